@@ -1,0 +1,152 @@
+//! Documents and the spans that pipeline stages attach to them.
+//!
+//! Every stage works in **byte** offsets into the document's UTF-8 text, because
+//! that is what `regex` and `aho-corasick` report and what slicing a `str`
+//! needs. The record contract (`RECORDS.md`) speaks **character** offsets
+//! (Unicode scalar values). The conversion happens exactly once, in
+//! [`CharIndex`], when records are written; the two kinds of offset have their
+//! own types so that they cannot be mixed up.
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+
+/// A half-open range `[start, end)` of **byte** offsets into a document's text.
+/// Both ends always lie on UTF-8 character boundaries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ByteSpan {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl ByteSpan {
+    pub fn new(start: usize, end: usize) -> ByteSpan {
+        debug_assert!(start <= end);
+        ByteSpan { start, end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn overlaps(&self, other: &ByteSpan) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    pub fn contains(&self, other: &ByteSpan) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// The text this span covers.
+    pub fn slice<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+/// A half-open range `[start, end)` of **character** offsets (Unicode scalar
+/// values, as Python indexes a `str`): the unit of every output record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CharSpan {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Converts byte offsets of one text to character offsets.
+///
+/// Most news text is ASCII, where both are equal; for the rest it records the
+/// byte position of each multi-byte character, so a conversion is a binary
+/// search rather than a rescan of the text.
+pub struct CharIndex {
+    /// `(byte position of a multi-byte char, extra bytes it has beyond one)`,
+    /// with the extra bytes accumulated over all earlier entries.
+    multibyte: Vec<(usize, usize)>,
+}
+
+impl CharIndex {
+    pub fn new(text: &str) -> CharIndex {
+        let mut multibyte = Vec::new();
+        if !text.is_ascii() {
+            let mut extra = 0;
+            for (pos, ch) in text.char_indices() {
+                let len = ch.len_utf8();
+                if len > 1 {
+                    extra += len - 1;
+                    multibyte.push((pos, extra));
+                }
+            }
+        }
+        CharIndex { multibyte }
+    }
+
+    /// The character offset of a byte offset (which must lie on a character
+    /// boundary).
+    pub fn char_offset(&self, byte: usize) -> usize {
+        // Extra bytes of every multi-byte char that starts before `byte`.
+        let before = self.multibyte.partition_point(|&(pos, _)| pos < byte);
+        let extra = if before == 0 { 0 } else { self.multibyte[before - 1].1 };
+        byte - extra
+    }
+
+    pub fn char_span(&self, span: ByteSpan) -> CharSpan {
+        CharSpan {
+            start: self.char_offset(span.start),
+            end: self.char_offset(span.end),
+        }
+    }
+}
+
+/// Where a document came from, for error messages and provenance.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    /// The input path as the user gave it (or `-` for standard input).
+    pub path: String,
+    /// 1-based line number for JSON Lines input; `None` for a whole text file.
+    pub line: Option<u64>,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}", self.path, line),
+            None => write!(f, "{}", self.path),
+        }
+    }
+}
+
+/// One input article.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub id: String,
+    pub text: String,
+    /// The publication date: the anchor of relative and year-less dates.
+    pub published: Option<NaiveDate>,
+    /// Every input field other than `id`, `text` and `published`, untouched.
+    pub meta: Map<String, Value>,
+    pub origin: Origin,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_offsets_are_identical() {
+        let index = CharIndex::new("plain text");
+        assert_eq!(index.char_offset(0), 0);
+        assert_eq!(index.char_offset(5), 5);
+        assert_eq!(index.char_offset(10), 10);
+    }
+
+    #[test]
+    fn multibyte_offsets_count_characters() {
+        let text = "a\u{a0}b “c” Алматы d";
+        let index = CharIndex::new(text);
+        for (char_pos, (byte_pos, _)) in text.char_indices().enumerate() {
+            assert_eq!(index.char_offset(byte_pos), char_pos, "at byte {byte_pos}");
+        }
+        assert_eq!(index.char_offset(text.len()), text.chars().count());
+    }
+}

@@ -1,0 +1,494 @@
+//! Gazetteers: the plain-text lists in `gazetteers/` and the matchers built
+//! from them.
+//!
+//! The files are embedded in the binary so that civex works with no data
+//! folder; `--gazetteers DIR` layers a user's files on top. The file format
+//! is documented in `gazetteers/README.md`: four TAB-separated columns,
+//! `surface`, `canonical`, `kind`, `attributes`.
+//!
+//! [`PhraseMatcher`] compiles entries into one Aho-Corasick automaton and
+//! applies the matching rules every list shares (case, word boundaries,
+//! longest match), so that no tagger re-implements them.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::path::Path;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::document::ByteSpan;
+
+/// The lists civex knows, with their embedded default contents. A user file
+/// must carry one of these names (plus `.tsv`) to extend the list.
+const EMBEDDED: &[(&str, &str)] = &[
+    ("abbreviations", include_str!("../gazetteers/abbreviations.tsv")),
+    ("cities", include_str!("../gazetteers/cities.tsv")),
+    ("countries", include_str!("../gazetteers/countries.tsv")),
+    ("currencies", include_str!("../gazetteers/currencies.tsv")),
+    ("given_names", include_str!("../gazetteers/given_names.tsv")),
+    ("name_parts", include_str!("../gazetteers/name_parts.tsv")),
+    ("numbers", include_str!("../gazetteers/numbers.tsv")),
+    ("organisations", include_str!("../gazetteers/organisations.tsv")),
+    ("org_heads", include_str!("../gazetteers/org_heads.tsv")),
+    ("person_descriptors", include_str!("../gazetteers/person_descriptors.tsv")),
+    ("state_agents", include_str!("../gazetteers/state_agents.tsv")),
+    ("temporal", include_str!("../gazetteers/temporal.tsv")),
+];
+
+/// A malformed gazetteer line or an unreadable gazetteer file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GazetteerError {
+    pub file: String,
+    /// 1-based; 0 when the problem concerns the whole file.
+    pub line: usize,
+    pub problem: String,
+}
+
+impl fmt::Display for GazetteerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "gazetteer {}: {}", self.file, self.problem)
+        } else {
+            write!(f, "gazetteer {}:{}: {}", self.file, self.line, self.problem)
+        }
+    }
+}
+
+impl std::error::Error for GazetteerError {}
+
+/// One line of a gazetteer file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub surface: String,
+    pub canonical: String,
+    pub kind: String,
+    pub attrs: Vec<(String, String)>,
+}
+
+impl Entry {
+    pub fn attr(&self, key: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn flag(&self, key: &str) -> bool {
+        matches!(self.attr(key), Some("1") | Some("true") | Some("yes"))
+    }
+}
+
+/// All lists, after the user's overlay has been applied.
+#[derive(Clone, Debug, Default)]
+pub struct Gazetteers {
+    lists: BTreeMap<String, Vec<Entry>>,
+}
+
+impl Gazetteers {
+    /// The lists shipped in the binary.
+    pub fn embedded() -> Result<Gazetteers, GazetteerError> {
+        let mut lists = BTreeMap::new();
+        for (name, content) in EMBEDDED {
+            let file = format!("<embedded>/{name}.tsv");
+            lists.insert(name.to_string(), parse_list(&file, content)?);
+        }
+        Ok(Gazetteers { lists })
+    }
+
+    /// The shipped lists with every `*.tsv` of `dir` layered on top: a user
+    /// entry replaces a shipped entry with the same surface and kind, other
+    /// user entries are added.
+    pub fn with_overlay(dir: &Path) -> Result<Gazetteers, GazetteerError> {
+        let mut gazetteers = Gazetteers::embedded()?;
+        let dir_name = dir.display().to_string();
+        let read_dir = std::fs::read_dir(dir).map_err(|e| GazetteerError {
+            file: dir_name.clone(),
+            line: 0,
+            problem: format!("cannot read the folder: {e}"),
+        })?;
+        let mut paths: Vec<_> = read_dir
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|ext| ext == "tsv"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let file = path.display().to_string();
+            let stem = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_string();
+            if !EMBEDDED.iter().any(|(name, _)| *name == stem) {
+                let known: Vec<_> = EMBEDDED.iter().map(|(n, _)| format!("{n}.tsv")).collect();
+                return Err(GazetteerError {
+                    file,
+                    line: 0,
+                    problem: format!(
+                        "unknown list name; a user file extends a shipped list and must be named one of: {}",
+                        known.join(", ")
+                    ),
+                });
+            }
+            let content = std::fs::read_to_string(&path).map_err(|e| GazetteerError {
+                file: file.clone(),
+                line: 0,
+                problem: format!("cannot read the file: {e}"),
+            })?;
+            let user_entries = parse_list(&file, &content)?;
+            gazetteers.overlay(&stem, user_entries);
+        }
+        Ok(gazetteers)
+    }
+
+    fn overlay(&mut self, list: &str, user_entries: Vec<Entry>) {
+        let entries = self.lists.entry(list.to_string()).or_default();
+        let mut position: HashMap<(String, String), usize> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| ((e.surface.clone(), e.kind.clone()), i))
+            .collect();
+        for entry in user_entries {
+            let key = (entry.surface.clone(), entry.kind.clone());
+            match position.get(&key) {
+                Some(&i) => entries[i] = entry,
+                None => {
+                    position.insert(key, entries.len());
+                    entries.push(entry);
+                }
+            }
+        }
+    }
+
+    /// The entries of one list (empty if the list does not exist).
+    pub fn list(&self, name: &str) -> &[Entry] {
+        self.lists.get(name).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The entries of one list with the given kind.
+    pub fn kind<'g>(&'g self, list: &str, kind: &'g str) -> impl Iterator<Item = &'g Entry> + 'g {
+        self.list(list).iter().filter(move |e| e.kind == kind)
+    }
+}
+
+/// Parses one gazetteer file. `file` is only used in error messages.
+pub fn parse_list(file: &str, content: &str) -> Result<Vec<Entry>, GazetteerError> {
+    let mut entries = Vec::new();
+    for (index, raw) in content.lines().enumerate() {
+        let line_no = index + 1;
+        let line = raw.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let error = |problem: String| GazetteerError {
+            file: file.to_string(),
+            line: line_no,
+            problem,
+        };
+        let columns: Vec<&str> = line.split('\t').collect();
+        if columns.len() > 4 {
+            return Err(error(format!(
+                "expected at most 4 TAB-separated columns (surface, canonical, kind, attributes), found {}",
+                columns.len()
+            )));
+        }
+        let surface = columns[0].trim();
+        if surface.is_empty() {
+            return Err(error("the surface form (first column) is empty".into()));
+        }
+        let canonical = match columns.get(1).map(|c| c.trim()) {
+            None | Some("") | Some("-") => surface.to_string(),
+            Some(c) => c.to_string(),
+        };
+        let kind = match columns.get(2).map(|c| c.trim()) {
+            None | Some("") | Some("-") => {
+                return Err(error(
+                    "the kind (third column) is missing; each file's header lists its kinds".into(),
+                ))
+            }
+            Some(k) => k.to_string(),
+        };
+        let mut attrs = Vec::new();
+        if let Some(raw_attrs) = columns.get(3).map(|c| c.trim()) {
+            if !raw_attrs.is_empty() && raw_attrs != "-" {
+                for pair in raw_attrs.split(';').filter(|p| !p.trim().is_empty()) {
+                    let Some((key, value)) = pair.split_once('=') else {
+                        return Err(error(format!(
+                            "attribute {pair:?} is not of the form key=value (pairs are separated by ';')"
+                        )));
+                    };
+                    if key.trim().is_empty() {
+                        return Err(error(format!("attribute {pair:?} has an empty key")));
+                    }
+                    attrs.push((key.trim().to_string(), value.trim().to_string()));
+                }
+            }
+        }
+        entries.push(Entry {
+            surface: surface.to_string(),
+            canonical,
+            kind,
+            attrs,
+        });
+    }
+    Ok(entries)
+}
+
+/// A match of a [`PhraseMatcher`]: which entry, where.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PhraseMatch {
+    pub span: ByteSpan,
+    /// Index into the entries the matcher was built from.
+    pub entry: usize,
+}
+
+/// Finds gazetteer phrases in text with the shared matching rules: case
+/// (capitalised surfaces match as written or in ALL CAPS, lower-case surfaces
+/// in any case), word boundaries, and the longest match where matches overlap.
+pub struct PhraseMatcher {
+    automaton: AhoCorasick,
+    entries: Vec<Entry>,
+    /// Per pattern: the entries that share this surface, lower-cased.
+    pattern_entries: Vec<Vec<usize>>,
+}
+
+impl PhraseMatcher {
+    pub fn new<'e>(entries: impl IntoIterator<Item = &'e Entry>) -> PhraseMatcher {
+        let entries: Vec<Entry> = entries.into_iter().cloned().collect();
+        let mut pattern_of: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut pattern_entries: Vec<Vec<usize>> = Vec::new();
+        for (i, entry) in entries.iter().enumerate() {
+            let folded = entry.surface.to_ascii_lowercase();
+            let p = *pattern_of.entry(folded.clone()).or_insert_with(|| {
+                patterns.push(folded);
+                pattern_entries.push(Vec::new());
+                patterns.len() - 1
+            });
+            pattern_entries[p].push(i);
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("gazetteer automaton: patterns are plain strings and always compile");
+        PhraseMatcher {
+            automaton,
+            entries,
+            pattern_entries,
+        }
+    }
+
+    pub fn entry(&self, index: usize) -> &Entry {
+        &self.entries[index]
+    }
+
+    /// Every match that obeys the case and boundary rules, overlapping ones
+    /// included, in order of start (then longest first). Several entries with
+    /// the same surface give several matches at the same span.
+    pub fn find_overlapping(&self, text: &str) -> Vec<PhraseMatch> {
+        let mut found = Vec::new();
+        for m in self.automaton.find_overlapping_iter(text) {
+            let span = ByteSpan::new(m.start(), m.end());
+            if !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
+                continue;
+            }
+            let matched = span.slice(text);
+            for &entry in &self.pattern_entries[m.pattern().as_usize()] {
+                let surface = &self.entries[entry].surface;
+                if case_matches(surface, matched) && at_word_boundaries(text, span, surface) {
+                    found.push(PhraseMatch { span, entry });
+                }
+            }
+        }
+        found.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.entry));
+        found
+    }
+
+    /// Non-overlapping matches, leftmost-longest; where several entries share
+    /// the winning span, all of them are returned (adjacent in the result).
+    pub fn find(&self, text: &str) -> Vec<PhraseMatch> {
+        let mut kept: Vec<PhraseMatch> = Vec::new();
+        let mut covered_until = 0;
+        let mut last_span: Option<ByteSpan> = None;
+        for m in self.find_overlapping(text) {
+            if Some(m.span) == last_span {
+                kept.push(m);
+            } else if m.span.start >= covered_until {
+                covered_until = m.span.end;
+                last_span = Some(m.span);
+                kept.push(m);
+            }
+        }
+        kept
+    }
+}
+
+/// The case rule: a surface with a capital letter matches as written or in
+/// ALL CAPS; an all-lower-case surface matches in any case.
+pub fn case_matches(surface: &str, matched: &str) -> bool {
+    if !surface.chars().any(char::is_uppercase) {
+        return true;
+    }
+    surface == matched || (matched.chars().any(char::is_alphabetic) && surface.to_uppercase() == matched)
+}
+
+/// Whether `span` starts and ends at word boundaries. An edge of the surface
+/// that is not a letter or digit (`$`, `Mr.`) needs no boundary on that side.
+pub fn at_word_boundaries(text: &str, span: ByteSpan, surface: &str) -> bool {
+    let first_is_word = surface.chars().next().is_some_and(char::is_alphanumeric);
+    let last_is_word = surface.chars().next_back().is_some_and(char::is_alphanumeric);
+    let before_ok = !first_is_word
+        || text[..span.start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+    let after_ok = !last_is_word
+        || text[span.end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+    before_ok && after_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(tsv: &str) -> Vec<Entry> {
+        parse_list("test.tsv", tsv).unwrap()
+    }
+
+    #[test]
+    fn parses_columns_defaults_and_attributes() {
+        let list = entries("# a comment\n\nKazakh\tKazakhstan\tdemonym\tcc=KZ;ambiguous=1\npolice\t-\tstate\n");
+        assert_eq!(list.len(), 2);
+        assert_eq!(list[0].canonical, "Kazakhstan");
+        assert_eq!(list[0].attr("cc"), Some("KZ"));
+        assert!(list[0].flag("ambiguous"));
+        assert_eq!(list[1].canonical, "police");
+        assert!(list[1].attrs.is_empty());
+    }
+
+    #[test]
+    fn malformed_lines_name_file_and_line() {
+        let err = parse_list("x.tsv", "ok\t-\tk\n\t-\tk\n").unwrap_err();
+        assert_eq!((err.file.as_str(), err.line), ("x.tsv", 2));
+        let err = parse_list("x.tsv", "a\t-\tk\tnot-a-pair\n").unwrap_err();
+        assert!(err.problem.contains("key=value"), "{}", err.problem);
+        let err = parse_list("x.tsv", "a\t-\n").unwrap_err();
+        assert!(err.problem.contains("kind"));
+        let err = parse_list("x.tsv", "a\tb\tc\td\te\n").unwrap_err();
+        assert!(err.problem.contains("at most 4"));
+    }
+
+    #[test]
+    fn case_rule() {
+        assert!(case_matches("Georgia", "Georgia"));
+        assert!(case_matches("Georgia", "GEORGIA"));
+        assert!(!case_matches("Georgia", "georgia"));
+        assert!(case_matches("riot police", "Riot Police"));
+    }
+
+    #[test]
+    fn matcher_respects_boundaries_case_and_longest_match() {
+        let list = entries(
+            "Human Rights\t-\tx\nHuman Rights Watch\t-\tngo\npolice\t-\tstate\nriot police\t-\tstate\n$\tUSD\tsymbol\nChad\t-\tcountry\n",
+        );
+        let matcher = PhraseMatcher::new(&list);
+        let text = "Human Rights Watch said Riot police hit policemen in Chad; chad; $5.";
+        let found: Vec<_> = matcher
+            .find(text)
+            .iter()
+            .map(|m| m.span.slice(text).to_string())
+            .collect();
+        assert_eq!(found, ["Human Rights Watch", "Riot police", "Chad", "$"]);
+    }
+}
+
+/// A word (or short phrase) lookup table that applies the shared case rule:
+/// a key written with capitals matches as written or in ALL CAPS, a key in
+/// lower case matches in any case.
+#[derive(Clone, Debug)]
+pub struct Lexicon<T> {
+    exact: HashMap<String, T>,
+    folded: HashMap<String, T>,
+}
+
+impl<T> Default for Lexicon<T> {
+    fn default() -> Self {
+        Lexicon {
+            exact: HashMap::new(),
+            folded: HashMap::new(),
+        }
+    }
+}
+
+impl<T: Clone> Lexicon<T> {
+    /// Builds the table from `(surface, value)` pairs; a later pair with the
+    /// same surface replaces an earlier one.
+    pub fn new<'s>(pairs: impl IntoIterator<Item = (&'s str, T)>) -> Lexicon<T> {
+        let mut lexicon = Lexicon::default();
+        for (surface, value) in pairs {
+            lexicon.insert(surface, value);
+        }
+        lexicon
+    }
+
+    pub fn insert(&mut self, surface: &str, value: T) {
+        if surface.chars().any(char::is_uppercase) {
+            self.exact.insert(surface.to_uppercase(), value.clone());
+            self.exact.insert(surface.to_string(), value);
+        } else {
+            self.folded.insert(surface.to_string(), value);
+        }
+    }
+
+    pub fn get(&self, word: &str) -> Option<&T> {
+        if let Some(value) = self.exact.get(word) {
+            return Some(value);
+        }
+        if self.folded.is_empty() {
+            return None;
+        }
+        if word.chars().any(char::is_uppercase) {
+            self.folded.get(&word.to_lowercase())
+        } else {
+            self.folded.get(word)
+        }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+
+    pub fn len(&self) -> usize {
+        self.exact.len() + self.folded.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Lexicon<()> {
+    /// The surfaces of entries as a set.
+    pub fn of_entries<'e>(entries: impl IntoIterator<Item = &'e Entry>) -> Lexicon<()> {
+        Lexicon::new(entries.into_iter().map(|e| (e.surface.as_str(), ())))
+    }
+}
+
+#[cfg(test)]
+mod lexicon_tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_applies_the_case_rule() {
+        let lexicon = Lexicon::new([("Jan", 1), ("co", 2)]);
+        assert_eq!(lexicon.get("Jan"), Some(&1));
+        assert_eq!(lexicon.get("JAN"), Some(&1));
+        assert_eq!(lexicon.get("jan"), None);
+        assert_eq!(lexicon.get("Co"), Some(&2));
+        assert_eq!(lexicon.get("co"), Some(&2));
+        assert_eq!(lexicon.get("CO"), Some(&2));
+    }
+}

@@ -1,0 +1,362 @@
+//! Reading input documents: JSON Lines, plain-text files, folders, gzip,
+//! standard input.
+//!
+//! Inputs are streamed: [`Inputs`] is an iterator that holds one open file at
+//! a time and yields each document (or the error that stands in its place)
+//! as soon as it is read, so memory does not grow with the number of
+//! documents.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+
+use crate::document::{Document, Origin};
+
+/// A record that could not become a document, with where it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError {
+    pub origin: Origin,
+    /// The document id, when it could be read.
+    pub doc_id: Option<String>,
+    pub problem: String,
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.doc_id {
+            Some(id) => write!(f, "{} (document {id:?}): {}", self.origin, self.problem),
+            None => write!(f, "{}: {}", self.origin, self.problem),
+        }
+    }
+}
+
+/// How input files are read.
+#[derive(Debug, Clone, Default)]
+pub struct InputOptions {
+    /// The anchor date for documents that carry no `published` field.
+    pub default_published: Option<NaiveDate>,
+}
+
+/// Parses a `published` value: `YYYY-MM-DD` or RFC 3339 (the date part).
+pub fn parse_published(value: &str) -> Option<NaiveDate> {
+    let value = value.trim();
+    if let Ok(date) = NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+        return Some(date);
+    }
+    if let Ok(datetime) = chrono::DateTime::parse_from_rfc3339(value) {
+        return Some(datetime.date_naive());
+    }
+    // "2016-11-01T10:00:00" without a zone, or "2016-11-01 10:00".
+    value.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()).filter(|_| {
+        value.len() > 10 && matches!(value.as_bytes()[10], b'T' | b' ')
+    })
+}
+
+/// Turns one JSON Lines record into a document.
+pub fn parse_json_document(line: &[u8], origin: Origin, options: &InputOptions) -> Result<Document, InputError> {
+    let fail = |doc_id: Option<String>, problem: String| InputError { origin: origin.clone(), doc_id, problem };
+    let text = std::str::from_utf8(line).map_err(|e| {
+        fail(None, format!("the line is not valid UTF-8 (invalid byte at column {}); re-encode the file as UTF-8", e.valid_up_to() + 1))
+    })?;
+    let value: Value = serde_json::from_str(text).map_err(|e| fail(None, format!("invalid JSON: {e}")))?;
+    let Value::Object(mut object) = value else {
+        return Err(fail(None, "expected a JSON object with \"id\" and \"text\"".into()));
+    };
+    let id = match object.remove("id") {
+        Some(Value::String(id)) => id,
+        Some(Value::Number(n)) => n.to_string(),
+        Some(other) => return Err(fail(None, format!("\"id\" must be a string, found {}", json_type(&other)))),
+        None => return Err(fail(None, "the record has no \"id\" field".into())),
+    };
+    let text = match object.remove("text") {
+        Some(Value::String(text)) => text,
+        Some(other) => {
+            return Err(fail(Some(id), format!("\"text\" must be a string, found {}", json_type(&other))))
+        }
+        None => return Err(fail(Some(id), "the record has no \"text\" field".into())),
+    };
+    let published = match object.remove("published") {
+        None | Some(Value::Null) => options.default_published,
+        Some(Value::String(s)) => match parse_published(&s) {
+            Some(date) => Some(date),
+            None => {
+                return Err(fail(
+                    Some(id),
+                    format!("\"published\" is {s:?}, which is neither YYYY-MM-DD nor RFC 3339"),
+                ))
+            }
+        },
+        Some(other) => {
+            return Err(fail(Some(id), format!("\"published\" must be a string or null, found {}", json_type(&other))))
+        }
+    };
+    Ok(Document { id, text, published, meta: object, origin })
+}
+
+fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// What a file holds, judged by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    JsonLines,
+    Text,
+    /// Decide from the first non-blank byte: `{` means JSON Lines.
+    Sniff,
+}
+
+fn format_of(path: &Path) -> (Format, bool) {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_lowercase();
+    let (name, gzip) = match name.strip_suffix(".gz") {
+        Some(stem) => (stem.to_string(), true),
+        None => (name, false),
+    };
+    let format = if name.ends_with(".jsonl") || name.ends_with(".ndjson") || name.ends_with(".json") {
+        Format::JsonLines
+    } else if name.ends_with(".txt") {
+        Format::Text
+    } else {
+        Format::Sniff
+    };
+    (format, gzip)
+}
+
+/// Whether a folder walk picks up this file.
+fn wanted_in_folder(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    name.ends_with(".jsonl") || name.ends_with(".txt")
+}
+
+/// Expands the user's input arguments into a list of sources, walking
+/// folders recursively in sorted order.
+pub fn expand_inputs(args: &[String]) -> Result<Vec<String>, InputError> {
+    let mut sources = Vec::new();
+    for arg in args {
+        if arg == "-" {
+            sources.push(arg.clone());
+            continue;
+        }
+        let path = Path::new(arg);
+        let meta = std::fs::metadata(path).map_err(|e| InputError {
+            origin: Origin { path: arg.clone(), line: None },
+            doc_id: None,
+            problem: format!("cannot open the input: {e}"),
+        })?;
+        if meta.is_dir() {
+            let mut found = Vec::new();
+            walk(path, &mut found).map_err(|e| InputError {
+                origin: Origin { path: arg.clone(), line: None },
+                doc_id: None,
+                problem: format!("cannot read the folder: {e}"),
+            })?;
+            found.sort();
+            sources.extend(found.into_iter().map(|p| p.display().to_string()));
+        } else {
+            sources.push(arg.clone());
+        }
+    }
+    Ok(sources)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else if wanted_in_folder(&path) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// One item read from the inputs.
+pub type InputItem = Result<Document, InputError>;
+
+/// A streaming iterator over the documents of several sources.
+pub struct Inputs {
+    sources: std::vec::IntoIter<String>,
+    current: Option<SourceReader>,
+    options: InputOptions,
+}
+
+struct SourceReader {
+    path: String,
+    reader: Box<dyn BufRead + Send>,
+    format: Format,
+    line: u64,
+    done: bool,
+}
+
+impl Inputs {
+    pub fn new(sources: Vec<String>, options: InputOptions) -> Inputs {
+        Inputs { sources: sources.into_iter(), current: None, options }
+    }
+
+    fn open(&self, path: &str) -> Result<SourceReader, InputError> {
+        let origin = Origin { path: path.to_string(), line: None };
+        let (format, gzip) = if path == "-" { (Format::Sniff, false) } else { format_of(Path::new(path)) };
+        let raw: Box<dyn Read + Send> = if path == "-" {
+            Box::new(io::stdin())
+        } else {
+            Box::new(File::open(path).map_err(|e| InputError {
+                origin: origin.clone(),
+                doc_id: None,
+                problem: format!("cannot open the file: {e}"),
+            })?)
+        };
+        let raw: Box<dyn Read + Send> = if gzip { Box::new(flate2::read::MultiGzDecoder::new(raw)) } else { raw };
+        let mut reader: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(1 << 16, raw));
+        let format = if format == Format::Sniff {
+            let buffer = reader.fill_buf().map_err(|e| InputError {
+                origin: origin.clone(),
+                doc_id: None,
+                problem: format!("cannot read the input: {e}"),
+            })?;
+            match buffer.iter().find(|b| !b.is_ascii_whitespace()) {
+                Some(b'{') => Format::JsonLines,
+                _ => Format::Text,
+            }
+        } else {
+            format
+        };
+        Ok(SourceReader { path: path.to_string(), reader, format, line: 0, done: false })
+    }
+}
+
+impl Iterator for Inputs {
+    type Item = InputItem;
+
+    fn next(&mut self) -> Option<InputItem> {
+        loop {
+            if self.current.is_none() {
+                let path = self.sources.next()?;
+                match self.open(&path) {
+                    Ok(reader) => self.current = Some(reader),
+                    Err(e) => return Some(Err(e)),
+                }
+            }
+            let source = self.current.as_mut()?;
+            if source.done {
+                self.current = None;
+                continue;
+            }
+            match source.format {
+                Format::Text | Format::Sniff => {
+                    source.done = true;
+                    let origin = Origin { path: source.path.clone(), line: None };
+                    let mut bytes = Vec::new();
+                    if let Err(e) = source.reader.read_to_end(&mut bytes) {
+                        return Some(Err(InputError { origin, doc_id: Some(source.path.clone()), problem: format!("cannot read the file: {e}") }));
+                    }
+                    return Some(match String::from_utf8(bytes) {
+                        Ok(text) => Ok(Document {
+                            id: source.path.clone(),
+                            text,
+                            published: self.options.default_published,
+                            meta: Map::new(),
+                            origin,
+                        }),
+                        Err(e) => Err(InputError {
+                            origin,
+                            doc_id: Some(source.path.clone()),
+                            problem: format!(
+                                "the file is not valid UTF-8 (invalid byte at offset {}); re-encode it as UTF-8",
+                                e.utf8_error().valid_up_to()
+                            ),
+                        }),
+                    });
+                }
+                Format::JsonLines => {
+                    let mut line = Vec::new();
+                    match source.reader.read_until(b'\n', &mut line) {
+                        Ok(0) => {
+                            source.done = true;
+                            continue;
+                        }
+                        Ok(_) => {
+                            source.line += 1;
+                            let origin = Origin { path: source.path.clone(), line: Some(source.line) };
+                            while line.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+                                line.pop();
+                            }
+                            if line.iter().all(u8::is_ascii_whitespace) {
+                                continue; // blank lines separate nothing
+                            }
+                            return Some(parse_json_document(&line, origin, &self.options));
+                        }
+                        Err(e) => {
+                            source.done = true;
+                            let origin = Origin { path: source.path.clone(), line: Some(source.line + 1) };
+                            return Some(Err(InputError {
+                                origin,
+                                doc_id: None,
+                                problem: format!("cannot read the input (the rest of this file is skipped): {e}"),
+                            }));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn origin() -> Origin {
+        Origin { path: "in.jsonl".into(), line: Some(3) }
+    }
+
+    #[test]
+    fn reads_fields_and_keeps_the_rest_as_meta() {
+        let doc = parse_json_document(
+            br#"{"id": "a", "text": "T", "published": "2016-11-01", "title": "x", "n": 1}"#,
+            origin(),
+            &InputOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(doc.id, "a");
+        assert_eq!(doc.published, NaiveDate::from_ymd_opt(2016, 11, 1));
+        assert_eq!(doc.meta.len(), 2);
+    }
+
+    #[test]
+    fn bad_records_say_what_is_wrong() {
+        let options = InputOptions::default();
+        let err = parse_json_document(br#"{"id": "a"}"#, origin(), &options).unwrap_err();
+        assert_eq!(err.doc_id.as_deref(), Some("a"));
+        assert!(err.problem.contains("no \"text\""));
+        let err = parse_json_document(br#"{"id": "a", "text": 5}"#, origin(), &options).unwrap_err();
+        assert!(err.problem.contains("must be a string"));
+        let err = parse_json_document(br#"{"id": "a", "text": "#, origin(), &options).unwrap_err();
+        assert!(err.problem.contains("invalid JSON"));
+        let err = parse_json_document(b"{\"id\": \"a\", \"text\": \"\xff\"}", origin(), &options).unwrap_err();
+        assert!(err.problem.contains("UTF-8"));
+        let err = parse_json_document(br#"{"id": "a", "text": "x", "published": "yesterday"}"#, origin(), &options).unwrap_err();
+        assert!(err.problem.contains("published"));
+        assert_eq!(err.to_string(), "in.jsonl:3 (document \"a\"): \"published\" is \"yesterday\", which is neither YYYY-MM-DD nor RFC 3339");
+    }
+
+    #[test]
+    fn published_forms() {
+        let d = NaiveDate::from_ymd_opt(2016, 11, 1);
+        assert_eq!(parse_published("2016-11-01"), d);
+        assert_eq!(parse_published("2016-11-01T10:00:00Z"), d);
+        assert_eq!(parse_published("2016-11-01T10:00:00"), d);
+        assert_eq!(parse_published("November"), None);
+    }
+}

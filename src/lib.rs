@@ -1,0 +1,38 @@
+//! civex turns civic-space news into structured records.
+//!
+//! The pipeline, one module per stage:
+//!
+//! - [`input`]: JSON Lines, text files, folders, gzip and stdin → [`document::Document`]s
+//! - [`segment`]: sentences
+//! - [`gazetteer`]: the word lists in `gazetteers/` and the matchers built from them
+//! - [`tag`]: dates, times, durations, sets, persons, organisations, locations,
+//!   money and counted groups, each naming the rule that produced it
+//! - [`pipeline`]: the stages above run over one document
+//! - [`output`]: JSON Lines records with character offsets
+//! - [`batch`]: many documents on many threads, in input order
+//!
+//! ```
+//! use civex::{document::{Document, Origin}, gazetteer::Gazetteers, pipeline::{Pipeline, Stages}};
+//!
+//! let gazetteers = Gazetteers::embedded().unwrap();
+//! let pipeline = Pipeline::new(&gazetteers);
+//! let doc = Document {
+//!     id: "d1".into(),
+//!     text: "Police detained two activists on 25th October.".into(),
+//!     published: chrono::NaiveDate::from_ymd_opt(2016, 11, 1),
+//!     meta: Default::default(),
+//!     origin: Origin { path: "-".into(), line: None },
+//! };
+//! let analysis = pipeline.analyse(&doc, Stages::Mentions);
+//! let date = analysis.mentions.iter().find(|m| m.kind.as_str() == "date").unwrap();
+//! assert_eq!(date.value.as_deref(), Some("2016-10-25"));
+//! ```
+
+pub mod batch;
+pub mod document;
+pub mod gazetteer;
+pub mod input;
+pub mod output;
+pub mod pipeline;
+pub mod segment;
+pub mod tag;

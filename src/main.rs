@@ -1,0 +1,184 @@
+//! The `civex` command: a thin shell over the library.
+
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use civex::batch::{self, Processed, Summary};
+use civex::gazetteer::Gazetteers;
+use civex::input::{expand_inputs, parse_published, InputOptions, Inputs};
+use civex::output;
+use civex::pipeline::{Pipeline, Stages};
+
+/// Exit codes (see README).
+const EXIT_DOCUMENT_ERRORS: u8 = 1;
+const EXIT_USAGE: u8 = 2;
+const EXIT_IO: u8 = 3;
+
+#[derive(Parser)]
+#[command(name = "civex", version, about = "Turn civic-space news into structured records: sentences, dates, people, organisations, places, money.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Split documents into sentences (one record per sentence).
+    Sentences(Common),
+    /// Extract tagged spans (mentions) from documents.
+    Extract {
+        #[command(flatten)]
+        common: Common,
+        /// What to write.
+        #[arg(long, value_enum, default_value_t = Emit::Mentions)]
+        emit: Emit,
+        /// Only temporal mentions (date, time, duration, set): skips the other taggers.
+        #[arg(long)]
+        temporal_only: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Emit {
+    /// One record per tagged span.
+    Mentions,
+}
+
+#[derive(Args)]
+struct Common {
+    /// Input files or folders: JSON Lines (.jsonl), text (.txt), either gzipped (.gz); `-` reads stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<String>,
+    /// Write records here instead of stdout.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Anchor date (YYYY-MM-DD) for documents without `published`.
+    #[arg(long, value_name = "DATE")]
+    published: Option<String>,
+    /// A folder of gazetteer files layered over the built-in ones (same file names).
+    #[arg(long, value_name = "DIR")]
+    gazetteers: Option<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+    /// No progress bar and no summary on stderr.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (common, stages, emit_sentences) = match &cli.command {
+        Command::Sentences(common) => (common, Stages::Sentences, true),
+        Command::Extract { common, temporal_only, emit: Emit::Mentions } => {
+            (common, if *temporal_only { Stages::Temporal } else { Stages::Mentions }, false)
+        }
+    };
+    match run(common, stages, emit_sentences) {
+        Ok(code) => code,
+        Err(Failure::Usage(message)) => {
+            eprintln!("civex: {message}");
+            ExitCode::from(EXIT_USAGE)
+        }
+        Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Io(e)) => {
+            eprintln!("civex: {e}");
+            ExitCode::from(EXIT_IO)
+        }
+    }
+}
+
+enum Failure {
+    Usage(String),
+    Io(io::Error),
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        Failure::Io(e)
+    }
+}
+
+fn run(common: &Common, stages: Stages, emit_sentences: bool) -> Result<ExitCode, Failure> {
+    let default_published = match &common.published {
+        Some(value) => Some(parse_published(value).ok_or_else(|| {
+            Failure::Usage(format!("--published {value:?} is not a date; write it as YYYY-MM-DD"))
+        })?),
+        None => None,
+    };
+    let gazetteers = match &common.gazetteers {
+        Some(dir) => Gazetteers::with_overlay(dir),
+        None => Gazetteers::embedded(),
+    }
+    .map_err(|e| Failure::Usage(e.to_string()))?;
+    let sources = expand_inputs(&common.inputs).map_err(|e| Failure::Usage(e.to_string()))?;
+    let pipeline = Pipeline::new(&gazetteers);
+    let threads = common.threads.unwrap_or(0);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| Failure::Usage(format!("cannot start {threads} threads: {e}")))?;
+
+    let progress = (!common.quiet && io::stderr().is_terminal()).then(|| {
+        let bar = ProgressBar::new_spinner();
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {binary_bytes} of text read ({binary_bytes_per_sec}) {elapsed}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar.enable_steady_tick(std::time::Duration::from_millis(200));
+        bar
+    });
+
+    let inputs = Inputs::new(sources, InputOptions { default_published });
+    let process = |doc: &civex::document::Document| {
+        let analysis = pipeline.analyse(doc, stages);
+        let mut bytes = Vec::new();
+        let records = if emit_sentences {
+            output::write_sentences(&mut bytes, doc, &analysis);
+            analysis.sentences.len()
+        } else {
+            output::write_mentions(&mut bytes, doc, &analysis);
+            analysis.mentions.len()
+        };
+        Processed { bytes, records: records as u64 }
+    };
+    let stderr = io::stderr();
+    let mut errors = stderr.lock();
+    let summary = match &common.output {
+        Some(path) => {
+            let file = File::create(path).map_err(|e| {
+                Failure::Io(io::Error::new(e.kind(), format!("cannot create {}: {e}", path.display())))
+            })?;
+            let mut sink = BufWriter::with_capacity(1 << 20, file);
+            let summary = batch::run(inputs, &pool, process, &mut sink, &mut errors, progress.as_ref())?;
+            sink.flush()?;
+            summary
+        }
+        None => {
+            let stdout = io::stdout();
+            let mut sink = BufWriter::with_capacity(1 << 20, stdout.lock());
+            let summary = batch::run(inputs, &pool, process, &mut sink, &mut errors, progress.as_ref())?;
+            sink.flush()?;
+            summary
+        }
+    };
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    if !common.quiet {
+        report(&summary);
+    }
+    Ok(if summary.failed > 0 { ExitCode::from(EXIT_DOCUMENT_ERRORS) } else { ExitCode::SUCCESS })
+}
+
+fn report(summary: &Summary) {
+    eprintln!(
+        "civex: {} documents read, {} succeeded, {} failed, {} records written",
+        summary.documents_read, summary.succeeded, summary.failed, summary.records_written
+    );
+}

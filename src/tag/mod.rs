@@ -1,0 +1,147 @@
+//! Tagging: the stage that attaches typed spans ("mentions") to a document.
+//!
+//! Each rule family lives in its own module and proposes candidate mentions;
+//! [`resolve_overlaps`] then keeps, wherever candidates overlap, the longest
+//! one (ties go to the family with the higher priority). Every mention names
+//! the rule that produced it.
+
+pub mod money;
+pub mod names;
+pub mod numbers;
+pub mod temporal;
+
+use serde_json::Value;
+
+use crate::document::ByteSpan;
+
+/// What a mention is. The names are those of the record contract.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MentionKind {
+    Date,
+    Time,
+    Duration,
+    Set,
+    Person,
+    Organisation,
+    Location,
+    Money,
+    Penalty,
+    Quantity,
+    Trigger,
+}
+
+impl MentionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionKind::Date => "date",
+            MentionKind::Time => "time",
+            MentionKind::Duration => "duration",
+            MentionKind::Set => "set",
+            MentionKind::Person => "person",
+            MentionKind::Organisation => "organisation",
+            MentionKind::Location => "location",
+            MentionKind::Money => "money",
+            MentionKind::Penalty => "penalty",
+            MentionKind::Quantity => "quantity",
+            MentionKind::Trigger => "trigger",
+        }
+    }
+
+    pub fn is_temporal(self) -> bool {
+        matches!(self, MentionKind::Date | MentionKind::Time | MentionKind::Duration | MentionKind::Set)
+    }
+
+    /// Who wins a tie between overlapping candidates of equal length.
+    fn priority(self) -> u8 {
+        match self {
+            MentionKind::Money => 9,
+            MentionKind::Date | MentionKind::Time | MentionKind::Duration | MentionKind::Set => 8,
+            MentionKind::Organisation => 7,
+            MentionKind::Person => 6,
+            MentionKind::Location => 5,
+            MentionKind::Quantity => 4,
+            MentionKind::Penalty | MentionKind::Trigger => 3,
+        }
+    }
+}
+
+/// A typed span of a document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    pub kind: MentionKind,
+    pub span: ByteSpan,
+    /// The normalised value: a TIMEX3 value, a canonical name, "180 EUR".
+    pub value: Option<String>,
+    /// The rule that produced the mention, `family.rule`.
+    pub rule: &'static str,
+    /// Further fields of the record (`country`, `amount`, `currency`, `mod`).
+    pub attrs: Vec<(&'static str, Value)>,
+}
+
+impl Mention {
+    pub fn new(kind: MentionKind, span: ByteSpan, value: Option<String>, rule: &'static str) -> Mention {
+        Mention {
+            kind,
+            span,
+            value,
+            rule,
+            attrs: Vec::new(),
+        }
+    }
+
+    pub fn with(mut self, key: &'static str, value: impl Into<Value>) -> Mention {
+        self.attrs.push((key, value.into()));
+        self
+    }
+
+    pub fn attr(&self, key: &str) -> Option<&Value> {
+        self.attrs.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+}
+
+/// Keeps non-overlapping candidates: longer spans first, then by kind
+/// priority, then earlier. The result is sorted by position.
+pub fn resolve_overlaps(mut candidates: Vec<Mention>) -> Vec<Mention> {
+    candidates.sort_by(|a, b| {
+        b.span
+            .len()
+            .cmp(&a.span.len())
+            .then(b.kind.priority().cmp(&a.kind.priority()))
+            .then(a.span.start.cmp(&b.span.start))
+    });
+    let mut kept: Vec<Mention> = Vec::with_capacity(candidates.len());
+    // Sorted spans of kept mentions, for an overlap test by binary search.
+    let mut taken: Vec<ByteSpan> = Vec::with_capacity(candidates.len());
+    for candidate in candidates {
+        let at = taken.partition_point(|s| s.end <= candidate.span.start);
+        let clash = taken.get(at).is_some_and(|s| s.overlaps(&candidate.span));
+        if !clash {
+            taken.insert(at, candidate.span);
+            kept.push(candidate);
+        }
+    }
+    kept.sort_by_key(|m| (m.span.start, m.span.end));
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_candidate_wins_then_priority() {
+        let m = |kind, s, e| Mention::new(kind, ByteSpan::new(s, e), None, "test");
+        let kept = resolve_overlaps(vec![
+            m(MentionKind::Date, 0, 3),
+            m(MentionKind::Person, 0, 8),
+            m(MentionKind::Location, 10, 14),
+            m(MentionKind::Money, 10, 14),
+            m(MentionKind::Quantity, 20, 22),
+        ]);
+        let kinds: Vec<_> = kept.iter().map(|m| (m.kind, m.span.start)).collect();
+        assert_eq!(
+            kinds,
+            [(MentionKind::Person, 0), (MentionKind::Money, 10), (MentionKind::Quantity, 20)]
+        );
+    }
+}

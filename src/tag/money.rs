@@ -1,0 +1,188 @@
+//! Money: an amount with its ISO 4217 currency ("180 Euros" → 180 EUR,
+//! "KZT 50,000", "$1,200", "2.5 million roubles"), and counted groups of
+//! people ("9 activists", "two human rights defenders") as quantities.
+//!
+//! Currency names, codes and symbols come from `gazetteers/currencies.tsv`;
+//! the amount next to them is read with the shared number grammar, so words
+//! work as well as digits ("ten thousand tenge").
+
+use regex::Regex;
+
+use super::numbers::{Count, NumberWords};
+use super::{Mention, MentionKind};
+use crate::document::ByteSpan;
+use crate::gazetteer::{Gazetteers, PhraseMatcher};
+
+pub struct MoneyTagger {
+    currencies: PhraseMatcher,
+    descriptors: PhraseMatcher,
+    numbers: NumberWords,
+    /// An amount right after a symbol or code: "$ 1,200", "KZT 50,000".
+    amount_after: Regex,
+    /// An amount right before a name or code: "180 ", "2.5 million ".
+    amount_before: Regex,
+    /// A number, then up to three modifiers, before a group noun.
+    count_before: Regex,
+}
+
+/// How far back from a currency name or group noun an amount may start.
+const LOOKBACK: usize = 96;
+
+impl MoneyTagger {
+    pub fn new(gazetteers: &Gazetteers) -> MoneyTagger {
+        let numbers = NumberWords::new(gazetteers);
+        let num = numbers.pattern().to_string();
+        let scale = r"(?:\s*(?:million|billion|trillion|thousand|mln|bln|bn|m|k)(?-u:\b))?";
+        MoneyTagger {
+            currencies: PhraseMatcher::new(gazetteers.list("currencies")),
+            descriptors: PhraseMatcher::new(
+                gazetteers
+                    .kind("person_descriptors", "descriptor")
+                    .chain(gazetteers.kind("person_descriptors", "group")),
+            ),
+            amount_after: Regex::new(&format!(r"(?i)^\s?(?P<n>\d[\d,]*(?:\.\d+)?{scale})")).expect("money regex"),
+            amount_before: Regex::new(&format!(r"(?i)(?-u:\b)(?P<n>(?:{num}){scale})\s*(?:of\s+)?$")).expect("money regex"),
+            count_before: Regex::new(&format!(
+                r"(?i)(?-u:\b)(?P<n>{num}|\d+)\s+(?:[\p{{L}}'’-]+\s+){{0,3}}$"
+            ))
+            .expect("count regex"),
+            numbers,
+        }
+    }
+
+    pub fn tag(&self, text: &str) -> Vec<Mention> {
+        let mut mentions = Vec::new();
+        let matches = self.currencies.find(text);
+        let mut i = 0;
+        while i < matches.len() {
+            let m = matches[i];
+            i += 1;
+            // Several entries may share a span ("pounds": GBP, weight); take
+            // the first non-ambiguous one, else the first.
+            let entry = self.currencies.entry(m.entry);
+            let code = entry.canonical.clone();
+            let mention = match entry.kind.as_str() {
+                "symbol" => self.after(text, m.span, &code, "money.symbol_amount"),
+                "code" => self
+                    .after(text, m.span, &code, "money.code_amount")
+                    .or_else(|| self.before(text, m.span, &code, "money.amount_code")),
+                _ => self.before(text, m.span, &code, "money.amount_name"),
+            };
+            if let Some(mention) = mention {
+                mentions.push(mention);
+            }
+        }
+        mentions.extend(self.counts(text));
+        mentions
+    }
+
+    fn after(&self, text: &str, currency: ByteSpan, code: &str, rule: &'static str) -> Option<Mention> {
+        let caps = self.amount_after.captures(&text[currency.end..])?;
+        let n = caps.name("n")?;
+        let amount = self.numbers.parse(n.as_str())?.exact()?;
+        let span = ByteSpan::new(currency.start, currency.end + n.end());
+        Some(money(span, amount, code, rule))
+    }
+
+    fn before(&self, text: &str, currency: ByteSpan, code: &str, rule: &'static str) -> Option<Mention> {
+        let window_start = floor_char_boundary(text, currency.start.saturating_sub(LOOKBACK));
+        let window = &text[window_start..currency.start];
+        let caps = self.amount_before.captures(window)?;
+        let n = caps.name("n")?;
+        let amount = self.numbers.parse(n.as_str())?.exact()?;
+        let span = ByteSpan::new(window_start + n.start(), currency.end);
+        Some(money(span, amount, code, rule))
+    }
+
+    /// "9 activists", "two prominent human rights defenders", "dozens of
+    /// protesters": a number before a plural person descriptor.
+    fn counts(&self, text: &str) -> Vec<Mention> {
+        let mut out = Vec::new();
+        for m in self.descriptors.find(text) {
+            let entry = self.descriptors.entry(m.entry);
+            if !entry.flag("plural") {
+                continue;
+            }
+            let window_start = floor_char_boundary(text, m.span.start.saturating_sub(LOOKBACK));
+            let window = &text[window_start..m.span.start];
+            let Some(caps) = self.count_before.captures(window) else { continue };
+            let Some(n) = caps.name("n") else { continue };
+            // Do not reach over a sentence end or another clause.
+            let between = &window[n.end()..];
+            if between.contains(['.', ',', ';', ':', '\n']) {
+                continue;
+            }
+            let Some(count) = self.numbers.parse(n.as_str()) else { continue };
+            let value = match count {
+                Count::Exact(v) if v >= 1.0 && v.fract() == 0.0 => format!("{}", v as i64),
+                Count::Exact(_) => continue,
+                Count::Vague => "X".to_string(),
+            };
+            let span = ByteSpan::new(window_start + n.start(), m.span.end);
+            out.push(
+                Mention::new(MentionKind::Quantity, span, Some(value), "quantity.people")
+                    .with("unit", entry.canonical.clone()),
+            );
+        }
+        out
+    }
+}
+
+fn money(span: ByteSpan, amount: f64, code: &str, rule: &'static str) -> Mention {
+    let amount_text = if amount.fract() == 0.0 { format!("{}", amount as i64) } else { format!("{amount}") };
+    let amount_json = if amount.fract() == 0.0 && amount.abs() < 9.0e15 {
+        serde_json::Value::from(amount as i64)
+    } else {
+        serde_json::Value::from(amount)
+    };
+    Mention::new(MentionKind::Money, span, Some(format!("{amount_text} {code}")), rule)
+        .with("amount", amount_json)
+        .with("currency", code.to_string())
+}
+
+/// The largest character boundary at or below `pos`.
+pub fn floor_char_boundary(text: &str, mut pos: usize) -> usize {
+    while pos > 0 && !text.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    pos
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn money_values(text: &str) -> Vec<(String, String)> {
+        let tagger = MoneyTagger::new(&Gazetteers::embedded().unwrap());
+        tagger
+            .tag(text)
+            .into_iter()
+            .map(|m| (m.span.slice(text).to_string(), m.value.unwrap_or_default()))
+            .collect()
+    }
+
+    #[test]
+    fn amounts_and_currencies() {
+        let cases = [
+            ("fined them 180 Euros.", "180 Euros", "180 EUR"),
+            ("a fine of KZT 50,000 was", "KZT 50,000", "50000 KZT"),
+            ("paid 50,000 tenge", "50,000 tenge", "50000 KZT"),
+            ("bail of $1,200 was", "$1,200", "1200 USD"),
+            ("2.5 million roubles", "2.5 million roubles", "2500000 RUB"),
+            ("€3,000", "€3,000", "3000 EUR"),
+            ("ten thousand tenge", "ten thousand tenge", "10000 KZT"),
+            ("100,000 Kenyan shillings", "100,000 Kenyan shillings", "100000 KES"),
+        ];
+        for (text, span, value) in cases {
+            let got = money_values(text);
+            assert!(got.contains(&(span.to_string(), value.to_string())), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn counted_people() {
+        let got = money_values("Police arrested 9 activists and two prominent human rights defenders.");
+        assert!(got.contains(&("9 activists".into(), "9".into())), "{got:?}");
+        assert!(got.contains(&("two prominent human rights defenders".into(), "2".into())), "{got:?}");
+    }
+}

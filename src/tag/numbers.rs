@@ -1,0 +1,197 @@
+//! Numbers written in digits or words ("9", "1,200", "2.5 million",
+//! "nine", "twenty-five", "a dozen", "dozens"), from `gazetteers/numbers.tsv`.
+//!
+//! Taggers embed [`NumberWords::pattern`] in their regular expressions and
+//! read the matched text back with [`NumberWords::parse`], so that "ten years",
+//! "10 years" and "a decade" reach the same value.
+
+use crate::gazetteer::{Gazetteers, Lexicon};
+
+/// A parsed number: exact, or known only to be "some" ("several", "dozens").
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Count {
+    Exact(f64),
+    Vague,
+}
+
+impl Count {
+    pub fn exact(self) -> Option<f64> {
+        match self {
+            Count::Exact(v) => Some(v),
+            Count::Vague => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Word {
+    Unit(f64),
+    Ten(f64),
+    Scale(f64),
+    Group(f64),
+    Vague,
+    Ordinal(f64),
+}
+
+pub struct NumberWords {
+    words: Lexicon<Word>,
+    pattern: String,
+    ordinal_pattern: String,
+}
+
+impl NumberWords {
+    pub fn new(gazetteers: &Gazetteers) -> NumberWords {
+        let mut words = Lexicon::default();
+        let mut units = Vec::new();
+        let mut tens = Vec::new();
+        let mut scales = Vec::new();
+        let mut groups = Vec::new();
+        let mut vague = Vec::new();
+        let mut ordinals = Vec::new();
+        for entry in gazetteers.list("numbers") {
+            let value: f64 = entry.canonical.parse().unwrap_or(0.0);
+            let word = match entry.kind.as_str() {
+                "unit" => Word::Unit(value),
+                "ten" => Word::Ten(value),
+                "scale" => Word::Scale(value),
+                "group" => Word::Group(value),
+                "vague" => Word::Vague,
+                "ordinal" => Word::Ordinal(value),
+                _ => continue,
+            };
+            words.insert(&entry.surface, word);
+            let escaped = regex::escape(&entry.surface).replace(' ', r"\s+");
+            match word {
+                Word::Unit(_) => units.push(escaped),
+                Word::Ten(_) => tens.push(escaped),
+                Word::Scale(_) if !entry.flag("abbr") => scales.push(escaped),
+                Word::Group(_) => groups.push(escaped),
+                Word::Vague => vague.push(escaped),
+                Word::Ordinal(_) => ordinals.push(escaped),
+                _ => {}
+            }
+        }
+        let alt = |mut v: Vec<String>| {
+            v.sort_by_key(|s| std::cmp::Reverse(s.len()));
+            v.join("|")
+        };
+        let units = alt(units);
+        let tens = alt(tens);
+        let scales = alt(scales);
+        let groups = alt(groups);
+        let vague = alt(vague);
+        let ordinals = alt(ordinals);
+        // digits (with thousands separators and decimals) or words, then an
+        // optional scale ("2.5 million", "two hundred thousand").
+        let word_number = format!(
+            r"(?:(?:{tens})(?:[- ](?:{units}))?|(?:{units}))(?:\s+(?:and\s+)?(?:{tens}|{units}|{scales}))*"
+        );
+        let pattern = format!(
+            r"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{word_number}|an?\s+(?:{groups}|{scales})|(?:{groups})|(?:{vague})(?:\s+of)?)(?:\s+(?:{scales})(?:\s+(?:{scales}))?)?"
+        );
+        let ordinal_pattern = format!(r"(?:(?:{tens})[- ])?(?:{ordinals})");
+        NumberWords {
+            words,
+            pattern,
+            ordinal_pattern,
+        }
+    }
+
+    /// A regular-expression fragment (no capture groups) that matches a
+    /// number in digits or words; case-insensitive use is intended.
+    pub fn pattern(&self) -> &str {
+        &self.pattern
+    }
+
+    /// A fragment matching ordinal words ("third", "twenty-first").
+    pub fn ordinal_pattern(&self) -> &str {
+        &self.ordinal_pattern
+    }
+
+    /// The value of a number matched by [`NumberWords::pattern`] (also plain
+    /// "a"/"an", which count as one).
+    pub fn parse(&self, text: &str) -> Option<Count> {
+        let text = text.trim();
+        let lower = text.to_lowercase();
+        if lower == "a" || lower == "an" || lower == "one" {
+            return Some(Count::Exact(1.0));
+        }
+        let mut total = 0.0;
+        let mut current = 0.0;
+        let mut seen = false;
+        for raw in lower.split(|c: char| c.is_whitespace() || c == '-') {
+            if raw.is_empty() || raw == "and" || raw == "of" {
+                continue;
+            }
+            if raw == "a" || raw == "an" {
+                current = 1.0;
+                seen = true;
+                continue;
+            }
+            if raw.starts_with(|c: char| c.is_ascii_digit()) {
+                let digits: String = raw.chars().filter(|c| *c != ',').collect();
+                current += digits.parse::<f64>().ok()?;
+                seen = true;
+                continue;
+            }
+            match self.words.get(raw)? {
+                Word::Unit(v) | Word::Ten(v) => current += v,
+                Word::Group(v) => current = current.max(1.0) * v,
+                Word::Scale(v) => {
+                    let v = *v;
+                    if v >= 1000.0 {
+                        total += current.max(1.0) * v;
+                        current = 0.0;
+                    } else {
+                        current = current.max(1.0) * v;
+                    }
+                }
+                Word::Vague => return Some(Count::Vague),
+                Word::Ordinal(v) => current += v,
+            }
+            seen = true;
+        }
+        seen.then_some(Count::Exact(total + current))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use regex::Regex;
+
+    fn numbers() -> NumberWords {
+        NumberWords::new(&Gazetteers::embedded().unwrap())
+    }
+
+    #[test]
+    fn parses_digits_and_words() {
+        let n = numbers();
+        let cases = [
+            ("9", 9.0),
+            ("1,200", 1200.0),
+            ("2.5 million", 2_500_000.0),
+            ("nine", 9.0),
+            ("twenty-five", 25.0),
+            ("a dozen", 12.0),
+            ("two hundred thousand", 200_000.0),
+            ("one hundred and fifty", 150.0),
+            ("Ten", 10.0),
+        ];
+        for (text, value) in cases {
+            assert_eq!(n.parse(text), Some(Count::Exact(value)), "{text}");
+        }
+        assert_eq!(n.parse("dozens"), Some(Count::Vague));
+        assert_eq!(n.parse("several"), Some(Count::Vague));
+        assert_eq!(n.parse("banana"), None);
+    }
+
+    #[test]
+    fn pattern_matches_whole_numbers() {
+        let n = numbers();
+        let re = Regex::new(&format!(r"(?i)^(?:{})$", n.pattern())).unwrap();
+        for text in ["9", "1,200", "2.5 million", "twenty-five", "a dozen", "dozens of", "nine"] {
+            assert!(re.is_match(text), "{text}");
+        }
+    }
+}

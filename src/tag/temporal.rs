@@ -1,0 +1,1101 @@
+//! Temporal expressions: dates, times, durations and sets, with TIMEX3 values.
+//!
+//! Rules are regular expressions assembled at start-up from the words in
+//! `gazetteers/temporal.tsv` (months, weekdays, units, seasons, parts of day,
+//! reference words, set words) and `gazetteers/numbers.tsv`. Each rule
+//! proposes a candidate span and a [`Spec`]: what the value depends on.
+//! Values are resolved afterwards, in document order, against
+//!
+//! - the document's publication date (the *anchor*) for deictic expressions
+//!   ("yesterday", "last week", "on 25th October"),
+//! - the most recent day-precise date of the text (the *narrative anchor*)
+//!   for anaphoric ones ("two days later", "the next day"),
+//! - the tense of the sentence for expressions whose direction is open
+//!   ("on Monday", a year-less date after the anchor): news reports the past,
+//!   so they resolve backwards unless the sentence speaks of the future.
+//!
+//! Spans follow the TimeML conventions: prepositions ("on", "in") and the
+//! article before a day ("the 12th October") are outside; modifiers that
+//! change the value ("early", "mid-", "last", "the past", "up to") are inside.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use regex::{Captures, Regex};
+
+use super::numbers::{Count, NumberWords};
+use super::{Mention, MentionKind};
+use crate::document::ByteSpan;
+use crate::gazetteer::{Gazetteers, Lexicon};
+
+/// What a candidate's value depends on.
+#[derive(Clone, Debug, PartialEq)]
+enum Spec {
+    /// Fully known from the text.
+    Fixed(String),
+    /// A calendar date, possibly without a year; `day` None means a month.
+    Calendar { year: Option<i32>, month: u32, day: Option<u32>, modifier: Option<&'static str> },
+    /// A weekday, possibly qualified; `part` is a part-of-day code.
+    Weekday { weekday: Weekday, relation: Relation, part: Option<String> },
+    /// "today", "yesterday" (days from the anchor), with an optional part of day.
+    DayOffset { days: i64, part: Option<String> },
+    /// "this week", "last month", "next year": `offset` units from the anchor.
+    AnchorUnit { unit: String, offset: i64 },
+    /// "two years ago", counted back from the anchor.
+    Ago { count: Count, unit: String },
+    /// "two days later", "the next day": from the narrative anchor.
+    Narrative { count: Count, unit: String, sign: i64 },
+    /// "summer 2016", "last winter".
+    Season { season: String, year: Option<i32>, offset: i64 },
+    /// "the third quarter (of 2016)".
+    Quarter { quarter: u32, year: Option<i32> },
+    /// A clock time; the date comes from the sentence or the anchor.
+    Clock { hour: u32, minute: u32 },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Relation {
+    Plain,
+    Last,
+    Next,
+    This,
+}
+
+#[derive(Clone, Debug)]
+struct Candidate {
+    span: ByteSpan,
+    kind: MentionKind,
+    rule: &'static str,
+    spec: Spec,
+    modifier: Option<&'static str>,
+}
+
+type Handler = fn(&TemporalTagger, &Captures, &str) -> Option<Candidate>;
+
+struct Rule {
+    regex: Regex,
+    handler: Handler,
+}
+
+/// The date and time tagger. Build once; tagging is read-only.
+pub struct TemporalTagger {
+    rules: Vec<Rule>,
+    months: Lexicon<u32>,
+    weekdays: Lexicon<u32>,
+    units: Lexicon<String>,
+    seasons: Lexicon<String>,
+    parts_of_day: Lexicon<String>,
+    day_offsets: Lexicon<i64>,
+    references: Lexicon<String>,
+    sets: Lexicon<String>,
+    quarter_words: Lexicon<u32>,
+    numbers: NumberWords,
+    future_cue: Regex,
+}
+
+/// What the resolution of one document's expressions needs to know.
+pub struct TemporalContext<'a> {
+    pub text: &'a str,
+    pub sentences: &'a [ByteSpan],
+    pub anchor: Option<NaiveDate>,
+}
+
+/// ASCII word boundary: cheap for the DFA on any input.
+const B: &str = r"(?-u:\b)";
+
+fn alternation<'e>(surfaces: impl Iterator<Item = &'e str>) -> String {
+    let mut words: Vec<String> = surfaces
+        .map(|s| regex::escape(s.trim_end_matches('.')).replace(' ', r"\s+"))
+        .collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words.dedup();
+    words.join("|")
+}
+
+impl TemporalTagger {
+    pub fn new(gazetteers: &Gazetteers) -> TemporalTagger {
+        let kind = |k: &'static str| gazetteers.kind("temporal", k);
+        let parse_u32 = |s: &str| s.parse::<u32>().unwrap_or(0);
+        let months = Lexicon::new(kind("month").map(|e| (e.surface.trim_end_matches('.'), parse_u32(&e.canonical))));
+        let weekdays = Lexicon::new(kind("weekday").map(|e| (e.surface.trim_end_matches('.'), parse_u32(&e.canonical))));
+        let units = Lexicon::new(kind("unit").map(|e| (e.surface.as_str(), e.canonical.clone())));
+        let seasons = Lexicon::new(kind("season").map(|e| (e.surface.as_str(), e.canonical.clone())));
+        let parts_of_day = Lexicon::new(kind("part_of_day").map(|e| (e.surface.as_str(), e.canonical.clone())));
+        let day_offsets = Lexicon::new(kind("day_offset").map(|e| (e.surface.as_str(), e.canonical.parse().unwrap_or(0))));
+        let references = Lexicon::new(kind("reference").map(|e| (e.surface.as_str(), e.canonical.clone())));
+        let sets = Lexicon::new(kind("set").map(|e| (e.surface.as_str(), e.canonical.clone())));
+        let quarter_words = Lexicon::new(kind("quarter_word").map(|e| (e.surface.as_str(), parse_u32(&e.canonical))));
+        let numbers = NumberWords::new(gazetteers);
+
+        // Abbreviations may carry a period ("Oct."); full names never take
+        // the sentence's period with them.
+        let words = |k: &'static str, abbr: bool| alternation(kind(k).filter(move |e| e.flag("abbr") == abbr).map(|e| e.surface.as_str()));
+        let mon = format!("(?:(?:{}){B}|(?:{}){B}\\.?)", words("month", false), words("month", true));
+        let wd = format!("(?:(?:{}){B}|(?:{}){B}\\.?)", words("weekday", false), words("weekday", true));
+        let unit = alternation(kind("unit").map(|e| e.surface.as_str()));
+        let season = alternation(kind("season").map(|e| e.surface.as_str()));
+        let pod = alternation(kind("part_of_day").map(|e| e.surface.as_str()));
+        let day_offset = alternation(kind("day_offset").map(|e| e.surface.as_str()));
+        let reference = alternation(kind("reference").map(|e| e.surface.as_str()));
+        let set_words = alternation(kind("set").map(|e| e.surface.as_str()));
+        let quarter = alternation(kind("quarter_word").map(|e| e.surface.as_str()));
+        let num = format!("(?:{}|an?)", numbers.pattern());
+        let ord = numbers.ordinal_pattern().to_string();
+        let approx = r"(?:more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|about|around|nearly|almost|over|some|roughly|approximately|just|only|another|an\s+additional|a\s+further)";
+
+        let specs: Vec<(String, Handler)> = vec![
+            (format!(r"{B}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?:T(?P<H>\d{{2}}):(?P<M>\d{{2}}))?{B}"), TemporalTagger::iso),
+            (format!(r"{B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}}){B}|{B}(?P<a2>\d{{1,2}})\.(?P<b2>\d{{1,2}})\.(?P<y2>\d{{4}}){B}"), TemporalTagger::numeric),
+            (format!(r"(?i)(?:{B}(?P<wd>{wd}),?\s+)?{B}(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?|(?P<dw>{ord}))(?:\s+of)?\s+(?P<mon>{mon})(?:,?\s+(?P<y>\d{{4}}){B})?"), TemporalTagger::day_month),
+            (format!(r"(?i)(?:{B}(?P<wd>{wd}),?\s+)?{B}(?P<mon>{mon})\s+(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{B}(?:,?\s+(?P<y>\d{{4}}){B})?"), TemporalTagger::month_day),
+            (format!(r"(?i){B}(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[- ]?\s*|(?P<rel>last|next|this|that)\s+)?(?P<mon>{mon})(?:,?\s+(?:of\s+)?(?P<y>\d{{4}}){B})?"), TemporalTagger::month_year),
+            (format!(r"(?i){B}(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|fiscal|calendar)[- ]?\s*)?(?P<y>(?:1[89]|20)\d{{2}}){B}"), TemporalTagger::year),
+            (format!(r"(?i){B}(?:(?P<mod>early|mid|late)[- ])?(?:(?P<dec>(?:1[89]|20)\d)0s{B}|'(?P<d2>\d)0s{B})"), TemporalTagger::decade),
+            (format!(r"(?i){B}(?:(?P<rel>last|next|this|that|coming|past)\s+)?(?P<wd>{wd})(?:\s+(?P<pod>{pod}){B})?"), TemporalTagger::weekday),
+            (format!(r"(?i){B}(?P<off>{day_offset}){B}(?:\s+(?P<pod>{pod}){B})?|{B}(?P<rel>this|last|yesterday|tomorrow)\s+(?P<pod2>morning|afternoon|evening|night){B}"), TemporalTagger::day_offset),
+            (format!(r"(?i){B}(?P<mod>earlier|later|early|late)?\s*{B}(?P<rel>this|last|next|the\s+past|the\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|the\s+next|the\s+last|(?:by\s+)?the\s+end\s+of\s+(?:the|this|last|next))\s+(?P<unit>week|month|year|quarter|decade|century|weekend|{season}){B}"), TemporalTagger::anchor_unit),
+            (format!(r"(?i){B}(?:(?P<mod>{approx})\s+)?(?P<n>{num})\s+(?P<unit>{unit}){B}\s+ago{B}"), TemporalTagger::ago),
+            (format!(r"(?i){B}(?:(?P<n>{num})\s+(?P<unit>{unit}){B}\s+(?P<dir>later|earlier|afterwards|after|before){B}|the\s+(?P<rel>next|following|previous|preceding)\s+(?P<unit2>day|week|month|year|morning|evening|night|afternoon){B}|the\s+(?P<unit3>day|week|month|year)\s+(?P<dir3>before|after){B}|(?P<mod4>earlier|later)?\s*{B}(?P<that>that|the\s+same)\s+(?P<unit4>day|morning|afternoon|evening|night|week|month|year){B})"), TemporalTagger::narrative),
+            (format!(r"(?i){B}(?:(?P<rel>this|last|next|early|late|mid)[- ]\s*)?(?P<season>{season}){B}(?:\s+(?:of\s+)?(?P<y>\d{{4}}){B})?"), TemporalTagger::season),
+            (format!(r"(?i){B}(?:the\s+)?(?P<q>{quarter})[- ]quarter(?:\s+of\s+(?P<y>\d{{4}}))?{B}|{B}Q(?P<qn>[1-4])(?:\s+(?P<y2>\d{{4}}))?{B}|{B}(?P<y3>\d{{4}})\s+Q(?P<qn3>[1-4]){B}"), TemporalTagger::quarter),
+            (format!(r"(?i){B}(?P<ref>{reference}){B}"), TemporalTagger::reference),
+            (format!(r"(?i){B}(?:(?P<pre>the\s+(?:past|last|next|coming|first|previous|following|final|remaining|same)|{approx})\s+)?(?P<n>{num})[- ](?P<unit>{unit}){B}(?P<tail>-old|-long|\s+old)?"), TemporalTagger::duration),
+            (format!(r"(?i){B}for\s+(?P<unit>years|months|weeks|days|decades|hours){B}"), TemporalTagger::bare_duration),
+            (format!(r"(?i){B}(?P<h>\d{{1,2}})(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am{B}|pm{B})|{B}(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d){B}|{B}(?P<word>noon|midday|midnight){B}"), TemporalTagger::clock),
+            (format!(r"(?i){B}(?:every|each)\s+(?:(?P<n>{num}|other)\s+)?(?P<what>{unit}|{wd}|{pod}|{season}){B}|{B}(?P<freq>once|twice|thrice|{num}\s+times)\s+(?:a|per|each|every)\s+(?P<unit2>day|week|month|year){B}|{B}(?P<word>{set_words}){B}"), TemporalTagger::set),
+        ];
+        let rules = specs
+            .into_iter()
+            .map(|(pattern, handler)| Rule {
+                regex: Regex::new(&pattern).unwrap_or_else(|e| panic!("temporal rule does not compile: {e}\n{pattern}")),
+                handler,
+            })
+            .collect();
+        TemporalTagger {
+            rules,
+            months,
+            weekdays,
+            units,
+            seasons,
+            parts_of_day,
+            day_offsets,
+            references,
+            sets,
+            quarter_words,
+            numbers,
+            future_cue: Regex::new(r"(?i)\b(?:will|won't|shall|'ll|is\s+to|are\s+to|going\s+to|scheduled|due\s+to|plans?\s+to|planning\s+to|intends?\s+to|expected\s+to|upcoming)\b")
+                .expect("future cue regex compiles"),
+        }
+    }
+
+    /// The temporal mentions of a text, resolved.
+    pub fn tag(&self, ctx: &TemporalContext) -> Vec<Mention> {
+        let text = ctx.text;
+        let mut candidates = Vec::new();
+        for rule in &self.rules {
+            for caps in rule.regex.captures_iter(text) {
+                if let Some(candidate) = (rule.handler)(self, &caps, text) {
+                    if !candidate.span.is_empty() {
+                        candidates.push(candidate);
+                    }
+                }
+            }
+        }
+        let candidates = keep_longest(candidates);
+        self.resolve(ctx, candidates)
+    }
+
+    // --- rules -----------------------------------------------------------
+
+    fn iso(&self, caps: &Captures, _: &str) -> Option<Candidate> {
+        let year: i32 = caps["y"].parse().ok()?;
+        let month: u32 = caps["m"].parse().ok()?;
+        let day: u32 = caps["d"].parse().ok()?;
+        NaiveDate::from_ymd_opt(year, month, day)?;
+        let span = whole(caps);
+        match (caps.name("H"), caps.name("M")) {
+            (Some(h), Some(m)) => Some(fixed(span, MentionKind::Time, "time.iso", format!("{year:04}-{month:02}-{day:02}T{}:{}", h.as_str(), m.as_str()))),
+            _ => Some(fixed(span, MentionKind::Date, "date.iso", format!("{year:04}-{month:02}-{day:02}"))),
+        }
+    }
+
+    fn numeric(&self, caps: &Captures, _: &str) -> Option<Candidate> {
+        let (a, b, y) = match (caps.name("a"), caps.name("b"), caps.name("y")) {
+            (Some(a), Some(b), Some(y)) => (a.as_str(), b.as_str(), y.as_str()),
+            _ => (caps.name("a2")?.as_str(), caps.name("b2")?.as_str(), caps.name("y2")?.as_str()),
+        };
+        let a: u32 = a.parse().ok()?;
+        let b: u32 = b.parse().ok()?;
+        let mut year: i32 = y.parse().ok()?;
+        if y.len() == 2 {
+            year += if year < 50 { 2000 } else { 1900 };
+        }
+        // Day first when the first number cannot be a month; otherwise month
+        // first (the convention of the wire services).
+        let (month, day) = if a > 12 { (b, a) } else { (a, b) };
+        NaiveDate::from_ymd_opt(year, month, day)?;
+        Some(fixed(whole(caps), MentionKind::Date, "date.numeric", format!("{year:04}-{month:02}-{day:02}")))
+    }
+
+    fn day_month(&self, caps: &Captures, text: &str) -> Option<Candidate> {
+        let month = self.month(caps.name("mon")?.as_str())?;
+        let day = match (caps.name("d"), caps.name("dw")) {
+            (Some(d), _) => d.as_str().parse().ok()?,
+            (None, Some(w)) => self.numbers.parse(w.as_str())?.exact()? as u32,
+            _ => return None,
+        };
+        if !(1..=31).contains(&day) {
+            return None;
+        }
+        let year = caps.name("y").and_then(|y| y.as_str().parse().ok());
+        if !self.month_word_ok(caps.name("mon")?.as_str(), text, whole(caps).start, true) {
+            return None;
+        }
+        Some(Candidate {
+            span: whole(caps),
+            kind: MentionKind::Date,
+            rule: if year.is_some() { "date.day_month_year" } else { "date.day_month" },
+            spec: Spec::Calendar { year, month, day: Some(day), modifier: None },
+            modifier: None,
+        })
+    }
+
+    fn month_day(&self, caps: &Captures, text: &str) -> Option<Candidate> {
+        let month = self.month(caps.name("mon")?.as_str())?;
+        let day: u32 = caps["d"].parse().ok()?;
+        if !(1..=31).contains(&day) {
+            return None;
+        }
+        if !self.month_word_ok(caps.name("mon")?.as_str(), text, whole(caps).start, true) {
+            return None;
+        }
+        let year = caps.name("y").and_then(|y| y.as_str().parse().ok());
+        Some(Candidate {
+            span: whole(caps),
+            kind: MentionKind::Date,
+            rule: if year.is_some() { "date.month_day_year" } else { "date.month_day" },
+            spec: Spec::Calendar { year, month, day: Some(day), modifier: None },
+            modifier: None,
+        })
+    }
+
+    fn month_year(&self, caps: &Captures, text: &str) -> Option<Candidate> {
+        let mon = caps.name("mon")?;
+        let month = self.month(mon.as_str())?;
+        let year: Option<i32> = caps.name("y").and_then(|y| y.as_str().parse().ok());
+        let qualified = year.is_some() || caps.name("mod").is_some() || caps.name("rel").is_some();
+        if !self.month_word_ok(mon.as_str(), text, mon.start(), qualified) {
+            return None;
+        }
+        let modifier = caps.name("mod").map(|m| modifier_code(m.as_str()));
+        let span = whole(caps);
+        if let Some(rel) = caps.name("rel") {
+            let rel = rel.as_str().to_lowercase();
+            let relation = match rel.as_str() {
+                "last" => Relation::Last,
+                "next" => Relation::Next,
+                _ => Relation::This,
+            };
+            // "last October": the most recent October before the anchor.
+            return Some(Candidate {
+                span,
+                kind: MentionKind::Date,
+                rule: "date.relative_month",
+                spec: Spec::Calendar { year: None, month, day: None, modifier: relation_code(relation) },
+                modifier,
+            });
+        }
+        Some(Candidate {
+            span,
+            kind: MentionKind::Date,
+            rule: if year.is_some() { "date.month_year" } else { "date.month" },
+            spec: Spec::Calendar { year, month, day: None, modifier: None },
+            modifier,
+        })
+    }
+
+    fn year(&self, caps: &Captures, text: &str) -> Option<Candidate> {
+        let y = caps.name("y")?;
+        let span = whole(caps);
+        let before = &text[..y.start()];
+        if before.ends_with(['$', '£', '€', '#', '№']) || before.ends_with("No. ") || before.ends_with(|c: char| c.is_ascii_digit() || c == ',' || c == '.') {
+            return None;
+        }
+        let after = &text[y.end()..];
+        if after.starts_with(|c: char| c == ',' || c == '.') && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        if caps.name("mod").is_none() && !year_context(before, after) {
+            return None;
+        }
+        let modifier = caps.name("mod").and_then(|m| {
+            let m = m.as_str().to_lowercase();
+            (m != "fiscal" && m != "calendar").then(|| modifier_code(&m))
+        });
+        Some(Candidate { span, kind: MentionKind::Date, rule: "date.year", spec: Spec::Fixed(y.as_str().to_string()), modifier })
+    }
+
+    fn decade(&self, caps: &Captures, _: &str) -> Option<Candidate> {
+        let value = match (caps.name("dec"), caps.name("d2")) {
+            (Some(d), _) => d.as_str().to_string(),
+            (None, Some(d)) => format!("19{}", d.as_str()),
+            _ => return None,
+        };
+        let modifier = caps.name("mod").map(|m| modifier_code(m.as_str()));
+        Some(Candidate { span: whole(caps), kind: MentionKind::Date, rule: "date.decade", spec: Spec::Fixed(value), modifier })
+    }
+
+    fn weekday(&self, caps: &Captures, _: &str) -> Option<Candidate> {
+        let wd = caps.name("wd")?.as_str();
+        let weekday = weekday_from(*self.weekdays.get(wd.trim_end_matches('.'))?)?;
+        if !wd.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let relation = match caps.name("rel").map(|r| r.as_str().to_lowercase()).as_deref() {
+            Some("last") | Some("past") => Relation::Last,
+            Some("next") | Some("coming") => Relation::Next,
+            Some("this") | Some("that") => Relation::This,
+            _ => Relation::Plain,
+        };
+        let part = caps.name("pod").and_then(|p| self.parts_of_day.get(p.as_str()).cloned());
+        Some(Candidate {
+            span: whole(caps),
+            kind: if part.is_some() { MentionKind::Time } else { MentionKind::Date },
+            rule: "date.weekday",
+            spec: Spec::Weekday { weekday, relation, part },
+            modifier: None,
+        })
+    }
+
+    fn day_offset(&self, caps: &Captures, _: &str) -> Option<Candidate> {
+        let span = whole(caps);
+        if let Some(off) = caps.name("off") {
+            let word = off.as_str();
+            let days = *self.day_offsets.get(word)?;
+            let mut part = caps.name("pod").and_then(|p| self.parts_of_day.get(p.as_str()).cloned());
+            if word.eq_ignore_ascii_case("tonight") {
+                part = Some("NI".into());
+            }
+            let kind = if part.is_some() { MentionKind::Time } else { MentionKind::Date };
+            return Some(Candidate { span, kind, rule: "date.relative_day", spec: Spec::DayOffset { days, part }, modifier: None });
+        }
+        let rel = caps.name("rel")?.as_str().to_lowercase();
+        let part = self.parts_of_day.get(caps.name("pod2")?.as_str()).cloned();
+        let days = match rel.as_str() {
+            "yesterday" => -1,
+            "tomorrow" => 1,
+            "last" => -1,
+            _ => 0,
+        };
+        Some(Candidate { span, kind: MentionKind::Time, rule: "time.part_of_day", spec: Spec::DayOffset { days, part }, modifier: None })
+    }
+
+    fn anchor_unit(&self, caps: &Captures, _: &str) -> Option<Candidate> {
+        let rel = caps.name("rel")?.as_str().to_lowercase();
+        let rel = rel.split_whitespace().collect::<Vec<_>>().join(" ");
+        let unit_word = caps.name("unit")?.as_str();
+        let unit = self.units.get(unit_word).cloned().or_else(|| self.seasons.get(unit_word).map(|s| format!("season:{s}")))?;
+        let mut span = whole(caps);
+        let modifier = caps.name("mod").map(|m| modifier_code(m.as_str()));
+        if caps.name("mod").is_none() {
+            span.start = caps.name("rel")?.start();
+        }
+        if rel.starts_with("by ") {
+            span.start = caps.name("rel")?.start() + 3;
+        }
+        let season = unit.strip_prefix("season:").map(str::to_string);
+        let spec = match (rel.as_str(), season) {
+            ("the past" | "the coming" | "the next" | "the last", _) => {
+                // "the past year": a duration ending (or starting) now.
+                let Some(value) = duration_value(Count::Exact(1.0), &unit) else { return None };
+                return Some(Candidate { span, kind: MentionKind::Duration, rule: "duration.the_past_unit", spec: Spec::Fixed(value), modifier: None });
+            }
+            ("the previous" | "the following" | "the same", None) => {
+                let sign = match rel.as_str() {
+                    "the previous" => -1,
+                    "the following" => 1,
+                    _ => 0,
+                };
+                return Some(Candidate {
+                    span,
+                    kind: MentionKind::Date,
+                    rule: "date.narrative_unit",
+                    spec: Spec::Narrative { count: Count::Exact(1.0), unit, sign },
+                    modifier,
+                });
+            }
+            (r, Some(season)) => Spec::Season { season, year: None, offset: offset_of(r) },
+            (r, None) if r.starts_with("the end of") || r.starts_with("by the end of") => {
+                let offset = if r.ends_with("last") { -1 } else if r.ends_with("next") { 1 } else { 0 };
+                return Some(Candidate { span, kind: MentionKind::Date, rule: "date.end_of_unit", spec: Spec::AnchorUnit { unit, offset }, modifier: Some("END") });
+            }
+            (r, None) => Spec::AnchorUnit { unit, offset: offset_of(r) },
+        };
+        Some(Candidate { span, kind: MentionKind::Date, rule: "date.anchor_unit", spec, modifier })
+    }
+
+    fn ago(&self, caps: &Captures, _: &str) -> Option<Candidate> {
+        let count = self.numbers.parse(caps.name("n")?.as_str())?;
+        let unit = self.units.get(caps.name("unit")?.as_str())?.clone();
+        let modifier = caps.name("mod").map(|m| approx_code(m.as_str()));
+        Some(Candidate { span: whole(caps), kind: MentionKind::Date, rule: "date.ago", spec: Spec::Ago { count, unit }, modifier })
+    }
+
+    fn narrative(&self, caps: &Captures, _: &str) -> Option<Candidate> {
+        let span = whole(caps);
+        let (count, unit, sign, rule) = if let Some(n) = caps.name("n") {
+            let count = self.numbers.parse(n.as_str())?;
+            let unit = self.units.get(caps.name("unit")?.as_str())?.clone();
+            let dir = caps.name("dir")?.as_str().to_lowercase();
+            let sign = if dir == "earlier" || dir == "before" { -1 } else { 1 };
+            (count, unit, sign, "date.narrative_offset")
+        } else if let Some(rel) = caps.name("rel") {
+            let sign = match rel.as_str().to_lowercase().as_str() {
+                "previous" | "preceding" => -1,
+                _ => 1,
+            };
+            let unit_word = caps.name("unit2")?.as_str();
+            let unit = self.units.get(unit_word).cloned().unwrap_or_else(|| "D".into());
+            (Count::Exact(1.0), unit, sign, "date.narrative_next")
+        } else if let Some(u) = caps.name("unit3") {
+            let sign = if caps.name("dir3")?.as_str().eq_ignore_ascii_case("before") { -1 } else { 1 };
+            (Count::Exact(1.0), self.units.get(u.as_str())?.clone(), sign, "date.narrative_next")
+        } else {
+            let unit_word = caps.name("unit4")?.as_str();
+            let unit = self.units.get(unit_word).cloned().unwrap_or_else(|| "D".into());
+            (Count::Exact(0.0), unit, 0, "date.narrative_same")
+        };
+        Some(Candidate { span, kind: MentionKind::Date, rule, spec: Spec::Narrative { count, unit, sign }, modifier: None })
+    }
+
+    fn season(&self, caps: &Captures, text: &str) -> Option<Candidate> {
+        let season_word = caps.name("season")?;
+        let season = self.seasons.get(season_word.as_str())?.clone();
+        let year = caps.name("y").and_then(|y| y.as_str().parse().ok());
+        let rel = caps.name("rel").map(|r| r.as_str().to_lowercase());
+        if year.is_none() && rel.is_none() {
+            // A bare season word is a date only after "in", "the", "during",
+            // ... ("spring" and "fall" are also verbs).
+            let before = text[..season_word.start()].trim_end().to_lowercase();
+            let ok = ["in the", "in", "during the", "during", "this", "the", "since", "until", "by"]
+                .iter()
+                .any(|w| before.ends_with(&format!(" {w}")) || before == *w);
+            if !ok {
+                return None;
+            }
+        }
+        let (offset, modifier) = match rel.as_deref() {
+            Some("last") => (-1, None),
+            Some("next") => (1, None),
+            Some("early") => (0, Some("START")),
+            Some("late") => (0, Some("END")),
+            Some("mid") => (0, Some("MID")),
+            _ => (0, None),
+        };
+        Some(Candidate { span: whole(caps), kind: MentionKind::Date, rule: "date.season", spec: Spec::Season { season, year, offset }, modifier })
+    }
+
+    fn quarter(&self, caps: &Captures, _: &str) -> Option<Candidate> {
+        let (quarter, year) = if let Some(q) = caps.name("q") {
+            (*self.quarter_words.get(q.as_str())?, caps.name("y"))
+        } else if let Some(q) = caps.name("qn") {
+            (q.as_str().parse().ok()?, caps.name("y2"))
+        } else {
+            (caps.name("qn3")?.as_str().parse().ok()?, caps.name("y3"))
+        };
+        let year = year.and_then(|y| y.as_str().parse().ok());
+        Some(Candidate { span: whole(caps), kind: MentionKind::Date, rule: "date.quarter", spec: Spec::Quarter { quarter, year }, modifier: None })
+    }
+
+    fn reference(&self, caps: &Captures, _: &str) -> Option<Candidate> {
+        let word = caps.name("ref")?.as_str();
+        let value = self.references.get(&word.to_lowercase())?.clone();
+        Some(Candidate { span: whole(caps), kind: MentionKind::Date, rule: "date.reference", spec: Spec::Fixed(value), modifier: None })
+    }
+
+    fn duration(&self, caps: &Captures, _: &str) -> Option<Candidate> {
+        if caps.name("tail").is_some_and(|t| t.as_str().to_lowercase().contains("old")) {
+            return None; // an age, not a duration
+        }
+        let n = caps.name("n")?;
+        let count = self.numbers.parse(n.as_str())?;
+        let unit = self.units.get(caps.name("unit")?.as_str())?.clone();
+        let value = duration_value(count, &unit)?;
+        let mut span = whole(caps);
+        if let Some(tail) = caps.name("tail") {
+            span.end = tail.start();
+        }
+        let modifier = caps.name("pre").and_then(|p| {
+            let p = p.as_str().to_lowercase();
+            (!p.starts_with("the ")).then(|| approx_code(&p))
+        });
+        let kind = if matches!(unit.as_str(), "H" | "MIN" | "S") { MentionKind::Duration } else { MentionKind::Duration };
+        Some(Candidate { span, kind, rule: "duration.count_unit", spec: Spec::Fixed(value), modifier })
+    }
+
+    fn bare_duration(&self, caps: &Captures, _: &str) -> Option<Candidate> {
+        let unit_match = caps.name("unit")?;
+        let unit = self.units.get(unit_match.as_str())?.clone();
+        let value = duration_value(Count::Vague, &unit)?;
+        Some(Candidate {
+            span: ByteSpan::new(unit_match.start(), unit_match.end()),
+            kind: MentionKind::Duration,
+            rule: "duration.bare_unit",
+            spec: Spec::Fixed(value),
+            modifier: None,
+        })
+    }
+
+    fn clock(&self, caps: &Captures, _: &str) -> Option<Candidate> {
+        let (hour, minute) = if let Some(h) = caps.name("h") {
+            let mut hour: u32 = h.as_str().parse().ok()?;
+            let minute: u32 = caps.name("mi").map_or(Some(0), |m| m.as_str().parse().ok())?;
+            let pm = caps.name("ap")?.as_str().to_lowercase().starts_with('p');
+            if hour == 0 || hour > 12 {
+                return None;
+            }
+            if pm && hour < 12 {
+                hour += 12;
+            } else if !pm && hour == 12 {
+                hour = 0;
+            }
+            (hour, minute)
+        } else if let Some(h) = caps.name("h24") {
+            (h.as_str().parse().ok()?, caps.name("mi24")?.as_str().parse().ok()?)
+        } else {
+            match caps.name("word")?.as_str().to_lowercase().as_str() {
+                "midnight" => (24, 0),
+                _ => (12, 0),
+            }
+        };
+        Some(Candidate { span: whole(caps), kind: MentionKind::Time, rule: "time.clock", spec: Spec::Clock { hour, minute }, modifier: None })
+    }
+
+    fn set(&self, caps: &Captures, _: &str) -> Option<Candidate> {
+        let span = whole(caps);
+        let value = if let Some(what) = caps.name("what") {
+            let word = what.as_str();
+            let every_n = match caps.name("n").map(|n| n.as_str().to_lowercase()) {
+                Some(n) if n == "other" => 2.0,
+                Some(n) => self.numbers.parse(&n)?.exact()?,
+                None => 1.0,
+            };
+            if let Some(unit) = self.units.get(word) {
+                duration_value(Count::Exact(every_n), unit)?
+            } else if let Some(&wd) = self.weekdays.get(word.trim_end_matches('.')) {
+                format!("XXXX-WXX-{wd}")
+            } else if let Some(part) = self.parts_of_day.get(word) {
+                format!("XXXX-XX-XXT{part}")
+            } else {
+                format!("XXXX-{}", self.seasons.get(word)?)
+            }
+        } else if let Some(unit_word) = caps.name("unit2") {
+            duration_value(Count::Exact(1.0), self.units.get(unit_word.as_str())?)?
+        } else {
+            self.sets.get(caps.name("word")?.as_str())?.clone()
+        };
+        Some(Candidate { span, kind: MentionKind::Set, rule: "set.frequency", spec: Spec::Fixed(value), modifier: None })
+    }
+
+    // --- helpers ----------------------------------------------------------
+
+    fn month(&self, word: &str) -> Option<u32> {
+        self.months.get(word.trim_end_matches('.')).copied().or_else(|| {
+            // Month names in any case ("OCTOBER", "october").
+            let mut title = word.trim_end_matches('.').to_lowercase();
+            if let Some(first) = title.get(..1) {
+                title = first.to_uppercase() + &title[1..];
+            }
+            self.months.get(&title).copied()
+        })
+    }
+
+    /// Month names that are also ordinary words ("May", "March") count only
+    /// when capitalised and, alone, after a preposition that takes a date.
+    fn month_word_ok(&self, word: &str, text: &str, start: usize, qualified: bool) -> bool {
+        if !word.starts_with(char::is_uppercase) {
+            return false;
+        }
+        let bare = word.trim_end_matches('.');
+        let ambiguous = matches!(bare, "May" | "March" | "Mar" | "Jun" | "Sun");
+        if !ambiguous || qualified {
+            return true;
+        }
+        let before = text[..start].trim_end();
+        let prev = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
+        matches!(prev.as_str(), "in" | "since" | "until" | "till" | "by" | "from" | "during" | "of" | "through" | "before" | "after" | "early" | "late" | "mid" | "last" | "next" | "this")
+    }
+
+    // --- resolution -------------------------------------------------------
+
+    fn resolve(&self, ctx: &TemporalContext, candidates: Vec<Candidate>) -> Vec<Mention> {
+        let mut narrative: Option<NaiveDate> = None;
+        let mut mentions = Vec::with_capacity(candidates.len());
+        let mut future_cache: Vec<Option<bool>> = vec![None; ctx.sentences.len()];
+        let mut day_dates: Vec<(ByteSpan, NaiveDate)> = Vec::new();
+        for candidate in candidates {
+            let sentence = ctx.sentences.partition_point(|s| s.end <= candidate.span.start);
+            let future = match future_cache.get(sentence).copied() {
+                Some(Some(f)) => f,
+                Some(None) => {
+                    let f = ctx.sentences.get(sentence).is_some_and(|s| self.future_cue.is_match(s.slice(ctx.text)));
+                    future_cache[sentence] = Some(f);
+                    f
+                }
+                None => false,
+            };
+            let base = narrative.or(ctx.anchor);
+            let (value, day) = match &candidate.spec {
+                Spec::Fixed(v) => (v.clone(), None),
+                Spec::Calendar { year, month, day, modifier } => resolve_calendar(ctx.anchor, *year, *month, *day, *modifier, future),
+                Spec::Weekday { weekday, relation, part } => resolve_weekday(ctx.anchor, *weekday, *relation, part.as_deref(), future),
+                Spec::DayOffset { days, part } => match ctx.anchor {
+                    Some(a) => {
+                        let d = a + Duration::days(*days);
+                        (with_part(ymd(d), part.as_deref()), Some(d))
+                    }
+                    None => (with_part("XXXX-XX-XX".into(), part.as_deref()), None),
+                },
+                Spec::AnchorUnit { unit, offset } => (resolve_unit(ctx.anchor, unit, *offset), None),
+                Spec::Ago { count, unit } => resolve_shift(ctx.anchor, *count, unit, -1),
+                Spec::Narrative { count, unit, sign } => resolve_shift(base, *count, unit, *sign),
+                Spec::Season { season, year, offset } => match (year, ctx.anchor) {
+                    (Some(y), _) => (format!("{y}-{season}"), None),
+                    (None, Some(a)) => (format!("{}-{season}", a.year() + *offset as i32), None),
+                    (None, None) => (format!("XXXX-{season}"), None),
+                },
+                Spec::Quarter { quarter, year } => match (year, ctx.anchor) {
+                    (Some(y), _) => (format!("{y}-Q{quarter}"), None),
+                    (None, Some(a)) => (format!("{}-Q{quarter}", a.year()), None),
+                    (None, None) => (format!("XXXX-Q{quarter}"), None),
+                },
+                Spec::Clock { hour, minute } => {
+                    // The date of the sentence, if one precedes in it, else the anchor.
+                    let sentence_span = ctx.sentences.get(sentence).copied();
+                    let date = day_dates
+                        .iter()
+                        .rev()
+                        .find(|(span, _)| sentence_span.is_some_and(|s| s.contains(span)))
+                        .map(|(_, d)| *d)
+                        .or(ctx.anchor);
+                    let prefix = date.map_or_else(|| "XXXX-XX-XX".to_string(), ymd);
+                    (format!("{prefix}T{hour:02}:{minute:02}"), None)
+                }
+            };
+            if let Some(d) = day {
+                narrative = Some(d);
+                day_dates.push((candidate.span, d));
+            }
+            let mut mention = Mention::new(candidate.kind, candidate.span, Some(value), candidate.rule);
+            if let Some(m) = candidate.modifier {
+                mention = mention.with("mod", m);
+            }
+            mentions.push(mention);
+        }
+        mentions
+    }
+}
+
+fn whole(caps: &Captures) -> ByteSpan {
+    let m = caps.get(0).expect("group 0 always exists");
+    // Trim whitespace that optional leading groups may leave.
+    let s = m.as_str();
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    ByteSpan::new(m.start() + lead, m.end() - trail)
+}
+
+fn fixed(span: ByteSpan, kind: MentionKind, rule: &'static str, value: String) -> Candidate {
+    Candidate { span, kind, rule, spec: Spec::Fixed(value), modifier: None }
+}
+
+/// Keeps the longest of overlapping temporal candidates (earlier rule wins a tie).
+fn keep_longest(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let order: Vec<usize> = (0..candidates.len()).collect();
+    let mut indexed: Vec<(usize, Candidate)> = order.into_iter().zip(candidates.drain(..)).collect();
+    indexed.sort_by(|(ia, a), (ib, b)| b.span.len().cmp(&a.span.len()).then(ia.cmp(ib)));
+    let mut taken: Vec<ByteSpan> = Vec::new();
+    let mut kept = Vec::new();
+    for (_, c) in indexed {
+        let at = taken.partition_point(|s| s.end <= c.span.start);
+        if taken.get(at).is_some_and(|s| s.overlaps(&c.span)) {
+            continue;
+        }
+        taken.insert(at, c.span);
+        kept.push(c);
+    }
+    kept.sort_by_key(|c| c.span.start);
+    kept
+}
+
+/// Whether a bare four-digit number reads as a year here.
+fn year_context(before: &str, after: &str) -> bool {
+    let prev = before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+    let prev_is_cue = matches!(
+        prev.as_str(),
+        "in" | "since" | "by" | "until" | "till" | "from" | "during" | "of" | "for" | "before" | "after" | "between"
+            | "and" | "to" | "year" | "around" | "circa" | "through" | "throughout" | "the" | "this" | "that" | "early"
+            | "late" | "mid" | "spring" | "summer" | "autumn" | "fall" | "winter" | "than" | "on"
+    );
+    let next = after.trim_start();
+    let next_is_end = after.is_empty()
+        || after.starts_with(['.', ',', ';', ':', ')', '!', '?', '"', '\'', '’', '”', '-', '–', '/'])
+        || next.starts_with("'s")
+        || after.starts_with('\n');
+    let next_word = next.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let next_is_noun = next_word.starts_with(char::is_lowercase)
+        && !matches!(next_word, "and" | "or" | "when" | "after" | "before" | "as" | "to" | "the" | "that" | "which" | "in" | "on" | "he" | "she" | "they" | "it" | "we" | "but" | "while" | "elections" | "election" | "budget" | "season" | "law");
+    (prev_is_cue || next_is_end) && !(next_is_noun && !prev_is_cue)
+}
+
+fn modifier_code(word: &str) -> &'static str {
+    let w = word.to_lowercase();
+    if w.starts_with("early") || w.contains("beginning") || w.contains("start") {
+        "START"
+    } else if w.starts_with("mid") || w.contains("middle") {
+        "MID"
+    } else if w.starts_with("late") || w.contains("end") {
+        "END"
+    } else {
+        "APPROX"
+    }
+}
+
+fn approx_code(word: &str) -> &'static str {
+    let w = word.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+    match w.as_str() {
+        "more than" | "over" => "MORE_THAN",
+        "less than" | "fewer than" => "LESS_THAN",
+        "at least" => "EQUAL_OR_MORE",
+        "up to" => "EQUAL_OR_LESS",
+        "nearly" | "almost" => "LESS_THAN",
+        "about" | "around" | "some" | "roughly" | "approximately" => "APPROX",
+        _ => "EXACT",
+    }
+}
+
+fn relation_code(relation: Relation) -> Option<&'static str> {
+    match relation {
+        Relation::Last => Some("LAST"),
+        Relation::Next => Some("NEXT"),
+        Relation::This => Some("THIS"),
+        Relation::Plain => None,
+    }
+}
+
+fn offset_of(rel: &str) -> i64 {
+    match rel {
+        "last" => -1,
+        "next" => 1,
+        _ => 0,
+    }
+}
+
+fn weekday_from(n: u32) -> Option<Weekday> {
+    Some(match n {
+        1 => Weekday::Mon,
+        2 => Weekday::Tue,
+        3 => Weekday::Wed,
+        4 => Weekday::Thu,
+        5 => Weekday::Fri,
+        6 => Weekday::Sat,
+        7 => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn ymd(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn with_part(value: String, part: Option<&str>) -> String {
+    match part {
+        Some(p) => format!("{value}T{p}"),
+        None => value,
+    }
+}
+
+fn iso_week(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{}-W{:02}", w.year(), w.week())
+}
+
+/// A TIMEX3 duration value for a count of a unit ("P10Y", "PT5H", "PXM").
+fn duration_value(count: Count, unit: &str) -> Option<String> {
+    let n = match count {
+        Count::Exact(v) => Some(v),
+        Count::Vague => None,
+    };
+    let fmt = |v: f64| {
+        if v.fract() == 0.0 {
+            format!("{}", v as i64)
+        } else {
+            format!("{v}")
+        }
+    };
+    let num = |mult: f64| n.map_or_else(|| "X".to_string(), |v| fmt(v * mult));
+    Some(match unit {
+        "Y" => format!("P{}Y", num(1.0)),
+        "M" => format!("P{}M", num(1.0)),
+        "W" => format!("P{}W", num(1.0)),
+        "D" => format!("P{}D", num(1.0)),
+        "DE" => match n {
+            Some(v) => format!("P{}Y", fmt(v * 10.0)),
+            None => "PXDE".into(),
+        },
+        "CE" => match n {
+            Some(v) => format!("P{}Y", fmt(v * 100.0)),
+            None => "PXCE".into(),
+        },
+        "QU" => format!("P{}Q", num(1.0)),
+        "WE" => format!("P{}WE", num(1.0)),
+        "FN" => format!("P{}W", num(2.0)),
+        "H" => format!("PT{}H", num(1.0)),
+        "MIN" => format!("PT{}M", num(1.0)),
+        "S" => format!("PT{}S", num(1.0)),
+        _ => return None,
+    })
+}
+
+fn resolve_calendar(
+    anchor: Option<NaiveDate>,
+    year: Option<i32>,
+    month: u32,
+    day: Option<u32>,
+    relation: Option<&'static str>,
+    future: bool,
+) -> (String, Option<NaiveDate>) {
+    let year = match (year, anchor) {
+        (Some(y), _) => Some(y),
+        (None, None) => None,
+        (None, Some(a)) => {
+            let probe_day = day.unwrap_or(1);
+            let same_year = NaiveDate::from_ymd_opt(a.year(), month, probe_day.min(28)).unwrap_or(a);
+            Some(match relation {
+                Some("LAST") => {
+                    if month < a.month() { a.year() } else { a.year() - 1 }
+                }
+                Some("NEXT") => {
+                    if month > a.month() { a.year() } else { a.year() + 1 }
+                }
+                Some("THIS") => a.year(),
+                _ => {
+                    let after_anchor = if day.is_some() { same_year > a } else { month > a.month() };
+                    if after_anchor && !future {
+                        a.year() - 1
+                    } else {
+                        a.year()
+                    }
+                }
+            })
+        }
+    };
+    match (year, day) {
+        (Some(y), Some(d)) => match NaiveDate::from_ymd_opt(y, month, d) {
+            Some(date) => (ymd(date), Some(date)),
+            None => (format!("{y:04}-{month:02}-{d:02}"), None),
+        },
+        (Some(y), None) => (format!("{y:04}-{month:02}"), None),
+        (None, Some(d)) => (format!("XXXX-{month:02}-{d:02}"), None),
+        (None, None) => (format!("XXXX-{month:02}"), None),
+    }
+}
+
+fn resolve_weekday(
+    anchor: Option<NaiveDate>,
+    weekday: Weekday,
+    relation: Relation,
+    part: Option<&str>,
+    future: bool,
+) -> (String, Option<NaiveDate>) {
+    let Some(a) = anchor else {
+        return (with_part(format!("XXXX-WXX-{}", weekday.number_from_monday()), part), None);
+    };
+    let diff = weekday.num_days_from_monday() as i64 - a.weekday().num_days_from_monday() as i64;
+    let back = (-diff).rem_euclid(7); // days back to the previous such weekday (0 = today)
+    let forward = diff.rem_euclid(7);
+    let days = match relation {
+        Relation::Last => -(if back == 0 { 7 } else { back }),
+        Relation::Next => if forward == 0 { 7 } else { forward },
+        Relation::This | Relation::Plain => {
+            if future {
+                forward
+            } else {
+                -back
+            }
+        }
+    };
+    let date = a + Duration::days(days);
+    (with_part(ymd(date), part), Some(date))
+}
+
+fn resolve_unit(anchor: Option<NaiveDate>, unit: &str, offset: i64) -> String {
+    let Some(a) = anchor else {
+        return match unit {
+            "W" => "XXXX-WXX".into(),
+            "M" => "XXXX-XX".into(),
+            "WE" => "XXXX-WXX-WE".into(),
+            _ => "XXXX".into(),
+        };
+    };
+    match unit {
+        "W" => iso_week(a + Duration::weeks(offset)),
+        "WE" => format!("{}-WE", iso_week(a + Duration::weeks(offset))),
+        "M" => {
+            let total = a.year() as i64 * 12 + a.month0() as i64 + offset;
+            format!("{:04}-{:02}", total.div_euclid(12), total.rem_euclid(12) + 1)
+        }
+        "QU" => {
+            let total = a.year() as i64 * 4 + (a.month0() / 3) as i64 + offset;
+            format!("{}-Q{}", total.div_euclid(4), total.rem_euclid(4) + 1)
+        }
+        "DE" => format!("{}", (a.year() as i64 / 10) + offset),
+        "CE" => format!("{}", (a.year() as i64 / 100) + offset),
+        "D" => ymd(a + Duration::days(offset)),
+        _ => format!("{}", a.year() as i64 + offset),
+    }
+}
+
+/// A date `count` units before (sign -1) or after (sign 1) `base`, written
+/// at the granularity of the unit.
+fn resolve_shift(base: Option<NaiveDate>, count: Count, unit: &str, sign: i64) -> (String, Option<NaiveDate>) {
+    let Some(base) = base else {
+        return (
+            match unit {
+                "D" => "XXXX-XX-XX".into(),
+                "W" => "XXXX-WXX".into(),
+                "M" => "XXXX-XX".into(),
+                _ => if sign < 0 { "PAST_REF".into() } else { "FUTURE_REF".into() },
+            },
+            None,
+        );
+    };
+    let Some(n) = count.exact() else {
+        return (if sign < 0 { "PAST_REF".into() } else if sign > 0 { "FUTURE_REF".into() } else { ymd(base) }, None);
+    };
+    let n = n as i64 * sign;
+    match unit {
+        "D" => {
+            let d = base + Duration::days(n);
+            (ymd(d), Some(d))
+        }
+        "W" => (iso_week(base + Duration::weeks(n)), None),
+        "M" => {
+            let total = base.year() as i64 * 12 + base.month0() as i64 + n;
+            (format!("{:04}-{:02}", total.div_euclid(12), total.rem_euclid(12) + 1), None)
+        }
+        "Y" => (format!("{}", base.year() as i64 + n), None),
+        "DE" => (format!("{}", base.year() as i64 + 10 * n), None),
+        "QU" => {
+            let total = base.year() as i64 * 4 + (base.month0() / 3) as i64 + n;
+            (format!("{}-Q{}", total.div_euclid(4), total.rem_euclid(4) + 1), None)
+        }
+        "H" | "MIN" | "S" => (ymd(base), None),
+        _ => (format!("{}", base.year() as i64 + n), None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::Segmenter;
+
+    fn tag(text: &str, anchor: Option<&str>) -> Vec<(String, String, String)> {
+        let gazetteers = Gazetteers::embedded().unwrap();
+        let tagger = TemporalTagger::new(&gazetteers);
+        let sentences = Segmenter::new(&gazetteers).split(text);
+        let anchor = anchor.map(|a| NaiveDate::parse_from_str(a, "%Y-%m-%d").unwrap());
+        tagger
+            .tag(&TemporalContext { text, sentences: &sentences, anchor })
+            .into_iter()
+            .map(|m| (m.span.slice(text).to_string(), m.kind.as_str().to_string(), m.value.unwrap_or_default()))
+            .collect()
+    }
+
+    fn values(text: &str, anchor: &str) -> Vec<(String, String)> {
+        tag(text, Some(anchor)).into_iter().map(|(t, _, v)| (t, v)).collect()
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    }
+
+    #[test]
+    fn news_date_forms() {
+        let text = "It began on 25 October 2016, continued on October 26, 2016, then on 27th October, on the 12th October, on 25/10/2016 and 2016-10-25.";
+        assert_eq!(
+            values(text, "2016-11-01"),
+            pairs(&[
+                ("25 October 2016", "2016-10-25"),
+                ("October 26, 2016", "2016-10-26"),
+                ("27th October", "2016-10-27"),
+                ("12th October", "2016-10-12"),
+                ("25/10/2016", "2016-10-25"),
+                ("2016-10-25", "2016-10-25"),
+            ])
+        );
+    }
+
+    #[test]
+    fn partial_and_relative_dates() {
+        let text = "In October 2016 and in mid-October, and last week, yesterday, on Monday, earlier this month, in 2015 and the 1990s.";
+        assert_eq!(
+            values(text, "2016-11-01"),
+            pairs(&[
+                ("October 2016", "2016-10"),
+                ("mid-October", "2016-10"),
+                ("last week", "2016-W43"),
+                ("yesterday", "2016-10-31"),
+                ("Monday", "2016-10-31"),
+                ("earlier this month", "2016-11"),
+                ("2015", "2015"),
+                ("1990s", "199"),
+            ])
+        );
+    }
+
+    #[test]
+    fn yearless_dates_roll_back_unless_future() {
+        assert_eq!(values("They were held on 20 December.", "2021-02-10"), pairs(&[("20 December", "2020-12-20")]));
+        assert_eq!(values("The trial will open on 20 March.", "2021-02-10"), pairs(&[("20 March", "2021-03-20")]));
+        assert_eq!(tag("They were held on 20 December.", None)[0].2, "XXXX-12-20");
+    }
+
+    #[test]
+    fn narrative_anchor() {
+        let text = "On 24th October he was beaten. Two days later he was charged. The next day he fled.";
+        assert_eq!(
+            values(text, "2016-11-01"),
+            pairs(&[("24th October", "2016-10-24"), ("Two days later", "2016-10-26"), ("The next day", "2016-10-27")])
+        );
+    }
+
+    #[test]
+    fn durations_sets_and_times() {
+        let text = "He faces up to ten years, served 18 months and 15 days, a decade ago he met her at 3 p.m. and they met every week, daily.";
+        let tagged = tag(text, Some("2016-11-01"));
+        let got: Vec<_> = tagged.iter().map(|(t, k, v)| (t.as_str(), k.as_str(), v.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("up to ten years", "duration", "P10Y"),
+                ("18 months", "duration", "P18M"),
+                ("15 days", "duration", "P15D"),
+                ("a decade ago", "date", "2006"),
+                ("3 p.m.", "time", "2016-11-01T15:00"),
+                ("every week", "set", "P1W"),
+                ("daily", "set", "P1D"),
+            ]
+        );
+    }
+
+    #[test]
+    fn may_is_a_month_only_in_date_context() {
+        assert!(tag("They may be fined.", Some("2016-11-01")).is_empty());
+        assert_eq!(values("He was arrested in May.", "2016-11-01"), pairs(&[("May", "2016-05")]));
+        assert_eq!(values("He was arrested on 17th May.", "2016-11-01"), pairs(&[("17th May", "2016-05-17")]));
+    }
+
+    #[test]
+    fn ages_and_amounts_are_not_times() {
+        assert!(tag("The 45-year-old paid 2000 dollars.", Some("2016-11-01")).is_empty());
+    }
+}
