@@ -86,7 +86,11 @@ impl CharIndex {
     pub fn char_offset(&self, byte: usize) -> usize {
         // Extra bytes of every multi-byte char that starts before `byte`.
         let before = self.multibyte.partition_point(|&(pos, _)| pos < byte);
-        let extra = if before == 0 { 0 } else { self.multibyte[before - 1].1 };
+        let extra = if before == 0 {
+            0
+        } else {
+            self.multibyte[before - 1].1
+        };
         byte - extra
     }
 

@@ -14,24 +14,36 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::document::ByteSpan;
 
 /// The lists civex knows, with their embedded default contents. A user file
 /// must carry one of these names (plus `.tsv`) to extend the list.
 const EMBEDDED: &[(&str, &str)] = &[
-    ("abbreviations", include_str!("../gazetteers/abbreviations.tsv")),
+    (
+        "abbreviations",
+        include_str!("../gazetteers/abbreviations.tsv"),
+    ),
     ("cities", include_str!("../gazetteers/cities.tsv")),
     ("countries", include_str!("../gazetteers/countries.tsv")),
     ("currencies", include_str!("../gazetteers/currencies.tsv")),
     ("given_names", include_str!("../gazetteers/given_names.tsv")),
     ("name_parts", include_str!("../gazetteers/name_parts.tsv")),
     ("numbers", include_str!("../gazetteers/numbers.tsv")),
-    ("organisations", include_str!("../gazetteers/organisations.tsv")),
+    (
+        "organisations",
+        include_str!("../gazetteers/organisations.tsv"),
+    ),
     ("org_heads", include_str!("../gazetteers/org_heads.tsv")),
-    ("person_descriptors", include_str!("../gazetteers/person_descriptors.tsv")),
-    ("state_agents", include_str!("../gazetteers/state_agents.tsv")),
+    (
+        "person_descriptors",
+        include_str!("../gazetteers/person_descriptors.tsv"),
+    ),
+    (
+        "state_agents",
+        include_str!("../gazetteers/state_agents.tsv"),
+    ),
     ("temporal", include_str!("../gazetteers/temporal.tsv")),
 ];
 
@@ -244,37 +256,43 @@ pub struct PhraseMatch {
 /// Finds gazetteer phrases in text with the shared matching rules: case
 /// (capitalised surfaces match as written or in ALL CAPS, lower-case surfaces
 /// in any case), word boundaries, and the longest match where matches overlap.
+///
+/// Capitalised surfaces go into a case-sensitive automaton (with their ALL
+/// CAPS forms as extra patterns), lower-case ones into an ASCII
+/// case-insensitive one. Keeping the two apart matters for speed: a
+/// case-insensitive search for "Male" or "Nice" would stop at every "male"
+/// and "nice" only to reject it.
 pub struct PhraseMatcher {
-    automaton: AhoCorasick,
+    exact: Option<AhoCorasick>,
+    folded: Option<AhoCorasick>,
     entries: Vec<Entry>,
-    /// Per pattern: the entries that share this surface, lower-cased.
-    pattern_entries: Vec<Vec<usize>>,
+    /// Per pattern of each automaton: the entries with that surface.
+    exact_entries: Vec<Vec<usize>>,
+    folded_entries: Vec<Vec<usize>>,
 }
 
 impl PhraseMatcher {
     pub fn new<'e>(entries: impl IntoIterator<Item = &'e Entry>) -> PhraseMatcher {
         let entries: Vec<Entry> = entries.into_iter().cloned().collect();
-        let mut pattern_of: HashMap<String, usize> = HashMap::new();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut pattern_entries: Vec<Vec<usize>> = Vec::new();
+        let mut exact = PatternTable::default();
+        let mut folded = PatternTable::default();
         for (i, entry) in entries.iter().enumerate() {
-            let folded = entry.surface.to_ascii_lowercase();
-            let p = *pattern_of.entry(folded.clone()).or_insert_with(|| {
-                patterns.push(folded);
-                pattern_entries.push(Vec::new());
-                patterns.len() - 1
-            });
-            pattern_entries[p].push(i);
+            if entry.surface.chars().any(char::is_uppercase) {
+                exact.add(entry.surface.clone(), i);
+                let upper = entry.surface.to_uppercase();
+                if upper != entry.surface && upper.chars().any(char::is_alphabetic) {
+                    exact.add(upper, i);
+                }
+            } else {
+                folded.add(entry.surface.to_ascii_lowercase(), i);
+            }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .expect("gazetteer automaton: patterns are plain strings and always compile");
         PhraseMatcher {
-            automaton,
+            exact: exact.build(false),
+            folded: folded.build(true),
             entries,
-            pattern_entries,
+            exact_entries: exact.entries,
+            folded_entries: folded.entries,
         }
     }
 
@@ -282,44 +300,103 @@ impl PhraseMatcher {
         &self.entries[index]
     }
 
-    /// Every match that obeys the case and boundary rules, overlapping ones
-    /// included, in order of start (then longest first). Several entries with
-    /// the same surface give several matches at the same span.
-    pub fn find_overlapping(&self, text: &str) -> Vec<PhraseMatch> {
+    /// Non-overlapping matches, leftmost-longest, that start and end at word
+    /// boundaries; where several entries share the winning span, all of them
+    /// are returned (adjacent in the result, in entry order).
+    pub fn find(&self, text: &str) -> Vec<PhraseMatch> {
         let mut found = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
-            let span = ByteSpan::new(m.start(), m.end());
-            if !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
-                continue;
-            }
-            let matched = span.slice(text);
-            for &entry in &self.pattern_entries[m.pattern().as_usize()] {
-                let surface = &self.entries[entry].surface;
-                if case_matches(surface, matched) && at_word_boundaries(text, span, surface) {
-                    found.push(PhraseMatch { span, entry });
+        if let Some(automaton) = &self.exact {
+            self.collect(automaton, &self.exact_entries, text, &mut found);
+        }
+        if let Some(automaton) = &self.folded {
+            self.collect(automaton, &self.folded_entries, text, &mut found);
+        }
+        if self.exact.is_some() && self.folded.is_some() {
+            found.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.entry));
+            let mut kept: Vec<PhraseMatch> = Vec::with_capacity(found.len());
+            let mut covered_until = 0;
+            let mut last_span: Option<ByteSpan> = None;
+            for m in found {
+                if Some(m.span) == last_span {
+                    kept.push(m);
+                } else if m.span.start >= covered_until {
+                    covered_until = m.span.end;
+                    last_span = Some(m.span);
+                    kept.push(m);
                 }
             }
+            return kept;
         }
-        found.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.entry));
         found
     }
 
-    /// Non-overlapping matches, leftmost-longest; where several entries share
-    /// the winning span, all of them are returned (adjacent in the result).
-    pub fn find(&self, text: &str) -> Vec<PhraseMatch> {
-        let mut kept: Vec<PhraseMatch> = Vec::new();
-        let mut covered_until = 0;
-        let mut last_span: Option<ByteSpan> = None;
-        for m in self.find_overlapping(text) {
-            if Some(m.span) == last_span {
-                kept.push(m);
-            } else if m.span.start >= covered_until {
-                covered_until = m.span.end;
-                last_span = Some(m.span);
-                kept.push(m);
+    fn collect(
+        &self,
+        automaton: &AhoCorasick,
+        pattern_entries: &[Vec<usize>],
+        text: &str,
+        out: &mut Vec<PhraseMatch>,
+    ) {
+        let mut at = 0;
+        while at < text.len() {
+            let input = aho_corasick::Input::new(text).range(at..);
+            let Some(m) = automaton.find(input) else {
+                break;
+            };
+            let span = ByteSpan::new(m.start(), m.end());
+            let entries = &pattern_entries[m.pattern().as_usize()];
+            let ok = text.is_char_boundary(span.start)
+                && text.is_char_boundary(span.end)
+                && entries
+                    .first()
+                    .is_some_and(|&e| at_word_boundaries(text, span, &self.entries[e].surface));
+            if ok {
+                out.extend(entries.iter().map(|&entry| PhraseMatch { span, entry }));
+                at = span.end;
+            } else {
+                // Try again one character further: a shorter or later phrase
+                // may still fit ("Chadian" is no "Chad").
+                at = span.start + text[span.start..].chars().next().map_or(1, char::len_utf8);
             }
         }
-        kept
+    }
+}
+
+#[derive(Default)]
+struct PatternTable {
+    index: HashMap<String, usize>,
+    patterns: Vec<String>,
+    entries: Vec<Vec<usize>>,
+}
+
+impl PatternTable {
+    fn add(&mut self, pattern: String, entry: usize) {
+        let p = match self.index.get(&pattern) {
+            Some(&p) => p,
+            None => {
+                self.index.insert(pattern.clone(), self.patterns.len());
+                self.patterns.push(pattern);
+                self.entries.push(Vec::new());
+                self.patterns.len() - 1
+            }
+        };
+        if !self.entries[p].contains(&entry) {
+            self.entries[p].push(entry);
+        }
+    }
+
+    fn build(&self, case_insensitive: bool) -> Option<AhoCorasick> {
+        if self.patterns.is_empty() {
+            return None;
+        }
+        Some(
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(case_insensitive)
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&self.patterns)
+                .expect("gazetteer automaton: patterns are plain strings and always compile"),
+        )
     }
 }
 
@@ -329,14 +406,18 @@ pub fn case_matches(surface: &str, matched: &str) -> bool {
     if !surface.chars().any(char::is_uppercase) {
         return true;
     }
-    surface == matched || (matched.chars().any(char::is_alphabetic) && surface.to_uppercase() == matched)
+    surface == matched
+        || (matched.chars().any(char::is_alphabetic) && surface.to_uppercase() == matched)
 }
 
 /// Whether `span` starts and ends at word boundaries. An edge of the surface
 /// that is not a letter or digit (`$`, `Mr.`) needs no boundary on that side.
 pub fn at_word_boundaries(text: &str, span: ByteSpan, surface: &str) -> bool {
     let first_is_word = surface.chars().next().is_some_and(char::is_alphanumeric);
-    let last_is_word = surface.chars().next_back().is_some_and(char::is_alphanumeric);
+    let last_is_word = surface
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
     let before_ok = !first_is_word
         || text[..span.start]
             .chars()
@@ -360,7 +441,9 @@ mod tests {
 
     #[test]
     fn parses_columns_defaults_and_attributes() {
-        let list = entries("# a comment\n\nKazakh\tKazakhstan\tdemonym\tcc=KZ;ambiguous=1\npolice\t-\tstate\n");
+        let list = entries(
+            "# a comment\n\nKazakh\tKazakhstan\tdemonym\tcc=KZ;ambiguous=1\npolice\t-\tstate\n",
+        );
         assert_eq!(list.len(), 2);
         assert_eq!(list[0].canonical, "Kazakhstan");
         assert_eq!(list[0].attr("cc"), Some("KZ"));

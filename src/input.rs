@@ -50,31 +50,52 @@ pub fn parse_published(value: &str) -> Option<NaiveDate> {
         return Some(datetime.date_naive());
     }
     // "2016-11-01T10:00:00" without a zone, or "2016-11-01 10:00".
-    value.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()).filter(|_| {
-        value.len() > 10 && matches!(value.as_bytes()[10], b'T' | b' ')
-    })
+    value
+        .get(..10)
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .filter(|_| value.len() > 10 && matches!(value.as_bytes()[10], b'T' | b' '))
 }
 
 /// Turns one JSON Lines record into a document.
-pub fn parse_json_document(line: &[u8], origin: Origin, options: &InputOptions) -> Result<Document, InputError> {
-    let fail = |doc_id: Option<String>, problem: String| InputError { origin: origin.clone(), doc_id, problem };
+pub fn parse_json_document(
+    line: &[u8],
+    origin: Origin,
+    options: &InputOptions,
+) -> Result<Document, InputError> {
+    let fail = |doc_id: Option<String>, problem: String| InputError {
+        origin: origin.clone(),
+        doc_id,
+        problem,
+    };
     let text = std::str::from_utf8(line).map_err(|e| {
         fail(None, format!("the line is not valid UTF-8 (invalid byte at column {}); re-encode the file as UTF-8", e.valid_up_to() + 1))
     })?;
-    let value: Value = serde_json::from_str(text).map_err(|e| fail(None, format!("invalid JSON: {e}")))?;
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| fail(None, format!("invalid JSON: {e}")))?;
     let Value::Object(mut object) = value else {
-        return Err(fail(None, "expected a JSON object with \"id\" and \"text\"".into()));
+        return Err(fail(
+            None,
+            "expected a JSON object with \"id\" and \"text\"".into(),
+        ));
     };
     let id = match object.remove("id") {
         Some(Value::String(id)) => id,
         Some(Value::Number(n)) => n.to_string(),
-        Some(other) => return Err(fail(None, format!("\"id\" must be a string, found {}", json_type(&other)))),
+        Some(other) => {
+            return Err(fail(
+                None,
+                format!("\"id\" must be a string, found {}", json_type(&other)),
+            ))
+        }
         None => return Err(fail(None, "the record has no \"id\" field".into())),
     };
     let text = match object.remove("text") {
         Some(Value::String(text)) => text,
         Some(other) => {
-            return Err(fail(Some(id), format!("\"text\" must be a string, found {}", json_type(&other))))
+            return Err(fail(
+                Some(id),
+                format!("\"text\" must be a string, found {}", json_type(&other)),
+            ))
         }
         None => return Err(fail(Some(id), "the record has no \"text\" field".into())),
     };
@@ -90,10 +111,22 @@ pub fn parse_json_document(line: &[u8], origin: Origin, options: &InputOptions) 
             }
         },
         Some(other) => {
-            return Err(fail(Some(id), format!("\"published\" must be a string or null, found {}", json_type(&other))))
+            return Err(fail(
+                Some(id),
+                format!(
+                    "\"published\" must be a string or null, found {}",
+                    json_type(&other)
+                ),
+            ))
         }
     };
-    Ok(Document { id, text, published, meta: object, origin })
+    Ok(Document {
+        id,
+        text,
+        published,
+        meta: object,
+        origin,
+    })
 }
 
 fn json_type(value: &Value) -> &'static str {
@@ -117,12 +150,17 @@ enum Format {
 }
 
 fn format_of(path: &Path) -> (Format, bool) {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_lowercase();
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_lowercase();
     let (name, gzip) = match name.strip_suffix(".gz") {
         Some(stem) => (stem.to_string(), true),
         None => (name, false),
     };
-    let format = if name.ends_with(".jsonl") || name.ends_with(".ndjson") || name.ends_with(".json") {
+    let format = if name.ends_with(".jsonl") || name.ends_with(".ndjson") || name.ends_with(".json")
+    {
         Format::JsonLines
     } else if name.ends_with(".txt") {
         Format::Text
@@ -134,7 +172,11 @@ fn format_of(path: &Path) -> (Format, bool) {
 
 /// Whether a folder walk picks up this file.
 fn wanted_in_folder(path: &Path) -> bool {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_lowercase();
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_lowercase();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
     name.ends_with(".jsonl") || name.ends_with(".txt")
 }
@@ -150,14 +192,20 @@ pub fn expand_inputs(args: &[String]) -> Result<Vec<String>, InputError> {
         }
         let path = Path::new(arg);
         let meta = std::fs::metadata(path).map_err(|e| InputError {
-            origin: Origin { path: arg.clone(), line: None },
+            origin: Origin {
+                path: arg.clone(),
+                line: None,
+            },
             doc_id: None,
             problem: format!("cannot open the input: {e}"),
         })?;
         if meta.is_dir() {
             let mut found = Vec::new();
             walk(path, &mut found).map_err(|e| InputError {
-                origin: Origin { path: arg.clone(), line: None },
+                origin: Origin {
+                    path: arg.clone(),
+                    line: None,
+                },
                 doc_id: None,
                 problem: format!("cannot read the folder: {e}"),
             })?;
@@ -202,12 +250,23 @@ struct SourceReader {
 
 impl Inputs {
     pub fn new(sources: Vec<String>, options: InputOptions) -> Inputs {
-        Inputs { sources: sources.into_iter(), current: None, options }
+        Inputs {
+            sources: sources.into_iter(),
+            current: None,
+            options,
+        }
     }
 
     fn open(&self, path: &str) -> Result<SourceReader, InputError> {
-        let origin = Origin { path: path.to_string(), line: None };
-        let (format, gzip) = if path == "-" { (Format::Sniff, false) } else { format_of(Path::new(path)) };
+        let origin = Origin {
+            path: path.to_string(),
+            line: None,
+        };
+        let (format, gzip) = if path == "-" {
+            (Format::Sniff, false)
+        } else {
+            format_of(Path::new(path))
+        };
         let raw: Box<dyn Read + Send> = if path == "-" {
             Box::new(io::stdin())
         } else {
@@ -217,7 +276,11 @@ impl Inputs {
                 problem: format!("cannot open the file: {e}"),
             })?)
         };
-        let raw: Box<dyn Read + Send> = if gzip { Box::new(flate2::read::MultiGzDecoder::new(raw)) } else { raw };
+        let raw: Box<dyn Read + Send> = if gzip {
+            Box::new(flate2::read::MultiGzDecoder::new(raw))
+        } else {
+            raw
+        };
         let mut reader: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(1 << 16, raw));
         let format = if format == Format::Sniff {
             let buffer = reader.fill_buf().map_err(|e| InputError {
@@ -232,7 +295,13 @@ impl Inputs {
         } else {
             format
         };
-        Ok(SourceReader { path: path.to_string(), reader, format, line: 0, done: false })
+        Ok(SourceReader {
+            path: path.to_string(),
+            reader,
+            format,
+            line: 0,
+            done: false,
+        })
     }
 }
 
@@ -256,10 +325,17 @@ impl Iterator for Inputs {
             match source.format {
                 Format::Text | Format::Sniff => {
                     source.done = true;
-                    let origin = Origin { path: source.path.clone(), line: None };
+                    let origin = Origin {
+                        path: source.path.clone(),
+                        line: None,
+                    };
                     let mut bytes = Vec::new();
                     if let Err(e) = source.reader.read_to_end(&mut bytes) {
-                        return Some(Err(InputError { origin, doc_id: Some(source.path.clone()), problem: format!("cannot read the file: {e}") }));
+                        return Some(Err(InputError {
+                            origin,
+                            doc_id: Some(source.path.clone()),
+                            problem: format!("cannot read the file: {e}"),
+                        }));
                     }
                     return Some(match String::from_utf8(bytes) {
                         Ok(text) => Ok(Document {
@@ -288,7 +364,10 @@ impl Iterator for Inputs {
                         }
                         Ok(_) => {
                             source.line += 1;
-                            let origin = Origin { path: source.path.clone(), line: Some(source.line) };
+                            let origin = Origin {
+                                path: source.path.clone(),
+                                line: Some(source.line),
+                            };
                             while line.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
                                 line.pop();
                             }
@@ -299,11 +378,16 @@ impl Iterator for Inputs {
                         }
                         Err(e) => {
                             source.done = true;
-                            let origin = Origin { path: source.path.clone(), line: Some(source.line + 1) };
+                            let origin = Origin {
+                                path: source.path.clone(),
+                                line: Some(source.line + 1),
+                            };
                             return Some(Err(InputError {
                                 origin,
                                 doc_id: None,
-                                problem: format!("cannot read the input (the rest of this file is skipped): {e}"),
+                                problem: format!(
+                                    "cannot read the input (the rest of this file is skipped): {e}"
+                                ),
                             }));
                         }
                     }
@@ -318,7 +402,10 @@ mod tests {
     use super::*;
 
     fn origin() -> Origin {
-        Origin { path: "in.jsonl".into(), line: Some(3) }
+        Origin {
+            path: "in.jsonl".into(),
+            line: Some(3),
+        }
     }
 
     #[test]
@@ -340,13 +427,20 @@ mod tests {
         let err = parse_json_document(br#"{"id": "a"}"#, origin(), &options).unwrap_err();
         assert_eq!(err.doc_id.as_deref(), Some("a"));
         assert!(err.problem.contains("no \"text\""));
-        let err = parse_json_document(br#"{"id": "a", "text": 5}"#, origin(), &options).unwrap_err();
+        let err =
+            parse_json_document(br#"{"id": "a", "text": 5}"#, origin(), &options).unwrap_err();
         assert!(err.problem.contains("must be a string"));
         let err = parse_json_document(br#"{"id": "a", "text": "#, origin(), &options).unwrap_err();
         assert!(err.problem.contains("invalid JSON"));
-        let err = parse_json_document(b"{\"id\": \"a\", \"text\": \"\xff\"}", origin(), &options).unwrap_err();
+        let err = parse_json_document(b"{\"id\": \"a\", \"text\": \"\xff\"}", origin(), &options)
+            .unwrap_err();
         assert!(err.problem.contains("UTF-8"));
-        let err = parse_json_document(br#"{"id": "a", "text": "x", "published": "yesterday"}"#, origin(), &options).unwrap_err();
+        let err = parse_json_document(
+            br#"{"id": "a", "text": "x", "published": "yesterday"}"#,
+            origin(),
+            &options,
+        )
+        .unwrap_err();
         assert!(err.problem.contains("published"));
         assert_eq!(err.to_string(), "in.jsonl:3 (document \"a\"): \"published\" is \"yesterday\", which is neither YYYY-MM-DD nor RFC 3339");
     }

@@ -20,7 +20,11 @@ const EXIT_USAGE: u8 = 2;
 const EXIT_IO: u8 = 3;
 
 #[derive(Parser)]
-#[command(name = "civex", version, about = "Turn civic-space news into structured records: sentences, dates, people, organisations, places, money.")]
+#[command(
+    name = "civex",
+    version,
+    about = "Turn civic-space news into structured records: sentences, dates, people, organisations, places, money."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -75,9 +79,19 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let (common, stages, emit_sentences) = match &cli.command {
         Command::Sentences(common) => (common, Stages::Sentences, true),
-        Command::Extract { common, temporal_only, emit: Emit::Mentions } => {
-            (common, if *temporal_only { Stages::Temporal } else { Stages::Mentions }, false)
-        }
+        Command::Extract {
+            common,
+            temporal_only,
+            emit: Emit::Mentions,
+        } => (
+            common,
+            if *temporal_only {
+                Stages::Temporal
+            } else {
+                Stages::Mentions
+            },
+            false,
+        ),
     };
     match run(common, stages, emit_sentences) {
         Ok(code) => code,
@@ -107,7 +121,9 @@ impl From<io::Error> for Failure {
 fn run(common: &Common, stages: Stages, emit_sentences: bool) -> Result<ExitCode, Failure> {
     let default_published = match &common.published {
         Some(value) => Some(parse_published(value).ok_or_else(|| {
-            Failure::Usage(format!("--published {value:?} is not a date; write it as YYYY-MM-DD"))
+            Failure::Usage(format!(
+                "--published {value:?} is not a date; write it as YYYY-MM-DD"
+            ))
         })?),
         None => None,
     };
@@ -127,8 +143,10 @@ fn run(common: &Common, stages: Stages, emit_sentences: bool) -> Result<ExitCode
     let progress = (!common.quiet && io::stderr().is_terminal()).then(|| {
         let bar = ProgressBar::new_spinner();
         bar.set_style(
-            ProgressStyle::with_template("{spinner} {binary_bytes} of text read ({binary_bytes_per_sec}) {elapsed}")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            ProgressStyle::with_template(
+                "{spinner} {binary_bytes} of text read ({binary_bytes_per_sec}) {elapsed}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
         );
         bar.enable_steady_tick(std::time::Duration::from_millis(200));
         bar
@@ -145,24 +163,44 @@ fn run(common: &Common, stages: Stages, emit_sentences: bool) -> Result<ExitCode
             output::write_mentions(&mut bytes, doc, &analysis);
             analysis.mentions.len()
         };
-        Processed { bytes, records: records as u64 }
+        Processed {
+            bytes,
+            records: records as u64,
+        }
     };
     let stderr = io::stderr();
     let mut errors = stderr.lock();
     let summary = match &common.output {
         Some(path) => {
             let file = File::create(path).map_err(|e| {
-                Failure::Io(io::Error::new(e.kind(), format!("cannot create {}: {e}", path.display())))
+                Failure::Io(io::Error::new(
+                    e.kind(),
+                    format!("cannot create {}: {e}", path.display()),
+                ))
             })?;
             let mut sink = BufWriter::with_capacity(1 << 20, file);
-            let summary = batch::run(inputs, &pool, process, &mut sink, &mut errors, progress.as_ref())?;
+            let summary = batch::run(
+                inputs,
+                &pool,
+                process,
+                &mut sink,
+                &mut errors,
+                progress.as_ref(),
+            )?;
             sink.flush()?;
             summary
         }
         None => {
             let stdout = io::stdout();
             let mut sink = BufWriter::with_capacity(1 << 20, stdout.lock());
-            let summary = batch::run(inputs, &pool, process, &mut sink, &mut errors, progress.as_ref())?;
+            let summary = batch::run(
+                inputs,
+                &pool,
+                process,
+                &mut sink,
+                &mut errors,
+                progress.as_ref(),
+            )?;
             sink.flush()?;
             summary
         }
@@ -173,7 +211,11 @@ fn run(common: &Common, stages: Stages, emit_sentences: bool) -> Result<ExitCode
     if !common.quiet {
         report(&summary);
     }
-    Ok(if summary.failed > 0 { ExitCode::from(EXIT_DOCUMENT_ERRORS) } else { ExitCode::SUCCESS })
+    Ok(if summary.failed > 0 {
+        ExitCode::from(EXIT_DOCUMENT_ERRORS)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn report(summary: &Summary) {

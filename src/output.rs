@@ -50,7 +50,10 @@ pub fn write_mentions(out: &mut Vec<u8>, doc: &Document, analysis: &Analysis) {
         record.insert("text".into(), mention.span.slice(&doc.text).into());
         record.insert("start".into(), chars.start.into());
         record.insert("end".into(), chars.end.into());
-        record.insert("value".into(), mention.value.clone().map_or(Value::Null, Value::from));
+        record.insert(
+            "value".into(),
+            mention.value.clone().map_or(Value::Null, Value::from),
+        );
         record.insert("rule".into(), mention.rule.into());
         for (key, value) in &mention.attrs {
             record.insert((*key).into(), value.clone());
@@ -66,8 +69,14 @@ pub fn error_record(error: &InputError) -> Vec<u8> {
     let mut record = Map::new();
     record.insert("error".into(), error.problem.clone().into());
     record.insert("file".into(), error.origin.path.clone().into());
-    record.insert("line".into(), error.origin.line.map_or(Value::Null, Value::from));
-    record.insert("doc_id".into(), error.doc_id.clone().map_or(Value::Null, Value::from));
+    record.insert(
+        "line".into(),
+        error.origin.line.map_or(Value::Null, Value::from),
+    );
+    record.insert(
+        "doc_id".into(),
+        error.doc_id.clone().map_or(Value::Null, Value::from),
+    );
     let mut out = Vec::new();
     push_line(&mut out, &record);
     out

@@ -59,7 +59,10 @@ impl Pipeline {
     pub fn analyse(&self, doc: &Document, stages: Stages) -> Analysis {
         let sentences = self.segmenter.split(&doc.text);
         if stages == Stages::Sentences {
-            return Analysis { sentences, mentions: Vec::new() };
+            return Analysis {
+                sentences,
+                mentions: Vec::new(),
+            };
         }
         let mut candidates = self.temporal.tag(&TemporalContext {
             text: &doc.text,
@@ -70,6 +73,9 @@ impl Pipeline {
             candidates.extend(self.money.tag(&doc.text));
             candidates.extend(self.names.tag(&doc.text, &sentences));
         }
-        Analysis { mentions: resolve_overlaps(candidates), sentences }
+        Analysis {
+            mentions: resolve_overlaps(candidates),
+            sentences,
+        }
     }
 }

@@ -60,17 +60,27 @@ impl Segmenter {
 
     fn split_block(&self, text: &str, block: ByteSpan, out: &mut Vec<ByteSpan>) {
         let markers = list_markers(text, block);
-        let mut cuts: Vec<usize> = markers.iter().filter(|m| m.cut).map(|m| m.span.start).collect();
+        let mut cuts: Vec<usize> = markers
+            .iter()
+            .filter(|m| m.cut)
+            .map(|m| m.span.start)
+            .collect();
         let bytes = text.as_bytes();
         let mut i = block.start;
         while i < block.end {
             let b = bytes[i];
-            let is_terminator = matches!(b, b'.' | b'!' | b'?') || (b == 0xE2 && text[i..].starts_with('…'));
+            let is_terminator =
+                matches!(b, b'.' | b'!' | b'?') || (b == 0xE2 && text[i..].starts_with('…'));
             if !is_terminator || markers.iter().any(|m| m.span.start <= i && i < m.span.end) {
                 i += 1;
                 continue;
             }
-            let sentence_start = cuts.iter().copied().filter(|&c| c <= i).max().unwrap_or(block.start);
+            let sentence_start = cuts
+                .iter()
+                .copied()
+                .filter(|&c| c <= i)
+                .max()
+                .unwrap_or(block.start);
             let (cut, next) = self.decide(text, block, i, sentence_start);
             if let Some(cut) = cut {
                 cuts.push(cut);
@@ -94,7 +104,13 @@ impl Segmenter {
 
     /// Decides about the terminator at byte `i`: where a sentence ends (if
     /// it does) and where the scan continues.
-    fn decide(&self, text: &str, block: ByteSpan, i: usize, sentence_start: usize) -> (Option<usize>, usize) {
+    fn decide(
+        &self,
+        text: &str,
+        block: ByteSpan,
+        i: usize,
+        sentence_start: usize,
+    ) -> (Option<usize>, usize) {
         let bytes = text.as_bytes();
         // The run of terminators: dots, `!`, `?`, `…`.
         let mut j = i;
@@ -190,7 +206,10 @@ impl Segmenter {
             return (if opening_phrase { None } else { Some(end) }, end);
         }
         let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-        if single_initial || self.abbreviations.contains(word) || is_letter_period_abbreviation(word) {
+        if single_initial
+            || self.abbreviations.contains(word)
+            || is_letter_period_abbreviation(word)
+        {
             let starter = self.starters.contains(next_word);
             return (if starter { Some(end) } else { None }, end);
         }
@@ -214,7 +233,9 @@ impl Segmenter {
             return false;
         }
         let token_start = text[..dot].rfind(char::is_whitespace).map_or(0, |p| p + 1);
-        let token_end = text[after..].find(char::is_whitespace).map_or(text.len(), |p| after + p);
+        let token_end = text[after..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |p| after + p);
         let token = &text[token_start..token_end];
         !(token.contains('@') || token.contains('/') || token.contains("www"))
     }
@@ -282,7 +303,8 @@ fn list_markers(text: &str, block: ByteSpan) -> Vec<Marker> {
     while let Some((pos, c)) = iter.next() {
         let abs = block.start + pos;
         let at_item_start = prev.is_none_or(|p| p.is_whitespace() || BULLETS.contains(&p));
-        if BULLETS.contains(&c) && c != '–' && c != '—' && prev.is_none_or(char::is_whitespace) {
+        if BULLETS.contains(&c) && c != '–' && c != '—' && prev.is_none_or(char::is_whitespace)
+        {
             markers.push(Marker {
                 span: ByteSpan::new(abs, abs + c.len_utf8()),
                 cut: pos > 0,
@@ -291,7 +313,9 @@ fn list_markers(text: &str, block: ByteSpan) -> Vec<Marker> {
             if let Some((len, value)) = enumerator_at(&slice[pos..]) {
                 let chain_start = prev.is_none() || prev.is_some_and(|p| BULLETS.contains(&p)) || {
                     let before = slice[..pos].trim_end();
-                    before.is_empty() || before.ends_with(':') || before.ends_with(|ch| BULLETS.contains(&ch))
+                    before.is_empty()
+                        || before.ends_with(':')
+                        || before.ends_with(|ch| BULLETS.contains(&ch))
                 };
                 enumerators.push((ByteSpan::new(abs, abs + len), value, chain_start));
             }
@@ -318,7 +342,9 @@ fn list_markers(text: &str, block: ByteSpan) -> Vec<Marker> {
         }
         if chain.len() >= 2 {
             for (n, span) in chain.iter().enumerate() {
-                let after_bullet = markers.iter().any(|b| b.span.end <= span.start && text[b.span.end..span.start].trim().is_empty());
+                let after_bullet = markers.iter().any(|b| {
+                    b.span.end <= span.start && text[b.span.end..span.start].trim().is_empty()
+                });
                 markers.push(Marker {
                     span: *span,
                     cut: n > 0 && !after_bullet,
@@ -400,7 +426,9 @@ fn next_char_after_closers(text: &str, pos: usize, end: usize) -> Option<(usize,
 fn word_before(text: &str, dot: usize, floor: usize) -> &str {
     let start = text[floor..dot]
         .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '“' | '‘' | '«'))
-        .map_or(floor, |p| floor + p + text[floor + p..].chars().next().map_or(1, char::len_utf8));
+        .map_or(floor, |p| {
+            floor + p + text[floor + p..].chars().next().map_or(1, char::len_utf8)
+        });
     &text[start..dot]
 }
 
@@ -451,26 +479,76 @@ mod tests {
 
     fn split(text: &str) -> Vec<String> {
         let segmenter = Segmenter::new(&Gazetteers::embedded().unwrap());
-        segmenter.split(text).iter().map(|s| s.slice(text).to_string()).collect()
+        segmenter
+            .split(text)
+            .iter()
+            .map(|s| s.slice(text).to_string())
+            .collect()
     }
 
     #[test]
     fn news_cases() {
         let cases: &[(&str, &[&str])] = &[
-            ("Police detained him. He was released.", &["Police detained him.", "He was released."]),
-            ("Mr. Karimov met Dr. Yusuf in St. Petersburg on Jan. 5.", &["Mr. Karimov met Dr. Yusuf in St. Petersburg on Jan. 5."]),
-            ("The U.S.-based group said so. It left.", &["The U.S.-based group said so.", "It left."]),
-            ("He lives at No. 10 Downing St. near the park.", &["He lives at No. 10 Downing St. near the park."]),
-            ("A. Nazarbayev spoke. Then he left.", &["A. Nazarbayev spoke.", "Then he left."]),
-            ("It cost $2.50 or 1.5 million tenge. Nobody paid.", &["It cost $2.50 or 1.5 million tenge.", "Nobody paid."]),
-            ("\"We will not stop,\" she said. \"Never.\" He agreed.", &["\"We will not stop,\" she said.", "\"Never.\"", "He agreed."]),
-            ("Headline without a stop\n\nFirst sentence here.", &["Headline without a stop", "First sentence here."]),
-            ("A line that is\nwrapped by the wire. Next one.", &["A line that is\nwrapped by the wire.", "Next one."]),
-            ("Demands:\n- free the activists\n- end the ban", &["Demands:", "- free the activists", "- end the ban"]),
-            ("They were detained.The police said nothing.", &["They were detained.", "The police said nothing."]),
-            ("Write to jane.doe@example.org. She answers.", &["Write to jane.doe@example.org.", "She answers."]),
-            ("He said\u{a0}no. They left.", &["He said\u{a0}no.", "They left."]),
-            ("He waited… and waited. Nothing.", &["He waited… and waited.", "Nothing."]),
+            (
+                "Police detained him. He was released.",
+                &["Police detained him.", "He was released."],
+            ),
+            (
+                "Mr. Karimov met Dr. Yusuf in St. Petersburg on Jan. 5.",
+                &["Mr. Karimov met Dr. Yusuf in St. Petersburg on Jan. 5."],
+            ),
+            (
+                "The U.S.-based group said so. It left.",
+                &["The U.S.-based group said so.", "It left."],
+            ),
+            (
+                "He lives at No. 10 Downing St. near the park.",
+                &["He lives at No. 10 Downing St. near the park."],
+            ),
+            (
+                "A. Nazarbayev spoke. Then he left.",
+                &["A. Nazarbayev spoke.", "Then he left."],
+            ),
+            (
+                "It cost $2.50 or 1.5 million tenge. Nobody paid.",
+                &["It cost $2.50 or 1.5 million tenge.", "Nobody paid."],
+            ),
+            (
+                "\"We will not stop,\" she said. \"Never.\" He agreed.",
+                &[
+                    "\"We will not stop,\" she said.",
+                    "\"Never.\"",
+                    "He agreed.",
+                ],
+            ),
+            (
+                "Headline without a stop\n\nFirst sentence here.",
+                &["Headline without a stop", "First sentence here."],
+            ),
+            (
+                "A line that is\nwrapped by the wire. Next one.",
+                &["A line that is\nwrapped by the wire.", "Next one."],
+            ),
+            (
+                "Demands:\n- free the activists\n- end the ban",
+                &["Demands:", "- free the activists", "- end the ban"],
+            ),
+            (
+                "They were detained.The police said nothing.",
+                &["They were detained.", "The police said nothing."],
+            ),
+            (
+                "Write to jane.doe@example.org. She answers.",
+                &["Write to jane.doe@example.org.", "She answers."],
+            ),
+            (
+                "He said\u{a0}no. They left.",
+                &["He said\u{a0}no.", "They left."],
+            ),
+            (
+                "He waited… and waited. Nothing.",
+                &["He waited… and waited.", "Nothing."],
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(split(text), *expected, "text: {text:?}");
@@ -479,9 +557,18 @@ mod tests {
 
     #[test]
     fn inline_lists() {
-        assert_eq!(split("1.) The first item 2.) The second item"), ["1.) The first item", "2.) The second item"]);
-        assert_eq!(split("a. The first item b. The second item c. The third list item").len(), 3);
-        assert_eq!(split("• 9. The first item • 10. The second item"), ["• 9. The first item", "• 10. The second item"]);
+        assert_eq!(
+            split("1.) The first item 2.) The second item"),
+            ["1.) The first item", "2.) The second item"]
+        );
+        assert_eq!(
+            split("a. The first item b. The second item c. The third list item").len(),
+            3
+        );
+        assert_eq!(
+            split("• 9. The first item • 10. The second item"),
+            ["• 9. The first item", "• 10. The second item"]
+        );
     }
 
     #[test]

@@ -48,7 +48,10 @@ impl MentionKind {
     }
 
     pub fn is_temporal(self) -> bool {
-        matches!(self, MentionKind::Date | MentionKind::Time | MentionKind::Duration | MentionKind::Set)
+        matches!(
+            self,
+            MentionKind::Date | MentionKind::Time | MentionKind::Duration | MentionKind::Set
+        )
     }
 
     /// Who wins a tie between overlapping candidates of equal length.
@@ -79,7 +82,12 @@ pub struct Mention {
 }
 
 impl Mention {
-    pub fn new(kind: MentionKind, span: ByteSpan, value: Option<String>, rule: &'static str) -> Mention {
+    pub fn new(
+        kind: MentionKind,
+        span: ByteSpan,
+        value: Option<String>,
+        rule: &'static str,
+    ) -> Mention {
         Mention {
             kind,
             span,
@@ -141,7 +149,11 @@ mod tests {
         let kinds: Vec<_> = kept.iter().map(|m| (m.kind, m.span.start)).collect();
         assert_eq!(
             kinds,
-            [(MentionKind::Person, 0), (MentionKind::Money, 10), (MentionKind::Quantity, 20)]
+            [
+                (MentionKind::Person, 0),
+                (MentionKind::Money, 10),
+                (MentionKind::Quantity, 20)
+            ]
         );
     }
 }

@@ -23,6 +23,8 @@ pub struct MoneyTagger {
     amount_before: Regex,
     /// A number, then up to three modifiers, before a group noun.
     count_before: Regex,
+    /// Words that cannot stand between a number and what it counts.
+    not_modifier: crate::gazetteer::Lexicon<()>,
 }
 
 /// How far back from a currency name or group noun an amount may start.
@@ -33,6 +35,9 @@ impl MoneyTagger {
         let numbers = NumberWords::new(gazetteers);
         let num = numbers.pattern().to_string();
         let scale = r"(?:\s*(?:million|billion|trillion|thousand|mln|bln|bn|m|k)(?-u:\b))?";
+        // A word between a number and the noun it counts: an adjective or
+        // noun modifier ("two prominent Kazakh ..."), never a function word.
+        let modifier = r"(?:[\p{L}'’-]+)";
         MoneyTagger {
             currencies: PhraseMatcher::new(gazetteers.list("currencies")),
             descriptors: PhraseMatcher::new(
@@ -40,12 +45,32 @@ impl MoneyTagger {
                     .kind("person_descriptors", "descriptor")
                     .chain(gazetteers.kind("person_descriptors", "group")),
             ),
-            amount_after: Regex::new(&format!(r"(?i)^\s?(?P<n>\d[\d,]*(?:\.\d+)?{scale})")).expect("money regex"),
-            amount_before: Regex::new(&format!(r"(?i)(?-u:\b)(?P<n>(?:{num}){scale})\s*(?:of\s+)?$")).expect("money regex"),
+            amount_after: Regex::new(&format!(
+                r"(?i)^\s?(?P<n>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?{scale})"
+            ))
+            .expect("money regex"),
+            amount_before: Regex::new(&format!(
+                r"(?i)(?-u:\b)(?P<n>(?:{num}){scale})\s*(?:of\s+)?$"
+            ))
+            .expect("money regex"),
             count_before: Regex::new(&format!(
-                r"(?i)(?-u:\b)(?P<n>{num}|\d+)\s+(?:[\p{{L}}'’-]+\s+){{0,3}}$"
+                r"(?i)(?-u:\b)(?P<n>{num}|\d+)\s+(?:(?:{modifier})\s+){{0,3}}$"
             ))
             .expect("count regex"),
+            not_modifier: crate::gazetteer::Lexicon::new(
+                [
+                    "and", "or", "as", "of", "the", "to", "with", "for", "in", "on", "at", "by",
+                    "from", "than", "who", "were", "was", "are", "is", "had", "have", "has",
+                    "been", "be", "their", "its", "his", "her",
+                ]
+                .into_iter()
+                .map(|w| (w, ()))
+                .chain(
+                    gazetteers
+                        .kind("temporal", "unit")
+                        .map(|e| (e.surface.as_str(), ())),
+                ),
+            ),
             numbers,
         }
     }
@@ -76,7 +101,13 @@ impl MoneyTagger {
         mentions
     }
 
-    fn after(&self, text: &str, currency: ByteSpan, code: &str, rule: &'static str) -> Option<Mention> {
+    fn after(
+        &self,
+        text: &str,
+        currency: ByteSpan,
+        code: &str,
+        rule: &'static str,
+    ) -> Option<Mention> {
         let caps = self.amount_after.captures(&text[currency.end..])?;
         let n = caps.name("n")?;
         let amount = self.numbers.parse(n.as_str())?.exact()?;
@@ -84,7 +115,13 @@ impl MoneyTagger {
         Some(money(span, amount, code, rule))
     }
 
-    fn before(&self, text: &str, currency: ByteSpan, code: &str, rule: &'static str) -> Option<Mention> {
+    fn before(
+        &self,
+        text: &str,
+        currency: ByteSpan,
+        code: &str,
+        rule: &'static str,
+    ) -> Option<Mention> {
         let window_start = floor_char_boundary(text, currency.start.saturating_sub(LOOKBACK));
         let window = &text[window_start..currency.start];
         let caps = self.amount_before.captures(window)?;
@@ -105,14 +142,23 @@ impl MoneyTagger {
             }
             let window_start = floor_char_boundary(text, m.span.start.saturating_sub(LOOKBACK));
             let window = &text[window_start..m.span.start];
-            let Some(caps) = self.count_before.captures(window) else { continue };
+            let Some(caps) = self.count_before.captures(window) else {
+                continue;
+            };
             let Some(n) = caps.name("n") else { continue };
-            // Do not reach over a sentence end or another clause.
+            // Do not reach over a sentence end, another clause or a
+            // function word ("ten minutes and relatives").
             let between = &window[n.end()..];
-            if between.contains(['.', ',', ';', ':', '\n']) {
+            if between.contains(['.', ',', ';', ':', '\n'])
+                || between
+                    .split_whitespace()
+                    .any(|w| self.not_modifier.contains(w))
+            {
                 continue;
             }
-            let Some(count) = self.numbers.parse(n.as_str()) else { continue };
+            let Some(count) = self.numbers.parse(n.as_str()) else {
+                continue;
+            };
             let value = match count {
                 Count::Exact(v) if v >= 1.0 && v.fract() == 0.0 => format!("{}", v as i64),
                 Count::Exact(_) => continue,
@@ -129,15 +175,24 @@ impl MoneyTagger {
 }
 
 fn money(span: ByteSpan, amount: f64, code: &str, rule: &'static str) -> Mention {
-    let amount_text = if amount.fract() == 0.0 { format!("{}", amount as i64) } else { format!("{amount}") };
+    let amount_text = if amount.fract() == 0.0 {
+        format!("{}", amount as i64)
+    } else {
+        format!("{amount}")
+    };
     let amount_json = if amount.fract() == 0.0 && amount.abs() < 9.0e15 {
         serde_json::Value::from(amount as i64)
     } else {
         serde_json::Value::from(amount)
     };
-    Mention::new(MentionKind::Money, span, Some(format!("{amount_text} {code}")), rule)
-        .with("amount", amount_json)
-        .with("currency", code.to_string())
+    Mention::new(
+        MentionKind::Money,
+        span,
+        Some(format!("{amount_text} {code}")),
+        rule,
+    )
+    .with("amount", amount_json)
+    .with("currency", code.to_string())
 }
 
 /// The largest character boundary at or below `pos`.
@@ -171,18 +226,29 @@ mod tests {
             ("2.5 million roubles", "2.5 million roubles", "2500000 RUB"),
             ("€3,000", "€3,000", "3000 EUR"),
             ("ten thousand tenge", "ten thousand tenge", "10000 KZT"),
-            ("100,000 Kenyan shillings", "100,000 Kenyan shillings", "100000 KES"),
+            (
+                "100,000 Kenyan shillings",
+                "100,000 Kenyan shillings",
+                "100000 KES",
+            ),
         ];
         for (text, span, value) in cases {
             let got = money_values(text);
-            assert!(got.contains(&(span.to_string(), value.to_string())), "{text}: {got:?}");
+            assert!(
+                got.contains(&(span.to_string(), value.to_string())),
+                "{text}: {got:?}"
+            );
         }
     }
 
     #[test]
     fn counted_people() {
-        let got = money_values("Police arrested 9 activists and two prominent human rights defenders.");
+        let got =
+            money_values("Police arrested 9 activists and two prominent human rights defenders.");
         assert!(got.contains(&("9 activists".into(), "9".into())), "{got:?}");
-        assert!(got.contains(&("two prominent human rights defenders".into(), "2".into())), "{got:?}");
+        assert!(
+            got.contains(&("two prominent human rights defenders".into(), "2".into())),
+            "{got:?}"
+        );
     }
 }

@@ -29,6 +29,7 @@ use crate::gazetteer::{Entry, Gazetteers, Lexicon, PhraseMatcher};
 pub struct NameTagger {
     places_and_bodies: PhraseMatcher,
     descriptors: PhraseMatcher,
+    descriptor_words: Lexicon<()>,
     given_names: Lexicon<bool>,
     honorifics: Lexicon<()>,
     particles: Lexicon<()>,
@@ -54,7 +55,9 @@ impl Token<'_> {
     }
 
     fn is_initial(&self, text: &str) -> bool {
-        self.text.chars().count() == 1 && self.capitalised() && text[self.span.end..].starts_with('.')
+        self.text.chars().count() == 1
+            && self.capitalised()
+            && text[self.span.end..].starts_with('.')
     }
 }
 
@@ -71,12 +74,19 @@ impl NameTagger {
                     .iter()
                     .filter(|e| e.surface.starts_with(|c: char| c.is_uppercase())),
             );
-        let given = gazetteers.kind("given_names", "given").map(|e| (e.surface.as_str(), e.flag("ambiguous")));
+        let given = gazetteers
+            .kind("given_names", "given")
+            .map(|e| (e.surface.as_str(), e.flag("ambiguous")));
         let words = |kind| Lexicon::of_entries(gazetteers.kind("name_parts", kind));
         let heads = |kind| Lexicon::of_entries(gazetteers.kind("org_heads", kind));
         NameTagger {
             places_and_bodies: PhraseMatcher::new(bodies),
             descriptors: PhraseMatcher::new(gazetteers.kind("person_descriptors", "descriptor")),
+            descriptor_words: Lexicon::of_entries(
+                gazetteers
+                    .kind("person_descriptors", "descriptor")
+                    .filter(|e| !e.surface.contains(' ')),
+            ),
             given_names: Lexicon::new(given),
             honorifics: Lexicon::new(
                 gazetteers
@@ -95,7 +105,8 @@ impl NameTagger {
                     .iter()
                     .filter(|e| e.kind == "month" || e.kind == "weekday"),
             ),
-            word: Regex::new(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*").expect("word regex"),
+            word: Regex::new(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
+                .expect("word regex"),
         }
     }
 
@@ -118,7 +129,11 @@ impl NameTagger {
             while sentence + 1 < sentences.len() && sentences[sentence].end <= m.start() {
                 sentence += 1;
             }
-            tokens.push(Token { span: ByteSpan::new(m.start(), m.end()), text: m.as_str(), sentence });
+            tokens.push(Token {
+                span: ByteSpan::new(m.start(), m.end()),
+                text: m.as_str(),
+                sentence,
+            });
         }
         tokens
     }
@@ -151,7 +166,10 @@ impl NameTagger {
             }
             _ => return None,
         };
-        if entry.flag("ambiguous") && kind == MentionKind::Organisation && !text.contains(entry.canonical.as_str()) {
+        if entry.flag("ambiguous")
+            && kind == MentionKind::Organisation
+            && !text.contains(entry.canonical.as_str())
+        {
             // "AP", "Memorial": only when the document also names it in full.
             return None;
         }
@@ -159,7 +177,9 @@ impl NameTagger {
             // "Georgia Smith", "Jordan Peters": a capitalised word right after
             // makes it a name, not a place.
             let next = text[span.end..].trim_start_matches(' ');
-            if next.starts_with(|c: char| c.is_uppercase()) && !text[span.end..].starts_with(['\n', ',']) {
+            if next.starts_with(|c: char| c.is_uppercase())
+                && !text[span.end..].starts_with(['\n', ','])
+            {
                 return None;
             }
         }
@@ -183,7 +203,10 @@ impl NameTagger {
         if gap.chars().all(|c| c == ' ' || c == '\u{a0}') && !gap.is_empty() {
             return true;
         }
-        if gap.starts_with('.') && gap[1..].chars().all(|c| c == ' ' || c == '\u{a0}') && gap.len() > 1 {
+        if gap.starts_with('.')
+            && gap[1..].chars().all(|c| c == ' ' || c == '\u{a0}')
+            && gap.len() > 1
+        {
             return a.is_initial(text) || self.honorifics.contains(a.text);
         }
         // A single line break inside wrapped text.
@@ -193,7 +216,9 @@ impl NameTagger {
     /// Organisation name shapes and acronym definitions.
     fn organisation_shapes(&self, text: &str, tokens: &[Token], known: &[Mention]) -> Vec<Mention> {
         let mut out = Vec::new();
-        let connectors = ["of", "for", "the", "and", "on", "in", "against", "&", "de", "du", "des"];
+        let connectors = [
+            "of", "for", "the", "and", "on", "in", "against", "&", "de", "du", "des",
+        ];
         let mut i = 0;
         while i < tokens.len() {
             if !tokens[i].capitalised() {
@@ -212,10 +237,16 @@ impl NameTagger {
                 if connectors.contains(&next.text) {
                     // connectors may chain ("for the"), but must reach a capital
                     let mut k = j + 1;
-                    while k + 1 < tokens.len() && connectors.contains(&tokens[k].text) && self.joined(text, &tokens[k], &tokens[k + 1]) {
+                    while k + 1 < tokens.len()
+                        && connectors.contains(&tokens[k].text)
+                        && self.joined(text, &tokens[k], &tokens[k + 1])
+                    {
                         k += 1;
                     }
-                    if k > j + 1 && tokens[k].capitalised() && self.joined(text, &tokens[k - 1], &tokens[k]) {
+                    if k > j + 1
+                        && tokens[k].capitalised()
+                        && self.joined(text, &tokens[k - 1], &tokens[k])
+                    {
                         j = k;
                         continue;
                     }
@@ -228,7 +259,8 @@ impl NameTagger {
             let mut start = 0;
             while start < run.len()
                 && (!run[start].capitalised()
-                    || self.starters.contains(run[start].text) && !self.org_initial.contains(run[start].text)
+                    || self.starters.contains(run[start].text)
+                        && !self.org_initial.contains(run[start].text)
                     || self.months_weekdays.contains(run[start].text))
             {
                 start += 1;
@@ -245,7 +277,9 @@ impl NameTagger {
             }
             let span = ByteSpan::new(run[0].span.start, run[run.len() - 1].span.end);
             let acronym = acronym_after(text, span.end);
-            let initials_match = acronym.as_ref().is_some_and(|(a, _)| initials_of(run) == *a);
+            let initials_match = acronym
+                .as_ref()
+                .is_some_and(|(a, _)| initials_of(run) == *a);
             let head_initial = run
                 .windows(2)
                 .any(|w| self.org_initial.contains(w[0].text) && matches!(w[1].text, "of" | "for"));
@@ -255,7 +289,10 @@ impl NameTagger {
                 continue;
             }
             // A gazetteer entry that covers the run already says what it is.
-            if known.iter().any(|m| m.span == span || m.span.contains(&span)) {
+            if known
+                .iter()
+                .any(|m| m.span == span || m.span.contains(&span))
+            {
                 continue;
             }
             let name = normalise_space(span.slice(text));
@@ -264,15 +301,36 @@ impl NameTagger {
             } else {
                 "organisation.name_shape"
             };
-            out.push(Mention::new(MentionKind::Organisation, span, Some(name.clone()), rule));
+            out.push(Mention::new(
+                MentionKind::Organisation,
+                span,
+                Some(name.clone()),
+                rule,
+            ));
             if let Some((acr, acr_span)) = acronym {
-                out.push(Mention::new(MentionKind::Organisation, acr_span, Some(name), "organisation.acronym").with("acronym", acr));
+                out.push(
+                    Mention::new(
+                        MentionKind::Organisation,
+                        acr_span,
+                        Some(name),
+                        "organisation.acronym",
+                    )
+                    .with("acronym", acr),
+                );
             }
         }
         // Acronyms after gazetteer organisations define them too.
         for m in known.iter().filter(|m| m.kind == MentionKind::Organisation) {
             if let Some((acr, acr_span)) = acronym_after(text, m.span.end) {
-                out.push(Mention::new(MentionKind::Organisation, acr_span, m.value.clone(), "organisation.acronym").with("acronym", acr));
+                out.push(
+                    Mention::new(
+                        MentionKind::Organisation,
+                        acr_span,
+                        m.value.clone(),
+                        "organisation.acronym",
+                    )
+                    .with("acronym", acr),
+                );
             }
         }
         out
@@ -314,8 +372,11 @@ impl NameTagger {
                 if self.honorifics.contains(w) {
                     honorific = true;
                     start += 1;
-                } else if (self.not_name.contains(w) || self.months_weekdays.contains(w) || self.descriptor_word(w))
+                } else if (self.not_name.contains(w)
+                    || self.months_weekdays.contains(w)
+                    || self.descriptor_word(w))
                     && !self.given_names.contains(w)
+                    && !run_all[start].is_initial(text)
                 {
                     start += 1;
                 } else {
@@ -331,17 +392,26 @@ impl NameTagger {
                 run = &run[..4];
             }
             let first = run[0];
-            let span = ByteSpan::new(first.span.start, strip_possessive(text, run[run.len() - 1].span));
+            let span = ByteSpan::new(
+                first.span.start,
+                strip_possessive(text, run[run.len() - 1].span),
+            );
             if known.iter().any(|m| m.span.overlaps(&span)) {
                 continue;
             }
-            if run.iter().any(|t| self.not_name.contains(t.text) && !self.given_names.contains(t.text)) && !honorific {
+            if run
+                .iter()
+                .any(|t| self.not_name.contains(t.text) && !self.given_names.contains(t.text))
+                && !honorific
+            {
                 continue;
             }
             let given = self.given_names.get(first.text).copied();
             let multi = run.iter().filter(|t| !t.is_initial(text)).count() >= 2;
             let sentence_initial = i.saturating_sub(run_all.len()) == 0
-                || tokens.get(i - run_all.len() - 1).is_none_or(|p| p.sentence != first.sentence);
+                || tokens
+                    .get(i - run_all.len() - 1)
+                    .is_none_or(|p| p.sentence != first.sentence);
             let rule = if honorific && start == run_all.len() - run.len() {
                 Some("person.honorific")
             } else if given == Some(false) && multi {
@@ -358,7 +428,12 @@ impl NameTagger {
                 None
             };
             let Some(rule) = rule else { continue };
-            let mut mention = Mention::new(MentionKind::Person, span, Some(normalise_space(span.slice(text))), rule);
+            let mut mention = Mention::new(
+                MentionKind::Person,
+                span,
+                Some(normalise_space(span.slice(text))),
+                rule,
+            );
             if honorific {
                 mention = mention.with("honorific", run_all[0].text.to_string());
             }
@@ -368,8 +443,7 @@ impl NameTagger {
     }
 
     fn descriptor_word(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        self.descriptors.find(&lower).iter().any(|m| m.span.len() == lower.len())
+        self.descriptor_words.contains(word)
     }
 
     /// "activist ", "human rights defender " right before the name.
@@ -389,16 +463,27 @@ impl NameTagger {
     /// ", a journalist", ", the editor of ...", ", 34, " after the name.
     fn apposition_after(&self, text: &str, end: usize) -> bool {
         let rest = &text[end..];
-        let Some(rest) = rest.strip_prefix(", ") else { return false };
+        let Some(rest) = rest.strip_prefix(", ") else {
+            return false;
+        };
         if rest.starts_with(|c: char| c.is_ascii_digit()) {
             let digits = rest.chars().take_while(char::is_ascii_digit).count();
             return digits <= 2 && rest[digits..].starts_with([',', ')']);
         }
         let window: String = rest.chars().take(80).collect();
         let lower = window.to_lowercase();
-        let after_article = ["a ", "an ", "the ", "another ", "one of the ", "also a ", "herself a ", "himself a "]
-            .iter()
-            .find_map(|a| lower.strip_prefix(a));
+        let after_article = [
+            "a ",
+            "an ",
+            "the ",
+            "another ",
+            "one of the ",
+            "also a ",
+            "herself a ",
+            "himself a ",
+        ]
+        .iter()
+        .find_map(|a| lower.strip_prefix(a));
         let candidate = after_article.unwrap_or(&lower);
         self.descriptors.find(candidate).first().is_some_and(|m| {
             // the descriptor must come within the first four words
@@ -408,13 +493,23 @@ impl NameTagger {
 
     fn speech_after(&self, text: &str, end: usize) -> bool {
         let rest = text[end..].trim_start_matches([' ', ',']);
-        let word = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let word = rest
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
         self.speech.contains(word)
     }
 
     /// Surname-only mentions and acronyms that recur, resolved against the
-    /// full names found so far in the document.
-    fn document_references(&self, text: &str, tokens: &[Token], mut mentions: Vec<Mention>) -> Vec<Mention> {
+    /// full names found so far in the document. A "surname" is any tail of a
+    /// full name ("Bokayev" of "Max Bokayev", "Sáez del Río" and "Río" of
+    /// "Carmen Sáez del Río"); the longest tail that matches wins.
+    fn document_references(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        mut mentions: Vec<Mention>,
+    ) -> Vec<Mention> {
         let mut surnames: HashMap<String, (usize, String)> = HashMap::new();
         let mut acronyms: HashMap<String, String> = HashMap::new();
         for m in &mentions {
@@ -422,10 +517,15 @@ impl NameTagger {
             match m.kind {
                 MentionKind::Person => {
                     let parts: Vec<&str> = value.split_whitespace().collect();
-                    if parts.len() >= 2 {
-                        if let Some(last) = parts.last() {
-                            surnames.entry(last.to_string()).or_insert((m.span.start, value.clone()));
+                    for k in 1..parts.len() {
+                        let tail = parts[k..].join(" ");
+                        let lower_particle = parts[k].starts_with(char::is_lowercase);
+                        if lower_particle || parts[k].chars().count() < 2 {
+                            continue;
                         }
+                        surnames
+                            .entry(tail)
+                            .or_insert((m.span.start, value.clone()));
                     }
                 }
                 MentionKind::Organisation => {
@@ -439,30 +539,68 @@ impl NameTagger {
         if surnames.is_empty() && acronyms.is_empty() {
             return mentions;
         }
-        let mut extra = Vec::new();
-        for t in tokens {
-            let span = ByteSpan::new(t.span.start, strip_possessive(text, t.span));
-            let word = span.slice(text);
-            if let Some((first_at, full)) = surnames.get(word) {
-                if *first_at < span.start && !mentions.iter().any(|m| m.span.overlaps(&span)) {
-                    extra.push(Mention::new(MentionKind::Person, span, Some(full.clone()), "person.surname_reference"));
-                }
-            } else if let Some(full) = acronyms.get(word) {
-                if !mentions.iter().any(|m| m.span.overlaps(&span)) {
-                    extra.push(Mention::new(MentionKind::Organisation, span, Some(full.clone()), "organisation.acronym_reference"));
+        // Person mentions that are a tail of an earlier full name take it.
+        for m in mentions
+            .iter_mut()
+            .filter(|m| m.kind == MentionKind::Person)
+        {
+            if let Some((first_at, full)) = m.value.as_ref().and_then(|v| surnames.get(v.as_str()))
+            {
+                if *first_at < m.span.start {
+                    m.value = Some(full.clone());
                 }
             }
         }
-        // Honorific mentions with a surname only take the full name too.
-        for m in mentions.iter_mut().filter(|m| m.kind == MentionKind::Person) {
-            if let Some(value) = &m.value {
-                if !value.contains(' ') {
-                    if let Some((first_at, full)) = surnames.get(value.as_str()) {
-                        if *first_at < m.span.start {
-                            m.value = Some(full.clone());
-                        }
+        let mut extra: Vec<Mention> = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let mut matched = None;
+            // Longest tail first: up to four tokens joined as a name.
+            for len in (1..=4).rev() {
+                let Some(last) = tokens.get(i + len - 1) else {
+                    continue;
+                };
+                if (i..i + len - 1).any(|k| !self.joined(text, &tokens[k], &tokens[k + 1])) {
+                    continue;
+                }
+                let span = ByteSpan::new(tokens[i].span.start, strip_possessive(text, last.span));
+                let name = normalise_space(span.slice(text));
+                if let Some((first_at, full)) = surnames.get(&name) {
+                    if *first_at < span.start {
+                        matched = Some((
+                            len,
+                            Mention::new(
+                                MentionKind::Person,
+                                span,
+                                Some(full.clone()),
+                                "person.surname_reference",
+                            ),
+                        ));
+                        break;
                     }
                 }
+                if len == 1 {
+                    if let Some(full) = acronyms.get(&name) {
+                        matched = Some((
+                            1,
+                            Mention::new(
+                                MentionKind::Organisation,
+                                span,
+                                Some(full.clone()),
+                                "organisation.acronym_reference",
+                            ),
+                        ));
+                    }
+                }
+            }
+            match matched {
+                Some((len, mention))
+                    if !mentions.iter().any(|m| m.span.overlaps(&mention.span)) =>
+                {
+                    extra.push(mention);
+                    i += len;
+                }
+                _ => i += 1,
             }
         }
         mentions.extend(extra);
@@ -480,7 +618,9 @@ fn acronym_after(text: &str, end: usize) -> Option<(String, ByteSpan)> {
     let valid = (2..=12).contains(&inner.len())
         && inner.chars().next().is_some_and(|c| c.is_uppercase())
         && inner.chars().filter(|c| c.is_uppercase()).count() >= 2
-        && inner.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '&' || c == '/');
+        && inner
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '&' || c == '/');
     if !valid {
         return None;
     }
@@ -522,35 +662,95 @@ mod tests {
         NameTagger::new(&gazetteers)
             .tag(text, &sentences)
             .into_iter()
-            .map(|m| (m.span.slice(text).to_string(), m.kind.as_str(), m.value.unwrap_or_default()))
+            .map(|m| {
+                (
+                    m.span.slice(text).to_string(),
+                    m.kind.as_str(),
+                    m.value.unwrap_or_default(),
+                )
+            })
             .collect()
     }
 
     fn has(found: &[(String, &'static str, String)], text: &str, kind: &str, value: &str) -> bool {
-        found.iter().any(|(t, k, v)| t == text && *k == kind && v == value)
+        found
+            .iter()
+            .any(|(t, k, v)| t == text && *k == kind && v == value)
     }
 
     #[test]
     fn persons_by_given_name_descriptor_apposition_and_surname() {
         let text = "Timur Bekov and Aigerim Nurlanovna were detained. Later, activist Shattik Tazhkenova and Qwerty Zxcvbn, a journalist, spoke. Bekov's lawyer said Tazhkenova was ill.";
         let found = names(text);
-        assert!(has(&found, "Timur Bekov", "person", "Timur Bekov"), "{found:?}");
-        assert!(has(&found, "Shattik Tazhkenova", "person", "Shattik Tazhkenova"), "{found:?}");
-        assert!(has(&found, "Qwerty Zxcvbn", "person", "Qwerty Zxcvbn"), "{found:?}");
+        assert!(
+            has(&found, "Timur Bekov", "person", "Timur Bekov"),
+            "{found:?}"
+        );
+        assert!(
+            has(&found, "Shattik Tazhkenova", "person", "Shattik Tazhkenova"),
+            "{found:?}"
+        );
+        assert!(
+            has(&found, "Qwerty Zxcvbn", "person", "Qwerty Zxcvbn"),
+            "{found:?}"
+        );
         assert!(has(&found, "Bekov", "person", "Timur Bekov"), "{found:?}");
-        assert!(has(&found, "Tazhkenova", "person", "Shattik Tazhkenova"), "{found:?}");
+        assert!(
+            has(&found, "Tazhkenova", "person", "Shattik Tazhkenova"),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn organisations_by_shape_gazetteer_and_acronym() {
         let text = "The Coalition for Fair Elections (CFE) and the Ministry of Internal Affairs met Human Rights Watch. CFE said the Democratic Choice Party was banned.";
         let found = names(text);
-        assert!(has(&found, "Coalition for Fair Elections", "organisation", "Coalition for Fair Elections"), "{found:?}");
-        assert!(has(&found, "CFE", "organisation", "Coalition for Fair Elections"), "{found:?}");
-        assert!(found.iter().filter(|(t, _, _)| t == "CFE").count() == 2, "{found:?}");
-        assert!(has(&found, "Ministry of Internal Affairs", "organisation", "Ministry of Internal Affairs"), "{found:?}");
-        assert!(found.iter().any(|(t, k, _)| t == "Human Rights Watch" && *k == "organisation"), "{found:?}");
-        assert!(has(&found, "Democratic Choice Party", "organisation", "Democratic Choice Party"), "{found:?}");
+        assert!(
+            has(
+                &found,
+                "Coalition for Fair Elections",
+                "organisation",
+                "Coalition for Fair Elections"
+            ),
+            "{found:?}"
+        );
+        assert!(
+            has(
+                &found,
+                "CFE",
+                "organisation",
+                "Coalition for Fair Elections"
+            ),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().filter(|(t, _, _)| t == "CFE").count() == 2,
+            "{found:?}"
+        );
+        assert!(
+            has(
+                &found,
+                "Ministry of Internal Affairs",
+                "organisation",
+                "Ministry of Internal Affairs"
+            ),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(t, k, _)| t == "Human Rights Watch" && *k == "organisation"),
+            "{found:?}"
+        );
+        assert!(
+            has(
+                &found,
+                "Democratic Choice Party",
+                "organisation",
+                "Democratic Choice Party"
+            ),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -562,7 +762,12 @@ mod tests {
         let countries: Vec<_> = found
             .iter()
             .filter(|m| m.kind == MentionKind::Location)
-            .map(|m| m.attr("country").and_then(|v| v.as_str()).unwrap_or("").to_string())
+            .map(|m| {
+                m.attr("country")
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("")
+                    .to_string()
+            })
             .collect();
         assert_eq!(countries, ["KZ", "KZ", "KZ"]);
     }

@@ -190,7 +190,15 @@ mod tests {
     fn pattern_matches_whole_numbers() {
         let n = numbers();
         let re = Regex::new(&format!(r"(?i)^(?:{})$", n.pattern())).unwrap();
-        for text in ["9", "1,200", "2.5 million", "twenty-five", "a dozen", "dozens of", "nine"] {
+        for text in [
+            "9",
+            "1,200",
+            "2.5 million",
+            "twenty-five",
+            "a dozen",
+            "dozens of",
+            "nine",
+        ] {
             assert!(re.is_match(text), "{text}");
         }
     }

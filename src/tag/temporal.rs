@@ -32,9 +32,18 @@ enum Spec {
     /// Fully known from the text.
     Fixed(String),
     /// A calendar date, possibly without a year; `day` None means a month.
-    Calendar { year: Option<i32>, month: u32, day: Option<u32>, modifier: Option<&'static str> },
+    Calendar {
+        year: Option<i32>,
+        month: u32,
+        day: Option<u32>,
+        modifier: Option<&'static str>,
+    },
     /// A weekday, possibly qualified; `part` is a part-of-day code.
-    Weekday { weekday: Weekday, relation: Relation, part: Option<String> },
+    Weekday {
+        weekday: Weekday,
+        relation: Relation,
+        part: Option<String>,
+    },
     /// "today", "yesterday" (days from the anchor), with an optional part of day.
     DayOffset { days: i64, part: Option<String> },
     /// "this week", "last month", "next year": `offset` units from the anchor.
@@ -42,9 +51,17 @@ enum Spec {
     /// "two years ago", counted back from the anchor.
     Ago { count: Count, unit: String },
     /// "two days later", "the next day": from the narrative anchor.
-    Narrative { count: Count, unit: String, sign: i64 },
+    Narrative {
+        count: Count,
+        unit: String,
+        sign: i64,
+    },
     /// "summer 2016", "last winter".
-    Season { season: String, year: Option<i32>, offset: i64 },
+    Season {
+        season: String,
+        year: Option<i32>,
+        offset: i64,
+    },
     /// "the third quarter (of 2016)".
     Quarter { quarter: u32, year: Option<i32> },
     /// A clock time; the date comes from the sentence or the anchor.
@@ -73,6 +90,26 @@ type Handler = fn(&TemporalTagger, &Captures, &str) -> Option<Candidate>;
 struct Rule {
     regex: Regex,
     handler: Handler,
+    /// The cue classes of which a sentence must contain one for the rule to
+    /// be tried there.
+    cues: u32,
+}
+
+/// Cue classes: cheap evidence that a sentence may hold an expression of a
+/// rule. A rule runs only on sentences with one of its cues, so most
+/// sentences meet only a few of the rules.
+mod cue {
+    pub const DIGIT: u32 = 1;
+    pub const MONTH: u32 = 1 << 1;
+    pub const WEEKDAY: u32 = 1 << 2;
+    pub const DAY_OFFSET: u32 = 1 << 3;
+    pub const PART_OF_DAY: u32 = 1 << 4;
+    pub const UNIT: u32 = 1 << 5;
+    pub const SEASON: u32 = 1 << 6;
+    pub const AGO: u32 = 1 << 7;
+    pub const QUARTER: u32 = 1 << 8;
+    pub const REFERENCE: u32 = 1 << 9;
+    pub const SET: u32 = 1 << 10;
 }
 
 /// The date and time tagger. Build once; tagging is read-only.
@@ -89,6 +126,8 @@ pub struct TemporalTagger {
     quarter_words: Lexicon<u32>,
     numbers: NumberWords,
     future_cue: Regex,
+    cue_words: aho_corasick::AhoCorasick,
+    cue_classes: Vec<u32>,
 }
 
 /// What the resolution of one document's expressions needs to know.
@@ -114,22 +153,47 @@ impl TemporalTagger {
     pub fn new(gazetteers: &Gazetteers) -> TemporalTagger {
         let kind = |k: &'static str| gazetteers.kind("temporal", k);
         let parse_u32 = |s: &str| s.parse::<u32>().unwrap_or(0);
-        let months = Lexicon::new(kind("month").map(|e| (e.surface.trim_end_matches('.'), parse_u32(&e.canonical))));
-        let weekdays = Lexicon::new(kind("weekday").map(|e| (e.surface.trim_end_matches('.'), parse_u32(&e.canonical))));
+        let months = Lexicon::new(
+            kind("month").map(|e| (e.surface.trim_end_matches('.'), parse_u32(&e.canonical))),
+        );
+        let weekdays = Lexicon::new(
+            kind("weekday").map(|e| (e.surface.trim_end_matches('.'), parse_u32(&e.canonical))),
+        );
         let units = Lexicon::new(kind("unit").map(|e| (e.surface.as_str(), e.canonical.clone())));
-        let seasons = Lexicon::new(kind("season").map(|e| (e.surface.as_str(), e.canonical.clone())));
-        let parts_of_day = Lexicon::new(kind("part_of_day").map(|e| (e.surface.as_str(), e.canonical.clone())));
-        let day_offsets = Lexicon::new(kind("day_offset").map(|e| (e.surface.as_str(), e.canonical.parse().unwrap_or(0))));
-        let references = Lexicon::new(kind("reference").map(|e| (e.surface.as_str(), e.canonical.clone())));
+        let seasons =
+            Lexicon::new(kind("season").map(|e| (e.surface.as_str(), e.canonical.clone())));
+        let parts_of_day =
+            Lexicon::new(kind("part_of_day").map(|e| (e.surface.as_str(), e.canonical.clone())));
+        let day_offsets = Lexicon::new(
+            kind("day_offset").map(|e| (e.surface.as_str(), e.canonical.parse().unwrap_or(0))),
+        );
+        let references =
+            Lexicon::new(kind("reference").map(|e| (e.surface.as_str(), e.canonical.clone())));
         let sets = Lexicon::new(kind("set").map(|e| (e.surface.as_str(), e.canonical.clone())));
-        let quarter_words = Lexicon::new(kind("quarter_word").map(|e| (e.surface.as_str(), parse_u32(&e.canonical))));
+        let quarter_words = Lexicon::new(
+            kind("quarter_word").map(|e| (e.surface.as_str(), parse_u32(&e.canonical))),
+        );
         let numbers = NumberWords::new(gazetteers);
 
         // Abbreviations may carry a period ("Oct."); full names never take
         // the sentence's period with them.
-        let words = |k: &'static str, abbr: bool| alternation(kind(k).filter(move |e| e.flag("abbr") == abbr).map(|e| e.surface.as_str()));
-        let mon = format!("(?:(?:{}){B}|(?:{}){B}\\.?)", words("month", false), words("month", true));
-        let wd = format!("(?:(?:{}){B}|(?:{}){B}\\.?)", words("weekday", false), words("weekday", true));
+        let words = |k: &'static str, abbr: bool| {
+            alternation(
+                kind(k)
+                    .filter(move |e| e.flag("abbr") == abbr)
+                    .map(|e| e.surface.as_str()),
+            )
+        };
+        let mon = format!(
+            "(?:(?:{}){B}|(?:{}){B}\\.?)",
+            words("month", false),
+            words("month", true)
+        );
+        let wd = format!(
+            "(?:(?:{}){B}|(?:{}){B}\\.?)",
+            words("weekday", false),
+            words("weekday", true)
+        );
         let unit = alternation(kind("unit").map(|e| e.surface.as_str()));
         let season = alternation(kind("season").map(|e| e.surface.as_str()));
         let pod = alternation(kind("part_of_day").map(|e| e.surface.as_str()));
@@ -141,34 +205,181 @@ impl TemporalTagger {
         let ord = numbers.ordinal_pattern().to_string();
         let approx = r"(?:more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|about|around|nearly|almost|over|some|roughly|approximately|just|only|another|an\s+additional|a\s+further)";
 
-        let specs: Vec<(String, Handler)> = vec![
-            (format!(r"{B}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?:T(?P<H>\d{{2}}):(?P<M>\d{{2}}))?{B}"), TemporalTagger::iso),
-            (format!(r"{B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}}){B}|{B}(?P<a2>\d{{1,2}})\.(?P<b2>\d{{1,2}})\.(?P<y2>\d{{4}}){B}"), TemporalTagger::numeric),
-            (format!(r"(?i)(?:{B}(?P<wd>{wd}),?\s+)?{B}(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?|(?P<dw>{ord}))(?:\s+of)?\s+(?P<mon>{mon})(?:,?\s+(?P<y>\d{{4}}){B})?"), TemporalTagger::day_month),
-            (format!(r"(?i)(?:{B}(?P<wd>{wd}),?\s+)?{B}(?P<mon>{mon})\s+(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{B}(?:,?\s+(?P<y>\d{{4}}){B})?"), TemporalTagger::month_day),
-            (format!(r"(?i){B}(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[- ]?\s*|(?P<rel>last|next|this|that)\s+)?(?P<mon>{mon})(?:,?\s+(?:of\s+)?(?P<y>\d{{4}}){B})?"), TemporalTagger::month_year),
-            (format!(r"(?i){B}(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|fiscal|calendar)[- ]?\s*)?(?P<y>(?:1[89]|20)\d{{2}}){B}"), TemporalTagger::year),
-            (format!(r"(?i){B}(?:(?P<mod>early|mid|late)[- ])?(?:(?P<dec>(?:1[89]|20)\d)0s{B}|'(?P<d2>\d)0s{B})"), TemporalTagger::decade),
-            (format!(r"(?i){B}(?:(?P<rel>last|next|this|that|coming|past)\s+)?(?P<wd>{wd})(?:\s+(?P<pod>{pod}){B})?"), TemporalTagger::weekday),
-            (format!(r"(?i){B}(?P<off>{day_offset}){B}(?:\s+(?P<pod>{pod}){B})?|{B}(?P<rel>this|last|yesterday|tomorrow)\s+(?P<pod2>morning|afternoon|evening|night){B}"), TemporalTagger::day_offset),
-            (format!(r"(?i){B}(?P<mod>earlier|later|early|late)?\s*{B}(?P<rel>this|last|next|the\s+past|the\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|the\s+next|the\s+last|(?:by\s+)?the\s+end\s+of\s+(?:the|this|last|next))\s+(?P<unit>week|month|year|quarter|decade|century|weekend|{season}){B}"), TemporalTagger::anchor_unit),
-            (format!(r"(?i){B}(?:(?P<mod>{approx})\s+)?(?P<n>{num})\s+(?P<unit>{unit}){B}\s+ago{B}"), TemporalTagger::ago),
-            (format!(r"(?i){B}(?:(?P<n>{num})\s+(?P<unit>{unit}){B}\s+(?P<dir>later|earlier|afterwards|after|before){B}|the\s+(?P<rel>next|following|previous|preceding)\s+(?P<unit2>day|week|month|year|morning|evening|night|afternoon){B}|the\s+(?P<unit3>day|week|month|year)\s+(?P<dir3>before|after){B}|(?P<mod4>earlier|later)?\s*{B}(?P<that>that|the\s+same)\s+(?P<unit4>day|morning|afternoon|evening|night|week|month|year){B})"), TemporalTagger::narrative),
-            (format!(r"(?i){B}(?:(?P<rel>this|last|next|early|late|mid)[- ]\s*)?(?P<season>{season}){B}(?:\s+(?:of\s+)?(?P<y>\d{{4}}){B})?"), TemporalTagger::season),
-            (format!(r"(?i){B}(?:the\s+)?(?P<q>{quarter})[- ]quarter(?:\s+of\s+(?P<y>\d{{4}}))?{B}|{B}Q(?P<qn>[1-4])(?:\s+(?P<y2>\d{{4}}))?{B}|{B}(?P<y3>\d{{4}})\s+Q(?P<qn3>[1-4]){B}"), TemporalTagger::quarter),
-            (format!(r"(?i){B}(?P<ref>{reference}){B}"), TemporalTagger::reference),
-            (format!(r"(?i){B}(?:(?P<pre>the\s+(?:past|last|next|coming|first|previous|following|final|remaining|same)|{approx})\s+)?(?P<n>{num})[- ](?P<unit>{unit}){B}(?P<tail>-old|-long|\s+old)?"), TemporalTagger::duration),
-            (format!(r"(?i){B}for\s+(?P<unit>years|months|weeks|days|decades|hours){B}"), TemporalTagger::bare_duration),
-            (format!(r"(?i){B}(?P<h>\d{{1,2}})(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am{B}|pm{B})|{B}(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d){B}|{B}(?P<word>noon|midday|midnight){B}"), TemporalTagger::clock),
-            (format!(r"(?i){B}(?:every|each)\s+(?:(?P<n>{num}|other)\s+)?(?P<what>{unit}|{wd}|{pod}|{season}){B}|{B}(?P<freq>once|twice|thrice|{num}\s+times)\s+(?:a|per|each|every)\s+(?P<unit2>day|week|month|year){B}|{B}(?P<word>{set_words}){B}"), TemporalTagger::set),
+        let specs: Vec<(String, Handler, u32)> = vec![
+            (
+                format!(
+                    r"{B}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?:T(?P<H>\d{{2}}):(?P<M>\d{{2}}))?{B}"
+                ),
+                TemporalTagger::iso,
+                cue::DIGIT,
+            ),
+            (
+                format!(
+                    r"{B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}}){B}|{B}(?P<a2>\d{{1,2}})\.(?P<b2>\d{{1,2}})\.(?P<y2>\d{{4}}){B}"
+                ),
+                TemporalTagger::numeric,
+                cue::DIGIT,
+            ),
+            (
+                format!(
+                    r"(?i)(?:{B}(?P<wd>{wd}),?\s+)?{B}(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?|(?P<dw>{ord}))(?:\s+of)?\s+(?P<mon>{mon})(?:,?\s+(?P<y>\d{{4}}){B})?"
+                ),
+                TemporalTagger::day_month,
+                cue::MONTH,
+            ),
+            (
+                format!(
+                    r"(?i)(?:{B}(?P<wd>{wd}),?\s+)?{B}(?P<mon>{mon})\s+(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{B}(?:,?\s+(?P<y>\d{{4}}){B})?"
+                ),
+                TemporalTagger::month_day,
+                cue::MONTH,
+            ),
+            (
+                format!(
+                    r"(?i){B}(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[- ]?\s*|(?P<rel>last|next|this|that)\s+)?(?P<mon>{mon})(?:,?\s+(?:of\s+)?(?P<y>\d{{4}}){B})?"
+                ),
+                TemporalTagger::month_year,
+                cue::MONTH,
+            ),
+            (
+                format!(
+                    r"(?i){B}(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|fiscal|calendar)[- ]?\s*)?(?P<y>(?:1[89]|20)\d{{2}}){B}"
+                ),
+                TemporalTagger::year,
+                cue::DIGIT,
+            ),
+            (
+                format!(
+                    r"(?i){B}(?:(?P<mod>early|mid|late)[- ])?(?:(?P<dec>(?:1[89]|20)\d)0s{B}|'(?P<d2>\d)0s{B})"
+                ),
+                TemporalTagger::decade,
+                cue::DIGIT,
+            ),
+            (
+                format!(
+                    r"(?i){B}(?:(?P<rel>last|next|this|that|coming|past)\s+)?(?P<wd>{wd})(?:\s+(?P<pod>{pod}){B})?"
+                ),
+                TemporalTagger::weekday,
+                cue::WEEKDAY,
+            ),
+            (
+                format!(
+                    r"(?i){B}(?P<off>{day_offset}){B}(?:\s+(?P<pod>{pod}){B})?|{B}(?P<rel>this|last|yesterday|tomorrow)\s+(?P<pod2>morning|afternoon|evening|night){B}"
+                ),
+                TemporalTagger::day_offset,
+                cue::DAY_OFFSET | cue::PART_OF_DAY,
+            ),
+            (
+                format!(
+                    r"(?i){B}(?P<mod>earlier|later|early|late)?\s*{B}(?P<rel>this|last|next|the\s+past|the\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|the\s+next|the\s+last|(?:by\s+)?the\s+end\s+of\s+(?:the|this|last|next))\s+(?P<unit>week|month|year|quarter|decade|century|weekend|{season}){B}"
+                ),
+                TemporalTagger::anchor_unit,
+                cue::UNIT | cue::SEASON,
+            ),
+            (
+                format!(
+                    r"(?i){B}(?:(?P<mod>{approx})\s+)?(?P<n>{num})\s+(?P<unit>{unit}){B}\s+ago{B}"
+                ),
+                TemporalTagger::ago,
+                cue::AGO,
+            ),
+            (
+                format!(
+                    r"(?i){B}(?:(?P<n>{num})\s+(?P<unit>{unit}){B}\s+(?P<dir>later|earlier|afterwards){B}|the\s+(?P<rel>next|following|previous|preceding)\s+(?P<unit2>day|week|month|year|morning|evening|night|afternoon){B}|the\s+(?P<unit3>day|week|month|year)\s+(?P<dir3>before|after){B}|(?P<mod4>earlier|later)?\s*{B}(?P<that>that|the\s+same)\s+(?P<unit4>day|morning|afternoon|evening|night|week|month|year){B})"
+                ),
+                TemporalTagger::narrative,
+                cue::UNIT | cue::PART_OF_DAY,
+            ),
+            (
+                format!(
+                    r"(?i){B}(?:(?P<rel>this|last|next|early|late|mid)[- ]\s*)?(?P<season>{season}){B}(?:\s+(?:of\s+)?(?P<y>\d{{4}}){B})?"
+                ),
+                TemporalTagger::season,
+                cue::SEASON,
+            ),
+            (
+                format!(
+                    r"(?i){B}(?:the\s+)?(?P<q>{quarter})[- ]quarter(?:\s+of\s+(?P<y>\d{{4}}))?{B}|{B}Q(?P<qn>[1-4])(?:\s+(?P<y2>\d{{4}}))?{B}|{B}(?P<y3>\d{{4}})\s+Q(?P<qn3>[1-4]){B}"
+                ),
+                TemporalTagger::quarter,
+                cue::QUARTER | cue::DIGIT,
+            ),
+            (
+                format!(r"(?i){B}(?P<ref>{reference}){B}"),
+                TemporalTagger::reference,
+                cue::REFERENCE,
+            ),
+            (
+                format!(
+                    r"(?i){B}(?:(?P<pre>the\s+(?:past|last|next|coming|first|previous|following|final|remaining|same)|{approx})\s+)?(?P<n>{num})[- ](?P<unit>{unit}){B}(?P<tail>-old|-long|\s+old)?"
+                ),
+                TemporalTagger::duration,
+                cue::UNIT,
+            ),
+            (
+                format!(r"(?i){B}for\s+(?P<unit>years|months|weeks|days|decades|hours){B}"),
+                TemporalTagger::bare_duration,
+                cue::UNIT,
+            ),
+            (
+                format!(
+                    r"(?i){B}(?P<h>\d{{1,2}})(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am{B}|pm{B})|{B}(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d){B}|{B}(?P<word>noon|midday|midnight){B}"
+                ),
+                TemporalTagger::clock,
+                cue::DIGIT | cue::PART_OF_DAY,
+            ),
+            (
+                format!(
+                    r"(?i){B}(?:every|each)\s+(?:(?P<n>{num}|other)\s+)?(?P<what>{unit}|{wd}|{pod}|{season}){B}|{B}(?P<freq>once|twice|thrice|{num}\s+times)\s+(?:a|per|each|every)\s+(?P<unit2>day|week|month|year){B}|{B}(?P<word>{set_words}){B}"
+                ),
+                TemporalTagger::set,
+                cue::SET,
+            ),
         ];
         let rules = specs
             .into_iter()
-            .map(|(pattern, handler)| Rule {
-                regex: Regex::new(&pattern).unwrap_or_else(|e| panic!("temporal rule does not compile: {e}\n{pattern}")),
+            .map(|(pattern, handler, cues)| Rule {
+                regex: compile(&pattern),
                 handler,
+                cues,
             })
             .collect();
+        let mut cue_patterns: Vec<String> = Vec::new();
+        let mut cue_classes: Vec<u32> = Vec::new();
+        let mut add_cue = |word: &str, class: u32| {
+            let word = word.trim_end_matches('.').to_ascii_lowercase();
+            match cue_patterns.iter().position(|w| *w == word) {
+                Some(i) => cue_classes[i] |= class,
+                None => {
+                    cue_patterns.push(word);
+                    cue_classes.push(class);
+                }
+            }
+        };
+        for (k, class) in [
+            ("month", cue::MONTH),
+            ("weekday", cue::WEEKDAY | cue::SET),
+            ("day_offset", cue::DAY_OFFSET),
+            ("part_of_day", cue::PART_OF_DAY | cue::SET),
+            ("unit", cue::UNIT | cue::SET),
+            ("season", cue::SEASON | cue::SET),
+            ("reference", cue::REFERENCE),
+            ("set", cue::SET),
+        ] {
+            for e in kind(k) {
+                add_cue(&e.surface, class);
+            }
+        }
+        add_cue("ago", cue::AGO);
+        add_cue("quarter", cue::QUARTER);
+        for w in ["every", "each", "times", "once", "twice", "thrice"] {
+            add_cue(w, cue::SET);
+        }
+        let cue_words = aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&cue_patterns)
+            .expect("temporal cue automaton: plain words always compile");
         TemporalTagger {
             rules,
             months,
@@ -181,6 +392,8 @@ impl TemporalTagger {
             sets,
             quarter_words,
             numbers,
+            cue_words,
+            cue_classes,
             future_cue: Regex::new(r"(?i)\b(?:will|won't|shall|'ll|is\s+to|are\s+to|going\s+to|scheduled|due\s+to|plans?\s+to|planning\s+to|intends?\s+to|expected\s+to|upcoming)\b")
                 .expect("future cue regex compiles"),
         }
@@ -189,12 +402,46 @@ impl TemporalTagger {
     /// The temporal mentions of a text, resolved.
     pub fn tag(&self, ctx: &TemporalContext) -> Vec<Mention> {
         let text = ctx.text;
+        // The cue classes present in each sentence.
+        let mut masks = vec![0u32; ctx.sentences.len()];
+        for m in self.cue_words.find_overlapping_iter(text) {
+            let at = ctx.sentences.partition_point(|s| s.end <= m.start());
+            if let Some(mask) = masks.get_mut(at) {
+                *mask |= self.cue_classes[m.pattern().as_usize()];
+            }
+        }
+        for (mask, sentence) in masks.iter_mut().zip(ctx.sentences) {
+            if sentence.slice(text).bytes().any(|b| b.is_ascii_digit()) {
+                *mask |= cue::DIGIT;
+            }
+        }
         let mut candidates = Vec::new();
         for rule in &self.rules {
-            for caps in rule.regex.captures_iter(text) {
-                if let Some(candidate) = (rule.handler)(self, &caps, text) {
-                    if !candidate.span.is_empty() {
-                        candidates.push(candidate);
+            for (sentence, mask) in ctx.sentences.iter().zip(&masks) {
+                if mask & rule.cues == 0 {
+                    continue;
+                }
+                // The haystack ends with the sentence, so that no match runs
+                // past it; it starts with the text, so offsets stay absolute.
+                let haystack = &text[..sentence.end];
+                let mut at = sentence.start;
+                while at < sentence.end {
+                    let Some(caps) = rule.regex.captures_at(haystack, at) else {
+                        break;
+                    };
+                    let m = caps.get(0).expect("group 0 always exists");
+                    at = if m.end() > m.start() {
+                        m.end()
+                    } else {
+                        m.end() + 1
+                    };
+                    while at < haystack.len() && !haystack.is_char_boundary(at) {
+                        at += 1;
+                    }
+                    if let Some(candidate) = (rule.handler)(self, &caps, haystack) {
+                        if !candidate.span.is_empty() {
+                            candidates.push(candidate);
+                        }
                     }
                 }
             }
@@ -212,15 +459,33 @@ impl TemporalTagger {
         NaiveDate::from_ymd_opt(year, month, day)?;
         let span = whole(caps);
         match (caps.name("H"), caps.name("M")) {
-            (Some(h), Some(m)) => Some(fixed(span, MentionKind::Time, "time.iso", format!("{year:04}-{month:02}-{day:02}T{}:{}", h.as_str(), m.as_str()))),
-            _ => Some(fixed(span, MentionKind::Date, "date.iso", format!("{year:04}-{month:02}-{day:02}"))),
+            (Some(h), Some(m)) => Some(fixed(
+                span,
+                MentionKind::Time,
+                "time.iso",
+                format!(
+                    "{year:04}-{month:02}-{day:02}T{}:{}",
+                    h.as_str(),
+                    m.as_str()
+                ),
+            )),
+            _ => Some(fixed(
+                span,
+                MentionKind::Date,
+                "date.iso",
+                format!("{year:04}-{month:02}-{day:02}"),
+            )),
         }
     }
 
     fn numeric(&self, caps: &Captures, _: &str) -> Option<Candidate> {
         let (a, b, y) = match (caps.name("a"), caps.name("b"), caps.name("y")) {
             (Some(a), Some(b), Some(y)) => (a.as_str(), b.as_str(), y.as_str()),
-            _ => (caps.name("a2")?.as_str(), caps.name("b2")?.as_str(), caps.name("y2")?.as_str()),
+            _ => (
+                caps.name("a2")?.as_str(),
+                caps.name("b2")?.as_str(),
+                caps.name("y2")?.as_str(),
+            ),
         };
         let a: u32 = a.parse().ok()?;
         let b: u32 = b.parse().ok()?;
@@ -232,7 +497,12 @@ impl TemporalTagger {
         // first (the convention of the wire services).
         let (month, day) = if a > 12 { (b, a) } else { (a, b) };
         NaiveDate::from_ymd_opt(year, month, day)?;
-        Some(fixed(whole(caps), MentionKind::Date, "date.numeric", format!("{year:04}-{month:02}-{day:02}")))
+        Some(fixed(
+            whole(caps),
+            MentionKind::Date,
+            "date.numeric",
+            format!("{year:04}-{month:02}-{day:02}"),
+        ))
     }
 
     fn day_month(&self, caps: &Captures, text: &str) -> Option<Candidate> {
@@ -252,8 +522,17 @@ impl TemporalTagger {
         Some(Candidate {
             span: whole(caps),
             kind: MentionKind::Date,
-            rule: if year.is_some() { "date.day_month_year" } else { "date.day_month" },
-            spec: Spec::Calendar { year, month, day: Some(day), modifier: None },
+            rule: if year.is_some() {
+                "date.day_month_year"
+            } else {
+                "date.day_month"
+            },
+            spec: Spec::Calendar {
+                year,
+                month,
+                day: Some(day),
+                modifier: None,
+            },
             modifier: None,
         })
     }
@@ -271,8 +550,17 @@ impl TemporalTagger {
         Some(Candidate {
             span: whole(caps),
             kind: MentionKind::Date,
-            rule: if year.is_some() { "date.month_day_year" } else { "date.month_day" },
-            spec: Spec::Calendar { year, month, day: Some(day), modifier: None },
+            rule: if year.is_some() {
+                "date.month_day_year"
+            } else {
+                "date.month_day"
+            },
+            spec: Spec::Calendar {
+                year,
+                month,
+                day: Some(day),
+                modifier: None,
+            },
             modifier: None,
         })
     }
@@ -299,15 +587,29 @@ impl TemporalTagger {
                 span,
                 kind: MentionKind::Date,
                 rule: "date.relative_month",
-                spec: Spec::Calendar { year: None, month, day: None, modifier: relation_code(relation) },
+                spec: Spec::Calendar {
+                    year: None,
+                    month,
+                    day: None,
+                    modifier: relation_code(relation),
+                },
                 modifier,
             });
         }
         Some(Candidate {
             span,
             kind: MentionKind::Date,
-            rule: if year.is_some() { "date.month_year" } else { "date.month" },
-            spec: Spec::Calendar { year, month, day: None, modifier: None },
+            rule: if year.is_some() {
+                "date.month_year"
+            } else {
+                "date.month"
+            },
+            spec: Spec::Calendar {
+                year,
+                month,
+                day: None,
+                modifier: None,
+            },
             modifier,
         })
     }
@@ -316,11 +618,16 @@ impl TemporalTagger {
         let y = caps.name("y")?;
         let span = whole(caps);
         let before = &text[..y.start()];
-        if before.ends_with(['$', '£', '€', '#', '№']) || before.ends_with("No. ") || before.ends_with(|c: char| c.is_ascii_digit() || c == ',' || c == '.') {
+        if before.ends_with(['$', '£', '€', '#', '№'])
+            || before.ends_with("No. ")
+            || before.ends_with(|c: char| c.is_ascii_digit() || c == ',' || c == '.')
+        {
             return None;
         }
         let after = &text[y.end()..];
-        if after.starts_with(|c: char| c == ',' || c == '.') && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        if after.starts_with(|c: char| c == ',' || c == '.')
+            && after[1..].starts_with(|c: char| c.is_ascii_digit())
+        {
             return None;
         }
         if caps.name("mod").is_none() && !year_context(before, after) {
@@ -330,7 +637,13 @@ impl TemporalTagger {
             let m = m.as_str().to_lowercase();
             (m != "fiscal" && m != "calendar").then(|| modifier_code(&m))
         });
-        Some(Candidate { span, kind: MentionKind::Date, rule: "date.year", spec: Spec::Fixed(y.as_str().to_string()), modifier })
+        Some(Candidate {
+            span,
+            kind: MentionKind::Date,
+            rule: "date.year",
+            spec: Spec::Fixed(y.as_str().to_string()),
+            modifier,
+        })
     }
 
     fn decade(&self, caps: &Captures, _: &str) -> Option<Candidate> {
@@ -340,7 +653,13 @@ impl TemporalTagger {
             _ => return None,
         };
         let modifier = caps.name("mod").map(|m| modifier_code(m.as_str()));
-        Some(Candidate { span: whole(caps), kind: MentionKind::Date, rule: "date.decade", spec: Spec::Fixed(value), modifier })
+        Some(Candidate {
+            span: whole(caps),
+            kind: MentionKind::Date,
+            rule: "date.decade",
+            spec: Spec::Fixed(value),
+            modifier,
+        })
     }
 
     fn weekday(&self, caps: &Captures, _: &str) -> Option<Candidate> {
@@ -349,18 +668,32 @@ impl TemporalTagger {
         if !wd.starts_with(char::is_uppercase) {
             return None;
         }
-        let relation = match caps.name("rel").map(|r| r.as_str().to_lowercase()).as_deref() {
+        let relation = match caps
+            .name("rel")
+            .map(|r| r.as_str().to_lowercase())
+            .as_deref()
+        {
             Some("last") | Some("past") => Relation::Last,
             Some("next") | Some("coming") => Relation::Next,
             Some("this") | Some("that") => Relation::This,
             _ => Relation::Plain,
         };
-        let part = caps.name("pod").and_then(|p| self.parts_of_day.get(p.as_str()).cloned());
+        let part = caps
+            .name("pod")
+            .and_then(|p| self.parts_of_day.get(p.as_str()).cloned());
         Some(Candidate {
             span: whole(caps),
-            kind: if part.is_some() { MentionKind::Time } else { MentionKind::Date },
+            kind: if part.is_some() {
+                MentionKind::Time
+            } else {
+                MentionKind::Date
+            },
             rule: "date.weekday",
-            spec: Spec::Weekday { weekday, relation, part },
+            spec: Spec::Weekday {
+                weekday,
+                relation,
+                part,
+            },
             modifier: None,
         })
     }
@@ -370,12 +703,24 @@ impl TemporalTagger {
         if let Some(off) = caps.name("off") {
             let word = off.as_str();
             let days = *self.day_offsets.get(word)?;
-            let mut part = caps.name("pod").and_then(|p| self.parts_of_day.get(p.as_str()).cloned());
+            let mut part = caps
+                .name("pod")
+                .and_then(|p| self.parts_of_day.get(p.as_str()).cloned());
             if word.eq_ignore_ascii_case("tonight") {
                 part = Some("NI".into());
             }
-            let kind = if part.is_some() { MentionKind::Time } else { MentionKind::Date };
-            return Some(Candidate { span, kind, rule: "date.relative_day", spec: Spec::DayOffset { days, part }, modifier: None });
+            let kind = if part.is_some() {
+                MentionKind::Time
+            } else {
+                MentionKind::Date
+            };
+            return Some(Candidate {
+                span,
+                kind,
+                rule: "date.relative_day",
+                spec: Spec::DayOffset { days, part },
+                modifier: None,
+            });
         }
         let rel = caps.name("rel")?.as_str().to_lowercase();
         let part = self.parts_of_day.get(caps.name("pod2")?.as_str()).cloned();
@@ -385,14 +730,24 @@ impl TemporalTagger {
             "last" => -1,
             _ => 0,
         };
-        Some(Candidate { span, kind: MentionKind::Time, rule: "time.part_of_day", spec: Spec::DayOffset { days, part }, modifier: None })
+        Some(Candidate {
+            span,
+            kind: MentionKind::Time,
+            rule: "time.part_of_day",
+            spec: Spec::DayOffset { days, part },
+            modifier: None,
+        })
     }
 
     fn anchor_unit(&self, caps: &Captures, _: &str) -> Option<Candidate> {
         let rel = caps.name("rel")?.as_str().to_lowercase();
         let rel = rel.split_whitespace().collect::<Vec<_>>().join(" ");
         let unit_word = caps.name("unit")?.as_str();
-        let unit = self.units.get(unit_word).cloned().or_else(|| self.seasons.get(unit_word).map(|s| format!("season:{s}")))?;
+        let unit = self
+            .units
+            .get(unit_word)
+            .cloned()
+            .or_else(|| self.seasons.get(unit_word).map(|s| format!("season:{s}")))?;
         let mut span = whole(caps);
         let modifier = caps.name("mod").map(|m| modifier_code(m.as_str()));
         if caps.name("mod").is_none() {
@@ -405,8 +760,16 @@ impl TemporalTagger {
         let spec = match (rel.as_str(), season) {
             ("the past" | "the coming" | "the next" | "the last", _) => {
                 // "the past year": a duration ending (or starting) now.
-                let Some(value) = duration_value(Count::Exact(1.0), &unit) else { return None };
-                return Some(Candidate { span, kind: MentionKind::Duration, rule: "duration.the_past_unit", spec: Spec::Fixed(value), modifier: None });
+                let Some(value) = duration_value(Count::Exact(1.0), &unit) else {
+                    return None;
+                };
+                return Some(Candidate {
+                    span,
+                    kind: MentionKind::Duration,
+                    rule: "duration.the_past_unit",
+                    spec: Spec::Fixed(value),
+                    modifier: None,
+                });
             }
             ("the previous" | "the following" | "the same", None) => {
                 let sign = match rel.as_str() {
@@ -418,25 +781,60 @@ impl TemporalTagger {
                     span,
                     kind: MentionKind::Date,
                     rule: "date.narrative_unit",
-                    spec: Spec::Narrative { count: Count::Exact(1.0), unit, sign },
+                    spec: Spec::Narrative {
+                        count: Count::Exact(1.0),
+                        unit,
+                        sign,
+                    },
                     modifier,
                 });
             }
-            (r, Some(season)) => Spec::Season { season, year: None, offset: offset_of(r) },
+            (r, Some(season)) => Spec::Season {
+                season,
+                year: None,
+                offset: offset_of(r),
+            },
             (r, None) if r.starts_with("the end of") || r.starts_with("by the end of") => {
-                let offset = if r.ends_with("last") { -1 } else if r.ends_with("next") { 1 } else { 0 };
-                return Some(Candidate { span, kind: MentionKind::Date, rule: "date.end_of_unit", spec: Spec::AnchorUnit { unit, offset }, modifier: Some("END") });
+                let offset = if r.ends_with("last") {
+                    -1
+                } else if r.ends_with("next") {
+                    1
+                } else {
+                    0
+                };
+                return Some(Candidate {
+                    span,
+                    kind: MentionKind::Date,
+                    rule: "date.end_of_unit",
+                    spec: Spec::AnchorUnit { unit, offset },
+                    modifier: Some("END"),
+                });
             }
-            (r, None) => Spec::AnchorUnit { unit, offset: offset_of(r) },
+            (r, None) => Spec::AnchorUnit {
+                unit,
+                offset: offset_of(r),
+            },
         };
-        Some(Candidate { span, kind: MentionKind::Date, rule: "date.anchor_unit", spec, modifier })
+        Some(Candidate {
+            span,
+            kind: MentionKind::Date,
+            rule: "date.anchor_unit",
+            spec,
+            modifier,
+        })
     }
 
     fn ago(&self, caps: &Captures, _: &str) -> Option<Candidate> {
         let count = self.numbers.parse(caps.name("n")?.as_str())?;
         let unit = self.units.get(caps.name("unit")?.as_str())?.clone();
         let modifier = caps.name("mod").map(|m| approx_code(m.as_str()));
-        Some(Candidate { span: whole(caps), kind: MentionKind::Date, rule: "date.ago", spec: Spec::Ago { count, unit }, modifier })
+        Some(Candidate {
+            span: whole(caps),
+            kind: MentionKind::Date,
+            rule: "date.ago",
+            spec: Spec::Ago { count, unit },
+            modifier,
+        })
     }
 
     fn narrative(&self, caps: &Captures, _: &str) -> Option<Candidate> {
@@ -445,7 +843,11 @@ impl TemporalTagger {
             let count = self.numbers.parse(n.as_str())?;
             let unit = self.units.get(caps.name("unit")?.as_str())?.clone();
             let dir = caps.name("dir")?.as_str().to_lowercase();
-            let sign = if dir == "earlier" || dir == "before" { -1 } else { 1 };
+            let sign = if dir == "earlier" || dir == "before" {
+                -1
+            } else {
+                1
+            };
             (count, unit, sign, "date.narrative_offset")
         } else if let Some(rel) = caps.name("rel") {
             let sign = match rel.as_str().to_lowercase().as_str() {
@@ -453,17 +855,40 @@ impl TemporalTagger {
                 _ => 1,
             };
             let unit_word = caps.name("unit2")?.as_str();
-            let unit = self.units.get(unit_word).cloned().unwrap_or_else(|| "D".into());
+            let unit = self
+                .units
+                .get(unit_word)
+                .cloned()
+                .unwrap_or_else(|| "D".into());
             (Count::Exact(1.0), unit, sign, "date.narrative_next")
         } else if let Some(u) = caps.name("unit3") {
-            let sign = if caps.name("dir3")?.as_str().eq_ignore_ascii_case("before") { -1 } else { 1 };
-            (Count::Exact(1.0), self.units.get(u.as_str())?.clone(), sign, "date.narrative_next")
+            let sign = if caps.name("dir3")?.as_str().eq_ignore_ascii_case("before") {
+                -1
+            } else {
+                1
+            };
+            (
+                Count::Exact(1.0),
+                self.units.get(u.as_str())?.clone(),
+                sign,
+                "date.narrative_next",
+            )
         } else {
             let unit_word = caps.name("unit4")?.as_str();
-            let unit = self.units.get(unit_word).cloned().unwrap_or_else(|| "D".into());
+            let unit = self
+                .units
+                .get(unit_word)
+                .cloned()
+                .unwrap_or_else(|| "D".into());
             (Count::Exact(0.0), unit, 0, "date.narrative_same")
         };
-        Some(Candidate { span, kind: MentionKind::Date, rule, spec: Spec::Narrative { count, unit, sign }, modifier: None })
+        Some(Candidate {
+            span,
+            kind: MentionKind::Date,
+            rule,
+            spec: Spec::Narrative { count, unit, sign },
+            modifier: None,
+        })
     }
 
     fn season(&self, caps: &Captures, text: &str) -> Option<Candidate> {
@@ -475,9 +900,19 @@ impl TemporalTagger {
             // A bare season word is a date only after "in", "the", "during",
             // ... ("spring" and "fall" are also verbs).
             let before = text[..season_word.start()].trim_end().to_lowercase();
-            let ok = ["in the", "in", "during the", "during", "this", "the", "since", "until", "by"]
-                .iter()
-                .any(|w| before.ends_with(&format!(" {w}")) || before == *w);
+            let ok = [
+                "in the",
+                "in",
+                "during the",
+                "during",
+                "this",
+                "the",
+                "since",
+                "until",
+                "by",
+            ]
+            .iter()
+            .any(|w| before.ends_with(&format!(" {w}")) || before == *w);
             if !ok {
                 return None;
             }
@@ -490,7 +925,17 @@ impl TemporalTagger {
             Some("mid") => (0, Some("MID")),
             _ => (0, None),
         };
-        Some(Candidate { span: whole(caps), kind: MentionKind::Date, rule: "date.season", spec: Spec::Season { season, year, offset }, modifier })
+        Some(Candidate {
+            span: whole(caps),
+            kind: MentionKind::Date,
+            rule: "date.season",
+            spec: Spec::Season {
+                season,
+                year,
+                offset,
+            },
+            modifier,
+        })
     }
 
     fn quarter(&self, caps: &Captures, _: &str) -> Option<Candidate> {
@@ -502,17 +947,32 @@ impl TemporalTagger {
             (caps.name("qn3")?.as_str().parse().ok()?, caps.name("y3"))
         };
         let year = year.and_then(|y| y.as_str().parse().ok());
-        Some(Candidate { span: whole(caps), kind: MentionKind::Date, rule: "date.quarter", spec: Spec::Quarter { quarter, year }, modifier: None })
+        Some(Candidate {
+            span: whole(caps),
+            kind: MentionKind::Date,
+            rule: "date.quarter",
+            spec: Spec::Quarter { quarter, year },
+            modifier: None,
+        })
     }
 
     fn reference(&self, caps: &Captures, _: &str) -> Option<Candidate> {
         let word = caps.name("ref")?.as_str();
         let value = self.references.get(&word.to_lowercase())?.clone();
-        Some(Candidate { span: whole(caps), kind: MentionKind::Date, rule: "date.reference", spec: Spec::Fixed(value), modifier: None })
+        Some(Candidate {
+            span: whole(caps),
+            kind: MentionKind::Date,
+            rule: "date.reference",
+            spec: Spec::Fixed(value),
+            modifier: None,
+        })
     }
 
     fn duration(&self, caps: &Captures, _: &str) -> Option<Candidate> {
-        if caps.name("tail").is_some_and(|t| t.as_str().to_lowercase().contains("old")) {
+        if caps
+            .name("tail")
+            .is_some_and(|t| t.as_str().to_lowercase().contains("old"))
+        {
             return None; // an age, not a duration
         }
         let n = caps.name("n")?;
@@ -527,8 +987,18 @@ impl TemporalTagger {
             let p = p.as_str().to_lowercase();
             (!p.starts_with("the ")).then(|| approx_code(&p))
         });
-        let kind = if matches!(unit.as_str(), "H" | "MIN" | "S") { MentionKind::Duration } else { MentionKind::Duration };
-        Some(Candidate { span, kind, rule: "duration.count_unit", spec: Spec::Fixed(value), modifier })
+        let kind = if matches!(unit.as_str(), "H" | "MIN" | "S") {
+            MentionKind::Duration
+        } else {
+            MentionKind::Duration
+        };
+        Some(Candidate {
+            span,
+            kind,
+            rule: "duration.count_unit",
+            spec: Spec::Fixed(value),
+            modifier,
+        })
     }
 
     fn bare_duration(&self, caps: &Captures, _: &str) -> Option<Candidate> {
@@ -547,7 +1017,9 @@ impl TemporalTagger {
     fn clock(&self, caps: &Captures, _: &str) -> Option<Candidate> {
         let (hour, minute) = if let Some(h) = caps.name("h") {
             let mut hour: u32 = h.as_str().parse().ok()?;
-            let minute: u32 = caps.name("mi").map_or(Some(0), |m| m.as_str().parse().ok())?;
+            let minute: u32 = caps
+                .name("mi")
+                .map_or(Some(0), |m| m.as_str().parse().ok())?;
             let pm = caps.name("ap")?.as_str().to_lowercase().starts_with('p');
             if hour == 0 || hour > 12 {
                 return None;
@@ -559,14 +1031,23 @@ impl TemporalTagger {
             }
             (hour, minute)
         } else if let Some(h) = caps.name("h24") {
-            (h.as_str().parse().ok()?, caps.name("mi24")?.as_str().parse().ok()?)
+            (
+                h.as_str().parse().ok()?,
+                caps.name("mi24")?.as_str().parse().ok()?,
+            )
         } else {
             match caps.name("word")?.as_str().to_lowercase().as_str() {
                 "midnight" => (24, 0),
                 _ => (12, 0),
             }
         };
-        Some(Candidate { span: whole(caps), kind: MentionKind::Time, rule: "time.clock", spec: Spec::Clock { hour, minute }, modifier: None })
+        Some(Candidate {
+            span: whole(caps),
+            kind: MentionKind::Time,
+            rule: "time.clock",
+            spec: Spec::Clock { hour, minute },
+            modifier: None,
+        })
     }
 
     fn set(&self, caps: &Captures, _: &str) -> Option<Candidate> {
@@ -592,20 +1073,29 @@ impl TemporalTagger {
         } else {
             self.sets.get(caps.name("word")?.as_str())?.clone()
         };
-        Some(Candidate { span, kind: MentionKind::Set, rule: "set.frequency", spec: Spec::Fixed(value), modifier: None })
+        Some(Candidate {
+            span,
+            kind: MentionKind::Set,
+            rule: "set.frequency",
+            spec: Spec::Fixed(value),
+            modifier: None,
+        })
     }
 
     // --- helpers ----------------------------------------------------------
 
     fn month(&self, word: &str) -> Option<u32> {
-        self.months.get(word.trim_end_matches('.')).copied().or_else(|| {
-            // Month names in any case ("OCTOBER", "october").
-            let mut title = word.trim_end_matches('.').to_lowercase();
-            if let Some(first) = title.get(..1) {
-                title = first.to_uppercase() + &title[1..];
-            }
-            self.months.get(&title).copied()
-        })
+        self.months
+            .get(word.trim_end_matches('.'))
+            .copied()
+            .or_else(|| {
+                // Month names in any case ("OCTOBER", "october").
+                let mut title = word.trim_end_matches('.').to_lowercase();
+                if let Some(first) = title.get(..1) {
+                    title = first.to_uppercase() + &title[1..];
+                }
+                self.months.get(&title).copied()
+            })
     }
 
     /// Month names that are also ordinary words ("May", "March") count only
@@ -620,8 +1110,30 @@ impl TemporalTagger {
             return true;
         }
         let before = text[..start].trim_end();
-        let prev = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
-        matches!(prev.as_str(), "in" | "since" | "until" | "till" | "by" | "from" | "during" | "of" | "through" | "before" | "after" | "early" | "late" | "mid" | "last" | "next" | "this")
+        let prev = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        matches!(
+            prev.as_str(),
+            "in" | "since"
+                | "until"
+                | "till"
+                | "by"
+                | "from"
+                | "during"
+                | "of"
+                | "through"
+                | "before"
+                | "after"
+                | "early"
+                | "late"
+                | "mid"
+                | "last"
+                | "next"
+                | "this"
+        )
     }
 
     // --- resolution -------------------------------------------------------
@@ -632,11 +1144,16 @@ impl TemporalTagger {
         let mut future_cache: Vec<Option<bool>> = vec![None; ctx.sentences.len()];
         let mut day_dates: Vec<(ByteSpan, NaiveDate)> = Vec::new();
         for candidate in candidates {
-            let sentence = ctx.sentences.partition_point(|s| s.end <= candidate.span.start);
+            let sentence = ctx
+                .sentences
+                .partition_point(|s| s.end <= candidate.span.start);
             let future = match future_cache.get(sentence).copied() {
                 Some(Some(f)) => f,
                 Some(None) => {
-                    let f = ctx.sentences.get(sentence).is_some_and(|s| self.future_cue.is_match(s.slice(ctx.text)));
+                    let f = ctx
+                        .sentences
+                        .get(sentence)
+                        .is_some_and(|s| self.future_cue.is_match(s.slice(ctx.text)));
                     future_cache[sentence] = Some(f);
                     f
                 }
@@ -645,8 +1162,17 @@ impl TemporalTagger {
             let base = narrative.or(ctx.anchor);
             let (value, day) = match &candidate.spec {
                 Spec::Fixed(v) => (v.clone(), None),
-                Spec::Calendar { year, month, day, modifier } => resolve_calendar(ctx.anchor, *year, *month, *day, *modifier, future),
-                Spec::Weekday { weekday, relation, part } => resolve_weekday(ctx.anchor, *weekday, *relation, part.as_deref(), future),
+                Spec::Calendar {
+                    year,
+                    month,
+                    day,
+                    modifier,
+                } => resolve_calendar(ctx.anchor, *year, *month, *day, *modifier, future),
+                Spec::Weekday {
+                    weekday,
+                    relation,
+                    part,
+                } => resolve_weekday(ctx.anchor, *weekday, *relation, part.as_deref(), future),
                 Spec::DayOffset { days, part } => match ctx.anchor {
                     Some(a) => {
                         let d = a + Duration::days(*days);
@@ -654,10 +1180,16 @@ impl TemporalTagger {
                     }
                     None => (with_part("XXXX-XX-XX".into(), part.as_deref()), None),
                 },
-                Spec::AnchorUnit { unit, offset } => (resolve_unit(ctx.anchor, unit, *offset), None),
+                Spec::AnchorUnit { unit, offset } => {
+                    (resolve_unit(ctx.anchor, unit, *offset), None)
+                }
                 Spec::Ago { count, unit } => resolve_shift(ctx.anchor, *count, unit, -1),
                 Spec::Narrative { count, unit, sign } => resolve_shift(base, *count, unit, *sign),
-                Spec::Season { season, year, offset } => match (year, ctx.anchor) {
+                Spec::Season {
+                    season,
+                    year,
+                    offset,
+                } => match (year, ctx.anchor) {
                     (Some(y), _) => (format!("{y}-{season}"), None),
                     (None, Some(a)) => (format!("{}-{season}", a.year() + *offset as i32), None),
                     (None, None) => (format!("XXXX-{season}"), None),
@@ -684,7 +1216,8 @@ impl TemporalTagger {
                 narrative = Some(d);
                 day_dates.push((candidate.span, d));
             }
-            let mut mention = Mention::new(candidate.kind, candidate.span, Some(value), candidate.rule);
+            let mut mention =
+                Mention::new(candidate.kind, candidate.span, Some(value), candidate.rule);
             if let Some(m) = candidate.modifier {
                 mention = mention.with("mod", m);
             }
@@ -692,6 +1225,16 @@ impl TemporalTagger {
         }
         mentions
     }
+}
+
+/// Compiles a rule. The patterns are ASCII (words, digits, `\s`), so
+/// Unicode case folding is switched off: that keeps the lazy DFA small, and a
+/// larger DFA cache keeps it from being rebuilt on long texts.
+fn compile(pattern: &str) -> Regex {
+    regex::RegexBuilder::new(&format!("(?-u){pattern}"))
+        .dfa_size_limit(32 << 20)
+        .build()
+        .unwrap_or_else(|e| panic!("temporal rule does not compile: {e}\n{pattern}"))
 }
 
 fn whole(caps: &Captures) -> ByteSpan {
@@ -704,13 +1247,20 @@ fn whole(caps: &Captures) -> ByteSpan {
 }
 
 fn fixed(span: ByteSpan, kind: MentionKind, rule: &'static str, value: String) -> Candidate {
-    Candidate { span, kind, rule, spec: Spec::Fixed(value), modifier: None }
+    Candidate {
+        span,
+        kind,
+        rule,
+        spec: Spec::Fixed(value),
+        modifier: None,
+    }
 }
 
 /// Keeps the longest of overlapping temporal candidates (earlier rule wins a tie).
 fn keep_longest(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     let order: Vec<usize> = (0..candidates.len()).collect();
-    let mut indexed: Vec<(usize, Candidate)> = order.into_iter().zip(candidates.drain(..)).collect();
+    let mut indexed: Vec<(usize, Candidate)> =
+        order.into_iter().zip(candidates.drain(..)).collect();
     indexed.sort_by(|(ia, a), (ib, b)| b.span.len().cmp(&a.span.len()).then(ia.cmp(ib)));
     let mut taken: Vec<ByteSpan> = Vec::new();
     let mut kept = Vec::new();
@@ -728,21 +1278,85 @@ fn keep_longest(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
 
 /// Whether a bare four-digit number reads as a year here.
 fn year_context(before: &str, after: &str) -> bool {
-    let prev = before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+    let prev = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
     let prev_is_cue = matches!(
         prev.as_str(),
-        "in" | "since" | "by" | "until" | "till" | "from" | "during" | "of" | "for" | "before" | "after" | "between"
-            | "and" | "to" | "year" | "around" | "circa" | "through" | "throughout" | "the" | "this" | "that" | "early"
-            | "late" | "mid" | "spring" | "summer" | "autumn" | "fall" | "winter" | "than" | "on"
+        "in" | "since"
+            | "by"
+            | "until"
+            | "till"
+            | "from"
+            | "during"
+            | "of"
+            | "for"
+            | "before"
+            | "after"
+            | "between"
+            | "and"
+            | "to"
+            | "year"
+            | "around"
+            | "circa"
+            | "through"
+            | "throughout"
+            | "the"
+            | "this"
+            | "that"
+            | "early"
+            | "late"
+            | "mid"
+            | "spring"
+            | "summer"
+            | "autumn"
+            | "fall"
+            | "winter"
+            | "than"
+            | "on"
     );
     let next = after.trim_start();
     let next_is_end = after.is_empty()
-        || after.starts_with(['.', ',', ';', ':', ')', '!', '?', '"', '\'', '’', '”', '-', '–', '/'])
+        || after.starts_with([
+            '.', ',', ';', ':', ')', '!', '?', '"', '\'', '’', '”', '-', '–', '/',
+        ])
         || next.starts_with("'s")
         || after.starts_with('\n');
-    let next_word = next.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let next_word = next
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
     let next_is_noun = next_word.starts_with(char::is_lowercase)
-        && !matches!(next_word, "and" | "or" | "when" | "after" | "before" | "as" | "to" | "the" | "that" | "which" | "in" | "on" | "he" | "she" | "they" | "it" | "we" | "but" | "while" | "elections" | "election" | "budget" | "season" | "law");
+        && !matches!(
+            next_word,
+            "and"
+                | "or"
+                | "when"
+                | "after"
+                | "before"
+                | "as"
+                | "to"
+                | "the"
+                | "that"
+                | "which"
+                | "in"
+                | "on"
+                | "he"
+                | "she"
+                | "they"
+                | "it"
+                | "we"
+                | "but"
+                | "while"
+                | "elections"
+                | "election"
+                | "budget"
+                | "season"
+                | "law"
+        );
     (prev_is_cue || next_is_end) && !(next_is_noun && !prev_is_cue)
 }
 
@@ -760,7 +1374,11 @@ fn modifier_code(word: &str) -> &'static str {
 }
 
 fn approx_code(word: &str) -> &'static str {
-    let w = word.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+    let w = word
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     match w.as_str() {
         "more than" | "over" => "MORE_THAN",
         "less than" | "fewer than" => "LESS_THAN",
@@ -868,17 +1486,30 @@ fn resolve_calendar(
         (None, None) => None,
         (None, Some(a)) => {
             let probe_day = day.unwrap_or(1);
-            let same_year = NaiveDate::from_ymd_opt(a.year(), month, probe_day.min(28)).unwrap_or(a);
+            let same_year =
+                NaiveDate::from_ymd_opt(a.year(), month, probe_day.min(28)).unwrap_or(a);
             Some(match relation {
                 Some("LAST") => {
-                    if month < a.month() { a.year() } else { a.year() - 1 }
+                    if month < a.month() {
+                        a.year()
+                    } else {
+                        a.year() - 1
+                    }
                 }
                 Some("NEXT") => {
-                    if month > a.month() { a.year() } else { a.year() + 1 }
+                    if month > a.month() {
+                        a.year()
+                    } else {
+                        a.year() + 1
+                    }
                 }
                 Some("THIS") => a.year(),
                 _ => {
-                    let after_anchor = if day.is_some() { same_year > a } else { month > a.month() };
+                    let after_anchor = if day.is_some() {
+                        same_year > a
+                    } else {
+                        month > a.month()
+                    };
                     if after_anchor && !future {
                         a.year() - 1
                     } else {
@@ -907,14 +1538,23 @@ fn resolve_weekday(
     future: bool,
 ) -> (String, Option<NaiveDate>) {
     let Some(a) = anchor else {
-        return (with_part(format!("XXXX-WXX-{}", weekday.number_from_monday()), part), None);
+        return (
+            with_part(format!("XXXX-WXX-{}", weekday.number_from_monday()), part),
+            None,
+        );
     };
     let diff = weekday.num_days_from_monday() as i64 - a.weekday().num_days_from_monday() as i64;
     let back = (-diff).rem_euclid(7); // days back to the previous such weekday (0 = today)
     let forward = diff.rem_euclid(7);
     let days = match relation {
         Relation::Last => -(if back == 0 { 7 } else { back }),
-        Relation::Next => if forward == 0 { 7 } else { forward },
+        Relation::Next => {
+            if forward == 0 {
+                7
+            } else {
+                forward
+            }
+        }
         Relation::This | Relation::Plain => {
             if future {
                 forward
@@ -941,7 +1581,11 @@ fn resolve_unit(anchor: Option<NaiveDate>, unit: &str, offset: i64) -> String {
         "WE" => format!("{}-WE", iso_week(a + Duration::weeks(offset))),
         "M" => {
             let total = a.year() as i64 * 12 + a.month0() as i64 + offset;
-            format!("{:04}-{:02}", total.div_euclid(12), total.rem_euclid(12) + 1)
+            format!(
+                "{:04}-{:02}",
+                total.div_euclid(12),
+                total.rem_euclid(12) + 1
+            )
         }
         "QU" => {
             let total = a.year() as i64 * 4 + (a.month0() / 3) as i64 + offset;
@@ -956,20 +1600,40 @@ fn resolve_unit(anchor: Option<NaiveDate>, unit: &str, offset: i64) -> String {
 
 /// A date `count` units before (sign -1) or after (sign 1) `base`, written
 /// at the granularity of the unit.
-fn resolve_shift(base: Option<NaiveDate>, count: Count, unit: &str, sign: i64) -> (String, Option<NaiveDate>) {
+fn resolve_shift(
+    base: Option<NaiveDate>,
+    count: Count,
+    unit: &str,
+    sign: i64,
+) -> (String, Option<NaiveDate>) {
     let Some(base) = base else {
         return (
             match unit {
                 "D" => "XXXX-XX-XX".into(),
                 "W" => "XXXX-WXX".into(),
                 "M" => "XXXX-XX".into(),
-                _ => if sign < 0 { "PAST_REF".into() } else { "FUTURE_REF".into() },
+                _ => {
+                    if sign < 0 {
+                        "PAST_REF".into()
+                    } else {
+                        "FUTURE_REF".into()
+                    }
+                }
             },
             None,
         );
     };
     let Some(n) = count.exact() else {
-        return (if sign < 0 { "PAST_REF".into() } else if sign > 0 { "FUTURE_REF".into() } else { ymd(base) }, None);
+        return (
+            if sign < 0 {
+                "PAST_REF".into()
+            } else if sign > 0 {
+                "FUTURE_REF".into()
+            } else {
+                ymd(base)
+            },
+            None,
+        );
     };
     let n = n as i64 * sign;
     match unit {
@@ -980,13 +1644,23 @@ fn resolve_shift(base: Option<NaiveDate>, count: Count, unit: &str, sign: i64) -
         "W" => (iso_week(base + Duration::weeks(n)), None),
         "M" => {
             let total = base.year() as i64 * 12 + base.month0() as i64 + n;
-            (format!("{:04}-{:02}", total.div_euclid(12), total.rem_euclid(12) + 1), None)
+            (
+                format!(
+                    "{:04}-{:02}",
+                    total.div_euclid(12),
+                    total.rem_euclid(12) + 1
+                ),
+                None,
+            )
         }
         "Y" => (format!("{}", base.year() as i64 + n), None),
         "DE" => (format!("{}", base.year() as i64 + 10 * n), None),
         "QU" => {
             let total = base.year() as i64 * 4 + (base.month0() / 3) as i64 + n;
-            (format!("{}-Q{}", total.div_euclid(4), total.rem_euclid(4) + 1), None)
+            (
+                format!("{}-Q{}", total.div_euclid(4), total.rem_euclid(4) + 1),
+                None,
+            )
         }
         "H" | "MIN" | "S" => (ymd(base), None),
         _ => (format!("{}", base.year() as i64 + n), None),
@@ -1004,18 +1678,33 @@ mod tests {
         let sentences = Segmenter::new(&gazetteers).split(text);
         let anchor = anchor.map(|a| NaiveDate::parse_from_str(a, "%Y-%m-%d").unwrap());
         tagger
-            .tag(&TemporalContext { text, sentences: &sentences, anchor })
+            .tag(&TemporalContext {
+                text,
+                sentences: &sentences,
+                anchor,
+            })
             .into_iter()
-            .map(|m| (m.span.slice(text).to_string(), m.kind.as_str().to_string(), m.value.unwrap_or_default()))
+            .map(|m| {
+                (
+                    m.span.slice(text).to_string(),
+                    m.kind.as_str().to_string(),
+                    m.value.unwrap_or_default(),
+                )
+            })
             .collect()
     }
 
     fn values(text: &str, anchor: &str) -> Vec<(String, String)> {
-        tag(text, Some(anchor)).into_iter().map(|(t, _, v)| (t, v)).collect()
+        tag(text, Some(anchor))
+            .into_iter()
+            .map(|(t, _, v)| (t, v))
+            .collect()
     }
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
     }
 
     #[test]
@@ -1054,17 +1743,31 @@ mod tests {
 
     #[test]
     fn yearless_dates_roll_back_unless_future() {
-        assert_eq!(values("They were held on 20 December.", "2021-02-10"), pairs(&[("20 December", "2020-12-20")]));
-        assert_eq!(values("The trial will open on 20 March.", "2021-02-10"), pairs(&[("20 March", "2021-03-20")]));
-        assert_eq!(tag("They were held on 20 December.", None)[0].2, "XXXX-12-20");
+        assert_eq!(
+            values("They were held on 20 December.", "2021-02-10"),
+            pairs(&[("20 December", "2020-12-20")])
+        );
+        assert_eq!(
+            values("The trial will open on 20 March.", "2021-02-10"),
+            pairs(&[("20 March", "2021-03-20")])
+        );
+        assert_eq!(
+            tag("They were held on 20 December.", None)[0].2,
+            "XXXX-12-20"
+        );
     }
 
     #[test]
     fn narrative_anchor() {
-        let text = "On 24th October he was beaten. Two days later he was charged. The next day he fled.";
+        let text =
+            "On 24th October he was beaten. Two days later he was charged. The next day he fled.";
         assert_eq!(
             values(text, "2016-11-01"),
-            pairs(&[("24th October", "2016-10-24"), ("Two days later", "2016-10-26"), ("The next day", "2016-10-27")])
+            pairs(&[
+                ("24th October", "2016-10-24"),
+                ("Two days later", "2016-10-26"),
+                ("The next day", "2016-10-27")
+            ])
         );
     }
 
@@ -1072,7 +1775,10 @@ mod tests {
     fn durations_sets_and_times() {
         let text = "He faces up to ten years, served 18 months and 15 days, a decade ago he met her at 3 p.m. and they met every week, daily.";
         let tagged = tag(text, Some("2016-11-01"));
-        let got: Vec<_> = tagged.iter().map(|(t, k, v)| (t.as_str(), k.as_str(), v.as_str())).collect();
+        let got: Vec<_> = tagged
+            .iter()
+            .map(|(t, k, v)| (t.as_str(), k.as_str(), v.as_str()))
+            .collect();
         assert_eq!(
             got,
             [
@@ -1090,8 +1796,14 @@ mod tests {
     #[test]
     fn may_is_a_month_only_in_date_context() {
         assert!(tag("They may be fined.", Some("2016-11-01")).is_empty());
-        assert_eq!(values("He was arrested in May.", "2016-11-01"), pairs(&[("May", "2016-05")]));
-        assert_eq!(values("He was arrested on 17th May.", "2016-11-01"), pairs(&[("17th May", "2016-05-17")]));
+        assert_eq!(
+            values("He was arrested in May.", "2016-11-01"),
+            pairs(&[("May", "2016-05")])
+        );
+        assert_eq!(
+            values("He was arrested on 17th May.", "2016-11-01"),
+            pairs(&[("17th May", "2016-05-17")])
+        );
     }
 
     #[test]

@@ -1,0 +1,227 @@
+//! Tests of the built `civex` binary.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn civex() -> Command {
+    Command::cargo_bin("civex").expect("the civex binary is built")
+}
+
+fn fixtures() -> String {
+    format!("{}/fixtures", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn lines(output: &[u8]) -> Vec<Value> {
+    String::from_utf8_lossy(output)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("every output line is JSON"))
+        .collect()
+}
+
+#[test]
+fn sentences_from_stdin_jsonl() {
+    let out = civex()
+        .args(["sentences", "-q", "-"])
+        .write_stdin("{\"id\": \"a\", \"text\": \"Mr. Bekov was held. He was freed.\"}\n")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let records = lines(&out);
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0]["text"], "Mr. Bekov was held.");
+    assert_eq!(records[1]["start"], 20);
+    assert_eq!(records[1]["index"], 1);
+}
+
+#[test]
+fn plain_text_from_stdin_is_one_document() {
+    let out = civex()
+        .args(["sentences", "-q", "-"])
+        .write_stdin("One. Two.")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let records = lines(&out);
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0]["doc_id"], "-");
+}
+
+#[test]
+fn mentions_with_published_anchor_and_meta() {
+    let input = "{\"id\": \"k\", \"text\": \"Police detained nine activists on 25th October.\", \"title\": \"T\"}\n";
+    let out = civex()
+        .args([
+            "extract",
+            "--emit",
+            "mentions",
+            "--published",
+            "2016-11-01",
+            "-q",
+            "-",
+        ])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let records = lines(&out);
+    let date = records
+        .iter()
+        .find(|r| r["kind"] == "date")
+        .expect("a date mention");
+    assert_eq!(date["value"], "2016-10-25");
+    assert_eq!(date["text"], "25th October");
+    assert_eq!(date["meta"]["title"], "T");
+    let count = records
+        .iter()
+        .find(|r| r["kind"] == "quantity")
+        .expect("a quantity");
+    assert_eq!(count["value"], "9");
+}
+
+#[test]
+fn folder_input_and_output_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out_path = dir.path().join("out.jsonl");
+    civex()
+        .args(["extract", "-q", "-o"])
+        .arg(&out_path)
+        .arg(fixtures())
+        .assert()
+        .success();
+    let written = std::fs::read(&out_path).expect("output written");
+    let records = lines(&written);
+    let docs: std::collections::BTreeSet<_> = records
+        .iter()
+        .map(|r| r["doc_id"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert!(docs.len() >= 12, "{docs:?}");
+}
+
+#[test]
+fn gzip_and_txt_inputs() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let gz_path = dir.path().join("docs.jsonl.gz");
+    let mut encoder = flate2::write::GzEncoder::new(
+        std::fs::File::create(&gz_path).expect("create"),
+        flate2::Compression::default(),
+    );
+    encoder
+        .write_all(b"{\"id\": \"g1\", \"text\": \"First. Second.\"}\n")
+        .expect("write");
+    encoder.finish().expect("finish");
+    std::fs::write(dir.path().join("note.txt"), "A note. Another.").expect("write");
+    let out = civex()
+        .args(["sentences", "-q"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let records = lines(&out);
+    assert_eq!(records.len(), 4);
+    assert_eq!(records[0]["doc_id"], "g1");
+    assert!(records[2]["doc_id"]
+        .as_str()
+        .unwrap_or("")
+        .ends_with("note.txt"));
+}
+
+#[test]
+fn output_is_identical_at_any_thread_count() {
+    let run = |threads: &str| {
+        civex()
+            .args(["extract", "-q", "--threads", threads])
+            .arg(fixtures())
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let one = run("1");
+    assert!(!one.is_empty());
+    assert_eq!(one, run("2"));
+    assert_eq!(one, run("4"));
+}
+
+#[test]
+fn bad_records_become_error_records_and_exit_1() {
+    let input = "{\"id\": \"ok\", \"text\": \"Fine.\"}\n{\"id\": \"bad\"}\nnot json\n";
+    civex()
+        .args(["sentences", "-"])
+        .write_stdin(input)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\"doc_id\":\"ok\""))
+        .stderr(
+            predicate::str::contains("\"line\":2")
+                .and(predicate::str::contains("no \\\"text\\\" field")),
+        )
+        .stderr(
+            predicate::str::contains("\"line\":3").and(predicate::str::contains("invalid JSON")),
+        )
+        .stderr(predicate::str::contains(
+            "3 documents read, 1 succeeded, 2 failed",
+        ));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    civex()
+        .args(["sentences", "/no/such/file.jsonl"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/no/such/file.jsonl"));
+    civex()
+        .args(["extract", "--published", "soon", "-"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("YYYY-MM-DD"));
+}
+
+#[test]
+fn user_gazetteers_extend_and_report_bad_lines() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("organisations.tsv"),
+        "Zqx Watchers\t-\tngo\t-\n",
+    )
+    .expect("write");
+    let out = civex()
+        .args(["extract", "-q", "--gazetteers"])
+        .arg(dir.path())
+        .arg("-")
+        .write_stdin("{\"id\": \"u\", \"text\": \"The Zqx Watchers said so.\"}\n")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(lines(&out)
+        .iter()
+        .any(|r| r["kind"] == "organisation" && r["text"] == "Zqx Watchers"));
+
+    std::fs::write(
+        dir.path().join("organisations.tsv"),
+        "ok\t-\tngo\nbroken\t-\tngo\tnot-a-pair\n",
+    )
+    .expect("write");
+    civex()
+        .args(["extract", "--gazetteers"])
+        .arg(dir.path())
+        .arg("-")
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("organisations.tsv:2"));
+}

@@ -1,0 +1,45 @@
+//! Shared helpers for the integration tests.
+
+use std::path::PathBuf;
+
+use civex::document::Document;
+use civex::input::{parse_json_document, InputOptions};
+
+/// The fixture files, sorted by name.
+pub fn fixture_paths() -> Vec<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("fixtures/ exists")
+        .map(|e| e.expect("readable fixtures/ entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .collect();
+    paths.sort();
+    paths
+}
+
+/// Every document of every fixture file.
+pub fn fixture_documents() -> Vec<(String, Document)> {
+    let mut docs = Vec::new();
+    for path in fixture_paths() {
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
+        let content = std::fs::read_to_string(&path).expect("fixture is UTF-8");
+        for (i, line) in content
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let origin = civex::document::Origin {
+                path: path.display().to_string(),
+                line: Some(i as u64 + 1),
+            };
+            let doc = parse_json_document(line.as_bytes(), origin, &InputOptions::default())
+                .expect("fixture parses");
+            docs.push((name.clone(), doc));
+        }
+    }
+    docs
+}

@@ -1,0 +1,91 @@
+//! Invariants: every record's character offsets select exactly its text, in
+//! the fixtures and in arbitrary text; sentences are ordered and disjoint.
+
+mod common;
+
+use civex::document::{Document, Origin};
+use civex::gazetteer::Gazetteers;
+use civex::output::{write_mentions, write_sentences};
+use civex::pipeline::{Pipeline, Stages};
+use proptest::prelude::*;
+use serde_json::Value;
+
+fn check_records(doc: &Document, pipeline: &Pipeline) -> Result<(), String> {
+    let analysis = pipeline.analyse(doc, Stages::Mentions);
+    let chars: Vec<char> = doc.text.chars().collect();
+    let mut out = Vec::new();
+    write_sentences(&mut out, doc, &analysis);
+    write_mentions(&mut out, doc, &analysis);
+    let mut last_sentence_end = 0;
+    for line in String::from_utf8(out).map_err(|e| e.to_string())?.lines() {
+        let record: Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
+        let start = record["start"].as_u64().ok_or("start")? as usize;
+        let end = record["end"].as_u64().ok_or("end")? as usize;
+        if start > end || end > chars.len() {
+            return Err(format!("offsets out of range: {line}"));
+        }
+        let slice: String = chars[start..end].iter().collect();
+        if slice != record["text"].as_str().ok_or("text")? {
+            return Err(format!(
+                "text[{start}..{end}] = {slice:?} differs from the record: {line}"
+            ));
+        }
+        if record.get("index").is_some() {
+            if start < last_sentence_end {
+                return Err(format!("sentences overlap or are out of order: {line}"));
+            }
+            if slice.trim() != slice || slice.is_empty() {
+                return Err(format!("sentence not trimmed or empty: {line}"));
+            }
+            last_sentence_end = end;
+        }
+    }
+    Ok(())
+}
+
+fn pipeline() -> &'static Pipeline {
+    static PIPELINE: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
+    PIPELINE
+        .get_or_init(|| Pipeline::new(&Gazetteers::embedded().expect("embedded gazetteers load")))
+}
+
+#[test]
+fn fixture_offsets_select_the_record_text() {
+    let pipeline = pipeline();
+    for (name, doc) in common::fixture_documents() {
+        if let Err(problem) = check_records(&doc, pipeline) {
+            panic!("{name}: {problem}");
+        }
+    }
+}
+
+fn doc(text: String) -> Document {
+    Document {
+        id: "prop".into(),
+        text,
+        published: chrono::NaiveDate::from_ymd_opt(2016, 11, 1),
+        meta: Default::default(),
+        origin: Origin {
+            path: "prop".into(),
+            line: None,
+        },
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+
+    /// Arbitrary Unicode text, with news-like pieces mixed in.
+    #[test]
+    fn offsets_hold_on_any_text(pieces in proptest::collection::vec(prop_oneof![
+        any::<String>(),
+        Just("Mr. Karimov was detained on 25th October 2016 in Almaty. ".to_string()),
+        Just("“Тимур Беков” — fined 180 Euros… ".to_string()),
+        Just("\u{a0}\n\n• 1. A. B. 2. $2.50 ".to_string()),
+        Just("Human Rights Watch (HRW) said HRW ".to_string()),
+    ], 0..8)) {
+        let pipeline = pipeline();
+        let text: String = pieces.concat();
+        prop_assert!(check_records(&doc(text), pipeline).is_ok());
+    }
+}
