@@ -2,14 +2,14 @@
 //!
 //! The pipeline, one module per stage:
 //!
-//! - [`input`]: JSON Lines, text files, folders, gzip and stdin → [`document::Document`]s
-//! - [`segment`]: sentences
-//! - [`gazetteer`]: the word lists in `gazetteers/` and the matchers built from them
-//! - [`tag`]: dates, times, durations, sets, persons, organisations, locations,
+//! - [`input`][]: JSON Lines, text files, folders, gzip and stdin → [`document::Document`]s
+//! - [`segment`][]: sentences
+//! - [`gazetteer`][]: the word lists in `gazetteers/` and the matchers built from them
+//! - [`tag`][]: dates, times, durations, sets, persons, organisations, locations,
 //!   money and counted groups, each naming the rule that produced it
-//! - [`pipeline`]: the stages above run over one document
-//! - [`output`]: JSON Lines records with character offsets
-//! - [`batch`]: many documents on many threads, in input order
+//! - [`pipeline`][]: the stages above run over one document
+//! - [`output`][]: JSON Lines records with character offsets
+//! - [`batch`][]: many documents on many threads, in input order
 //!
 //! ```
 //! use civex::{document::{Document, Origin}, gazetteer::Gazetteers, pipeline::{Pipeline, Stages}};

@@ -299,8 +299,8 @@ fn list_markers(text: &str, block: ByteSpan) -> Vec<Marker> {
     let mut markers = Vec::new();
     let mut enumerators: Vec<(ByteSpan, u32, bool)> = Vec::new(); // span, value, starts chain
     let mut prev: Option<char> = None;
-    let mut iter = slice.char_indices().peekable();
-    while let Some((pos, c)) = iter.next() {
+    let iter = slice.char_indices();
+    for (pos, c) in iter {
         let abs = block.start + pos;
         let at_item_start = prev.is_none_or(|p| p.is_whitespace() || BULLETS.contains(&p));
         if BULLETS.contains(&c) && c != '–' && c != '—' && prev.is_none_or(char::is_whitespace)

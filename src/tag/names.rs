@@ -182,6 +182,31 @@ impl NameTagger {
             {
                 return None;
             }
+            // A city or region whose name is also a word or a given name
+            // ("Nasir", "Reading") needs a preposition of place before it.
+            if entry.kind != "country" && entry.kind != "demonym" {
+                let before = text[..span.start].trim_end_matches(' ');
+                let prev = before
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                let locative = matches!(
+                    prev.to_lowercase().as_str(),
+                    "in" | "from"
+                        | "near"
+                        | "to"
+                        | "at"
+                        | "of"
+                        | "outside"
+                        | "into"
+                        | "across"
+                        | "around"
+                        | "towards"
+                );
+                if !locative {
+                    return None;
+                }
+            }
         }
         let mut mention = Mention::new(kind, span, Some(entry.canonical.clone()), rule);
         if let Some(cc) = entry.attr("cc") {
@@ -234,7 +259,13 @@ impl NameTagger {
                     j += 1;
                     continue;
                 }
-                if connectors.contains(&next.text) {
+                // "X and the Y", "X and Human Rights Watch": two names.
+                let coordination = next.text == "and"
+                    && tokens.get(j + 2).is_some_and(|after| {
+                        after.text == "the"
+                            || known.iter().any(|m| m.span.start == after.span.start)
+                    });
+                if connectors.contains(&next.text) && !coordination {
                     // connectors may chain ("for the"), but must reach a capital
                     let mut k = j + 1;
                     while k + 1 < tokens.len()
@@ -275,11 +306,24 @@ impl NameTagger {
             if run.is_empty() {
                 continue;
             }
-            let span = ByteSpan::new(run[0].span.start, run[run.len() - 1].span.end);
+            let mut span = ByteSpan::new(run[0].span.start, run[run.len() - 1].span.end);
+            // A place that ends inside the first word starts the name
+            // ("U.S. State Department": the run begins at "S").
+            if let Some(place) = known.iter().find(|m| {
+                m.kind == MentionKind::Location
+                    && m.span.start < span.start
+                    && m.span.end > span.start
+            }) {
+                span.start = place.span.start;
+            }
             let acronym = acronym_after(text, span.end);
-            let initials_match = acronym
-                .as_ref()
-                .is_some_and(|(a, _)| initials_of(run) == *a);
+            let has_head = run
+                .iter()
+                .any(|t| self.org_initial.contains(t.text) || self.org_final.contains(t.text));
+            let initials_match = has_head
+                && acronym
+                    .as_ref()
+                    .is_some_and(|(a, _)| initials_of(run) == *a);
             let head_initial = run
                 .windows(2)
                 .any(|w| self.org_initial.contains(w[0].text) && matches!(w[1].text, "of" | "for"));
@@ -339,6 +383,11 @@ impl NameTagger {
     /// Person name shapes.
     fn person_shapes(&self, text: &str, tokens: &[Token], known: &[Mention]) -> Vec<Mention> {
         let mut out = Vec::new();
+        // Runs that start with an ambiguous given name at a sentence start
+        // ("Max Bokayev and ..."), kept if the surname recurs on its own.
+        let mut weak: Vec<(ByteSpan, &str)> = Vec::new();
+        // Other name-shaped runs, kept if they are listed with persons.
+        let mut pending: Vec<ByteSpan> = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
             let t = &tokens[i];
@@ -350,14 +399,21 @@ impl NameTagger {
             let mut j = i;
             while j + 1 < tokens.len() && self.joined(text, &tokens[j], &tokens[j + 1]) {
                 let next = &tokens[j + 1];
+                // Particles, possibly several ("de la"), between capitals.
+                let mut k = j + 1;
+                while k < tokens.len()
+                    && self.particles.contains(tokens[k].text)
+                    && !tokens[k].capitalised()
+                    && k + 1 < tokens.len()
+                    && self.joined(text, &tokens[k], &tokens[k + 1])
+                {
+                    k += 1;
+                }
+                let particle_inside = k > j + 1 && tokens[k].capitalised();
                 if next.capitalised() {
                     j += 1;
-                } else if self.particles.contains(next.text)
-                    && j + 2 < tokens.len()
-                    && tokens[j + 2].capitalised()
-                    && self.joined(text, next, &tokens[j + 2])
-                {
-                    j += 1;
+                } else if particle_inside {
+                    j = k;
                 } else {
                     break;
                 }
@@ -388,15 +444,27 @@ impl NameTagger {
             if run.is_empty() {
                 continue;
             }
-            if run.len() > 4 {
-                run = &run[..4];
-            }
+            // At most four capitalised words (particles do not count).
+            let mut capitals = 0;
+            let limit = run
+                .iter()
+                .position(|t| {
+                    capitals += usize::from(t.capitalised());
+                    capitals > 4
+                })
+                .unwrap_or(run.len());
+            run = &run[..limit];
             let first = run[0];
             let span = ByteSpan::new(
                 first.span.start,
                 strip_possessive(text, run[run.len() - 1].span),
             );
-            if known.iter().any(|m| m.span.overlaps(&span)) {
+            // An organisation that overlaps wins; a place is left to the
+            // overlap resolution (the longer span wins: "Rosa Elena Vargas").
+            if known.iter().any(|m| {
+                m.span.overlaps(&span)
+                    && (m.kind == MentionKind::Organisation || m.span.contains(&span))
+            }) {
                 continue;
             }
             if run
@@ -414,9 +482,7 @@ impl NameTagger {
                     .is_none_or(|p| p.sentence != first.sentence);
             let rule = if honorific && start == run_all.len() - run.len() {
                 Some("person.honorific")
-            } else if given == Some(false) && multi {
-                Some("person.given_name")
-            } else if given == Some(true) && multi && !sentence_initial {
+            } else if multi && (given == Some(false) || given == Some(true) && !sentence_initial) {
                 Some("person.given_name")
             } else if multi && self.descriptor_before(text, span.start) {
                 Some("person.descriptor_before")
@@ -427,7 +493,14 @@ impl NameTagger {
             } else {
                 None
             };
-            let Some(rule) = rule else { continue };
+            let Some(rule) = rule else {
+                if given == Some(true) && multi {
+                    weak.push((span, run[run.len() - 1].text));
+                } else if multi && !honorific {
+                    pending.push(span);
+                }
+                continue;
+            };
             let mut mention = Mention::new(
                 MentionKind::Person,
                 span,
@@ -438,6 +511,47 @@ impl NameTagger {
                 mention = mention.with("honorific", run_all[0].text.to_string());
             }
             out.push(mention);
+        }
+        // "A, B, C and D": a name-shaped run listed next to a person is one.
+        loop {
+            let before = pending.len();
+            pending.retain(|span| {
+                let listed = out.iter().any(|p| {
+                    let gap = |a: usize, b: usize| {
+                        a <= b && matches!(&text[a..b], ", " | " and " | ", and " | " or ")
+                    };
+                    gap(p.span.end, span.start) || gap(span.end, p.span.start)
+                });
+                if listed {
+                    let name = normalise_space(span.slice(text));
+                    out.push(Mention::new(
+                        MentionKind::Person,
+                        *span,
+                        Some(name),
+                        "person.listed_with_persons",
+                    ));
+                }
+                !listed
+            });
+            if pending.len() == before {
+                break;
+            }
+        }
+        for (span, surname) in weak {
+            let surname = surname.trim_end_matches("'s").trim_end_matches("’s");
+            let recurs = tokens.iter().any(|t| {
+                !span.contains(&t.span)
+                    && text[t.span.start..strip_possessive(text, t.span)] == *surname
+            });
+            if recurs {
+                let name = normalise_space(span.slice(text));
+                out.push(Mention::new(
+                    MentionKind::Person,
+                    span,
+                    Some(name),
+                    "person.given_name_recurring_surname",
+                ));
+            }
         }
         out
     }
@@ -518,10 +632,22 @@ impl NameTagger {
                 MentionKind::Person => {
                     let parts: Vec<&str> = value.split_whitespace().collect();
                     for k in 1..parts.len() {
-                        let tail = parts[k..].join(" ");
-                        let lower_particle = parts[k].starts_with(char::is_lowercase);
-                        if lower_particle || parts[k].chars().count() < 2 {
+                        if parts[k].chars().count() < 2
+                            || k + 1 == parts.len() && self.particles.contains(parts[k])
+                        {
                             continue;
+                        }
+                        let tail = parts[k..].join(" ");
+                        // "de la Vega" is also written "De la Vega" at a sentence start.
+                        if parts[k].starts_with(char::is_lowercase) {
+                            let mut chars = tail.chars();
+                            if let Some(first) = chars.next() {
+                                let capitalised: String =
+                                    first.to_uppercase().chain(chars).collect();
+                                surnames
+                                    .entry(capitalised)
+                                    .or_insert((m.span.start, value.clone()));
+                            }
                         }
                         surnames
                             .entry(tail)
@@ -551,9 +677,19 @@ impl NameTagger {
                 }
             }
         }
+        // Only tokens that can start a surname or are an acronym are looked at.
+        let first_words: std::collections::HashSet<&str> = surnames
+            .keys()
+            .filter_map(|k| k.split(' ').next())
+            .collect();
         let mut extra: Vec<Mention> = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
+            let word = &text[tokens[i].span.start..strip_possessive(text, tokens[i].span)];
+            if !first_words.contains(word) && !acronyms.contains_key(word) {
+                i += 1;
+                continue;
+            }
             let mut matched = None;
             // Longest tail first: up to four tokens joined as a name.
             for len in (1..=4).rev() {
@@ -749,6 +885,59 @@ mod tests {
                 "organisation",
                 "Democratic Choice Party"
             ),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn particles_lists_and_capitalised_tails() {
+        let text = "The four, Juan Pablo de la Torre, Qarlo Vexin and Wilson Chalá, were freed. De la Torre said so.";
+        let found = names(text);
+        assert!(
+            has(
+                &found,
+                "Juan Pablo de la Torre",
+                "person",
+                "Juan Pablo de la Torre"
+            ),
+            "{found:?}"
+        );
+        assert!(
+            has(&found, "Qarlo Vexin", "person", "Qarlo Vexin"),
+            "{found:?}"
+        );
+        assert!(
+            has(&found, "De la Torre", "person", "Juan Pablo de la Torre"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn acronym_definitions_need_an_organisation_head() {
+        let found = names(
+            "Police filed a First Information Report (FIR) against the Union of Bus Drivers (UBD).",
+        );
+        assert!(!found.iter().any(|(t, _, _)| t == "FIR"), "{found:?}");
+        assert!(
+            has(&found, "UBD", "organisation", "Union of Bus Drivers"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn coordinated_organisations_stay_apart() {
+        let found =
+            names("Amnesty International and the Committee to Protect Journalists protested.");
+        assert!(
+            found
+                .iter()
+                .any(|(t, k, _)| t == "Amnesty International" && *k == "organisation"),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(t, k, _)| t == "Committee to Protect Journalists" && *k == "organisation"),
             "{found:?}"
         );
     }

@@ -625,9 +625,7 @@ impl TemporalTagger {
             return None;
         }
         let after = &text[y.end()..];
-        if after.starts_with(|c: char| c == ',' || c == '.')
-            && after[1..].starts_with(|c: char| c.is_ascii_digit())
-        {
+        if after.starts_with([',', '.']) && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
         if caps.name("mod").is_none() && !year_context(before, after) {
@@ -760,9 +758,7 @@ impl TemporalTagger {
         let spec = match (rel.as_str(), season) {
             ("the past" | "the coming" | "the next" | "the last", _) => {
                 // "the past year": a duration ending (or starting) now.
-                let Some(value) = duration_value(Count::Exact(1.0), &unit) else {
-                    return None;
-                };
+                let value = duration_value(Count::Exact(1.0), &unit)?;
                 return Some(Candidate {
                     span,
                     kind: MentionKind::Duration,
@@ -987,11 +983,7 @@ impl TemporalTagger {
             let p = p.as_str().to_lowercase();
             (!p.starts_with("the ")).then(|| approx_code(&p))
         });
-        let kind = if matches!(unit.as_str(), "H" | "MIN" | "S") {
-            MentionKind::Duration
-        } else {
-            MentionKind::Duration
-        };
+        let kind = MentionKind::Duration;
         Some(Candidate {
             span,
             kind,
@@ -1357,7 +1349,7 @@ fn year_context(before: &str, after: &str) -> bool {
                 | "season"
                 | "law"
         );
-    (prev_is_cue || next_is_end) && !(next_is_noun && !prev_is_cue)
+    prev_is_cue || (next_is_end && !next_is_noun)
 }
 
 fn modifier_code(word: &str) -> &'static str {
