@@ -264,6 +264,8 @@ pub struct PhraseMatch {
 /// and "nice" only to reject it.
 pub struct PhraseMatcher {
     exact: Option<AhoCorasick>,
+    /// Whether every case-sensitive pattern starts with a capital letter.
+    exact_starts_capitalised: bool,
     folded: Option<AhoCorasick>,
     entries: Vec<Entry>,
     /// Per pattern of each automaton: the entries with that surface.
@@ -287,7 +289,12 @@ impl PhraseMatcher {
                 folded.add(entry.surface.to_ascii_lowercase(), i);
             }
         }
+        let exact_starts_capitalised = exact
+            .patterns
+            .iter()
+            .all(|p| p.chars().next().is_some_and(char::is_uppercase));
         PhraseMatcher {
+            exact_starts_capitalised,
             exact: exact.build(false),
             folded: folded.build(true),
             entries,
@@ -306,7 +313,11 @@ impl PhraseMatcher {
     pub fn find(&self, text: &str) -> Vec<PhraseMatch> {
         let mut found = Vec::new();
         if let Some(automaton) = &self.exact {
-            self.collect(automaton, &self.exact_entries, text, &mut found);
+            if self.exact_starts_capitalised {
+                self.collect_at_capitals(automaton, text, &mut found);
+            } else {
+                self.collect(automaton, &self.exact_entries, text, &mut found);
+            }
         }
         if let Some(automaton) = &self.folded {
             self.collect(automaton, &self.folded_entries, text, &mut found);
@@ -328,6 +339,52 @@ impl PhraseMatcher {
             return kept;
         }
         found
+    }
+
+    /// Capitalised surfaces can only start where a capitalised word starts:
+    /// an anchored search there is much cheaper than running the automaton
+    /// over every byte of the text.
+    fn collect_at_capitals(&self, automaton: &AhoCorasick, text: &str, out: &mut Vec<PhraseMatch>) {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let b = bytes[at];
+            let capital = if b.is_ascii() {
+                b.is_ascii_uppercase()
+            } else {
+                text.is_char_boundary(at)
+                    && text[at..].chars().next().is_some_and(char::is_uppercase)
+            };
+            let candidate = capital
+                && (at == 0
+                    || !text[..at]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric));
+            if !candidate {
+                at += 1;
+                continue;
+            }
+            let input = aho_corasick::Input::new(text)
+                .range(at..)
+                .anchored(aho_corasick::Anchored::Yes);
+            let found = automaton.find(input).and_then(|m| {
+                let span = ByteSpan::new(m.start(), m.end());
+                let entries = &self.exact_entries[m.pattern().as_usize()];
+                let ok = text.is_char_boundary(span.end)
+                    && entries
+                        .first()
+                        .is_some_and(|&e| at_word_boundaries(text, span, &self.entries[e].surface));
+                ok.then_some((span, entries))
+            });
+            match found {
+                Some((span, entries)) => {
+                    out.extend(entries.iter().map(|&entry| PhraseMatch { span, entry }));
+                    at = span.end;
+                }
+                None => at += 1,
+            }
+        }
     }
 
     fn collect(
@@ -393,7 +450,12 @@ impl PatternTable {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(case_insensitive)
                 .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(AhoCorasickKind::DFA))
+                .kind(Some(if case_insensitive {
+                    AhoCorasickKind::DFA
+                } else {
+                    AhoCorasickKind::ContiguousNFA
+                }))
+                .start_kind(aho_corasick::StartKind::Both)
                 .build(&self.patterns)
                 .expect("gazetteer automaton: patterns are plain strings and always compile"),
         )
@@ -491,17 +553,20 @@ mod tests {
 /// A word (or short phrase) lookup table that applies the shared case rule:
 /// a key written with capitals matches as written or in ALL CAPS, a key in
 /// lower case matches in any case.
+///
+/// Lookups happen for nearly every word of every document, so the table uses
+/// the Fx hash (fast on short keys; the keys are our own data, not input).
 #[derive(Clone, Debug)]
 pub struct Lexicon<T> {
-    exact: HashMap<String, T>,
-    folded: HashMap<String, T>,
+    exact: rustc_hash::FxHashMap<String, T>,
+    folded: rustc_hash::FxHashMap<String, T>,
 }
 
 impl<T> Default for Lexicon<T> {
     fn default() -> Self {
         Lexicon {
-            exact: HashMap::new(),
-            folded: HashMap::new(),
+            exact: Default::default(),
+            folded: Default::default(),
         }
     }
 }

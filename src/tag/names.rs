@@ -20,8 +20,6 @@
 
 use std::collections::HashMap;
 
-use regex::Regex;
-
 use super::{Mention, MentionKind};
 use crate::document::ByteSpan;
 use crate::gazetteer::{Entry, Gazetteers, Lexicon, PhraseMatcher};
@@ -39,7 +37,6 @@ pub struct NameTagger {
     org_final: Lexicon<()>,
     org_initial: Lexicon<()>,
     months_weekdays: Lexicon<()>,
-    word: Regex,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -105,8 +102,6 @@ impl NameTagger {
                     .iter()
                     .filter(|e| e.kind == "month" || e.kind == "weekday"),
             ),
-            word: Regex::new(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
-                .expect("word regex"),
         }
     }
 
@@ -122,16 +117,40 @@ impl NameTagger {
         self.document_references(text, &tokens, mentions)
     }
 
+    /// Words: runs of letters, marks and digits, with inner apostrophes and
+    /// hyphens ("O'Brien", "Kavaliova-Shumskaya"). A hand-written scan: this
+    /// runs over every byte of every document.
     fn tokens<'t>(&self, text: &'t str, sentences: &[ByteSpan]) -> Vec<Token<'t>> {
+        let is_word = |c: char| c.is_alphanumeric() || (!c.is_ascii() && is_mark(c));
         let mut tokens = Vec::new();
         let mut sentence = 0;
-        for m in self.word.find_iter(text) {
-            while sentence + 1 < sentences.len() && sentences[sentence].end <= m.start() {
+        let mut chars = text.char_indices().peekable();
+        while let Some((start, c)) = chars.next() {
+            if !is_word(c) {
+                continue;
+            }
+            let mut end = start + c.len_utf8();
+            while let Some(&(pos, next)) = chars.peek() {
+                if is_word(next) {
+                    end = pos + next.len_utf8();
+                    chars.next();
+                } else if matches!(next, '\'' | '’' | '-')
+                    && text[pos + next.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(is_word)
+                {
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            while sentence + 1 < sentences.len() && sentences[sentence].end <= start {
                 sentence += 1;
             }
             tokens.push(Token {
-                span: ByteSpan::new(m.start(), m.end()),
-                text: m.as_str(),
+                span: ByteSpan::new(start, end),
+                text: &text[start..end],
                 sentence,
             });
         }
@@ -743,6 +762,11 @@ impl NameTagger {
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
         mentions
     }
+}
+
+/// Combining marks (accents written as separate code points).
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
 /// "(CFE)" right after a name: the acronym and its span.
