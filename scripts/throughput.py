@@ -6,7 +6,8 @@ prints MB of input text per second and the peak resident memory.
                           [--threads 1] [--repeat 3] -- extract --emit mentions
 
 The text size counted is the UTF-8 size of every document's "text" field (not
-the JSON around it). The best of --repeat runs is reported; wall-clock time
+the JSON around it); the JSONL figure counts whole input lines, as
+../shared/bench/PEERS.md does. The best of --repeat runs is reported; wall-clock time
 includes reading and decompressing the input and writing output to /dev/null.
 """
 import argparse
@@ -20,14 +21,16 @@ import time
 
 
 def text_bytes(path):
+    """(UTF-8 bytes of all "text" fields, bytes of JSONL input, documents)."""
     opener = gzip.open if path.endswith(".gz") else open
-    total = docs = 0
+    total = jsonl = docs = 0
     with opener(path, "rt", encoding="utf-8") as f:
         for line in f:
+            jsonl += len(line.encode("utf-8"))
             if line.strip():
                 total += len(json.loads(line)["text"].encode("utf-8"))
                 docs += 1
-    return total, docs
+    return total, jsonl, docs
 
 
 def main():
@@ -42,7 +45,7 @@ def main():
     ap.add_argument("command", nargs=argparse.REMAINDER)
     args = ap.parse_args()
     command = [c for c in args.command if c != "--"] or ["extract", "--emit", "mentions"]
-    size, docs = text_bytes(args.corpus)
+    size, jsonl, docs = text_bytes(args.corpus)
     best = None
     for _ in range(args.repeat):
         start = time.perf_counter()
@@ -57,7 +60,8 @@ def main():
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     label = args.label or " ".join(command)
     print(f"{label}: {docs} documents, {size / 1e6:.2f} MB of text, best of {args.repeat}: "
-          f"{best:.3f} s = {size / 1e6 / best:.2f} MB/s, {docs / best:,.0f} docs/s "
+          f"{best:.3f} s = {size / 1e6 / best:.2f} MB/s of text ({jsonl / 1e6 / best:.2f} MB/s of JSONL, "
+          f"the unit of shared/bench/PEERS.md), {docs / best:,.0f} docs/s "
           f"(threads {args.threads}), peak RSS {peak_kib / 1024:.1f} MiB")
 
 

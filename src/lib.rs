@@ -15,7 +15,7 @@
 //! use civex::{document::{Document, Origin}, gazetteer::Gazetteers, pipeline::{Pipeline, Stages}};
 //!
 //! let gazetteers = Gazetteers::embedded().unwrap();
-//! let pipeline = Pipeline::new(&gazetteers);
+//! let pipeline = Pipeline::new(&gazetteers, Stages::Mentions);
 //! let doc = Document {
 //!     id: "d1".into(),
 //!     text: "Police detained two activists on 25th October.".into(),
@@ -23,7 +23,7 @@
 //!     meta: Default::default(),
 //!     origin: Origin { path: "-".into(), line: None },
 //! };
-//! let analysis = pipeline.analyse(&doc, Stages::Mentions);
+//! let analysis = pipeline.analyse(&doc);
 //! let date = analysis.mentions.iter().find(|m| m.kind.as_str() == "date").unwrap();
 //! assert_eq!(date.value.as_deref(), Some("2016-10-25"));
 //! ```

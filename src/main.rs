@@ -133,7 +133,7 @@ fn run(common: &Common, stages: Stages, emit_sentences: bool) -> Result<ExitCode
     }
     .map_err(|e| Failure::Usage(e.to_string()))?;
     let sources = expand_inputs(&common.inputs).map_err(|e| Failure::Usage(e.to_string()))?;
-    let pipeline = Pipeline::new(&gazetteers);
+    let pipeline = Pipeline::new(&gazetteers, stages);
     let threads = common.threads.unwrap_or(0);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
@@ -154,7 +154,7 @@ fn run(common: &Common, stages: Stages, emit_sentences: bool) -> Result<ExitCode
 
     let inputs = Inputs::new(sources, InputOptions { default_published });
     let process = |doc: &civex::document::Document| {
-        let analysis = pipeline.analyse(doc, stages);
+        let analysis = pipeline.analyse(doc);
         let mut bytes = Vec::new();
         let records = if emit_sentences {
             output::write_sentences(&mut bytes, doc, &analysis);

@@ -40,38 +40,47 @@ pub enum Stages {
 }
 
 pub struct Pipeline {
+    stages: Stages,
     segmenter: Segmenter,
-    temporal: TemporalTagger,
-    money: MoneyTagger,
-    names: NameTagger,
+    temporal: Option<TemporalTagger>,
+    money: Option<MoneyTagger>,
+    names: Option<NameTagger>,
 }
 
 impl Pipeline {
-    pub fn new(gazetteers: &Gazetteers) -> Pipeline {
+    /// Builds what `stages` needs (and nothing more: building the name
+    /// automata is most of the start-up time).
+    pub fn new(gazetteers: &Gazetteers, stages: Stages) -> Pipeline {
+        let temporal = stages != Stages::Sentences;
+        let mentions = stages == Stages::Mentions;
         Pipeline {
+            stages,
             segmenter: Segmenter::new(gazetteers),
-            temporal: TemporalTagger::new(gazetteers),
-            money: MoneyTagger::new(gazetteers),
-            names: NameTagger::new(gazetteers),
+            temporal: temporal.then(|| TemporalTagger::new(gazetteers)),
+            money: mentions.then(|| MoneyTagger::new(gazetteers)),
+            names: mentions.then(|| NameTagger::new(gazetteers)),
         }
     }
 
-    pub fn analyse(&self, doc: &Document, stages: Stages) -> Analysis {
+    pub fn stages(&self) -> Stages {
+        self.stages
+    }
+
+    pub fn analyse(&self, doc: &Document) -> Analysis {
         let sentences = self.segmenter.split(&doc.text);
-        if stages == Stages::Sentences {
-            return Analysis {
-                sentences,
-                mentions: Vec::new(),
-            };
+        let mut candidates = Vec::new();
+        if let Some(temporal) = &self.temporal {
+            candidates.extend(temporal.tag(&TemporalContext {
+                text: &doc.text,
+                sentences: &sentences,
+                anchor: doc.published,
+            }));
         }
-        let mut candidates = self.temporal.tag(&TemporalContext {
-            text: &doc.text,
-            sentences: &sentences,
-            anchor: doc.published,
-        });
-        if stages == Stages::Mentions {
-            candidates.extend(self.money.tag(&doc.text));
-            candidates.extend(self.names.tag(&doc.text, &sentences));
+        if let Some(money) = &self.money {
+            candidates.extend(money.tag(&doc.text));
+        }
+        if let Some(names) = &self.names {
+            candidates.extend(names.tag(&doc.text, &sentences));
         }
         Analysis {
             mentions: resolve_overlaps(candidates),

@@ -11,7 +11,7 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 fn check_records(doc: &Document, pipeline: &Pipeline) -> Result<(), String> {
-    let analysis = pipeline.analyse(doc, Stages::Mentions);
+    let analysis = pipeline.analyse(doc);
     let chars: Vec<char> = doc.text.chars().collect();
     let mut out = Vec::new();
     write_sentences(&mut out, doc, &analysis);
@@ -45,8 +45,12 @@ fn check_records(doc: &Document, pipeline: &Pipeline) -> Result<(), String> {
 
 fn pipeline() -> &'static Pipeline {
     static PIPELINE: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
-    PIPELINE
-        .get_or_init(|| Pipeline::new(&Gazetteers::embedded().expect("embedded gazetteers load")))
+    PIPELINE.get_or_init(|| {
+        Pipeline::new(
+            &Gazetteers::embedded().expect("embedded gazetteers load"),
+            Stages::Mentions,
+        )
+    })
 }
 
 #[test]

@@ -12,7 +12,7 @@ use civex::pipeline::{Pipeline, Stages};
 #[test]
 fn fixture_mentions() {
     let gazetteers = Gazetteers::embedded().expect("embedded gazetteers load");
-    let pipeline = Pipeline::new(&gazetteers);
+    let pipeline = Pipeline::new(&gazetteers, Stages::Mentions);
     let docs = common::fixture_documents();
     assert!(
         docs.len() >= 12,
@@ -20,7 +20,7 @@ fn fixture_mentions() {
         docs.len()
     );
     for (name, doc) in docs {
-        let analysis = pipeline.analyse(&doc, Stages::Mentions);
+        let analysis = pipeline.analyse(&doc);
         let mut out = Vec::new();
         write_mentions(&mut out, &doc, &analysis);
         let text = String::from_utf8(out).expect("records are UTF-8");
