@@ -28,6 +28,7 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("cities", include_str!("../gazetteers/cities.tsv")),
     ("countries", include_str!("../gazetteers/countries.tsv")),
     ("currencies", include_str!("../gazetteers/currencies.tsv")),
+    ("event_cues", include_str!("../gazetteers/event_cues.tsv")),
     ("given_names", include_str!("../gazetteers/given_names.tsv")),
     ("name_parts", include_str!("../gazetteers/name_parts.tsv")),
     ("numbers", include_str!("../gazetteers/numbers.tsv")),
@@ -45,6 +46,7 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../gazetteers/state_agents.tsv"),
     ),
     ("temporal", include_str!("../gazetteers/temporal.tsv")),
+    ("triggers", include_str!("../gazetteers/triggers.tsv")),
 ];
 
 /// A malformed gazetteer line or an unreadable gazetteer file.

@@ -7,6 +7,7 @@
 //! - [`gazetteer`][]: the word lists in `gazetteers/` and the matchers built from them
 //! - [`tag`][]: dates, times, durations, sets, persons, organisations, locations,
 //!   money and counted groups, each naming the rule that produced it
+//! - [`events`][]: event records assembled from triggers and mentions
 //! - [`pipeline`][]: the stages above run over one document
 //! - [`output`][]: JSON Lines records with character offsets
 //! - [`batch`][]: many documents on many threads, in input order
@@ -30,6 +31,7 @@
 
 pub mod batch;
 pub mod document;
+pub mod events;
 pub mod gazetteer;
 pub mod input;
 pub mod output;

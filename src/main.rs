@@ -11,7 +11,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use civex::batch::{self, Processed, Summary};
 use civex::gazetteer::Gazetteers;
 use civex::input::{expand_inputs, parse_published, InputOptions, Inputs};
-use civex::output;
+use civex::output as records;
 use civex::pipeline::{Pipeline, Stages};
 
 /// Exit codes (see README).
@@ -39,7 +39,7 @@ enum Command {
         #[command(flatten)]
         common: Common,
         /// What to write.
-        #[arg(long, value_enum, default_value_t = Emit::Mentions)]
+        #[arg(long, value_enum, default_value_t = Emit::Events)]
         emit: Emit,
         /// Only temporal mentions (date, time, duration, set): skips the other taggers.
         #[arg(long)]
@@ -47,10 +47,14 @@ enum Command {
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Emit {
+    /// One record per event.
+    Events,
     /// One record per tagged span.
     Mentions,
+    /// One record per document, with its sentences, mentions and events.
+    Documents,
 }
 
 #[derive(Args)]
@@ -77,23 +81,23 @@ struct Common {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let (common, stages, emit_sentences) = match &cli.command {
-        Command::Sentences(common) => (common, Stages::Sentences, true),
+    let (common, stages, output) = match &cli.command {
+        Command::Sentences(common) => (common, Stages::Sentences, Output::Sentences),
         Command::Extract {
             common,
             temporal_only,
-            emit: Emit::Mentions,
-        } => (
-            common,
-            if *temporal_only {
-                Stages::Temporal
-            } else {
-                Stages::Mentions
-            },
-            false,
-        ),
+            emit,
+        } => {
+            let (stages, output) = match emit {
+                _ if *temporal_only => (Stages::Temporal, Output::Mentions),
+                Emit::Mentions => (Stages::Mentions, Output::Mentions),
+                Emit::Events => (Stages::Events, Output::Events),
+                Emit::Documents => (Stages::Events, Output::Documents),
+            };
+            (common, stages, output)
+        }
     };
-    match run(common, stages, emit_sentences) {
+    match run(common, stages, output) {
         Ok(code) => code,
         Err(Failure::Usage(message)) => {
             eprintln!("civex: {message}");
@@ -107,6 +111,14 @@ fn main() -> ExitCode {
     }
 }
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Output {
+    Sentences,
+    Mentions,
+    Events,
+    Documents,
+}
+
 enum Failure {
     Usage(String),
     Io(io::Error),
@@ -118,7 +130,7 @@ impl From<io::Error> for Failure {
     }
 }
 
-fn run(common: &Common, stages: Stages, emit_sentences: bool) -> Result<ExitCode, Failure> {
+fn run(common: &Common, stages: Stages, output: Output) -> Result<ExitCode, Failure> {
     let default_published = match &common.published {
         Some(value) => Some(parse_published(value).ok_or_else(|| {
             Failure::Usage(format!(
@@ -156,12 +168,23 @@ fn run(common: &Common, stages: Stages, emit_sentences: bool) -> Result<ExitCode
     let process = |doc: &civex::document::Document| {
         let analysis = pipeline.analyse(doc);
         let mut bytes = Vec::new();
-        let records = if emit_sentences {
-            output::write_sentences(&mut bytes, doc, &analysis);
-            analysis.sentences.len()
-        } else {
-            output::write_mentions(&mut bytes, doc, &analysis);
-            analysis.mentions.len()
+        let records = match output {
+            Output::Sentences => {
+                records::write_sentences(&mut bytes, doc, &analysis);
+                analysis.sentences.len()
+            }
+            Output::Mentions => {
+                records::write_mentions(&mut bytes, doc, &analysis);
+                analysis.mentions.len()
+            }
+            Output::Events => {
+                records::write_events(&mut bytes, doc, &analysis);
+                analysis.events.len()
+            }
+            Output::Documents => {
+                records::write_document(&mut bytes, doc, &analysis);
+                1
+            }
         };
         Processed {
             bytes,

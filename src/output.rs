@@ -8,7 +8,8 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::document::{CharIndex, Document};
+use crate::document::{ByteSpan, CharIndex, Document};
+use crate::events::{event_id, Event};
 use crate::input::InputError;
 use crate::pipeline::Analysis;
 use crate::tag::Mention;
@@ -112,6 +113,204 @@ pub fn write_mentions(out: &mut Vec<u8>, doc: &Document, analysis: &Analysis) {
             },
         );
     }
+}
+
+struct SpanRecord<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    index: Option<usize>,
+}
+
+impl Serialize for SpanRecord<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(index) = self.index {
+            map.serialize_entry("index", &index)?;
+        }
+        map.serialize_entry("start", &self.start)?;
+        map.serialize_entry("end", &self.end)?;
+        map.serialize_entry("text", self.text)?;
+        map.end()
+    }
+}
+
+struct EventRecord<'a> {
+    doc: &'a Document,
+    event: &'a Event,
+    index: &'a CharIndex,
+    sentence: ByteSpan,
+    with_doc: bool,
+}
+
+impl Serialize for EventRecord<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let e = self.event;
+        let text = &self.doc.text;
+        let trigger = self.index.char_span(e.trigger);
+        let sentence = self.index.char_span(self.sentence);
+        let mut map = serializer.serialize_map(None)?;
+        if self.with_doc {
+            map.serialize_entry("doc_id", &self.doc.id)?;
+        }
+        map.serialize_entry(
+            "event_id",
+            &event_id(&self.doc.id, e.event_type, trigger.start, trigger.end),
+        )?;
+        map.serialize_entry("type", e.event_type)?;
+        map.serialize_entry("modality", e.modality)?;
+        map.serialize_entry(
+            "trigger",
+            &SpanRecord {
+                text: e.trigger.slice(text),
+                start: trigger.start,
+                end: trigger.end,
+                index: None,
+            },
+        )?;
+        map.serialize_entry(
+            "sentence",
+            &SpanRecord {
+                text: self.sentence.slice(text),
+                start: sentence.start,
+                end: sentence.end,
+                index: Some(e.sentence),
+            },
+        )?;
+        match &e.date {
+            Some((span, value)) => {
+                #[derive(Serialize)]
+                struct DateRecord<'a> {
+                    text: &'a str,
+                    value: &'a str,
+                    source: &'a str,
+                }
+                map.serialize_entry(
+                    "date",
+                    &DateRecord {
+                        text: span.slice(text),
+                        value,
+                        source: e.date_source.unwrap_or("sentence"),
+                    },
+                )?
+            }
+            None => map.serialize_entry("date", &None::<()>)?,
+        }
+        map.serialize_entry("targets", &e.targets)?;
+        map.serialize_entry("target_count", &e.target_count)?;
+        map.serialize_entry("target_description", &e.target_description)?;
+        map.serialize_entry("agents", &e.agents)?;
+        map.serialize_entry("locations", &e.locations)?;
+        map.serialize_entry("penalty", &e.penalty)?;
+        map.serialize_entry("rule", &e.rule)?;
+        map.serialize_entry("trigger_entry", &e.trigger_entry)?;
+        if self.with_doc {
+            meta_entry(&mut map, &self.doc.meta)?;
+        }
+        map.end()
+    }
+}
+
+/// `extract` (events) records of one document.
+pub fn write_events(out: &mut Vec<u8>, doc: &Document, analysis: &Analysis) {
+    let index = CharIndex::new(&doc.text);
+    for event in &analysis.events {
+        let sentence = analysis
+            .sentences
+            .get(event.sentence)
+            .copied()
+            .unwrap_or(event.trigger);
+        push_line(
+            out,
+            &EventRecord {
+                doc,
+                event,
+                index: &index,
+                sentence,
+                with_doc: true,
+            },
+        );
+    }
+}
+
+/// `extract --emit documents`: one record per document with its sentences,
+/// mentions and events.
+pub fn write_document(out: &mut Vec<u8>, doc: &Document, analysis: &Analysis) {
+    struct DocumentRecord<'a> {
+        doc: &'a Document,
+        analysis: &'a Analysis,
+        index: CharIndex,
+    }
+    struct Seq<'a, T>(&'a [T], &'a dyn Fn(&T) -> Value);
+    impl<T> Serialize for Seq<'_, T> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(self.0.iter().map(|item| (self.1)(item)))
+        }
+    }
+    impl Serialize for DocumentRecord<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let (doc, analysis, index) = (self.doc, self.analysis, &self.index);
+            let mut map = serializer.serialize_map(None)?;
+            map.serialize_entry("doc_id", &doc.id)?;
+            map.serialize_entry("published", &doc.published.map(|d| d.to_string()))?;
+            meta_entry(&mut map, &doc.meta)?;
+            let sentence = |(i, s): &(usize, ByteSpan)| {
+                let c = index.char_span(*s);
+                serde_json::to_value(SpanRecord {
+                    text: s.slice(&doc.text),
+                    start: c.start,
+                    end: c.end,
+                    index: Some(*i),
+                })
+                .unwrap_or(Value::Null)
+            };
+            let sentences: Vec<(usize, ByteSpan)> =
+                analysis.sentences.iter().copied().enumerate().collect();
+            map.serialize_entry("sentences", &Seq(&sentences, &sentence))?;
+            let mention = |m: &Mention| {
+                let c = index.char_span(m.span);
+                let record = MentionRecord {
+                    doc,
+                    sentence: analysis.sentence_of(m.span.start),
+                    mention: m,
+                    start: c.start,
+                    end: c.end,
+                };
+                let mut value = serde_json::to_value(record).unwrap_or(Value::Null);
+                if let Value::Object(object) = &mut value {
+                    object.remove("doc_id");
+                    object.remove("meta");
+                }
+                value
+            };
+            map.serialize_entry("mentions", &Seq(&analysis.mentions, &mention))?;
+            let event = |e: &Event| {
+                let sentence = analysis
+                    .sentences
+                    .get(e.sentence)
+                    .copied()
+                    .unwrap_or(e.trigger);
+                serde_json::to_value(EventRecord {
+                    doc,
+                    event: e,
+                    index,
+                    sentence,
+                    with_doc: false,
+                })
+                .unwrap_or(Value::Null)
+            };
+            map.serialize_entry("events", &Seq(&analysis.events, &event))?;
+            map.end()
+        }
+    }
+    push_line(
+        out,
+        &DocumentRecord {
+            doc,
+            analysis,
+            index: CharIndex::new(&doc.text),
+        },
+    );
 }
 
 /// The error record that stands in for a document that could not be read or

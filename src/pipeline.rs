@@ -5,6 +5,7 @@
 //! all worker threads.
 
 use crate::document::{ByteSpan, Document};
+use crate::events::{Event, EventExtractor};
 use crate::gazetteer::Gazetteers;
 use crate::segment::Segmenter;
 use crate::tag::money::MoneyTagger;
@@ -18,6 +19,8 @@ pub struct Analysis {
     pub sentences: Vec<ByteSpan>,
     /// Non-overlapping, sorted by position.
     pub mentions: Vec<Mention>,
+    /// In order of their triggers.
+    pub events: Vec<Event>,
 }
 
 impl Analysis {
@@ -37,6 +40,8 @@ pub enum Stages {
     Temporal,
     /// Everything up to mentions.
     Mentions,
+    /// Mentions and events.
+    Events,
 }
 
 pub struct Pipeline {
@@ -45,6 +50,7 @@ pub struct Pipeline {
     temporal: Option<TemporalTagger>,
     money: Option<MoneyTagger>,
     names: Option<NameTagger>,
+    events: Option<EventExtractor>,
 }
 
 impl Pipeline {
@@ -52,13 +58,14 @@ impl Pipeline {
     /// automata is most of the start-up time).
     pub fn new(gazetteers: &Gazetteers, stages: Stages) -> Pipeline {
         let temporal = stages != Stages::Sentences;
-        let mentions = stages == Stages::Mentions;
+        let mentions = matches!(stages, Stages::Mentions | Stages::Events);
         Pipeline {
             stages,
             segmenter: Segmenter::new(gazetteers),
             temporal: temporal.then(|| TemporalTagger::new(gazetteers)),
             money: mentions.then(|| MoneyTagger::new(gazetteers)),
             names: mentions.then(|| NameTagger::new(gazetteers)),
+            events: (stages == Stages::Events).then(|| EventExtractor::new(gazetteers)),
         }
     }
 
@@ -82,9 +89,15 @@ impl Pipeline {
         if let Some(names) = &self.names {
             candidates.extend(names.tag(&doc.text, &sentences));
         }
+        let mentions = resolve_overlaps(candidates);
+        let events = match &self.events {
+            Some(extractor) => extractor.extract(doc, &sentences, &mentions),
+            None => Vec::new(),
+        };
         Analysis {
-            mentions: resolve_overlaps(candidates),
+            mentions,
             sentences,
+            events,
         }
     }
 }

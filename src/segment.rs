@@ -241,8 +241,30 @@ impl Segmenter {
     }
 }
 
-/// The blocks of text between blank lines and before bulleted lines.
+/// Whether the text is wrapped at a fixed width, as wire copy is: some line
+/// continues a sentence, starting with a lower-case letter. In such text a
+/// single newline is a space; elsewhere every line is a paragraph or a
+/// heading of its own, and its end ends a sentence.
+fn is_line_wrapped(text: &str) -> bool {
+    let mut lines = 0usize;
+    let mut continued = 0usize;
+    for line in text.split('\n').skip(1) {
+        let line = line.trim_start_matches([' ', '\t', '\r']);
+        let Some(first) = line.chars().next() else {
+            continue;
+        };
+        lines += 1;
+        if first.is_lowercase() || first.is_ascii_digit() || matches!(first, '(' | ',' | '&') {
+            continued += 1;
+        }
+    }
+    continued > 0 && continued * 10 >= lines
+}
+
+/// The blocks of text between blank lines and before bulleted lines; in text
+/// that is not line-wrapped, every line.
 fn blocks(text: &str) -> Vec<ByteSpan> {
+    let lines_are_paragraphs = text.contains('\n') && !is_line_wrapped(text);
     let bytes = text.as_bytes();
     let mut blocks = Vec::new();
     let mut start = 0;
@@ -256,7 +278,7 @@ fn blocks(text: &str) -> Vec<ByteSpan> {
             }
             let blank_line = j < bytes.len() && bytes[j] == b'\n' || j >= bytes.len();
             let bullet_line = starts_with_bullet(&text[j..]);
-            if blank_line || bullet_line {
+            if blank_line || bullet_line || lines_are_paragraphs {
                 if start < i {
                     blocks.push(ByteSpan::new(start, i));
                 }
@@ -553,6 +575,22 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(split(text), *expected, "text: {text:?}");
         }
+    }
+
+    #[test]
+    fn lines_end_sentences_unless_the_text_is_wrapped() {
+        assert_eq!(
+            split("Headline Without Stop\nThe first paragraph.\nThe second one"),
+            [
+                "Headline Without Stop",
+                "The first paragraph.",
+                "The second one"
+            ]
+        );
+        assert_eq!(
+            split("Police in the capital said\nthat nine people were held\non Monday. They were freed."),
+            ["Police in the capital said\nthat nine people were held\non Monday.", "They were freed."]
+        );
     }
 
     #[test]

@@ -1,0 +1,212 @@
+//! The event lexicons: triggers (`gazetteers/triggers.tsv`) and the cue
+//! words around them (`gazetteers/event_cues.tsv`), compiled once.
+
+use crate::document::ByteSpan;
+use crate::gazetteer::{Entry, Gazetteers, Lexicon, PhraseMatcher};
+
+/// The fourteen event types of the record contract.
+pub const EVENT_TYPES: &[&str] = &[
+    "protest",
+    "protest_restriction",
+    "arrest",
+    "ill_treatment",
+    "assault",
+    "killing",
+    "charge",
+    "trial",
+    "sentence",
+    "fine",
+    "release",
+    "harassment",
+    "censorship",
+    "organisation_restriction",
+];
+
+/// How a trigger relates its grammatical subject and object to the event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Agent,
+    Target,
+    None,
+}
+
+/// One trigger entry, interpreted.
+#[derive(Clone, Debug)]
+pub struct Trigger {
+    pub surface: String,
+    pub event_type: &'static str,
+    pub is_noun: bool,
+    pub lemma: String,
+    pub subject: Role,
+    pub object: Role,
+    pub participle: bool,
+    pub modality: Option<&'static str>,
+    pub penalty: Option<String>,
+}
+
+/// A trigger found in a text.
+#[derive(Clone, Copy, Debug)]
+pub struct TriggerMatch {
+    pub span: ByteSpan,
+    /// Index into [`EventLexicon::trigger`].
+    pub trigger: usize,
+    /// Another reading of the same surface with the other form (noun/verb).
+    pub alternative: Option<usize>,
+}
+
+pub struct EventLexicon {
+    triggers: PhraseMatcher,
+    parsed: Vec<Option<Trigger>>,
+    pub cues: Cues,
+    pub agents: PhraseMatcher,
+    pub descriptors: PhraseMatcher,
+    pub numbers: crate::tag::numbers::NumberWords,
+}
+
+/// Cue words by kind (see the header of `event_cues.tsv`).
+pub struct Cues {
+    pub negation: Lexicon<()>,
+    pub potential: Lexicon<()>,
+    pub not_event: Lexicon<()>,
+    pub passive: Lexicon<()>,
+    pub adverb: Lexicon<()>,
+    pub pronoun: Lexicon<Option<u64>>,
+    pub group: Lexicon<Option<u64>>,
+    pub clause: Lexicon<()>,
+    pub reporting: Lexicon<()>,
+    pub generic: Lexicon<()>,
+    /// Penalty words: kind → phrases.
+    pub penalty_words: PhraseMatcher,
+    pub phrases: PhraseMatcher,
+}
+
+fn event_type(name: &str) -> Option<&'static str> {
+    EVENT_TYPES.iter().copied().find(|t| *t == name)
+}
+
+fn role(value: Option<&str>, default: Role) -> Role {
+    match value {
+        Some("agent") => Role::Agent,
+        Some("target") => Role::Target,
+        Some("none") => Role::None,
+        _ => default,
+    }
+}
+
+fn parse_trigger(entry: &Entry) -> Option<Trigger> {
+    let event_type = event_type(&entry.canonical)?;
+    let is_noun = entry.kind == "noun";
+    let modality = match entry.attr("modality") {
+        Some("potential") => Some("potential"),
+        Some("negated") => Some("negated"),
+        _ => None,
+    };
+    Some(Trigger {
+        surface: entry.surface.clone(),
+        event_type,
+        is_noun,
+        lemma: entry.attr("lemma").unwrap_or(&entry.surface).to_string(),
+        subject: role(
+            entry.attr("subject"),
+            if is_noun { Role::None } else { Role::Agent },
+        ),
+        object: role(
+            entry.attr("object"),
+            if is_noun { Role::None } else { Role::Target },
+        ),
+        participle: entry.flag("participle"),
+        modality,
+        penalty: entry.attr("penalty").map(str::to_string),
+    })
+}
+
+impl EventLexicon {
+    pub fn new(gazetteers: &Gazetteers) -> EventLexicon {
+        let entries = gazetteers.list("triggers");
+        let parsed = entries.iter().map(parse_trigger).collect();
+        let cue = |kind: &'static str| Lexicon::of_entries(gazetteers.kind("event_cues", kind));
+        let counted = |kind: &'static str| {
+            Lexicon::new(
+                gazetteers
+                    .kind("event_cues", kind)
+                    .map(|e| (e.surface.as_str(), e.canonical.parse::<u64>().ok())),
+            )
+        };
+        let penalty_kinds = [
+            "prison",
+            "restricted_freedom",
+            "community_service",
+            "travel_ban",
+            "death",
+            "life",
+            "other",
+            "suspended",
+            "bound_up_to",
+            "bound_at_least",
+        ];
+        let cues = Cues {
+            negation: cue("negation"),
+            potential: cue("potential"),
+            not_event: cue("not_event"),
+            passive: cue("passive"),
+            adverb: cue("adverb"),
+            pronoun: counted("pronoun"),
+            group: counted("group"),
+            clause: cue("clause"),
+            reporting: cue("reporting"),
+            generic: cue("generic"),
+            penalty_words: PhraseMatcher::new(
+                gazetteers
+                    .list("event_cues")
+                    .iter()
+                    .filter(|e| penalty_kinds.contains(&e.kind.as_str())),
+            ),
+            phrases: PhraseMatcher::new(gazetteers.list("event_cues").iter().filter(|e| {
+                matches!(
+                    e.kind.as_str(),
+                    "negation" | "potential" | "not_event" | "group"
+                )
+            })),
+        };
+        EventLexicon {
+            triggers: PhraseMatcher::new(entries),
+            parsed,
+            cues,
+            agents: PhraseMatcher::new(gazetteers.list("state_agents")),
+            descriptors: PhraseMatcher::new(gazetteers.kind("person_descriptors", "descriptor")),
+            numbers: crate::tag::numbers::NumberWords::new(gazetteers),
+        }
+    }
+
+    pub fn trigger(&self, index: usize) -> Option<&Trigger> {
+        self.parsed.get(index).and_then(Option::as_ref)
+    }
+
+    pub fn entry(&self, index: usize) -> &Entry {
+        self.triggers.entry(index)
+    }
+
+    /// Trigger matches in a text: leftmost-longest; where a surface is both
+    /// a noun and a verb, both readings are kept for the context to decide.
+    pub fn find_triggers(&self, text: &str) -> Vec<TriggerMatch> {
+        let mut out: Vec<TriggerMatch> = Vec::new();
+        for m in self.triggers.find(text) {
+            if self.trigger(m.entry).is_none() {
+                continue;
+            }
+            match out.last_mut() {
+                Some(last) if last.span == m.span => {
+                    if last.alternative.is_none() {
+                        last.alternative = Some(m.entry);
+                    }
+                }
+                _ => out.push(TriggerMatch {
+                    span: m.span,
+                    trigger: m.entry,
+                    alternative: None,
+                }),
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,1154 @@
+//! Event assembly: from triggers and the mentions around them to event
+//! records (type, modality, date, targets, agents, penalty, location).
+//!
+//! Per sentence, each trigger from `gazetteers/triggers.tsv` is read in its
+//! clause:
+//!
+//! 1. **Voice.** A past participle after a form of "be"/"get" ("were
+//!    quickly detained") or before "by" is passive: its subject is the
+//!    target and its "by" phrase the agent. Otherwise the trigger's entry
+//!    says what its subject and object are ("Police arrested 9 activists":
+//!    subject agent, object target; "activists picketed": subject target).
+//! 2. **Subject and object.** The subject is the first participant group of
+//!    the clause that is not inside a prepositional phrase; the object is
+//!    the first group after the trigger in the same clause. Coordinated
+//!    verbs share the clause, hence the subject ("prosecuted both activists
+//!    and fined them").
+//! 3. **Back-references** ("they", "the two", "both activists") take the
+//!    targets of the most recent group of the right size, within a few
+//!    sentences; when none fits, targets stay empty and the description and
+//!    count are kept.
+//! 4. **Date.** The date mention of the sentence nearest the trigger (not
+//!    one that dates a report: "told AFP on Monday"); else the date of the
+//!    previous sentence's events when this sentence continues that episode
+//!    (it refers back to their targets); else none.
+//! 5. **Penalty, modality, location, provenance, restatements** as described
+//!    on the functions below.
+
+pub mod lexicon;
+pub mod participants;
+pub mod penalty;
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use crate::document::{ByteSpan, Document};
+use crate::tag::{Mention, MentionKind};
+use lexicon::{EventLexicon, Role, Trigger};
+use participants::{groups, participants, words, Group, Part};
+use penalty::Penalty;
+
+/// A person or organisation an event happened to, or who did it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Actor {
+    pub name: String,
+    pub kind: &'static str,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Place {
+    pub name: String,
+    pub country: String,
+}
+
+/// One event, in byte offsets.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    pub event_type: &'static str,
+    pub modality: &'static str,
+    pub trigger: ByteSpan,
+    pub sentence: usize,
+    /// The date mention: its span and TIMEX3 value.
+    pub date: Option<(ByteSpan, String)>,
+    /// How the date was chosen: "sentence" or "episode".
+    pub date_source: Option<&'static str>,
+    pub targets: Vec<Actor>,
+    pub target_count: Option<u64>,
+    pub target_description: Option<String>,
+    pub agents: Vec<Actor>,
+    pub locations: Vec<Place>,
+    pub penalty: Option<Penalty>,
+    pub rule: String,
+    /// The trigger entry that fired (`triggers.tsv` surface and lemma).
+    pub trigger_entry: String,
+}
+
+/// What an event's targets were resolved from, for the discourse memory.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Referent {
+    names: Vec<Actor>,
+    count: Option<u64>,
+    description: Option<String>,
+    sentence: usize,
+    /// Came from a back-reference or pronoun (for date inheritance).
+    via_reference: bool,
+}
+
+impl Referent {
+    fn size(&self) -> Option<u64> {
+        self.count
+            .or_else(|| (!self.names.is_empty()).then_some(self.names.len() as u64))
+    }
+}
+
+pub struct EventExtractor {
+    lexicon: EventLexicon,
+}
+
+/// How many sentences back a pronoun or back-reference may reach.
+const PRONOUN_WINDOW: usize = 3;
+/// How far back a numbered back-reference ("the two") may reach.
+const NUMBERED_WINDOW: usize = 10;
+
+impl EventExtractor {
+    pub fn new(gazetteers: &crate::gazetteer::Gazetteers) -> EventExtractor {
+        EventExtractor {
+            lexicon: EventLexicon::new(gazetteers),
+        }
+    }
+
+    /// The events of a document, given its sentences and mentions.
+    pub fn extract(
+        &self,
+        doc: &Document,
+        sentences: &[ByteSpan],
+        mentions: &[Mention],
+    ) -> Vec<Event> {
+        let text = doc.text.as_str();
+        let triggers = self.lexicon.find_triggers(text);
+        if triggers.is_empty() {
+            return Vec::new();
+        }
+        let all_participants = participants(text, mentions, &self.lexicon);
+        let all_groups = groups(text, &all_participants);
+        let default_country = default_country(mentions);
+        let mut memory: Vec<Referent> = Vec::new();
+        let mut events: Vec<Event> = Vec::new();
+
+        for (s_index, sentence) in sentences.iter().enumerate() {
+            if s_index > 0 {
+                resolve_cataphora(&mut events, s_index - 1, sentences, &all_groups);
+            }
+            let sentence_triggers: Vec<_> = triggers
+                .iter()
+                .filter(|t| sentence.contains(&t.span))
+                .filter(|t| {
+                    // A trigger inside a name ("Hunger Strike Committee") is no trigger.
+                    !mentions.iter().any(|m| {
+                        matches!(m.kind, MentionKind::Person | MentionKind::Organisation)
+                            && m.span.overlaps(&t.span)
+                    })
+                })
+                .collect();
+            if sentence_triggers.is_empty() {
+                // Names in a sentence without events still feed back-references.
+                remember_groups(&all_groups, *sentence, sentence.end, s_index, &mut memory);
+                continue;
+            }
+            let sentence_groups: Vec<&Group> = all_groups
+                .iter()
+                .filter(|g| sentence.contains(&g.span))
+                .collect();
+            let words = words(text, *sentence);
+            let mut sentence_events: Vec<Event> = Vec::new();
+            for tm in &sentence_triggers {
+                // Groups named before the trigger can be referred back to by it.
+                remember_groups(&all_groups, *sentence, tm.span.start, s_index, &mut memory);
+                let Some(trigger) = self.choose_reading(text, tm, &words) else {
+                    continue;
+                };
+                if let Some(event) = self.read_trigger(
+                    doc,
+                    *sentence,
+                    s_index,
+                    tm.span,
+                    trigger,
+                    &sentence_groups,
+                    &words,
+                    mentions,
+                    &memory,
+                    default_country.as_ref(),
+                ) {
+                    let (event, referent) = event;
+                    memory.push(referent);
+                    sentence_events.push(event);
+                }
+            }
+            remember_groups(&all_groups, *sentence, sentence.end, s_index, &mut memory);
+            // Several triggers of one type about the same targets in one
+            // sentence are one event.
+            let mut merged: Vec<Event> = Vec::new();
+            for e in sentence_events {
+                if let Some(prev) = merged.iter_mut().find(|p| {
+                    p.event_type == e.event_type
+                        && p.targets == e.targets
+                        && p.target_count == e.target_count
+                }) {
+                    if prev.penalty.is_none() {
+                        prev.penalty = e.penalty.clone();
+                    }
+                    continue;
+                }
+                merged.push(e);
+            }
+            // Inherit the episode's date from the previous sentence, when
+            // this sentence gives no date of its own.
+            let sentence_has_date = mentions
+                .iter()
+                .any(|m| m.kind == MentionKind::Date && sentence.contains(&m.span));
+            for e in merged
+                .iter_mut()
+                .filter(|e| e.date.is_none() && !sentence_has_date)
+            {
+                if let Some(date) = episode_date(&events, s_index, e, &memory) {
+                    e.date = Some(date);
+                    e.date_source = Some("episode");
+                }
+            }
+            for e in merged {
+                if !is_restatement(&events, &e) {
+                    events.push(e);
+                }
+            }
+        }
+        if let Some(last) = sentences.len().checked_sub(1) {
+            resolve_cataphora(&mut events, last, sentences, &all_groups);
+        }
+        events
+    }
+
+    /// A surface that is both a noun and a verb ("arrest", "fine"): a
+    /// determiner, possessive or preposition before it makes it a noun.
+    fn choose_reading(
+        &self,
+        text: &str,
+        tm: &lexicon::TriggerMatch,
+        words: &[(ByteSpan, &str)],
+    ) -> Option<&Trigger> {
+        let first = self.lexicon.trigger(tm.trigger)?;
+        let Some(alt) = tm.alternative.and_then(|a| self.lexicon.trigger(a)) else {
+            return Some(first);
+        };
+        let prev = words
+            .iter()
+            .rev()
+            .find(|(s, _)| s.end <= tm.span.start)
+            .map(|(_, w)| w.to_lowercase());
+        let nounish = prev.as_deref().is_some_and(|w| {
+            matches!(
+                w,
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "of"
+                    | "for"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "following"
+                    | "against"
+                    | "since"
+                    | "new"
+                    | "first"
+                    | "second"
+                    | "latest"
+                    | "recent"
+                    | "mass"
+                    | "arbitrary"
+                    | "unlawful"
+                    | "illegal"
+            ) || w.ends_with("'s")
+                || w.ends_with("’s")
+        }) || text[..tm.span.start].ends_with("'s ")
+            || text[..tm.span.start].ends_with("’s ");
+        let (noun, verb) = if first.is_noun {
+            (first, alt)
+        } else {
+            (alt, first)
+        };
+        Some(if nounish { noun } else { verb })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn read_trigger(
+        &self,
+        doc: &Document,
+        sentence: ByteSpan,
+        s_index: usize,
+        span: ByteSpan,
+        trigger: &Trigger,
+        groups: &[&Group],
+        words: &[(ByteSpan, &str)],
+        mentions: &[Mention],
+        memory: &[Referent],
+        default_country: Option<&Place>,
+    ) -> Option<(Event, Referent)> {
+        let text = doc.text.as_str();
+        let cues = &self.lexicon.cues;
+        let before: Vec<&(ByteSpan, &str)> =
+            words.iter().filter(|(s, _)| s.end <= span.start).collect();
+        let after: Vec<&(ByteSpan, &str)> =
+            words.iter().filter(|(s, _)| s.start >= span.end).collect();
+        let clause_start = clause_start(text, sentence, span, &before, cues);
+
+        // Not an event: called for, planned, figurative, a status adjective.
+        let clause_before = &text[clause_start..span.start];
+        if self
+            .lexicon
+            .cues
+            .phrases
+            .find(clause_before)
+            .iter()
+            .any(|m| {
+                self.lexicon.cues.phrases.entry(m.entry).kind == "not_event"
+                    && !clause_before[m.span.end..].contains(',')
+            })
+        {
+            return None;
+        }
+        let next_word = after.first().map(|(_, w)| w.to_lowercase());
+        if trigger.is_noun
+            && before
+                .last()
+                .is_some_and(|(_, w)| cues.generic.contains(&w.to_lowercase()))
+        {
+            return None; // "the ongoing harassment of activists": a pattern
+        }
+        if trigger.is_noun
+            && next_word.as_deref() == Some("on")
+            && matches!(trigger.event_type, "assault" | "killing" | "censorship")
+        {
+            // "an attack on press freedom" (an attack on a person names them).
+            let on_person = groups
+                .iter()
+                .any(|g| g.span.start > span.end && g.span.start <= span.end + 8);
+            if !on_person {
+                return None;
+            }
+        }
+        if !trigger.is_noun
+            && trigger.event_type == "charge"
+            && next_word.as_deref() == Some("that")
+        {
+            return None;
+        }
+        let prev_word = before.last().map(|(_, w)| w.to_lowercase());
+        if trigger.participle
+            && !trigger.surface.contains(' ')
+            && prev_word.as_deref().is_some_and(|w| {
+                matches!(
+                    w,
+                    "the" | "a" | "an" | "his" | "her" | "their" | "its" | "jailed"
+                )
+            })
+            && next_word.as_deref().is_some_and(|w| {
+                w.chars().all(char::is_lowercase)
+                    && !matches!(w, "by" | "in" | "on" | "at" | "for" | "and" | "with")
+            })
+        {
+            return None; // "the jailed blogger": a status, not an event
+        }
+
+        // Voice.
+        let passive =
+            !trigger.is_noun && trigger.participle && self.is_passive(text, span, &before);
+        let (subject_role, object_role, voice) = if trigger.is_noun {
+            (Role::None, Role::None, "noun")
+        } else if passive {
+            (Role::Target, Role::None, "passive")
+        } else {
+            (
+                trigger.subject,
+                trigger.object,
+                if trigger.subject == Role::Target {
+                    "intransitive"
+                } else {
+                    "active"
+                },
+            )
+        };
+
+        let clause_groups: Vec<&Group> = groups
+            .iter()
+            .copied()
+            .filter(|g| g.span.start >= clause_start && g.span.end <= span.start)
+            .collect();
+        let subject = subject_group(text, &clause_groups, span, clause_start);
+        let next_trigger_start = sentence.end;
+        let object = groups
+            .iter()
+            .copied()
+            .find(|g| {
+                g.span.start >= span.end
+                    && g.span.start < next_trigger_start
+                    && text[span.end..g.span.start].split_whitespace().count() <= 4
+            })
+            .filter(|g| !text[span.end..g.span.start].contains([',', ';']))
+            .filter(|g| {
+                !matches!(
+                    words_between(text, span.end, g.span.start)
+                        .first()
+                        .map(String::as_str),
+                    Some("by")
+                )
+            });
+        let by_agent = groups.iter().copied().find(|g| {
+            g.span.start >= span.end
+                && text[span.end..g.span.start].split_whitespace().count() <= 8
+                && {
+                    let gap = &text[span.end..g.span.start];
+                    gap.trim_end().ends_with(" by") || gap.trim() == "by"
+                }
+        });
+
+        let mut target_group: Option<&Group> = None;
+        let mut agent_group: Option<&Group> = None;
+        match (subject_role, object_role) {
+            _ if trigger.is_noun => {
+                // "the arrest of X", "X's arrest", "their trial", "by police".
+                target_group = groups.iter().copied().find(|g| {
+                    g.span.start >= span.end && {
+                        let gap = text[span.end..g.span.start].trim();
+                        gap == "of" || gap == "of the" || gap == "against" || gap == "of the two"
+                    }
+                });
+                if target_group.is_none() {
+                    target_group = groups.iter().copied().find(|g| {
+                        g.possessive
+                            && g.span.end <= span.start
+                            && text[g.span.end..span.start].split_whitespace().count() <= 3
+                    });
+                }
+                let subject_is_agent = subject.is_some_and(|g| {
+                    g.members.iter().all(|m| {
+                        matches!(
+                            m.part,
+                            Part::Agent { .. } | Part::Organisation { state: true, .. }
+                        )
+                    })
+                });
+                if target_group.is_none()
+                    && !subject_is_agent
+                    && !possessive_before(&before, clause_start)
+                {
+                    target_group = subject;
+                }
+                agent_group = by_agent;
+            }
+            (Role::Target, _) => {
+                target_group = subject;
+                agent_group = by_agent;
+            }
+            (Role::Agent, Role::Target) => {
+                agent_group = subject;
+                target_group = object;
+            }
+            (Role::Agent, _) => agent_group = subject,
+            _ => {}
+        }
+        // Possessive pronouns before the trigger ("their trial began",
+        // "their involvement in organising protests").
+        let possessive_pronoun = target_group.is_none() && possessive_before(&before, clause_start);
+
+        // Targets.
+        let mut referent = Referent {
+            sentence: s_index,
+            ..Referent::default()
+        };
+        if let Some(g) = target_group {
+            fill_from_group(g, &mut referent, memory, s_index, text);
+        } else if possessive_pronoun {
+            let plural = before
+                .iter()
+                .rev()
+                .take(6)
+                .any(|(_, w)| w.eq_ignore_ascii_case("their"));
+            if let Some(found) = resolve(
+                memory,
+                if plural { None } else { Some(1) },
+                None,
+                s_index,
+                PRONOUN_WINDOW,
+            ) {
+                referent.names = found.names.clone();
+                referent.count = found.size();
+                referent.description = found.description.clone();
+                referent.via_reference = true;
+            }
+        }
+        // An agent named as a target is no target ("Police ... police").
+        let agents = agent_group.map(agents_of).unwrap_or_default();
+        referent.names.retain(|a| !agents.contains(a));
+
+        // Modality.
+        let modality = trigger
+            .modality
+            .unwrap_or_else(|| modality(text, clause_start, span, &before, cues));
+
+        // Date.
+        let date = choose_date(text, sentence, span, mentions, cues, words);
+
+        // Penalty.
+        let penalty = if matches!(trigger.event_type, "sentence" | "fine") {
+            penalty::penalty_for(text, sentence, span, trigger, mentions, &self.lexicon)
+        } else {
+            None
+        };
+
+        // Location: the sentence's place, else the document's country.
+        let locations = sentence_places(mentions, sentence)
+            .or_else(|| default_country.cloned().map(|p| vec![p]))
+            .unwrap_or_default();
+
+        let target_count = referent
+            .count
+            .or_else(|| (!referent.names.is_empty()).then_some(referent.names.len() as u64));
+        let trigger_chars = (span.start, span.end);
+        let event = Event {
+            event_type: trigger.event_type,
+            modality,
+            trigger: span,
+            sentence: s_index,
+            date_source: date.as_ref().map(|_| "sentence"),
+            date,
+            targets: referent.names.clone(),
+            target_count,
+            target_description: referent.description.clone(),
+            agents,
+            locations,
+            penalty,
+            rule: format!("{}.{voice}", trigger.event_type),
+            trigger_entry: format!("{} ({})", trigger.surface, trigger.lemma),
+        };
+        let _ = trigger_chars;
+        Some((event, referent))
+    }
+
+    fn is_passive(&self, text: &str, span: ByteSpan, before: &[&(ByteSpan, &str)]) -> bool {
+        let cues = &self.lexicon.cues;
+        for (_, w) in before.iter().rev().take(4) {
+            let lower = w.to_lowercase();
+            if cues.passive.contains(&lower) {
+                return true;
+            }
+            if cues.adverb.contains(&lower)
+                || cues.negation.contains(&lower)
+                || lower.ends_with("ly")
+                || lower == "n't"
+            {
+                continue;
+            }
+            break;
+        }
+        // "activists detained by police": a participle before "by".
+        let _ = before;
+        text[span.end..].trim_start().starts_with("by ")
+    }
+}
+
+/// Where the trigger's clause starts: after the last clause opener before it
+/// (";", "but", "who", "that", "after" ...), or at the sentence start.
+fn clause_start(
+    text: &str,
+    sentence: ByteSpan,
+    span: ByteSpan,
+    before: &[&(ByteSpan, &str)],
+    cues: &lexicon::Cues,
+) -> usize {
+    let mut start = sentence.start;
+    if let Some(p) = text[sentence.start..span.start].rfind(';') {
+        start = sentence.start + p + 1;
+    }
+    for (s, w) in before.iter().rev() {
+        if s.start < start {
+            break;
+        }
+        if cues.clause.contains(&w.to_lowercase()) {
+            // "who"/"which" clauses keep their antecedent as subject: the
+            // clause then starts before the antecedent (handled by the
+            // subject search through the comma).
+            let lower = w.to_lowercase();
+            if matches!(lower.as_str(), "who" | "whom" | "which") {
+                return start;
+            }
+            return s.end;
+        }
+    }
+    start
+}
+
+/// The subject: the first group of the clause that is not the object of a
+/// preposition ("harassment of civic activists") or a reporting phrase
+/// ("According to Amnesty International").
+fn subject_group<'g>(
+    text: &str,
+    clause_groups: &[&'g Group],
+    _span: ByteSpan,
+    clause_start: usize,
+) -> Option<&'g Group> {
+    clause_groups.iter().copied().find(|g| {
+        let before = text[clause_start..g.span.start].trim_end();
+        let prev = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let preposition = matches!(
+            prev.as_str(),
+            "of" | "against"
+                | "with"
+                | "for"
+                | "about"
+                | "to"
+                | "from"
+                | "by"
+                | "in"
+                | "on"
+                | "at"
+                | "into"
+                | "including"
+                | "among"
+                | "like"
+                | "than"
+                | "over"
+                | "under"
+                | "outside"
+                | "near"
+                | "behind"
+                | "toward"
+                | "towards"
+        );
+        let reporting = before.to_lowercase().ends_with("according to");
+        !preposition && !reporting && !g.possessive
+    })
+}
+
+/// "their" (or "his", "her") among the six words before the trigger, in its
+/// clause.
+fn possessive_before(before: &[&(ByteSpan, &str)], clause_start: usize) -> bool {
+    before
+        .iter()
+        .rev()
+        .take(6)
+        .take_while(|(s, _)| s.start >= clause_start)
+        .any(|(_, w)| matches!(w.to_lowercase().as_str(), "their" | "his" | "her"))
+}
+
+fn words_between(text: &str, start: usize, end: usize) -> Vec<String> {
+    text[start..end]
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+fn agents_of(group: &Group) -> Vec<Actor> {
+    let mut out = Vec::new();
+    for m in &group.members {
+        let actor = match &m.part {
+            Part::Agent { name, state } => Actor {
+                name: name.clone(),
+                kind: if *state { "state" } else { "non_state" },
+            },
+            Part::Organisation { name, state } => Actor {
+                name: name.clone(),
+                kind: if *state { "state" } else { "organisation" },
+            },
+            Part::Person(name) => Actor {
+                name: name.clone(),
+                kind: "person",
+            },
+            _ => continue,
+        };
+        if !out.contains(&actor) {
+            out.push(actor);
+        }
+    }
+    out
+}
+
+/// Fills a referent from a target group, resolving pronouns and
+/// back-references against the memory.
+fn fill_from_group(
+    group: &Group,
+    referent: &mut Referent,
+    memory: &[Referent],
+    s_index: usize,
+    _text: &str,
+) {
+    let mut count: Option<u64> = None;
+    // "The two, A and B": names in the group itself need no resolution.
+    let named = group
+        .members
+        .iter()
+        .any(|m| matches!(m.part, Part::Person(_)));
+    for m in &group.members {
+        match &m.part {
+            Part::Person(name) => push_unique(
+                &mut referent.names,
+                Actor {
+                    name: name.clone(),
+                    kind: "person",
+                },
+            ),
+            Part::Organisation { name, state } if !state => push_unique(
+                &mut referent.names,
+                Actor {
+                    name: name.clone(),
+                    kind: "organisation",
+                },
+            ),
+            Part::Counted {
+                count: c,
+                description,
+            } => {
+                count = count.or(*c);
+                referent
+                    .description
+                    .get_or_insert_with(|| description.clone());
+            }
+            Part::Pronoun(_) if named => {}
+            Part::BackReference {
+                count: c,
+                description,
+            } if named => {
+                count = count.or(*c);
+                if let Some(d) = description {
+                    referent.description.get_or_insert_with(|| d.clone());
+                }
+            }
+            Part::Pronoun(n) => {
+                if let Some(found) = resolve(memory, *n, None, s_index, PRONOUN_WINDOW) {
+                    for a in &found.names {
+                        push_unique(&mut referent.names, a.clone());
+                    }
+                    count = count.or(found.size());
+                    if referent.description.is_none() {
+                        referent.description = found.description.clone();
+                    }
+                    referent.via_reference = true;
+                }
+            }
+            Part::BackReference {
+                count: c,
+                description,
+            } => {
+                let window = if c.is_some() {
+                    NUMBERED_WINDOW
+                } else {
+                    PRONOUN_WINDOW
+                };
+                let found = resolve(memory, *c, description.as_deref(), s_index, window);
+                count = count.or(*c).or_else(|| found.and_then(Referent::size));
+                if let Some(found) = found {
+                    for a in &found.names {
+                        push_unique(&mut referent.names, a.clone());
+                    }
+                    if referent.description.is_none() {
+                        referent.description = found.description.clone();
+                    }
+                    referent.via_reference = true;
+                }
+                if let Some(d) = description {
+                    referent.description.get_or_insert_with(|| d.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+    // An explicit number names the count even when names are listed.
+    referent.count = count;
+}
+
+fn push_unique(list: &mut Vec<Actor>, actor: Actor) {
+    if !list.contains(&actor) {
+        list.push(actor);
+    }
+}
+
+/// The most recent group that fits a back-reference: of size `count` (any
+/// size above one for `None`; exactly one person for `Some(1)`), named
+/// preferably, within `window` sentences.
+fn resolve<'m>(
+    memory: &'m [Referent],
+    count: Option<u64>,
+    description: Option<&str>,
+    s_index: usize,
+    window: usize,
+) -> Option<&'m Referent> {
+    let fits = |r: &&Referent| {
+        s_index.saturating_sub(r.sentence) <= window
+            && match count {
+                Some(n) => r.size() == Some(n) && (n > 1 || !r.names.is_empty()),
+                None => {
+                    r.size().is_none_or(|s| s > 1)
+                        && (r.size().is_some() || r.description.is_some())
+                }
+            }
+            && description.is_none_or(|d| {
+                // "the activists" fits a group described as activists, or a named one.
+                !r.names.is_empty()
+                    || r.description
+                        .as_deref()
+                        .is_some_and(|rd| rd.contains(d.trim_end_matches('s')))
+            })
+    };
+    let named = memory
+        .iter()
+        .rev()
+        .filter(fits)
+        .find(|r| !r.names.is_empty());
+    named.or_else(|| memory.iter().rev().find(fits))
+}
+
+/// Groups of a sentence (up to `until`) enter the memory even when no event
+/// uses them: "Max Bokayev and Talgat Ayan" become "the two" later, "two
+/// human rights defenders" become "their".
+fn remember_groups(
+    groups: &[Group],
+    sentence: ByteSpan,
+    until: usize,
+    s_index: usize,
+    memory: &mut Vec<Referent>,
+) {
+    for g in groups
+        .iter()
+        .filter(|g| sentence.contains(&g.span) && g.span.end <= until)
+    {
+        let mut referent = Referent {
+            sentence: s_index,
+            ..Referent::default()
+        };
+        for m in &g.members {
+            match &m.part {
+                Part::Person(name) => referent.names.push(Actor {
+                    name: name.clone(),
+                    kind: "person",
+                }),
+                Part::Counted { count, description } => {
+                    referent.count = referent.count.or(*count);
+                    referent
+                        .description
+                        .get_or_insert_with(|| description.clone());
+                }
+                _ => {}
+            }
+        }
+        let counted = referent.count.is_some_and(|c| c >= 2);
+        if referent.names.is_empty() && !counted {
+            continue;
+        }
+        if !memory.iter().any(|r| {
+            r.sentence == s_index && r.names == referent.names && r.count == referent.count
+        }) {
+            memory.push(referent);
+        }
+    }
+}
+
+/// Negation or possibility in the words of the clause before the trigger.
+fn modality(
+    text: &str,
+    clause_start: usize,
+    span: ByteSpan,
+    before: &[&(ByteSpan, &str)],
+    cues: &lexicon::Cues,
+) -> &'static str {
+    let near: Vec<String> = before
+        .iter()
+        .rev()
+        .take_while(|(s, _)| s.start >= clause_start)
+        .take(5)
+        .map(|(_, w)| w.to_lowercase())
+        .collect();
+    let window_start = near
+        .len()
+        .checked_sub(1)
+        .and_then(|i| before.iter().rev().nth(i))
+        .map_or(span.start, |(s, _)| s.start);
+    let window = &text[window_start..span.start];
+    let phrase_hits = cues.phrases.find(window);
+    let negated = near
+        .iter()
+        .any(|w| cues.negation.contains(w) || w.ends_with("n't"))
+        || phrase_hits
+            .iter()
+            .any(|m| cues.phrases.entry(m.entry).kind == "negation");
+    if negated {
+        return "negated";
+    }
+    let potential = near.iter().any(|w| cues.potential.contains(w))
+        || phrase_hits
+            .iter()
+            .any(|m| cues.phrases.entry(m.entry).kind == "potential");
+    if potential {
+        "potential"
+    } else {
+        "asserted"
+    }
+}
+
+/// The date mention of the sentence nearest the trigger, skipping dates of
+/// reports ("told AFP on Monday") and vague references (PRESENT_REF).
+fn choose_date(
+    text: &str,
+    sentence: ByteSpan,
+    span: ByteSpan,
+    mentions: &[Mention],
+    cues: &lexicon::Cues,
+    words: &[(ByteSpan, &str)],
+) -> Option<(ByteSpan, String)> {
+    let clause_cue_between = |a: usize, b: usize| {
+        words
+            .iter()
+            .any(|(s, w)| s.start >= a && s.end <= b && cues.clause.contains(&w.to_lowercase()))
+            || text[a..b].contains(';')
+    };
+    // The sentence's opening phrase ("On 25th October, ...") dates every
+    // event of the main clause.
+    let opening_end = text[sentence.start..sentence.end]
+        .find(", ")
+        .map(|p| sentence.start + p);
+    // "X, who was detained ...", "the court where their hearing was held":
+    // a relative pronoun among the four words before the trigger.
+    let in_relative_clause = words
+        .iter()
+        .filter(|(s, _)| s.end <= span.start)
+        .rev()
+        .take(4)
+        .any(|(_, w)| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "who" | "which" | "where" | "whose" | "whom"
+            )
+        });
+    mentions
+        .iter()
+        .filter(|m| {
+            matches!(m.kind, MentionKind::Date | MentionKind::Time) && sentence.contains(&m.span)
+        })
+        .filter(|m| {
+            let (a, b) = if m.span.start >= span.end {
+                (span.end, m.span.start)
+            } else {
+                (m.span.end, span.start)
+            };
+            let opening = opening_end.is_some_and(|e| {
+                m.span.end <= e && !clause_cue_between(sentence.start, m.span.start)
+            });
+            !clause_cue_between(a, b) || opening && !in_relative_clause
+        })
+        .filter(|m| {
+            m.value.as_deref().is_some_and(|v| {
+                !v.ends_with("_REF") && v.starts_with(|c: char| c.is_ascii_digit() || c == 'X')
+            })
+        })
+        .filter(|m| {
+            // A reporting verb up to four words before the date dates the report.
+            let before = &text[sentence.start..m.span.start];
+            let recent: Vec<&str> = before.split_whitespace().rev().take(5).collect();
+            !recent.iter().any(|w| {
+                cues.reporting.contains(
+                    &w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase(),
+                )
+            })
+        })
+        .min_by_key(|m| {
+            if m.span.start >= span.end {
+                m.span.start - span.end
+            } else {
+                span.start - m.span.end
+            }
+        })
+        .map(|m| {
+            let value = m.value.clone().unwrap_or_default();
+            // A time carries its day: the event date is the day.
+            let value = match value.split_once('T') {
+                Some((day, _)) if m.kind == MentionKind::Time => day.to_string(),
+                _ => value,
+            };
+            (m.span, value)
+        })
+}
+
+/// The date of the episode a sentence continues: the previous sentence's
+/// dated events, when this event's targets came from a back-reference to
+/// them (or are the same names).
+fn episode_date(
+    events: &[Event],
+    s_index: usize,
+    event: &Event,
+    memory: &[Referent],
+) -> Option<(ByteSpan, String)> {
+    if s_index == 0 {
+        return None;
+    }
+    // Only a date stated in the previous sentence itself: episodes do not chain.
+    let previous: Vec<&Event> = events
+        .iter()
+        .filter(|e| {
+            e.sentence + 1 == s_index && e.date.is_some() && e.date_source == Some("sentence")
+        })
+        .collect();
+    let referent = memory
+        .iter()
+        .rev()
+        .find(|r| r.sentence == s_index && r.names == event.targets);
+    let continues = previous.iter().find(|p| {
+        let shared_names =
+            !event.targets.is_empty() && event.targets.iter().all(|t| p.targets.contains(t));
+        let via_reference = referent.is_some_and(|r| r.via_reference)
+            && (event.targets.is_empty() || event.targets.iter().any(|t| p.targets.contains(t)));
+        let same_count = event.targets.is_empty()
+            && event.target_count.is_some()
+            && event.target_count == p.target_count;
+        shared_names || via_reference || same_count
+    })?;
+    continues.date.clone()
+}
+
+/// A later mention of an incident already recorded ("their prosecution",
+/// "this attack"): same type, no new targets, date, count, penalty or
+/// modality.
+fn is_restatement(events: &[Event], e: &Event) -> bool {
+    events.iter().any(|p| {
+        p.event_type == e.event_type
+            && p.modality == e.modality
+            && (e.targets.is_empty() && e.target_count.is_none()
+                || !e.targets.is_empty() && e.targets.iter().all(|t| p.targets.contains(t)))
+            && e.date
+                .as_ref()
+                .is_none_or(|(_, v)| p.date.as_ref().is_some_and(|(_, pv)| pv == v))
+            && e.penalty.is_none()
+            && (e.target_count.is_none() || e.target_count == p.target_count)
+            && e.sentence != p.sentence
+    })
+}
+
+/// "Two journalists were arrested. Elvin X and Nigar Y ...": an unnamed
+/// group of N in one sentence, followed by a sentence whose first group is
+/// exactly N named persons, takes their names.
+fn resolve_cataphora(
+    events: &mut [Event],
+    sentence: usize,
+    sentences: &[ByteSpan],
+    groups: &[Group],
+) {
+    for e in events.iter_mut().filter(|e| e.sentence == sentence) {
+        let Some(n) = e.target_count else { continue };
+        if !e.targets.is_empty() || n < 2 {
+            continue;
+        }
+        let Some(next) = sentences.get(e.sentence + 1) else {
+            continue;
+        };
+        let Some(first) = groups.iter().find(|g| next.contains(&g.span)) else {
+            continue;
+        };
+        let names: BTreeSet<&String> = first
+            .members
+            .iter()
+            .filter_map(|m| match &m.part {
+                Part::Person(name) => Some(name),
+                _ => None,
+            })
+            .collect();
+        let only_persons = first
+            .members
+            .iter()
+            .all(|m| matches!(m.part, Part::Person(_) | Part::BackReference { .. }));
+        if names.len() as u64 == n && only_persons {
+            e.targets = first
+                .members
+                .iter()
+                .filter_map(|m| match &m.part {
+                    Part::Person(name) => Some(Actor {
+                        name: name.clone(),
+                        kind: "person",
+                    }),
+                    _ => None,
+                })
+                .collect();
+        }
+    }
+}
+
+/// Places named in a sentence.
+fn sentence_places(mentions: &[Mention], sentence: ByteSpan) -> Option<Vec<Place>> {
+    let places: Vec<Place> = mentions
+        .iter()
+        .filter(|m| {
+            m.kind == MentionKind::Location
+                && sentence.contains(&m.span)
+                && m.rule != "location.demonym"
+        })
+        .filter_map(|m| {
+            let country = m.attr("country")?.as_str()?.to_string();
+            Some(Place {
+                name: m.value.clone()?,
+                country,
+            })
+        })
+        .collect();
+    (!places.is_empty()).then_some(places)
+}
+
+/// The country an article is about: the most frequent country code of its
+/// places and demonyms, when it covers at least half of them.
+fn default_country(mentions: &[Mention]) -> Option<Place> {
+    let mut counts: Vec<(String, String, usize)> = Vec::new();
+    let mut total = 0;
+    for m in mentions.iter().filter(|m| m.kind == MentionKind::Location) {
+        let Some(cc) = m.attr("country").and_then(|c| c.as_str()) else {
+            continue;
+        };
+        total += 1;
+        let name = if matches!(m.rule, "location.country" | "location.demonym") {
+            m.value.clone().unwrap_or_default()
+        } else {
+            String::new()
+        };
+        match counts.iter_mut().find(|(c, _, _)| c == cc) {
+            Some(entry) => {
+                entry.2 += 1;
+                if entry.1.is_empty() {
+                    entry.1 = name;
+                }
+            }
+            None => counts.push((cc.to_string(), name, 1)),
+        }
+    }
+    let (cc, name, n) = counts.into_iter().max_by_key(|(_, _, n)| *n)?;
+    (n * 2 >= total).then(|| Place {
+        name: if name.is_empty() { cc.clone() } else { name },
+        country: cc,
+    })
+}
+
+/// A stable id: FNV-1a over the document id, the type and the trigger's
+/// character offsets (the same input gives the same id on any run).
+pub fn event_id(doc_id: &str, event_type: &str, start: usize, end: usize) -> String {
+    let mut hash: u64 = 0xcbf29ce484222325;
+    for byte in doc_id
+        .bytes()
+        .chain([0])
+        .chain(event_type.bytes())
+        .chain([0])
+        .chain(start.to_le_bytes())
+        .chain(end.to_le_bytes())
+    {
+        hash ^= byte as u64;
+        hash = hash.wrapping_mul(0x100000001b3);
+    }
+    format!("{hash:016x}")
+}

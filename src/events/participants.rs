@@ -1,0 +1,377 @@
+//! Participants: the noun phrases an event's roles are filled from.
+//!
+//! A participant is a person or organisation mention, a counted group ("9
+//! activists"), a group named by its role ("protesters"), a state agent
+//! ("Kazakhstani authorities", "police in Almaty"), a pronoun ("they") or a
+//! back-reference to a group named earlier ("the two", "both activists").
+//! Participants joined by commas and "and" form one [`Group`]: "Max Bokayev
+//! and Talgat Ayan", "The two, human rights defender Elena Semenova and civic
+//! activist Shattik Tazhkenova".
+
+use crate::document::ByteSpan;
+use crate::events::lexicon::EventLexicon;
+use crate::tag::{Mention, MentionKind};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Part {
+    Person(String),
+    Organisation {
+        name: String,
+        state: bool,
+    },
+    Agent {
+        name: String,
+        state: bool,
+    },
+    /// A group by its number and role: "9 activists", "dozens of protesters".
+    Counted {
+        count: Option<u64>,
+        description: String,
+    },
+    /// "they", "him": `None` for any number above one.
+    Pronoun(Option<u64>),
+    /// "the two", "both activists", "the journalists".
+    BackReference {
+        count: Option<u64>,
+        description: Option<String>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Participant {
+    pub span: ByteSpan,
+    pub part: Part,
+}
+
+/// Participants joined into one noun phrase.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Group {
+    pub span: ByteSpan,
+    pub members: Vec<Participant>,
+    /// Ends with a possessive "'s" ("Bokayev and Ayan's hearing").
+    pub possessive: bool,
+}
+
+/// The separators that join participants into one group.
+fn joins(gap: &str) -> bool {
+    let gap = gap.trim();
+    matches!(
+        gap,
+        "" | ","
+            | "and"
+            | ", and"
+            | "or"
+            | ", or"
+            | "&"
+            | "as well as"
+            | ", as well as"
+            | "along with"
+            | ", along with"
+    )
+}
+
+const STATE_ORG_WORDS: &[&str] = &[
+    "Court",
+    "Ministry",
+    "Police",
+    "Prosecutor",
+    "Prosecutor's",
+    "Committee for National Security",
+    "Service",
+    "Government",
+    "Tribunal",
+    "Directorate",
+    "Department",
+    "Army",
+    "Guard",
+    "Militia",
+    "Parliament",
+    "Council",
+    "Inspectorate",
+    "Commission",
+    "Office",
+];
+
+/// All participants of a text, in order.
+pub fn participants(text: &str, mentions: &[Mention], lexicon: &EventLexicon) -> Vec<Participant> {
+    let mut out: Vec<Participant> = Vec::new();
+    let taken = |out: &Vec<Participant>, span: ByteSpan| out.iter().any(|p| p.span.overlaps(&span));
+    // Names and counted groups from the mentions.
+    for m in mentions {
+        let part = match m.kind {
+            MentionKind::Person => Part::Person(
+                m.value
+                    .clone()
+                    .unwrap_or_else(|| m.span.slice(text).to_string()),
+            ),
+            MentionKind::Organisation => {
+                let name = m
+                    .value
+                    .clone()
+                    .unwrap_or_else(|| m.span.slice(text).to_string());
+                let state = m.attr("org_kind").and_then(|k| k.as_str()) == Some("state")
+                    || STATE_ORG_WORDS
+                        .iter()
+                        .any(|w| name.split_whitespace().any(|t| t == *w));
+                Part::Organisation { name, state }
+            }
+            MentionKind::Quantity => {
+                let count = m.value.as_deref().and_then(|v| v.parse::<u64>().ok());
+                let slice = m.span.slice(text);
+                // The description is what follows the number.
+                let description = m
+                    .attr("unit")
+                    .and_then(|u| u.as_str())
+                    .map(|unit| description_after_number(slice, unit))
+                    .unwrap_or_else(|| slice.to_string());
+                Part::Counted { count, description }
+            }
+            _ => continue,
+        };
+        let mut span = m.span;
+        if m.kind == MentionKind::Person {
+            span.start = descriptor_start(text, span.start, lexicon).unwrap_or(span.start);
+        }
+        out.push(Participant { span, part });
+    }
+    // State agents and attackers, with a place or demonym before them
+    // ("Kazakhstani authorities") or after them ("police in Bishkek").
+    let agents = lexicon.agents.find(text);
+    let mut last: Option<ByteSpan> = None;
+    for a in agents {
+        if Some(a.span) == last || taken(&out, a.span) {
+            continue;
+        }
+        last = Some(a.span);
+        let entry = lexicon.agents.entry(a.entry);
+        let mut span = a.span;
+        if let Some(place) = mentions.iter().find(|m| {
+            m.kind == MentionKind::Location
+                && m.span.end < span.start
+                && text[m.span.end..span.start] == *" "
+        }) {
+            span.start = place.span.start;
+        }
+        let after = &text[span.end..];
+        if let Some(rest) = after.strip_prefix(" in ") {
+            let at = span.end + 4;
+            if let Some(place) = mentions
+                .iter()
+                .find(|m| m.kind == MentionKind::Location && m.span.start == at)
+            {
+                let _ = rest;
+                span.end = place.span.end;
+            }
+        }
+        let name = span
+            .slice(text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push(Participant {
+            span,
+            part: Part::Agent {
+                name,
+                state: entry.kind == "state",
+            },
+        });
+    }
+    // Back-references ("the two", "both activists") and pronouns.
+    for m in lexicon.cues.phrases.find(text) {
+        let entry = lexicon.cues.phrases.entry(m.entry);
+        if entry.kind != "group" || taken(&out, m.span) {
+            continue;
+        }
+        let count = entry.canonical.parse::<u64>().ok();
+        let mut span = m.span;
+        let mut description = None;
+        // "both activists": the role noun belongs to the reference.
+        let after = &text[span.end..];
+        if let Some(d) = lexicon.descriptors.find(after).first() {
+            if after[..d.span.start].trim().is_empty() && !after[..d.span.start].contains('\n') {
+                span.end += d.span.end;
+                description = Some(lexicon.descriptors.entry(d.entry).surface.clone());
+            }
+        }
+        if description.is_none() {
+            let words: Vec<&str> = m.span.slice(text).split_whitespace().collect();
+            if let Some(last) = words.last() {
+                if lexicon
+                    .descriptors
+                    .find(last)
+                    .iter()
+                    .any(|d| d.span.len() == last.len())
+                {
+                    description = Some(last.to_lowercase());
+                }
+            }
+        }
+        if taken(&out, span) {
+            continue;
+        }
+        out.push(Participant {
+            span,
+            part: Part::BackReference { count, description },
+        });
+    }
+    for (span, word) in words(text, ByteSpan::new(0, text.len())) {
+        if let Some(count) = lexicon.cues.pronoun.get(word) {
+            if word.chars().next().is_some_and(char::is_uppercase)
+                && word != "They"
+                && word != "He"
+                && word != "She"
+            {
+                continue;
+            }
+            if !taken(&out, span) {
+                out.push(Participant {
+                    span,
+                    part: Part::Pronoun(*count),
+                });
+            }
+        }
+    }
+    // Role nouns without a number: "protesters", "journalists".
+    for d in lexicon.descriptors.find(text) {
+        let entry = lexicon.descriptors.entry(d.entry);
+        if !entry.flag("plural") || taken(&out, d.span) {
+            continue;
+        }
+        out.push(Participant {
+            span: d.span,
+            part: Part::Counted {
+                count: None,
+                description: d.span.slice(text).to_lowercase(),
+            },
+        });
+    }
+    out.sort_by_key(|p| p.span.start);
+    out
+}
+
+/// Joins adjacent participants into groups.
+pub fn groups(text: &str, participants: &[Participant]) -> Vec<Group> {
+    let mut out: Vec<Group> = Vec::new();
+    for p in participants {
+        if let Some(last) = out.last_mut() {
+            let gap_start = last.span.end;
+            let joinable = !last.possessive
+                && gap_start <= p.span.start
+                && !text[gap_start..p.span.start].contains('\n')
+                && (joins(&text[gap_start..p.span.start])
+                    || matches!(
+                        last.members.last().map(|m| &m.part),
+                        Some(Part::BackReference { .. })
+                    ) && text[gap_start..p.span.start].trim() == ",");
+            // Pronouns and agents do not join lists of names.
+            let compatible = !matches!(p.part, Part::Pronoun(_))
+                && !last
+                    .members
+                    .iter()
+                    .any(|m| matches!(m.part, Part::Pronoun(_)))
+                && matches!(p.part, Part::Agent { .. })
+                    == last
+                        .members
+                        .iter()
+                        .any(|m| matches!(m.part, Part::Agent { .. }));
+            if joinable && compatible {
+                last.span.end = p.span.end;
+                last.members.push(p.clone());
+                last.possessive = possessive_after(text, p.span.end);
+                continue;
+            }
+        }
+        out.push(Group {
+            span: p.span,
+            members: vec![p.clone()],
+            possessive: possessive_after(text, p.span.end),
+        });
+    }
+    out
+}
+
+fn possessive_after(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    rest.starts_with("'s")
+        || rest.starts_with("’s")
+        || rest.starts_with("' ")
+        || rest.starts_with("’ ")
+}
+
+/// "human rights defender Elena Semenova": where the descriptor before a
+/// name starts (with one adjective after a comma: ", prominent human rights
+/// defender Elena Semenova").
+fn descriptor_start(text: &str, name_start: usize, lexicon: &EventLexicon) -> Option<usize> {
+    let window_start = crate::tag::money::floor_char_boundary(text, name_start.saturating_sub(60));
+    let window = &text[window_start..name_start];
+    let trimmed = window.strip_suffix(' ')?;
+    let d = lexicon.descriptors.find(trimmed).into_iter().last()?;
+    if d.span.end != trimmed.len() {
+        return None;
+    }
+    let mut start = window_start + d.span.start;
+    // One adjective right after a comma or at the start of a line.
+    let before = &text[..start];
+    if let Some(stripped) = before.strip_suffix(' ') {
+        let word_start = stripped
+            .rfind(|c: char| !c.is_alphabetic())
+            .map_or(0, |p| p + 1);
+        let word = &stripped[word_start..];
+        let preceded_by_comma = stripped[..word_start].trim_end().ends_with(',');
+        if preceded_by_comma
+            && !word.is_empty()
+            && word.chars().all(char::is_lowercase)
+            && !word.ends_with("ed")
+        {
+            start = word_start;
+        }
+    }
+    Some(start)
+}
+
+/// "two human rights activists" → "human rights activists".
+fn description_after_number(slice: &str, _unit: &str) -> String {
+    let mut words = slice.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let rest: Vec<&str> = words.collect();
+    // Multi-word numbers ("2.5 million", "a dozen", "dozens of").
+    let skip = rest
+        .iter()
+        .take_while(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "of" | "dozen" | "hundred" | "thousand" | "million"
+            )
+        })
+        .count();
+    let _ = first;
+    rest[skip..].join(" ")
+}
+
+/// The words of a span of text: letters, digits and inner apostrophes.
+pub fn words(text: &str, span: ByteSpan) -> Vec<(ByteSpan, &str)> {
+    let slice = span.slice(text);
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in slice.char_indices() {
+        let word_char = c.is_alphanumeric() || ((c == '\'' || c == '’') && start.is_some());
+        match (word_char, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((ByteSpan::new(span.start + s, span.start + i), &slice[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((ByteSpan::new(span.start + s, span.end), &slice[s..]));
+    }
+    // Trailing apostrophes are not part of a word.
+    out.into_iter()
+        .map(|(sp, w)| {
+            let t = w.trim_end_matches(['\'', '’']);
+            (ByteSpan::new(sp.start, sp.start + t.len()), t)
+        })
+        .collect()
+}

@@ -1,0 +1,309 @@
+//! Penalties of `sentence` and `fine` events, read from the clause after
+//! the trigger: money for fines; durations for prison terms and other
+//! penalties, with their kind from the words around them ("in prison",
+//! "of restricted freedom", "of community service"), the bound ("up to",
+//! "at least", ranges "three to five years"), and the flags `suspended` and
+//! `life`.
+
+use serde::Serialize;
+
+use crate::document::ByteSpan;
+use crate::events::lexicon::{EventLexicon, Trigger};
+use crate::tag::{Mention, MentionKind};
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Penalty {
+    pub kind: String,
+    pub amount: Option<f64>,
+    pub currency: Option<String>,
+    pub duration: Option<String>,
+    pub bound: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_duration: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_amount: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suspended: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub life: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub other: Option<String>,
+    pub text: String,
+}
+
+/// The end of the trigger's clause: the sentence end, a semicolon, or the
+/// start of a new clause about someone else (", while", "; ").
+fn clause_end(text: &str, sentence: ByteSpan, from: usize) -> usize {
+    let rest = &text[from..sentence.end];
+    [";", ", while ", " while ", ", whereas ", ", but "]
+        .iter()
+        .filter_map(|sep| rest.find(sep))
+        .min()
+        .map_or(sentence.end, |p| from + p)
+}
+
+fn cue_kinds_in(lexicon: &EventLexicon, text: &str, window: ByteSpan) -> Vec<(ByteSpan, String)> {
+    let words = &lexicon.cues.penalty_words;
+    words
+        .find(window.slice(text))
+        .into_iter()
+        .map(|m| {
+            (
+                ByteSpan::new(window.start + m.span.start, window.start + m.span.end),
+                words.entry(m.entry).kind.clone(),
+            )
+        })
+        .collect()
+}
+
+fn bound_of(m: &Mention, text: &str, cues: &[(ByteSpan, String)]) -> &'static str {
+    match m.attr("mod").and_then(|v| v.as_str()) {
+        Some("EQUAL_OR_LESS") | Some("LESS_THAN") => return "up_to",
+        Some("EQUAL_OR_MORE") | Some("MORE_THAN") => return "at_least",
+        _ => {}
+    }
+    let before_start =
+        crate::tag::money::floor_char_boundary(text, m.span.start.saturating_sub(16));
+    for (span, kind) in cues {
+        if span.end <= m.span.start && span.start >= before_start {
+            match kind.as_str() {
+                "bound_up_to" => return "up_to",
+                "bound_at_least" => return "at_least",
+                _ => {}
+            }
+        }
+    }
+    "exact"
+}
+
+/// The penalty stated with a `sentence` or `fine` trigger, if any.
+pub fn penalty_for(
+    text: &str,
+    sentence: ByteSpan,
+    span: ByteSpan,
+    trigger: &Trigger,
+    mentions: &[Mention],
+    lexicon: &EventLexicon,
+) -> Option<Penalty> {
+    let end = clause_end(text, sentence, span.end);
+    let window = ByteSpan::new(span.start, end);
+    let cues = cue_kinds_in(lexicon, text, window);
+    let in_window = |m: &&Mention| m.span.start >= span.end && m.span.end <= end;
+
+    if trigger.event_type == "fine" {
+        let moneys: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Money)
+            .filter(in_window)
+            .collect();
+        // Amounts in brackets are conversions ("(USD 230)").
+        let moneys: Vec<&Mention> = moneys
+            .into_iter()
+            .filter(|m| !text[..m.span.start].trim_end().ends_with('('))
+            .collect();
+        let first = *moneys.first()?;
+        let amount = first.attr("amount").and_then(|a| a.as_f64());
+        let currency = first
+            .attr("currency")
+            .and_then(|c| c.as_str())
+            .map(str::to_string);
+        let mut penalty = Penalty {
+            kind: "fine".into(),
+            amount,
+            currency,
+            duration: None,
+            bound: bound_of(first, text, &cues),
+            min_duration: None,
+            min_amount: None,
+            suspended: None,
+            life: None,
+            other: None,
+            text: first.span.slice(text).to_string(),
+        };
+        // "from 400 to 2,500 manat", "between X and Y".
+        if let Some(second) = moneys.get(1) {
+            let gap = text[first.span.end..second.span.start]
+                .trim()
+                .to_lowercase();
+            if gap == "to" || gap == "and" {
+                penalty.min_amount = penalty.amount;
+                penalty.amount = second.attr("amount").and_then(|a| a.as_f64());
+                penalty.bound = "up_to";
+                penalty.text = text[first.span.start..second.span.end].to_string();
+            }
+        }
+        return Some(penalty);
+    }
+
+    // Sentences: durations, life, death, other.
+    let durations: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Duration)
+        .filter(in_window)
+        .filter(|m| {
+            m.value
+                .as_deref()
+                .is_some_and(|v| v.starts_with('P') && !v.contains('X'))
+        })
+        .collect();
+    let has = |kind: &str| cues.iter().any(|(_, k)| k == kind);
+    let first_cue = |kind: &str| cues.iter().find(|(_, k)| k == kind).map(|(s, _)| *s);
+    let suspended = has("suspended").then_some(true);
+
+    if durations.is_empty() {
+        if let Some(s) = first_cue("life") {
+            return Some(Penalty {
+                kind: "prison".into(),
+                amount: None,
+                currency: None,
+                duration: None,
+                bound: "exact",
+                min_duration: None,
+                min_amount: None,
+                suspended,
+                life: Some(true),
+                other: None,
+                text: s.slice(text).to_string(),
+            });
+        }
+        if let Some(s) = first_cue("death") {
+            return Some(simple("death", s.slice(text), suspended));
+        }
+        if let Some(s) = first_cue("other") {
+            // "74 lashes": the number before the word.
+            let start = text[..s.start]
+                .trim_end()
+                .rfind(' ')
+                .map_or(s.start, |p| p + 1);
+            let phrase = text[start..s.end].trim();
+            let mut p = simple("other", phrase, suspended);
+            p.other = Some(phrase.to_string());
+            return Some(p);
+        }
+        return None;
+    }
+
+    // One penalty: the principal (first) term, its kind from the words
+    // around it; several terms for several people give the highest, up to.
+    let first = durations[0];
+    let kind = kind_near(first.span, &cues)
+        .or_else(|| trigger.penalty.clone())
+        .unwrap_or_else(|| "prison".to_string());
+    let mut penalty = Penalty {
+        kind,
+        amount: None,
+        currency: None,
+        duration: first.value.clone(),
+        bound: bound_of(first, text, &cues),
+        min_duration: None,
+        min_amount: None,
+        suspended,
+        life: None,
+        other: None,
+        text: first.span.slice(text).to_string(),
+    };
+    if let Some(second) = durations.get(1) {
+        let gap = text[first.span.end..second.span.start]
+            .trim()
+            .to_lowercase();
+        if gap == "to" || gap == "and" {
+            // "between six months and two years", "three to five years".
+            penalty.min_duration = first.value.clone();
+            penalty.duration = second.value.clone();
+            penalty.bound = "up_to";
+            penalty.text = text[first.span.start..second.span.end].to_string();
+            return Some(penalty);
+        }
+        let same_kind = kind_near(second.span, &cues).is_none_or(|k| k == penalty.kind);
+        if same_kind
+            && months(second.value.as_deref()) > months(penalty.duration.as_deref())
+            && gap.contains(',')
+        {
+            penalty.duration = second.value.clone();
+            penalty.bound = "up_to";
+        }
+    }
+    // "three to five years": a bare number, "to", then the duration.
+    let before = text[..first.span.start].trim_end();
+    if let Some(stripped) = before
+        .strip_suffix(" to")
+        .or_else(|| before.strip_suffix(" and"))
+    {
+        let number = stripped.rsplit(' ').next().unwrap_or("");
+        if let (Some(value), Ok(n)) = (first.value.as_deref(), number.parse::<u32>()) {
+            let unit = value
+                .trim_start_matches("P")
+                .trim_start_matches(|c: char| c.is_ascii_digit());
+            penalty.min_duration = Some(format!("P{n}{unit}"));
+            penalty.bound = "up_to";
+        } else if let (Some(value), Some(n)) = (
+            first.value.as_deref(),
+            lexicon
+                .numbers
+                .parse(number)
+                .and_then(|c| c.exact())
+                .map(|v| v as u32),
+        ) {
+            let unit = value
+                .trim_start_matches("P")
+                .trim_start_matches(|c: char| c.is_ascii_digit());
+            penalty.min_duration = Some(format!("P{n}{unit}"));
+            penalty.bound = "up_to";
+        }
+    }
+    Some(penalty)
+}
+
+fn simple(kind: &str, text: &str, suspended: Option<bool>) -> Penalty {
+    Penalty {
+        kind: kind.into(),
+        amount: None,
+        currency: None,
+        duration: None,
+        bound: "exact",
+        min_duration: None,
+        min_amount: None,
+        suspended,
+        life: None,
+        other: None,
+        text: text.to_string(),
+    }
+}
+
+/// The penalty kind named right after (or just before) a duration.
+fn kind_near(duration: ByteSpan, cues: &[(ByteSpan, String)]) -> Option<String> {
+    let kinds = [
+        "prison",
+        "restricted_freedom",
+        "community_service",
+        "travel_ban",
+        "death",
+    ];
+    cues.iter()
+        .filter(|(s, k)| {
+            kinds.contains(&k.as_str())
+                && (s.start >= duration.end && s.start <= duration.end + 24
+                    || s.end <= duration.start && s.end + 16 >= duration.start)
+        })
+        .min_by_key(|(s, _)| {
+            if s.start >= duration.end {
+                s.start - duration.end
+            } else {
+                duration.start - s.end
+            }
+        })
+        .map(|(_, k)| k.clone())
+}
+
+fn months(value: Option<&str>) -> u64 {
+    let Some(v) = value else { return 0 };
+    let v = v.trim_start_matches('P');
+    let digits: String = v.chars().take_while(char::is_ascii_digit).collect();
+    let n: u64 = digits.parse().unwrap_or(0);
+    match v.chars().find(|c| c.is_ascii_alphabetic()) {
+        Some('Y') => n * 12,
+        Some('M') => n,
+        Some('W') => n / 4,
+        _ => 0,
+    }
+}
