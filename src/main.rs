@@ -80,6 +80,15 @@ struct Common {
 }
 
 fn main() -> ExitCode {
+    // A panic inside one document becomes that document's error record (see
+    // batch.rs); print one line, not a backtrace per document.
+    std::panic::set_hook(Box::new(|info| {
+        let location = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("civex: internal error{location}; the document is reported as an error record");
+    }));
     let cli = Cli::parse();
     let (common, stages, output) = match &cli.command {
         Command::Sentences(common) => (common, Stages::Sentences, Output::Sentences),

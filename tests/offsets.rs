@@ -5,7 +5,7 @@ mod common;
 
 use civex::document::{Document, Origin};
 use civex::gazetteer::Gazetteers;
-use civex::output::{write_mentions, write_sentences};
+use civex::output::{write_events, write_mentions, write_sentences};
 use civex::pipeline::{Pipeline, Stages};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -16,6 +16,29 @@ fn check_records(doc: &Document, pipeline: &Pipeline) -> Result<(), String> {
     let mut out = Vec::new();
     write_sentences(&mut out, doc, &analysis);
     write_mentions(&mut out, doc, &analysis);
+    let mut events = Vec::new();
+    write_events(&mut events, doc, &analysis);
+    for line in String::from_utf8(events)
+        .map_err(|e| e.to_string())?
+        .lines()
+    {
+        let record: Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
+        for part in ["trigger", "sentence"] {
+            let span = &record[part];
+            let start = span["start"].as_u64().ok_or("start")? as usize;
+            let end = span["end"].as_u64().ok_or("end")? as usize;
+            let slice: String = chars
+                .get(start..end)
+                .ok_or("event span out of range")?
+                .iter()
+                .collect();
+            if slice != span["text"].as_str().ok_or("text")? {
+                return Err(format!(
+                    "event {part} text differs from text[{start}..{end}]: {line}"
+                ));
+            }
+        }
+    }
     let mut last_sentence_end = 0;
     for line in String::from_utf8(out).map_err(|e| e.to_string())?.lines() {
         let record: Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
@@ -48,7 +71,7 @@ fn pipeline() -> &'static Pipeline {
     PIPELINE.get_or_init(|| {
         Pipeline::new(
             &Gazetteers::embedded().expect("embedded gazetteers load"),
-            Stages::Mentions,
+            Stages::Events,
         )
     })
 }
@@ -87,6 +110,8 @@ proptest! {
         Just("“Тимур Беков” — fined 180 Euros… ".to_string()),
         Just("\u{a0}\n\n• 1. A. B. 2. $2.50 ".to_string()),
         Just("Human Rights Watch (HRW) said HRW ".to_string()),
+        Just("Police detained nine activists; they were fined 200 euros and jailed for two years. ".to_string()),
+        Just("The two, activist Timur Bekov and Aigerim Nurlanova, were not charged. ".to_string()),
     ], 0..8)) {
         let pipeline = pipeline();
         let text: String = pieces.concat();

@@ -1,18 +1,19 @@
-//! Whole-document snapshots of `extract --emit mentions` on every fixture.
+//! Whole-document snapshots of `extract --emit documents` on every fixture:
+//! sentences, mentions and events.
 //!
 //! A snapshot is a claim that the output is right: review every changed line
-//! (`cargo insta review`) before accepting it.
+//! (`cargo insta review`, or read the `.snap.new` file) before accepting it.
 
 mod common;
 
 use civex::gazetteer::Gazetteers;
-use civex::output::write_mentions;
+use civex::output::write_document;
 use civex::pipeline::{Pipeline, Stages};
 
 #[test]
-fn fixture_mentions() {
+fn fixture_documents() {
     let gazetteers = Gazetteers::embedded().expect("embedded gazetteers load");
-    let pipeline = Pipeline::new(&gazetteers, Stages::Mentions);
+    let pipeline = Pipeline::new(&gazetteers, Stages::Events);
     let docs = common::fixture_documents();
     assert!(
         docs.len() >= 12,
@@ -22,8 +23,10 @@ fn fixture_mentions() {
     for (name, doc) in docs {
         let analysis = pipeline.analyse(&doc);
         let mut out = Vec::new();
-        write_mentions(&mut out, &doc, &analysis);
-        let text = String::from_utf8(out).expect("records are UTF-8");
-        insta::assert_snapshot!(format!("mentions-{name}"), text);
+        write_document(&mut out, &doc, &analysis);
+        let record: serde_json::Value =
+            serde_json::from_slice(&out).expect("the document record is JSON");
+        let pretty = serde_json::to_string_pretty(&record).expect("JSON values serialise");
+        insta::assert_snapshot!(format!("document-{name}"), pretty);
     }
 }

@@ -75,6 +75,7 @@ pub struct Cues {
     pub clause: Lexicon<()>,
     pub reporting: Lexicon<()>,
     pub generic: Lexicon<()>,
+    pub modifier: Lexicon<()>,
     /// Penalty words: kind → phrases.
     pub penalty_words: PhraseMatcher,
     pub phrases: PhraseMatcher,
@@ -155,6 +156,7 @@ impl EventLexicon {
             clause: cue("clause"),
             reporting: cue("reporting"),
             generic: cue("generic"),
+            modifier: cue("modifier"),
             penalty_words: PhraseMatcher::new(
                 gazetteers
                     .list("event_cues")

@@ -72,6 +72,9 @@ pub struct Event {
     pub rule: String,
     /// The trigger entry that fired (`triggers.tsv` surface and lemma).
     pub trigger_entry: String,
+    /// A noun trigger with a definite determiner and no names of its own
+    /// ("the trial", "their prosecution"): likely a restatement.
+    pub definite_noun: bool,
 }
 
 /// What an event's targets were resolved from, for the discourse memory.
@@ -317,12 +320,15 @@ impl EventExtractor {
             return None;
         }
         let next_word = after.first().map(|(_, w)| w.to_lowercase());
-        if trigger.is_noun
-            && before
-                .last()
-                .is_some_and(|(_, w)| cues.generic.contains(&w.to_lowercase()))
-        {
+        if trigger.is_noun && self.generic_noun_phrase(&before) {
             return None; // "the ongoing harassment of activists": a pattern
+        }
+        if trigger.is_noun
+            && next_word
+                .as_deref()
+                .is_some_and(|w| cues.modifier.contains(w))
+        {
+            return None; // "protest rights": the trigger qualifies another noun
         }
         if trigger.is_noun
             && next_word.as_deref() == Some("on")
@@ -343,6 +349,13 @@ impl EventExtractor {
             return None;
         }
         let prev_word = before.last().map(|(_, w)| w.to_lowercase());
+        let definite = trigger.is_noun
+            && before.iter().rev().take(2).any(|(_, w)| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "the" | "this" | "that" | "these" | "their" | "his" | "her" | "its"
+                )
+            });
         if trigger.participle
             && !trigger.surface.contains(' ')
             && prev_word.as_deref().is_some_and(|w| {
@@ -411,6 +424,22 @@ impl EventExtractor {
                 }
         });
 
+        // "authorities executed a campaign of repression": a violent verb
+        // whose object is a thing, not a person.
+        if !trigger.is_noun
+            && !passive
+            && object_role == Role::Target
+            && object.is_none()
+            && matches!(
+                trigger.event_type,
+                "killing" | "assault" | "arrest" | "ill_treatment"
+            )
+            && next_word
+                .as_deref()
+                .is_some_and(|w| matches!(w, "a" | "an" | "its" | "their" | "his" | "her"))
+        {
+            return None;
+        }
         let mut target_group: Option<&Group> = None;
         let mut agent_group: Option<&Group> = None;
         match (subject_role, object_role) {
@@ -528,10 +557,44 @@ impl EventExtractor {
             locations,
             penalty,
             rule: format!("{}.{voice}", trigger.event_type),
+            definite_noun: definite
+                && target_group
+                    .is_none_or(|g| g.members.iter().all(|m| !matches!(m.part, Part::Person(_)))),
             trigger_entry: format!("{} ({})", trigger.surface, trigger.lemma),
         };
         let _ = trigger_chars;
         Some((event, referent))
+    }
+
+    /// A generic adjective before the noun phrase the trigger heads, also
+    /// across a coordinated list ("the ongoing repression, intimidation and
+    /// judicial harassment").
+    fn generic_noun_phrase(&self, before: &[&(ByteSpan, &str)]) -> bool {
+        for (_, w) in before.iter().rev().take(6) {
+            let lower = w.to_lowercase();
+            if self.lexicon.cues.generic.contains(&lower) {
+                return true;
+            }
+            if matches!(
+                lower.as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "of"
+                    | "to"
+                    | "by"
+                    | "for"
+                    | "in"
+                    | "on"
+            ) {
+                return false;
+            }
+        }
+        false
     }
 
     fn is_passive(&self, text: &str, span: ByteSpan, before: &[&(ByteSpan, &str)]) -> bool {
@@ -551,7 +614,6 @@ impl EventExtractor {
             break;
         }
         // "activists detained by police": a participle before "by".
-        let _ = before;
         text[span.end..].trim_start().starts_with("by ")
     }
 }
@@ -1021,6 +1083,11 @@ fn episode_date(
 /// "this attack"): same type, no new targets, date, count, penalty or
 /// modality.
 fn is_restatement(events: &[Event], e: &Event) -> bool {
+    // "the trial", "this attack" after a trial or an attack was reported.
+    if e.definite_noun && e.penalty.is_none() && events.iter().any(|p| p.event_type == e.event_type)
+    {
+        return true;
+    }
     events.iter().any(|p| {
         p.event_type == e.event_type
             && p.modality == e.modality

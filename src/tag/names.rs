@@ -33,6 +33,7 @@ pub struct NameTagger {
     particles: Lexicon<()>,
     not_name: Lexicon<()>,
     starters: Lexicon<()>,
+    surname_suffixes: Vec<String>,
     speech: Lexicon<()>,
     org_final: Lexicon<()>,
     org_initial: Lexicon<()>,
@@ -93,6 +94,10 @@ impl NameTagger {
             particles: words("particle"),
             not_name: words("not_name"),
             starters: Lexicon::of_entries(gazetteers.kind("abbreviations", "starter")),
+            surname_suffixes: gazetteers
+                .kind("name_parts", "surname_suffix")
+                .map(|e| e.surface.clone())
+                .collect(),
             speech: words("speech"),
             org_final: heads("final"),
             org_initial: heads("initial"),
@@ -227,7 +232,19 @@ impl NameTagger {
                 }
             }
         }
-        let mut mention = Mention::new(kind, span, Some(entry.canonical.clone()), rule);
+        // Organisations are named as written, as the annotation guide has
+        // it; an acronym takes its full name when the text also gives it.
+        let value = if kind == MentionKind::Organisation {
+            let written = normalise_space(span.slice(text));
+            if entry.flag("acronym") && text.contains(entry.canonical.as_str()) {
+                entry.canonical.clone()
+            } else {
+                written
+            }
+        } else {
+            entry.canonical.clone()
+        };
+        let mut mention = Mention::new(kind, span, Some(value), rule);
         if let Some(cc) = entry.attr("cc") {
             mention = mention.with("country", cc.to_string());
         }
@@ -284,7 +301,11 @@ impl NameTagger {
                         after.text == "the"
                             || known.iter().any(|m| m.span.start == after.span.start)
                     });
-                if connectors.contains(&next.text) && !coordination {
+                // A connector never leads to a date ("Court on Thursday").
+                let to_date = tokens
+                    .get(j + 2)
+                    .is_some_and(|after| self.months_weekdays.contains(after.text));
+                if connectors.contains(&next.text) && !coordination && !to_date {
                     // connectors may chain ("for the"), but must reach a capital
                     let mut k = j + 1;
                     while k + 1 < tokens.len()
@@ -321,9 +342,42 @@ impl NameTagger {
             while end > 0 && !run[end - 1].capitalised() {
                 end -= 1;
             }
-            let run = &run[..end];
+            let mut run = &run[..end];
             if run.is_empty() {
                 continue;
+            }
+            // "Kazakhstan's Bureau of Human Rights": the place is not part of
+            // the name.
+            if run.len() >= 3 && (run[0].text.ends_with("'s") || run[0].text.ends_with("’s")) {
+                run = &run[1..];
+            }
+            // A final head word followed by "in"/"at" a place ends the name
+            // ("the People's Court in Vietnam").
+            if let Some(k) = run.iter().rposition(|t| self.org_final.contains(t.text)) {
+                if k >= 1 && k + 1 < run.len() && matches!(run[k + 1].text, "in" | "at") {
+                    run = &run[..=k];
+                }
+            }
+            // "Olara Otunnu of Uganda Peoples Congress": a prefix without a
+            // head word before "of" is a person or a place, not the name.
+            if let Some(of) = run.iter().position(|t| t.text == "of") {
+                let prefix_has_head = run[..of]
+                    .iter()
+                    .any(|t| self.org_initial.contains(t.text) || self.org_final.contains(t.text));
+                let mut rest = of + 1;
+                while rest < run.len() && !run[rest].capitalised() {
+                    rest += 1;
+                }
+                let suffix = &run[rest..];
+                let suffix_is_name = suffix.len() >= 2
+                    && (suffix.iter().any(|t| self.org_final.contains(t.text))
+                        || suffix.windows(2).any(|w| {
+                            self.org_initial.contains(w[0].text)
+                                && matches!(w[1].text, "of" | "for" | "on")
+                        }));
+                if !prefix_has_head && suffix_is_name {
+                    run = suffix;
+                }
             }
             let mut span = ByteSpan::new(run[0].span.start, run[run.len() - 1].span.end);
             // A place that ends inside the first word starts the name
@@ -343,11 +397,18 @@ impl NameTagger {
                 && acronym
                     .as_ref()
                     .is_some_and(|(a, _)| initials_of(run) == *a);
-            let head_initial = run
-                .windows(2)
-                .any(|w| self.org_initial.contains(w[0].text) && matches!(w[1].text, "of" | "for"));
+            let head_initial = run.windows(2).any(|w| {
+                self.org_initial.contains(w[0].text) && matches!(w[1].text, "of" | "for" | "on")
+            });
             let last = run[run.len() - 1].text;
-            let head_final = run.len() >= 2 && self.org_final.contains(last);
+            // "Human Rights Network Uganda": a country after the head word.
+            let last_is_place = known
+                .iter()
+                .any(|m| m.kind == MentionKind::Location && m.span == run[run.len() - 1].span);
+            let head_final = run.len() >= 2 && self.org_final.contains(last)
+                || run.len() >= 3
+                    && last_is_place
+                    && self.org_final.contains(run[run.len() - 2].text);
             if !(head_initial || head_final || initials_match) {
                 continue;
             }
@@ -429,7 +490,7 @@ impl NameTagger {
                     k += 1;
                 }
                 let particle_inside = k > j + 1 && tokens[k].capitalised();
-                if next.capitalised() {
+                if next.capitalised() || self.particle_compound(next.text) {
                     j += 1;
                 } else if particle_inside {
                     j = k;
@@ -456,6 +517,36 @@ impl NameTagger {
                     start += 1;
                 } else {
                     break;
+                }
+            }
+            // A title or role inside the run ("CPJ Deputy Director Robert
+            // Mahoney", "Harare West MP Joanna Mamombe"): the name follows it.
+            let title = (start + 1 < run_all.len())
+                .then(|| {
+                    run_all[start..run_all.len() - 1].iter().rposition(|t| {
+                        self.honorifics.contains(t.text) || self.descriptor_word(t.text)
+                    })
+                })
+                .flatten();
+            if let Some(k) = title {
+                start += k + 1;
+                honorific = true;
+            } else if run_all.len() > start + 2
+                && !honorific
+                && run_all[start]
+                    .text
+                    .chars()
+                    .all(|c| c.is_uppercase() || c.is_ascii_digit())
+                && run_all[start].text.chars().count() >= 2
+            {
+                // After an acronym, a given name starts the name ("CPJ Robert
+                // Mahoney"); elsewhere the first word may be a family name
+                // ("Nguyen Thanh Binh").
+                if let Some(k) = run_all[start + 1..run_all.len() - 1]
+                    .iter()
+                    .position(|t| self.given_names.get(t.text) == Some(&false))
+                {
+                    start += k + 1;
                 }
             }
             let mut run = &run_all[start..];
@@ -509,6 +600,8 @@ impl NameTagger {
                 Some("person.apposition")
             } else if multi && run.len() <= 3 && self.speech_after(text, span.end) {
                 Some("person.speech_verb")
+            } else if multi && run.len() <= 3 && self.surname_shaped(run[run.len() - 1].text) {
+                Some("person.surname_shape")
             } else {
                 None
             };
@@ -575,6 +668,22 @@ impl NameTagger {
         out
     }
 
+    /// "al-Bashir", "el-Sisi", "bin-Salman": a particle joined to a name.
+    fn particle_compound(&self, word: &str) -> bool {
+        word.split_once('-').is_some_and(|(particle, rest)| {
+            self.particles.contains(particle) && rest.starts_with(char::is_uppercase)
+        })
+    }
+
+    /// A word ending like a surname ("Abdullaev", "Beridze", "Pashinyan").
+    fn surname_shaped(&self, word: &str) -> bool {
+        let word = word.trim_end_matches("'s").trim_end_matches("’s");
+        let len = word.chars().count();
+        self.surname_suffixes
+            .iter()
+            .any(|suffix| word.ends_with(suffix.as_str()) && len >= suffix.chars().count() + 3)
+    }
+
     fn descriptor_word(&self, word: &str) -> bool {
         self.descriptor_words.contains(word)
     }
@@ -596,8 +705,11 @@ impl NameTagger {
     /// ", a journalist", ", the editor of ...", ", 34, " after the name.
     fn apposition_after(&self, text: &str, end: usize) -> bool {
         let rest = &text[end..];
-        let Some(rest) = rest.strip_prefix(", ") else {
-            return false;
+        let rest = match rest.strip_prefix(", ") {
+            Some(rest) => rest,
+            // "Araz Guliyev is the editor-in-chief of ..."
+            None if rest.starts_with(" is ") || rest.starts_with(" was ") => &rest[1..],
+            None => return false,
         };
         if rest.starts_with(|c: char| c.is_ascii_digit()) {
             let digits = rest.chars().take_while(char::is_ascii_digit).count();
@@ -605,6 +717,11 @@ impl NameTagger {
         }
         let window: String = rest.chars().take(80).collect();
         let lower = window.to_lowercase();
+        let lower = lower
+            .strip_prefix("is ")
+            .or_else(|| lower.strip_prefix("was "))
+            .map(str::to_string)
+            .unwrap_or(lower);
         let after_article = [
             "a ",
             "an ",
