@@ -76,6 +76,7 @@ pub struct Cues {
     pub reporting: Lexicon<()>,
     pub generic: Lexicon<()>,
     pub modifier: Lexicon<()>,
+    pub org_place: Lexicon<()>,
     /// Penalty words: kind → phrases.
     pub penalty_words: PhraseMatcher,
     pub phrases: PhraseMatcher,
@@ -157,6 +158,7 @@ impl EventLexicon {
             reporting: cue("reporting"),
             generic: cue("generic"),
             modifier: cue("modifier"),
+            org_place: cue("org_place"),
             penalty_words: PhraseMatcher::new(
                 gazetteers
                     .list("event_cues")

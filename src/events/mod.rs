@@ -185,8 +185,10 @@ impl EventExtractor {
             for e in sentence_events {
                 if let Some(prev) = merged.iter_mut().find(|p| {
                     p.event_type == e.event_type
+                        && p.modality == e.modality
                         && p.targets == e.targets
                         && p.target_count == e.target_count
+                        && p.target_description == e.target_description
                 }) {
                     if prev.penalty.is_none() {
                         prev.penalty = e.penalty.clone();
@@ -346,7 +348,10 @@ impl EventExtractor {
             && trigger.event_type == "charge"
             && next_word.as_deref() == Some("that")
         {
-            return None;
+            return None; // "the NGO charged that ..."
+        }
+        if !trigger.is_noun && trigger.event_type == "trial" && next_word.as_deref() == Some("to") {
+            return None; // "anyone who tried to demonstrate"
         }
         let prev_word = before.last().map(|(_, w)| w.to_lowercase());
         let definite = trigger.is_noun
@@ -519,10 +524,22 @@ impl EventExtractor {
         let agents = agent_group.map(agents_of).unwrap_or_default();
         referent.names.retain(|a| !agents.contains(a));
 
-        // Modality.
+        // Modality. "faces charges" is a charge that happened.
         let modality = trigger
             .modality
             .unwrap_or_else(|| modality(text, clause_start, span, &before, cues));
+        let modality = if modality == "potential"
+            && trigger.event_type == "charge"
+            && before.last().is_some_and(|(_, w)| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "face" | "faces" | "facing" | "faced" | "serious" | "criminal"
+                )
+            }) {
+            "asserted"
+        } else {
+            modality
+        };
 
         // Date.
         let date = choose_date(text, sentence, span, mentions, cues, words);
@@ -542,9 +559,26 @@ impl EventExtractor {
         let target_count = referent
             .count
             .or_else(|| (!referent.names.is_empty()).then_some(referent.names.len() as u64));
+        // A raid or search of offices, outlets or an organisation restricts
+        // the organisation; of a home it is harassment.
+        let mut event_type = trigger.event_type;
+        if event_type == "harassment" && matches!(trigger.lemma.as_str(), "raid" | "search") {
+            let on_org = after
+                .iter()
+                .take(5)
+                .any(|(_, w)| cues.org_place.contains(&w.to_lowercase()))
+                || target_group.is_some_and(|g| {
+                    g.members
+                        .iter()
+                        .any(|m| matches!(m.part, Part::Organisation { .. }))
+                });
+            if on_org {
+                event_type = "organisation_restriction";
+            }
+        }
         let trigger_chars = (span.start, span.end);
         let event = Event {
-            event_type: trigger.event_type,
+            event_type,
             modality,
             trigger: span,
             sentence: s_index,
@@ -556,7 +590,7 @@ impl EventExtractor {
             agents,
             locations,
             penalty,
-            rule: format!("{}.{voice}", trigger.event_type),
+            rule: format!("{event_type}.{voice}"),
             definite_noun: definite
                 && target_group
                     .is_none_or(|g| g.members.iter().all(|m| !matches!(m.part, Part::Person(_)))),
@@ -628,8 +662,25 @@ fn clause_start(
     cues: &lexicon::Cues,
 ) -> usize {
     let mut start = sentence.start;
-    if let Some(p) = text[sentence.start..span.start].rfind(';') {
-        start = sentence.start + p + 1;
+    // A dateline ("ISTANBUL (Reuters) - ...") is not part of the clause.
+    let head = &text[sentence.start..span.start];
+    for dash in [" - ", " -- ", " — ", " – "] {
+        if let Some(p) = head.find(dash) {
+            if p < 60 && head[..p].chars().next().is_some_and(char::is_uppercase) {
+                start = sentence.start + p + dash.len();
+                break;
+            }
+        }
+    }
+    // "According to X, ...": the source is not the subject.
+    let rest = text[start..span.start].trim_start();
+    if rest.to_lowercase().starts_with("according to") {
+        if let Some(p) = rest.find(", ") {
+            start = span.start - rest.len() + p + 2;
+        }
+    }
+    if let Some(p) = text[start..span.start].rfind(';') {
+        start = start + p + 1;
     }
     for (s, w) in before.iter().rev() {
         if s.start < start {
@@ -681,7 +732,6 @@ fn subject_group<'g>(
                 | "including"
                 | "among"
                 | "like"
-                | "than"
                 | "over"
                 | "under"
                 | "outside"
@@ -690,8 +740,25 @@ fn subject_group<'g>(
                 | "toward"
                 | "towards"
         );
-        let reporting = before.to_lowercase().ends_with("according to");
-        !preposition && !reporting && !g.possessive
+        let lower = before.to_lowercase();
+        let reporting = lower.ends_with("according to");
+        // "A brother of jailed lawyer X was sentenced": not X.
+        let kin = [
+            "brother of",
+            "sister of",
+            "son of",
+            "daughter of",
+            "wife of",
+            "husband of",
+            "mother of",
+            "father of",
+            "relative of",
+            "relatives of",
+            "family of",
+        ]
+        .iter()
+        .any(|k| lower.contains(k) && lower.rfind(k).is_some_and(|p| !lower[p..].contains(',')));
+        !preposition && !reporting && !kin && !g.possessive
     })
 }
 
@@ -745,15 +812,29 @@ fn fill_from_group(
     referent: &mut Referent,
     memory: &[Referent],
     s_index: usize,
-    _text: &str,
+    text: &str,
 ) {
     let mut count: Option<u64> = None;
+    // "MDC Alliance spokesperson Fadzayi Mahere": an organisation right
+    // before a person qualifies the person.
+    let qualifying_org = |i: usize| {
+        matches!(group.members[i].part, Part::Organisation { .. })
+            && group.members.get(i + 1).is_some_and(|next| {
+                matches!(next.part, Part::Person(_))
+                    && text[group.members[i].span.end..next.span.start]
+                        .trim()
+                        .is_empty()
+            })
+    };
     // "The two, A and B": names in the group itself need no resolution.
     let named = group
         .members
         .iter()
         .any(|m| matches!(m.part, Part::Person(_)));
-    for m in &group.members {
+    for (i, m) in group.members.iter().enumerate() {
+        if qualifying_org(i) {
+            continue;
+        }
         match &m.part {
             Part::Person(name) => push_unique(
                 &mut referent.names,
@@ -969,11 +1050,17 @@ fn choose_date(
     cues: &lexicon::Cues,
     words: &[(ByteSpan, &str)],
 ) -> Option<(ByteSpan, String)> {
+    // Clause openers that separate a date from the trigger. Temporal
+    // connectives do not: a date of the occasion dates what happened
+    // straight after it ("fined ... after they marked it on February 24").
     let clause_cue_between = |a: usize, b: usize| {
-        words
-            .iter()
-            .any(|(s, w)| s.start >= a && s.end <= b && cues.clause.contains(&w.to_lowercase()))
-            || text[a..b].contains(';')
+        words.iter().any(|(s, w)| {
+            let lower = w.to_lowercase();
+            s.start >= a
+                && s.end <= b
+                && cues.clause.contains(&lower)
+                && !matches!(lower.as_str(), "after" | "as" | "when" | "while" | "before")
+        }) || text[a..b].contains(';')
     };
     // The sentence's opening phrase ("On 25th October, ...") dates every
     // event of the main clause.
@@ -1006,7 +1093,23 @@ fn choose_date(
             };
             let opening = opening_end.is_some_and(|e| {
                 m.span.end <= e && !clause_cue_between(sentence.start, m.span.start)
-            });
+            }) || text[sentence.start..m.span.start]
+                .split_whitespace()
+                .count()
+                <= 3;
+            // A date inside a relative clause ("X, who was arrested on 15
+            // May, faces ...") dates only what that clause says.
+            let date_in_relative = words
+                .iter()
+                .filter(|(s, _)| s.end <= m.span.start)
+                .rev()
+                .take(6)
+                .any(|(_, w)| matches!(w.to_lowercase().as_str(), "who" | "which" | "whom"));
+            let trigger_after_relative =
+                span.start > m.span.end && text[m.span.end..span.start].contains(',');
+            if date_in_relative && trigger_after_relative && !in_relative_clause {
+                return false;
+            }
             !clause_cue_between(a, b) || opening && !in_relative_clause
         })
         .filter(|m| {
@@ -1091,7 +1194,11 @@ fn is_restatement(events: &[Event], e: &Event) -> bool {
     events.iter().any(|p| {
         p.event_type == e.event_type
             && p.modality == e.modality
-            && (e.targets.is_empty() && e.target_count.is_none()
+            && (e.targets.is_empty()
+                && e.target_count.is_none()
+                && e.target_description
+                    .as_ref()
+                    .is_none_or(|d| p.target_description.as_ref() == Some(d))
                 || !e.targets.is_empty() && e.targets.iter().all(|t| p.targets.contains(t)))
             && e.date
                 .as_ref()

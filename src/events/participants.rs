@@ -54,7 +54,13 @@ pub struct Group {
 
 /// The separators that join participants into one group.
 fn joins(gap: &str) -> bool {
+    // Ages between listed names ("Kung Raiya, 28, and ...").
+    let gap = AGE.replace_all(gap, ",");
     let gap = gap.trim();
+    // "eight detainees, including a prominent opposition leader, Ali Karimli"
+    if INCLUDING.is_match(gap) {
+        return true;
+    }
     matches!(
         gap,
         "" | ","
@@ -69,6 +75,13 @@ fn joins(gap: &str) -> bool {
             | ", along with"
     )
 }
+
+static AGE: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r",\s*\d{1,3}\s*,").expect("age regex"));
+static INCLUDING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^,?\s*(?:including|among them|such as|namely)(?:\s+[^,;.]{1,40},)?$")
+        .expect("including regex")
+});
 
 const STATE_ORG_WORDS: &[&str] = &[
     "Court",
@@ -310,6 +323,26 @@ fn descriptor_start(text: &str, name_start: usize, lexicon: &EventLexicon) -> Op
         return None;
     }
     let mut start = window_start + d.span.start;
+    // Up to two modifiers before the role ("national spokesperson",
+    // "anti-corruption activist"), but no function words.
+    for _ in 0..2 {
+        let before = &text[..start];
+        let Some(stripped) = before.strip_suffix(' ') else {
+            break;
+        };
+        let word_start = stripped
+            .rfind(|c: char| !(c.is_alphabetic() || c == '-'))
+            .map_or(0, |p| p + 1);
+        let word = &stripped[word_start..];
+        let modifier = !word.is_empty()
+            && word.chars().all(|c| c.is_lowercase() || c == '-')
+            && !word.ends_with("ed")
+            && !FUNCTION_WORDS.contains(&word);
+        if !modifier {
+            break;
+        }
+        start = word_start;
+    }
     // One adjective right after a comma or at the start of a line.
     let before = &text[..start];
     if let Some(stripped) = before.strip_suffix(' ') {
@@ -328,6 +361,56 @@ fn descriptor_start(text: &str, name_start: usize, lexicon: &EventLexicon) -> Op
     }
     Some(start)
 }
+
+const FUNCTION_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "as",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "that",
+    "this",
+    "who",
+    "which",
+    "their",
+    "his",
+    "her",
+    "its",
+    "our",
+    "said",
+    "says",
+    "including",
+    "among",
+    "against",
+    "after",
+    "before",
+    "while",
+    "when",
+    "where",
+    "not",
+    "also",
+    "both",
+    "all",
+];
 
 /// "two human rights activists" → "human rights activists".
 fn description_after_number(slice: &str, _unit: &str) -> String {

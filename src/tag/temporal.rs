@@ -224,14 +224,14 @@ impl TemporalTagger {
             ),
             (
                 format!(
-                    r"(?i)(?:{B}(?P<wd>{wd}),?\s+)?{B}(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?|(?P<dw>{ord}))(?:\s+of)?\s+(?P<mon>{mon})(?:,?\s+(?P<y>\d{{4}}){B})?"
+                    r"(?i)(?:{B}(?P<wd>{wd}),?\s+)?{B}(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?|(?P<dw>{ord}))(?:\s+of)?\s+(?P<mon>{mon})(?:\s?,?\s+(?P<y>\d{{4}}){B})?"
                 ),
                 TemporalTagger::day_month,
                 cue::MONTH,
             ),
             (
                 format!(
-                    r"(?i)(?:{B}(?P<wd>{wd}),?\s+)?{B}(?P<mon>{mon})\s+(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{B}(?:,?\s+(?P<y>\d{{4}}){B})?"
+                    r"(?i)(?:{B}(?P<wd>{wd}),?\s+)?{B}(?P<mon>{mon})\s+(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{B}(?:\s?,?\s+(?P<y>\d{{4}}){B})?"
                 ),
                 TemporalTagger::month_day,
                 cue::MONTH,
