@@ -77,6 +77,7 @@ pub struct Cues {
     pub generic: Lexicon<()>,
     pub modifier: Lexicon<()>,
     pub org_place: Lexicon<()>,
+    pub habitual: Lexicon<()>,
     /// Penalty words: kind → phrases.
     pub penalty_words: PhraseMatcher,
     pub phrases: PhraseMatcher,
@@ -159,6 +160,7 @@ impl EventLexicon {
             generic: cue("generic"),
             modifier: cue("modifier"),
             org_place: cue("org_place"),
+            habitual: cue("habitual"),
             penalty_words: PhraseMatcher::new(
                 gazetteers
                     .list("event_cues")

@@ -235,12 +235,14 @@ impl EventExtractor {
         let Some(alt) = tm.alternative.and_then(|a| self.lexicon.trigger(a)) else {
             return Some(first);
         };
-        let prev = words
+        let previous: Vec<String> = words
             .iter()
             .rev()
-            .find(|(s, _)| s.end <= tm.span.start)
-            .map(|(_, w)| w.to_lowercase());
-        let nounish = prev.as_deref().is_some_and(|w| {
+            .filter(|(s, _)| s.end <= tm.span.start)
+            .take(2)
+            .map(|(_, w)| w.to_lowercase())
+            .collect();
+        let nounish = previous.iter().map(String::as_str).any(|w| {
             matches!(
                 w,
                 "the"
@@ -272,6 +274,24 @@ impl EventExtractor {
                     | "arbitrary"
                     | "unlawful"
                     | "illegal"
+                    | "on"
+                    | "in"
+                    | "with"
+                    | "under"
+                    | "into"
+                    | "over"
+                    | "what"
+                    | "same"
+                    | "all"
+                    | "any"
+                    | "no"
+                    | "such"
+                    | "other"
+                    | "further"
+                    | "criminal"
+                    | "serious"
+                    | "formal"
+                    | "official"
             ) || w.ends_with("'s")
                 || w.ends_with("’s")
         }) || text[..tm.span.start].ends_with("'s ")
@@ -353,6 +373,87 @@ impl EventExtractor {
         if !trigger.is_noun && trigger.event_type == "trial" && next_word.as_deref() == Some("to") {
             return None; // "anyone who tried to demonstrate"
         }
+        if !trigger.is_noun && trigger.event_type == "charge" && next_word.as_deref() == Some("at")
+        {
+            return None; // "police charged at him"
+        }
+        // A charge named only as the ground of another event ("arrested on
+        // hooliganism charges", "on what charge"): no charging act.
+        if trigger.event_type == "charge"
+            && trigger.surface.split_whitespace().count() == 1
+            && before
+                .iter()
+                .rev()
+                .take(3)
+                .any(|(_, w)| w.eq_ignore_ascii_case("on"))
+        {
+            return None;
+        }
+        // "sentenced to 15 days of administrative arrest": a penalty.
+        if trigger.event_type == "arrest"
+            && trigger.is_noun
+            && before
+                .last()
+                .is_some_and(|(_, w)| w.eq_ignore_ascii_case("of"))
+            && before.iter().rev().nth(1).is_some_and(|(_, w)| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "days" | "months" | "years" | "weeks" | "hours"
+                )
+            })
+        {
+            return None;
+        }
+        // Habits and figures of speech: "police often use force to
+        // disperse ...", "beat X in an election".
+        if before
+            .iter()
+            .rev()
+            .take(5)
+            .any(|(_, w)| cues.habitual.contains(&w.to_lowercase()))
+        {
+            return None;
+        }
+        if matches!(trigger.event_type, "assault" | "killing")
+            && after.iter().take(7).any(|(_, w)| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "election"
+                        | "elections"
+                        | "vote"
+                        | "poll"
+                        | "polls"
+                        | "race"
+                        | "match"
+                        | "game"
+                )
+            })
+        {
+            return None;
+        }
+        // An aggregate over a period ("Since the beginning of this year,
+        // Vietnam has arrested at least 24 activists").
+        let clause_text = &text[clause_start..sentence.end];
+        if let Some(p) = clause_text.to_lowercase().find("since ") {
+            let after_since = &clause_text[p + 6..];
+            let period = after_since.to_lowercase().starts_with("the beginning")
+                || after_since.to_lowercase().starts_with("the start")
+                || mentions
+                    .iter()
+                    .any(|m| m.kind == MentionKind::Date && m.span.start == clause_start + p + 6);
+            if period {
+                return None;
+            }
+        }
+        // A whole sentence in capitals is a heading.
+        let letters: Vec<char> = sentence
+            .slice(text)
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .collect();
+        if letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) {
+            return None;
+        }
         let prev_word = before.last().map(|(_, w)| w.to_lowercase());
         let definite = trigger.is_noun
             && before.iter().rev().take(2).any(|(_, w)| {
@@ -375,6 +476,29 @@ impl EventExtractor {
             })
         {
             return None; // "the jailed blogger": a status, not an event
+        }
+        if trigger.participle && !trigger.surface.contains(' ') && !trigger.is_noun {
+            // "detained activists", "small, dispersed rallies": an adjective.
+            let rest = &text[span.end..];
+            if let Some(after_space) = rest.strip_prefix(' ') {
+                let next = &after_space[..after_space
+                    .find(|c: char| !c.is_alphabetic())
+                    .unwrap_or(after_space.len())];
+                let noun_follows = !next.is_empty()
+                    && (self
+                        .lexicon
+                        .descriptors
+                        .find(next)
+                        .iter()
+                        .any(|d| d.span.len() == next.len())
+                        || self.lexicon.find_triggers(next).iter().any(|t| {
+                            t.span.len() == next.len()
+                                && self.lexicon.trigger(t.trigger).is_some_and(|tr| tr.is_noun)
+                        }));
+                if noun_follows {
+                    return None;
+                }
+            }
         }
 
         // Voice.
