@@ -136,6 +136,74 @@ fn gzip_and_txt_inputs() {
 }
 
 #[test]
+fn events_are_the_default_output() {
+    let input = "{\"id\": \"e\", \"published\": \"2016-11-01\", \"text\": \"On 25th October, police detained nine activists in Almaty.\"}\n";
+    let out = civex()
+        .args(["extract", "-q", "-"])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let records = lines(&out);
+    assert_eq!(records.len(), 1, "{records:?}");
+    let event = &records[0];
+    assert_eq!(event["type"], "arrest");
+    assert_eq!(event["date"]["value"], "2016-10-25");
+    assert_eq!(event["target_count"], 9);
+    assert_eq!(event["trigger"]["text"], "detained");
+    assert_eq!(event["locations"][0]["country"], "KZ");
+    assert_eq!(event["event_id"].as_str().map(str::len), Some(16));
+}
+
+#[test]
+fn documents_hold_sentences_mentions_and_events() {
+    let input =
+        "{\"id\": \"d\", \"text\": \"Police detained Timur Bekov. He was fined 200 euros.\"}\n";
+    let out = civex()
+        .args(["extract", "--emit", "documents", "-q", "-"])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let records = lines(&out);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["sentences"].as_array().map(Vec::len), Some(2));
+    assert!(records[0]["mentions"]
+        .as_array()
+        .is_some_and(|m| !m.is_empty()));
+    let events = records[0]["events"].as_array().expect("events");
+    assert_eq!(events.len(), 2, "{events:?}");
+    assert_eq!(events[1]["targets"][0]["name"], "Timur Bekov");
+}
+
+#[test]
+fn event_ids_are_stable_across_runs_and_threads() {
+    let run = |threads: &str| {
+        civex()
+            .args(["extract", "-q", "--threads", threads])
+            .arg(fixtures())
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let ids = |out: &[u8]| {
+        lines(out)
+            .iter()
+            .map(|r| r["event_id"].as_str().unwrap_or("").to_string())
+            .collect::<Vec<_>>()
+    };
+    let first = ids(&run("1"));
+    assert!(first.len() > 20, "{}", first.len());
+    assert_eq!(first, ids(&run("2")));
+}
+
+#[test]
 fn output_is_identical_at_any_thread_count() {
     let run = |threads: &str| {
         civex()
@@ -198,7 +266,7 @@ fn user_gazetteers_extend_and_report_bad_lines() {
     )
     .expect("write");
     let out = civex()
-        .args(["extract", "-q", "--gazetteers"])
+        .args(["extract", "--emit", "mentions", "-q", "--gazetteers"])
         .arg(dir.path())
         .arg("-")
         .write_stdin("{\"id\": \"u\", \"text\": \"The Zqx Watchers said so.\"}\n")

@@ -408,8 +408,7 @@ impl EventExtractor {
         // disperse ...", "beat X in an election".
         if before
             .iter()
-            .rev()
-            .take(5)
+            .filter(|(s, _)| s.start >= clause_start)
             .any(|(_, w)| cues.habitual.contains(&w.to_lowercase()))
         {
             return None;
@@ -1449,4 +1448,192 @@ pub fn event_id(doc_id: &str, event_type: &str, start: usize, end: usize) -> Str
         hash = hash.wrapping_mul(0x100000001b3);
     }
     format!("{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{Document, Origin};
+    use crate::gazetteer::Gazetteers;
+    use crate::pipeline::{Pipeline, Stages};
+
+    fn pipeline() -> &'static Pipeline {
+        static PIPELINE: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
+        PIPELINE.get_or_init(|| {
+            Pipeline::new(&Gazetteers::embedded().expect("gazetteers"), Stages::Events)
+        })
+    }
+
+    /// (type, modality, trigger, date, targets, count, agents, penalty duration or amount)
+    type Row = (
+        String,
+        String,
+        String,
+        Option<String>,
+        Vec<String>,
+        Option<u64>,
+        Vec<String>,
+        Option<String>,
+    );
+
+    fn events(text: &str) -> Vec<Row> {
+        let doc = Document {
+            id: "t".into(),
+            text: text.into(),
+            published: chrono::NaiveDate::from_ymd_opt(2016, 11, 1),
+            meta: Default::default(),
+            origin: Origin {
+                path: "t".into(),
+                line: None,
+            },
+        };
+        let analysis = pipeline().analyse(&doc);
+        analysis
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    e.event_type.to_string(),
+                    e.modality.to_string(),
+                    e.trigger.slice(text).to_string(),
+                    e.date.as_ref().map(|(_, v)| v.clone()),
+                    e.targets.iter().map(|t| t.name.clone()).collect(),
+                    e.target_count,
+                    e.agents.iter().map(|a| a.name.clone()).collect(),
+                    e.penalty.as_ref().map(|p| {
+                        p.duration.clone().unwrap_or_else(|| {
+                            format!(
+                                "{} {}",
+                                p.amount.unwrap_or(0.0),
+                                p.currency.clone().unwrap_or_default()
+                            )
+                        })
+                    }),
+                )
+            })
+            .collect()
+    }
+
+    fn find<'r>(rows: &'r [Row], event_type: &str) -> &'r Row {
+        rows.iter()
+            .find(|r| r.0 == event_type)
+            .unwrap_or_else(|| panic!("no {event_type} event in {rows:?}"))
+    }
+
+    #[test]
+    fn active_and_passive_voice_give_the_same_roles() {
+        let active = events("Police arrested nine activists in Almaty.");
+        let passive = events("Nine activists were arrested by police in Almaty.");
+        for rows in [&active, &passive] {
+            let arrest = find(rows, "arrest");
+            assert_eq!(arrest.5, Some(9), "{rows:?}");
+            assert!(
+                arrest
+                    .6
+                    .iter()
+                    .any(|a| a.to_lowercase().starts_with("police")),
+                "{rows:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn relative_clause_and_coordination() {
+        let rows =
+            events("Timur Bekov, who was detained by police on Monday, was fined 200 euros.");
+        let arrest = find(&rows, "arrest");
+        assert_eq!(arrest.4, ["Timur Bekov"]);
+        assert_eq!(arrest.3.as_deref(), Some("2016-10-31"));
+        let fine = find(&rows, "fine");
+        assert_eq!(fine.4, ["Timur Bekov"]);
+        assert_eq!(fine.7.as_deref(), Some("200 EUR"));
+
+        let rows = events(
+            "Authorities prosecuted Aigerim Nurlanova and Timur Bekov and fined them 180 Euros.",
+        );
+        for event_type in ["charge", "fine"] {
+            let e = find(&rows, event_type);
+            assert_eq!(
+                e.4,
+                ["Aigerim Nurlanova", "Timur Bekov"],
+                "{event_type}: {rows:?}"
+            );
+            assert_eq!(e.5, Some(2));
+        }
+    }
+
+    #[test]
+    fn back_references_resolve_to_the_named_group() {
+        let text = "Aigerim Nurlanova and Timur Bekov were arrested on 17th May. Both activists face up to ten years in prison.";
+        let rows = events(text);
+        let sentence = find(&rows, "sentence");
+        assert_eq!(sentence.1, "potential");
+        assert_eq!(sentence.4, ["Aigerim Nurlanova", "Timur Bekov"]);
+        assert_eq!(sentence.7.as_deref(), Some("P10Y"));
+    }
+
+    #[test]
+    fn the_next_sentence_of_an_episode_inherits_its_date_but_no_further() {
+        let text = "On 25th October, two activists picketed the court. They were detained by police. They were later fined.";
+        let rows = events(text);
+        assert_eq!(find(&rows, "protest").3.as_deref(), Some("2016-10-25"));
+        assert_eq!(find(&rows, "arrest").3.as_deref(), Some("2016-10-25"));
+        assert_eq!(find(&rows, "fine").3, None);
+    }
+
+    #[test]
+    fn modality() {
+        assert_eq!(find(&events("No one was detained."), "arrest").1, "negated");
+        assert_eq!(
+            find(&events("The two activists were not charged."), "charge").1,
+            "negated"
+        );
+        assert_eq!(
+            find(&events("The activists could be fined."), "fine").1,
+            "potential"
+        );
+        assert_eq!(
+            find(&events("Timur Bekov was arrested on Monday."), "arrest").1,
+            "asserted"
+        );
+    }
+
+    #[test]
+    fn calls_plans_and_figures_of_speech_are_no_events() {
+        for text in [
+            "Amnesty International called for their immediate release.",
+            "Activists plan to rally next week.",
+            "The law is an attack on press freedom.",
+            "Police often use force to disperse peaceful demonstrations.",
+        ] {
+            assert!(events(text).is_empty(), "{text}: {:?}", events(text));
+        }
+    }
+
+    #[test]
+    fn penalties() {
+        let rows = events("A court sentenced Timur Bekov to three to five years in prison.");
+        let e = find(&rows, "sentence");
+        assert_eq!(e.7.as_deref(), Some("P5Y"));
+        let text = "Timur Bekov was sentenced to life imprisonment.";
+        let doc = Document {
+            id: "t".into(),
+            text: text.into(),
+            published: None,
+            meta: Default::default(),
+            origin: Origin {
+                path: "t".into(),
+                line: None,
+            },
+        };
+        let analysis = pipeline().analyse(&doc);
+        let penalty = analysis.events[0].penalty.as_ref().expect("a penalty");
+        assert_eq!(
+            (
+                penalty.kind.as_str(),
+                penalty.life,
+                penalty.duration.as_deref()
+            ),
+            ("prison", Some(true), None)
+        );
+    }
 }

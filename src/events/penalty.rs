@@ -88,7 +88,10 @@ pub fn penalty_for(
     let end = clause_end(text, sentence, span.end);
     let window = ByteSpan::new(span.start, end);
     let cues = cue_kinds_in(lexicon, text, window);
-    let in_window = |m: &&Mention| m.span.start >= span.end && m.span.end <= end;
+    // Mentions after the trigger, or overlapping its end ("face up to" +
+    // "up to ten years").
+    let in_window =
+        |m: &&Mention| m.span.end > span.end && m.span.start >= span.start && m.span.end <= end;
 
     if trigger.event_type == "fine" {
         let moneys: Vec<&Mention> = mentions
@@ -214,12 +217,13 @@ pub fn penalty_for(
             penalty.text = text[first.span.start..second.span.end].to_string();
             return Some(penalty);
         }
+        // "X to five years, Y to four years": several people, the highest term.
         let same_kind = kind_near(second.span, &cues).is_none_or(|k| k == penalty.kind);
-        if same_kind
-            && months(second.value.as_deref()) > months(penalty.duration.as_deref())
-            && gap.contains(',')
-        {
-            penalty.duration = second.value.clone();
+        let another_person = gap.contains(',') && gap.contains(" to ") || gap.ends_with(" to");
+        if same_kind && another_person {
+            if months(second.value.as_deref()) > months(penalty.duration.as_deref()) {
+                penalty.duration = second.value.clone();
+            }
             penalty.bound = "up_to";
         }
     }

@@ -313,7 +313,7 @@ impl TemporalTagger {
             ),
             (
                 format!(
-                    r"(?i){B}(?:(?P<pre>the\s+(?:past|last|next|coming|first|previous|following|final|remaining|same)|{approx})\s+)?(?P<n>{num})[- ](?P<unit>{unit}){B}(?P<tail>-old|-long|\s+old)?"
+                    r"(?i){B}(?:(?P<pre>the\s+(?:past|last|next|coming|first|previous|following|final|remaining|same)|{approx})\s+)?(?P<n>{num})(?P<half>\s+1/2|\s+and\s+a\s+half|½)?(?:-\s?|\s)(?P<unit>{unit}){B}(?P<tail>-old|-long|\s+old)?"
                 ),
                 TemporalTagger::duration,
                 cue::UNIT,
@@ -991,7 +991,20 @@ impl TemporalTagger {
         let n = caps.name("n")?;
         let count = self.numbers.parse(n.as_str())?;
         let unit = self.units.get(caps.name("unit")?.as_str())?.clone();
-        let value = duration_value(count, &unit)?;
+        let mut value = duration_value(count, &unit)?;
+        // "8 1/2 years", "four and a half months".
+        if caps.name("half").is_some() {
+            let half = match unit.as_str() {
+                "Y" => "6M",
+                "M" => "15D",
+                "D" => "T12H",
+                "H" => "30M",
+                _ => "",
+            };
+            if !half.is_empty() && !value.contains('X') {
+                value.push_str(half);
+            }
+        }
         let mut span = whole(caps);
         if let Some(tail) = caps.name("tail") {
             span.end = tail.start();
