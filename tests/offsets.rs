@@ -112,6 +112,7 @@ proptest! {
         Just("Human Rights Watch (HRW) said HRW ".to_string()),
         Just("Police detained nine activists; they were fined 200 euros and jailed for two years. ".to_string()),
         Just("The two, activist Timur Bekov and Aigerim Nurlanova, were not charged. ".to_string()),
+        Just("On 5 March the march was banned; marches on March 8 were dispersed. ".to_string()),
     ], 0..8)) {
         let pipeline = pipeline();
         let text: String = pieces.concat();

@@ -78,6 +78,7 @@ pub struct Cues {
     pub modifier: Lexicon<()>,
     pub org_place: Lexicon<()>,
     pub habitual: Lexicon<()>,
+    pub protest_noun: Lexicon<()>,
     /// Penalty words: kind → phrases.
     pub penalty_words: PhraseMatcher,
     pub phrases: PhraseMatcher,
@@ -161,6 +162,7 @@ impl EventLexicon {
             modifier: cue("modifier"),
             org_place: cue("org_place"),
             habitual: cue("habitual"),
+            protest_noun: cue("protest_noun"),
             penalty_words: PhraseMatcher::new(
                 gazetteers
                     .list("event_cues")

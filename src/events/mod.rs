@@ -685,6 +685,37 @@ impl EventExtractor {
         // A raid or search of offices, outlets or an organisation restricts
         // the organisation; of a home it is harassment.
         let mut event_type = trigger.event_type;
+        // "banned the march": a ban on a protest restricts the protest; "banned
+        // them from leaving the country": a ban on people is harassment.
+        if event_type == "organisation_restriction" && !trigger.is_noun {
+            let protest_object = after
+                .iter()
+                .take(4)
+                .any(|(_, w)| cues.protest_noun.contains(&w.to_lowercase()));
+            let person_object = target_group.is_some_and(|g| {
+                g.members.iter().any(|m| {
+                    matches!(
+                        m.part,
+                        Part::Person(_)
+                            | Part::Pronoun(_)
+                            | Part::Counted { .. }
+                            | Part::BackReference { .. }
+                    )
+                })
+            });
+            if protest_object {
+                event_type = "protest_restriction";
+            } else if person_object
+                || after.iter().take(3).any(|(_, w)| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "leaving" | "travelling" | "traveling"
+                    )
+                })
+            {
+                event_type = "harassment";
+            }
+        }
         if event_type == "harassment" && matches!(trigger.lemma.as_str(), "raid" | "search") {
             let on_org = after
                 .iter()
@@ -1208,6 +1239,7 @@ fn choose_date(
         .filter(|m| {
             matches!(m.kind, MentionKind::Date | MentionKind::Time) && sentence.contains(&m.span)
         })
+        .filter(|m| !m.span.overlaps(&span))
         .filter(|m| {
             let (a, b) = if m.span.start >= span.end {
                 (span.end, m.span.start)
@@ -1255,7 +1287,7 @@ fn choose_date(
             if m.span.start >= span.end {
                 m.span.start - span.end
             } else {
-                span.start - m.span.end
+                span.start.saturating_sub(m.span.end)
             }
         })
         .map(|m| {

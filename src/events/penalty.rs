@@ -234,7 +234,11 @@ pub fn penalty_for(
         .or_else(|| before.strip_suffix(" and"))
     {
         let number = stripped.rsplit(' ').next().unwrap_or("");
-        if let (Some(value), Ok(n)) = (first.value.as_deref(), number.parse::<u32>()) {
+        // Only a bare number: "52," in "Bekov, 52, to a decade" is an age.
+        let bare = !number.is_empty() && number.chars().all(char::is_alphanumeric);
+        if !bare {
+            // no range
+        } else if let (Some(value), Ok(n)) = (first.value.as_deref(), number.parse::<u32>()) {
             let unit = value
                 .trim_start_matches("P")
                 .trim_start_matches(|c: char| c.is_ascii_digit());
