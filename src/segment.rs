@@ -59,31 +59,43 @@ impl Segmenter {
     }
 
     fn split_block(&self, text: &str, block: ByteSpan, out: &mut Vec<ByteSpan>) {
-        let markers = list_markers(text, block);
-        let mut cuts: Vec<usize> = markers
+        let mut markers = list_markers(text, block);
+        markers.sort_by_key(|m| m.span.start);
+        let marker_cuts: Vec<usize> = markers
             .iter()
             .filter(|m| m.cut)
             .map(|m| m.span.start)
             .collect();
+        let mut cuts = marker_cuts.clone();
         let bytes = text.as_bytes();
+        // Cursors into the sorted markers, so the scan stays linear.
+        let mut next_marker = 0;
+        let mut next_marker_cut = 0;
+        let mut last_cut = block.start;
         let mut i = block.start;
         while i < block.end {
             let b = bytes[i];
             let is_terminator =
                 matches!(b, b'.' | b'!' | b'?') || (b == 0xE2 && text[i..].starts_with('…'));
-            if !is_terminator || markers.iter().any(|m| m.span.start <= i && i < m.span.end) {
+            if !is_terminator {
                 i += 1;
                 continue;
             }
-            let sentence_start = cuts
-                .iter()
-                .copied()
-                .filter(|&c| c <= i)
-                .max()
-                .unwrap_or(block.start);
-            let (cut, next) = self.decide(text, block, i, sentence_start);
+            while next_marker < markers.len() && markers[next_marker].span.end <= i {
+                next_marker += 1;
+            }
+            if markers.get(next_marker).is_some_and(|m| m.span.start <= i) {
+                i += 1; // the period of a list marker ends nothing
+                continue;
+            }
+            while next_marker_cut < marker_cuts.len() && marker_cuts[next_marker_cut] <= i {
+                last_cut = last_cut.max(marker_cuts[next_marker_cut]);
+                next_marker_cut += 1;
+            }
+            let (cut, next) = self.decide(text, block, i, last_cut);
             if let Some(cut) = cut {
                 cuts.push(cut);
+                last_cut = last_cut.max(cut);
             }
             i = next.max(i + 1);
         }
@@ -363,10 +375,13 @@ fn list_markers(text: &str, block: ByteSpan) -> Vec<Marker> {
             m += 1;
         }
         if chain.len() >= 2 {
+            // Bullets are in order: the one right before a marker is found by
+            // binary search.
+            let bullet_ends: Vec<usize> = markers.iter().map(|b| b.span.end).collect();
             for (n, span) in chain.iter().enumerate() {
-                let after_bullet = markers.iter().any(|b| {
-                    b.span.end <= span.start && text[b.span.end..span.start].trim().is_empty()
-                });
+                let before = bullet_ends.partition_point(|&end| end <= span.start);
+                let after_bullet =
+                    before > 0 && text[bullet_ends[before - 1]..span.start].trim().is_empty();
                 markers.push(Marker {
                     span: *span,
                     cut: n > 0 && !after_bullet,

@@ -103,6 +103,15 @@ pub struct EventExtractor {
 const PRONOUN_WINDOW: usize = 3;
 /// How far back a numbered back-reference ("the two") may reach.
 const NUMBERED_WINDOW: usize = 10;
+/// How far back a restatement may refer.
+const RESTATEMENT_WINDOW: usize = 40;
+
+/// The items of a position-sorted list that start inside `span`.
+fn within<T>(items: &[T], key: impl Fn(&T) -> ByteSpan, span: ByteSpan) -> &[T] {
+    let lo = items.partition_point(|x| key(x).start < span.start);
+    let hi = items.partition_point(|x| key(x).start < span.end);
+    &items[lo..hi.max(lo)]
+}
 
 impl EventExtractor {
     pub fn new(gazetteers: &crate::gazetteer::Gazetteers) -> EventExtractor {
@@ -133,12 +142,18 @@ impl EventExtractor {
             if s_index > 0 {
                 resolve_cataphora(&mut events, s_index - 1, sentences, &all_groups);
             }
-            let sentence_triggers: Vec<_> = triggers
+            // Everything below looks only at this sentence's slice of the
+            // document-wide lists (all sorted by position): work per
+            // document stays linear in its length.
+            memory.retain(|r| r.sentence + NUMBERED_WINDOW >= s_index);
+            let sentence_mentions = within(mentions, |m| m.span, *sentence);
+            let sentence_group_slice = within(&all_groups, |g| g.span, *sentence);
+            let sentence_triggers: Vec<_> = within(&triggers, |t| t.span, *sentence)
                 .iter()
                 .filter(|t| sentence.contains(&t.span))
                 .filter(|t| {
                     // A trigger inside a name ("Hunger Strike Committee") is no trigger.
-                    !mentions.iter().any(|m| {
+                    !sentence_mentions.iter().any(|m| {
                         matches!(m.kind, MentionKind::Person | MentionKind::Organisation)
                             && m.span.overlaps(&t.span)
                     })
@@ -146,10 +161,16 @@ impl EventExtractor {
                 .collect();
             if sentence_triggers.is_empty() {
                 // Names in a sentence without events still feed back-references.
-                remember_groups(&all_groups, *sentence, sentence.end, s_index, &mut memory);
+                remember_groups(
+                    sentence_group_slice,
+                    *sentence,
+                    sentence.end,
+                    s_index,
+                    &mut memory,
+                );
                 continue;
             }
-            let sentence_groups: Vec<&Group> = all_groups
+            let sentence_groups: Vec<&Group> = sentence_group_slice
                 .iter()
                 .filter(|g| sentence.contains(&g.span))
                 .collect();
@@ -157,7 +178,13 @@ impl EventExtractor {
             let mut sentence_events: Vec<Event> = Vec::new();
             for tm in &sentence_triggers {
                 // Groups named before the trigger can be referred back to by it.
-                remember_groups(&all_groups, *sentence, tm.span.start, s_index, &mut memory);
+                remember_groups(
+                    sentence_group_slice,
+                    *sentence,
+                    tm.span.start,
+                    s_index,
+                    &mut memory,
+                );
                 let Some(trigger) = self.choose_reading(text, tm, &words) else {
                     continue;
                 };
@@ -169,7 +196,7 @@ impl EventExtractor {
                     trigger,
                     &sentence_groups,
                     &words,
-                    mentions,
+                    sentence_mentions,
                     &memory,
                     default_country.as_ref(),
                 ) {
@@ -178,7 +205,13 @@ impl EventExtractor {
                     sentence_events.push(event);
                 }
             }
-            remember_groups(&all_groups, *sentence, sentence.end, s_index, &mut memory);
+            remember_groups(
+                sentence_group_slice,
+                *sentence,
+                sentence.end,
+                s_index,
+                &mut memory,
+            );
             // Several triggers of one type about the same targets in one
             // sentence are one event.
             let mut merged: Vec<Event> = Vec::new();
@@ -199,7 +232,7 @@ impl EventExtractor {
             }
             // Inherit the episode's date from the previous sentence, when
             // this sentence gives no date of its own.
-            let sentence_has_date = mentions
+            let sentence_has_date = sentence_mentions
                 .iter()
                 .any(|m| m.kind == MentionKind::Date && sentence.contains(&m.span));
             for e in merged
@@ -1316,6 +1349,8 @@ fn episode_date(
     // Only a date stated in the previous sentence itself: episodes do not chain.
     let previous: Vec<&Event> = events
         .iter()
+        .rev()
+        .take_while(|e| e.sentence + 1 >= s_index)
         .filter(|e| {
             e.sentence + 1 == s_index && e.date.is_some() && e.date_source == Some("sentence")
         })
@@ -1341,12 +1376,20 @@ fn episode_date(
 /// "this attack"): same type, no new targets, date, count, penalty or
 /// modality.
 fn is_restatement(events: &[Event], e: &Event) -> bool {
+    // Only the incidents of the last RESTATEMENT_WINDOW sentences are
+    // compared: a restatement refers back to something recent, and a long
+    // document must not cost quadratic time.
+    let recent = || {
+        events
+            .iter()
+            .rev()
+            .take_while(|p| p.sentence + RESTATEMENT_WINDOW >= e.sentence)
+    };
     // "the trial", "this attack" after a trial or an attack was reported.
-    if e.definite_noun && e.penalty.is_none() && events.iter().any(|p| p.event_type == e.event_type)
-    {
+    if e.definite_noun && e.penalty.is_none() && recent().any(|p| p.event_type == e.event_type) {
         return true;
     }
-    events.iter().any(|p| {
+    recent().any(|p| {
         p.event_type == e.event_type
             && p.modality == e.modality
             && (e.targets.is_empty()
@@ -1373,7 +1416,8 @@ fn resolve_cataphora(
     sentences: &[ByteSpan],
     groups: &[Group],
 ) {
-    for e in events.iter_mut().filter(|e| e.sentence == sentence) {
+    let from = events.partition_point(|e| e.sentence < sentence);
+    for e in events[from..].iter_mut().filter(|e| e.sentence == sentence) {
         let Some(n) = e.target_count else { continue };
         if !e.targets.is_empty() || n < 2 {
             continue;
@@ -1381,7 +1425,10 @@ fn resolve_cataphora(
         let Some(next) = sentences.get(e.sentence + 1) else {
             continue;
         };
-        let Some(first) = groups.iter().find(|g| next.contains(&g.span)) else {
+        let Some(first) = within(groups, |g| g.span, *next)
+            .iter()
+            .find(|g| next.contains(&g.span))
+        else {
             continue;
         };
         let names: BTreeSet<&String> = first

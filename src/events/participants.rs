@@ -108,7 +108,19 @@ const STATE_ORG_WORDS: &[&str] = &[
 /// All participants of a text, in order.
 pub fn participants(text: &str, mentions: &[Mention], lexicon: &EventLexicon) -> Vec<Participant> {
     let mut out: Vec<Participant> = Vec::new();
-    let taken = |out: &Vec<Participant>, span: ByteSpan| out.iter().any(|p| p.span.overlaps(&span));
+    // Spans already taken, as start → end of non-overlapping spans: the
+    // overlap test is a lookup, not a scan (documents can be long).
+    let mut occupied: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let taken = |occupied: &std::collections::BTreeMap<usize, usize>, span: ByteSpan| {
+        occupied
+            .range(..span.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > span.start)
+    };
+    let locations: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Location)
+        .collect();
     // Names and counted groups from the mentions.
     for m in mentions {
         let part = match m.kind {
@@ -145,6 +157,10 @@ pub fn participants(text: &str, mentions: &[Mention], lexicon: &EventLexicon) ->
         if m.kind == MentionKind::Person {
             span.start = descriptor_start(text, span.start, lexicon).unwrap_or(span.start);
         }
+        if taken(&occupied, span) {
+            span = m.span;
+        }
+        occupied.insert(span.start, span.end);
         out.push(Participant { span, part });
     }
     // State agents and attackers, with a place or demonym before them
@@ -152,35 +168,36 @@ pub fn participants(text: &str, mentions: &[Mention], lexicon: &EventLexicon) ->
     let agents = lexicon.agents.find(text);
     let mut last: Option<ByteSpan> = None;
     for a in agents {
-        if Some(a.span) == last || taken(&out, a.span) {
+        if Some(a.span) == last || taken(&occupied, a.span) {
             continue;
         }
         last = Some(a.span);
         let entry = lexicon.agents.entry(a.entry);
         let mut span = a.span;
-        if let Some(place) = mentions.iter().find(|m| {
-            m.kind == MentionKind::Location
-                && m.span.end < span.start
-                && text[m.span.end..span.start] == *" "
-        }) {
-            span.start = place.span.start;
+        // The place right before ("Kazakhstani authorities") ...
+        let before = locations.partition_point(|m| m.span.start < span.start);
+        if let Some(place) = before.checked_sub(1).map(|i| locations[i]) {
+            if place.span.end < span.start && text[place.span.end..span.start] == *" " {
+                span.start = place.span.start;
+            }
         }
-        let after = &text[span.end..];
-        if let Some(rest) = after.strip_prefix(" in ") {
+        // ... or "in" a place right after ("police in Bishkek").
+        if text[span.end..].starts_with(" in ") {
             let at = span.end + 4;
-            if let Some(place) = mentions
-                .iter()
-                .find(|m| m.kind == MentionKind::Location && m.span.start == at)
-            {
-                let _ = rest;
+            let i = locations.partition_point(|m| m.span.start < at);
+            if let Some(place) = locations.get(i).filter(|m| m.span.start == at) {
                 span.end = place.span.end;
             }
+        }
+        if taken(&occupied, span) {
+            span = a.span;
         }
         let name = span
             .slice(text)
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
+        occupied.insert(span.start, span.end);
         out.push(Participant {
             span,
             part: Part::Agent {
@@ -192,7 +209,7 @@ pub fn participants(text: &str, mentions: &[Mention], lexicon: &EventLexicon) ->
     // Back-references ("the two", "both activists") and pronouns.
     for m in lexicon.cues.phrases.find(text) {
         let entry = lexicon.cues.phrases.entry(m.entry);
-        if entry.kind != "group" || taken(&out, m.span) {
+        if entry.kind != "group" || taken(&occupied, m.span) {
             continue;
         }
         let count = entry.canonical.parse::<u64>().ok();
@@ -219,9 +236,10 @@ pub fn participants(text: &str, mentions: &[Mention], lexicon: &EventLexicon) ->
                 }
             }
         }
-        if taken(&out, span) {
+        if taken(&occupied, span) {
             continue;
         }
+        occupied.insert(span.start, span.end);
         out.push(Participant {
             span,
             part: Part::BackReference { count, description },
@@ -236,7 +254,8 @@ pub fn participants(text: &str, mentions: &[Mention], lexicon: &EventLexicon) ->
             {
                 continue;
             }
-            if !taken(&out, span) {
+            if !taken(&occupied, span) {
+                occupied.insert(span.start, span.end);
                 out.push(Participant {
                     span,
                     part: Part::Pronoun(*count),
@@ -247,9 +266,10 @@ pub fn participants(text: &str, mentions: &[Mention], lexicon: &EventLexicon) ->
     // Role nouns without a number: "protesters", "journalists".
     for d in lexicon.descriptors.find(text) {
         let entry = lexicon.descriptors.entry(d.entry);
-        if !entry.flag("plural") || taken(&out, d.span) {
+        if !entry.flag("plural") || taken(&occupied, d.span) {
             continue;
         }
+        occupied.insert(d.span.start, d.span.end);
         out.push(Participant {
             span: d.span,
             part: Part::Counted {

@@ -116,6 +116,8 @@ impl NameTagger {
         let mut mentions = self.gazetteer_mentions(text);
         let organisations = self.organisation_shapes(text, &tokens, &mentions);
         mentions.extend(organisations);
+        // Person shapes look up what is known by position: sorted, disjoint.
+        let mut mentions = super::resolve_overlaps(mentions);
         let persons = self.person_shapes(text, &tokens, &mentions);
         mentions.extend(persons);
         let mentions = super::resolve_overlaps(mentions);
@@ -299,7 +301,9 @@ impl NameTagger {
                 let coordination = next.text == "and"
                     && tokens.get(j + 2).is_some_and(|after| {
                         after.text == "the"
-                            || known.iter().any(|m| m.span.start == after.span.start)
+                            || overlapping(known, after.span)
+                                .iter()
+                                .any(|m| m.span.start == after.span.start)
                     });
                 // A connector never leads to a date ("Court on Thursday").
                 let to_date = tokens
@@ -382,11 +386,14 @@ impl NameTagger {
             let mut span = ByteSpan::new(run[0].span.start, run[run.len() - 1].span.end);
             // A place that ends inside the first word starts the name
             // ("U.S. State Department": the run begins at "S").
-            if let Some(place) = known.iter().find(|m| {
-                m.kind == MentionKind::Location
-                    && m.span.start < span.start
-                    && m.span.end > span.start
-            }) {
+            if let Some(place) = overlapping(known, ByteSpan::new(span.start, span.start + 1))
+                .iter()
+                .find(|m| {
+                    m.kind == MentionKind::Location
+                        && m.span.start < span.start
+                        && m.span.end > span.start
+                })
+            {
                 span.start = place.span.start;
             }
             let acronym = acronym_after(text, span.end);
@@ -402,7 +409,7 @@ impl NameTagger {
             });
             let last = run[run.len() - 1].text;
             // "Human Rights Network Uganda": a country after the head word.
-            let last_is_place = known
+            let last_is_place = overlapping(known, run[run.len() - 1].span)
                 .iter()
                 .any(|m| m.kind == MentionKind::Location && m.span == run[run.len() - 1].span);
             let head_final = run.len() >= 2 && self.org_final.contains(last)
@@ -413,7 +420,7 @@ impl NameTagger {
                 continue;
             }
             // A gazetteer entry that covers the run already says what it is.
-            if known
+            if overlapping(known, span)
                 .iter()
                 .any(|m| m.span == span || m.span.contains(&span))
             {
@@ -571,10 +578,10 @@ impl NameTagger {
             );
             // An organisation that overlaps wins; a place is left to the
             // overlap resolution (the longer span wins: "Rosa Elena Vargas").
-            if known.iter().any(|m| {
-                m.span.overlaps(&span)
-                    && (m.kind == MentionKind::Organisation || m.span.contains(&span))
-            }) {
+            if overlapping(known, span)
+                .iter()
+                .any(|m| m.kind == MentionKind::Organisation || m.span.contains(&span))
+            {
                 continue;
             }
             if run
@@ -625,16 +632,25 @@ impl NameTagger {
             out.push(mention);
         }
         // "A, B, C and D": a name-shaped run listed next to a person is one.
+        let mut person_starts: std::collections::HashSet<usize> =
+            out.iter().map(|p| p.span.start).collect();
+        let mut person_ends: std::collections::HashSet<usize> =
+            out.iter().map(|p| p.span.end).collect();
+        let separators = [", ", " and ", ", and ", " or "];
         loop {
             let before = pending.len();
             pending.retain(|span| {
-                let listed = out.iter().any(|p| {
-                    let gap = |a: usize, b: usize| {
-                        a <= b && matches!(&text[a..b], ", " | " and " | ", and " | " or ")
-                    };
-                    gap(p.span.end, span.start) || gap(span.end, p.span.start)
+                let listed = separators.iter().any(|sep| {
+                    let after_person = span.start >= sep.len()
+                        && person_ends.contains(&(span.start - sep.len()))
+                        && text.get(span.start - sep.len()..span.start) == Some(*sep);
+                    let before_person = person_starts.contains(&(span.end + sep.len()))
+                        && text.get(span.end..span.end + sep.len()) == Some(*sep);
+                    after_person || before_person
                 });
                 if listed {
+                    person_starts.insert(span.start);
+                    person_ends.insert(span.end);
                     let name = normalise_space(span.slice(text));
                     out.push(Mention::new(
                         MentionKind::Person,
@@ -649,12 +665,18 @@ impl NameTagger {
                 break;
             }
         }
+        // How often each word occurs, for the recurring-surname test.
+        let mut occurrences: HashMap<&str, usize> = HashMap::new();
+        if !weak.is_empty() {
+            for t in tokens {
+                *occurrences
+                    .entry(&text[t.span.start..strip_possessive(text, t.span)])
+                    .or_default() += 1;
+            }
+        }
         for (span, surname) in weak {
             let surname = surname.trim_end_matches("'s").trim_end_matches("’s");
-            let recurs = tokens.iter().any(|t| {
-                !span.contains(&t.span)
-                    && text[t.span.start..strip_possessive(text, t.span)] == *surname
-            });
+            let recurs = occurrences.get(surname).is_some_and(|&n| n >= 2);
             if recurs {
                 let name = normalise_space(span.slice(text));
                 out.push(Mention::new(
@@ -866,9 +888,7 @@ impl NameTagger {
                 }
             }
             match matched {
-                Some((len, mention))
-                    if !mentions.iter().any(|m| m.span.overlaps(&mention.span)) =>
-                {
+                Some((len, mention)) if overlapping(&mentions, mention.span).is_empty() => {
                     extra.push(mention);
                     i += len;
                 }
@@ -879,6 +899,17 @@ impl NameTagger {
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
         mentions
     }
+}
+
+/// The mentions of a position-sorted, non-overlapping list that overlap
+/// `span` (a binary search, not a scan: documents can be long).
+fn overlapping(sorted: &[Mention], span: ByteSpan) -> &[Mention] {
+    let hi = sorted.partition_point(|m| m.span.start < span.end);
+    let mut lo = hi;
+    while lo > 0 && sorted[lo - 1].span.end > span.start {
+        lo -= 1;
+    }
+    &sorted[lo..hi]
 }
 
 /// Combining marks (accents written as separate code points).
