@@ -22,6 +22,14 @@ const CHUNK_DOCS: usize = 512;
 /// Text bytes per chunk, at most (a single larger document is its own chunk).
 const CHUNK_BYTES: usize = 8 << 20;
 
+/// How a run behaves.
+#[derive(Clone, Copy, Default)]
+pub struct RunOptions<'a> {
+    /// Stop at the first document that fails (its error is still written).
+    pub fail_fast: bool,
+    pub progress: Option<&'a ProgressBar>,
+}
+
 /// Counts reported at the end of a run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Summary {
@@ -30,6 +38,8 @@ pub struct Summary {
     pub failed: u64,
     pub records_written: u64,
     pub text_bytes: u64,
+    /// The run stopped at a failed document (`--fail-fast`).
+    pub stopped: bool,
 }
 
 /// The output of processing one document: its records, and how many.
@@ -46,7 +56,7 @@ pub fn run<I, F>(
     process: F,
     sink: &mut dyn Write,
     errors: &mut dyn Write,
-    progress: Option<&ProgressBar>,
+    options: RunOptions<'_>,
 ) -> io::Result<Summary>
 where
     I: Iterator<Item = InputItem> + Send,
@@ -72,7 +82,7 @@ where
                 let _ = sender.send(chunk);
             }
         });
-        for chunk in receiver {
+        'chunks: for chunk in receiver {
             let results: Vec<Result<Processed, InputError>> = pool.install(|| {
                 chunk
                     .par_iter()
@@ -102,9 +112,13 @@ where
                     Err(error) => {
                         errors.write_all(&error_record(&error))?;
                         summary.failed += 1;
+                        if options.fail_fast {
+                            summary.stopped = true;
+                            break 'chunks;
+                        }
                     }
                 }
-                if let Some(bar) = progress {
+                if let Some(bar) = options.progress {
                     bar.inc(text_bytes);
                 }
             }

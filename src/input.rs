@@ -34,10 +34,92 @@ impl std::fmt::Display for InputError {
 }
 
 /// How input files are read.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct InputOptions {
     /// The anchor date for documents that carry no `published` field.
     pub default_published: Option<NaiveDate>,
+    /// The largest document text accepted, in bytes; a larger one becomes an
+    /// error record instead of exhausting memory.
+    pub max_doc_bytes: usize,
+}
+
+/// The default for `--max-doc-bytes`: far above any news article (the news
+/// corpus's largest is 25 KB), far below what would strain memory.
+pub const DEFAULT_MAX_DOC_BYTES: usize = 16 << 20;
+
+impl Default for InputOptions {
+    fn default() -> Self {
+        InputOptions {
+            default_published: None,
+            max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
+        }
+    }
+}
+
+/// Decodes bytes as UTF-8, replacing invalid sequences with U+FFFD: a stray
+/// Latin-1 byte in a scraped page should not cost the whole document. The
+/// number of repaired places is recorded in the document's `meta`
+/// (`civex_invalid_utf8`); offsets refer to the repaired text.
+fn decode_lossy(bytes: Vec<u8>) -> (String, usize) {
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, 0),
+        Err(e) => {
+            let bytes = e.into_bytes();
+            let valid = String::from_utf8_lossy(&bytes);
+            let originally = bytes
+                .windows(3)
+                .filter(|w| *w == [0xEF, 0xBF, 0xBD])
+                .count();
+            let replaced = valid
+                .matches('\u{FFFD}')
+                .count()
+                .saturating_sub(originally)
+                .max(1);
+            (valid.into_owned(), replaced)
+        }
+    }
+}
+
+/// Whether decoded text is binary data rather than writing: NUL bytes, or
+/// more than a tenth of it repaired.
+fn looks_binary(text: &str, replaced: usize) -> bool {
+    text.contains('\0') || replaced * 10 > text.chars().count().max(1)
+}
+
+/// Reads one line (newline included) of at most `limit` bytes into `line`.
+/// A longer line is consumed to its end without being stored. Returns
+/// whether it was too long and how many bytes were consumed (0 at the end).
+fn read_bounded_line(
+    reader: &mut dyn BufRead,
+    limit: usize,
+    line: &mut Vec<u8>,
+) -> io::Result<(bool, usize)> {
+    line.clear();
+    let mut total = 0usize;
+    let mut too_long = false;
+    loop {
+        let buffer = reader.fill_buf()?;
+        if buffer.is_empty() {
+            return Ok((too_long, total));
+        }
+        let (n, found) = match buffer.iter().position(|b| *b == b'\n') {
+            Some(p) => (p + 1, true),
+            None => (buffer.len(), false),
+        };
+        total += n;
+        if !too_long {
+            if line.len() + n > limit {
+                too_long = true;
+                line.clear();
+            } else {
+                line.extend_from_slice(&buffer[..n]);
+            }
+        }
+        reader.consume(n);
+        if found {
+            return Ok((too_long, total));
+        }
+    }
 }
 
 /// Parses a `published` value: `YYYY-MM-DD` or RFC 3339 (the date part).
@@ -67,11 +149,15 @@ pub fn parse_json_document(
         doc_id,
         problem,
     };
-    let text = std::str::from_utf8(line).map_err(|e| {
-        fail(None, format!("the line is not valid UTF-8 (invalid byte at column {}); re-encode the file as UTF-8", e.valid_up_to() + 1))
+    let (line_text, replaced) = decode_lossy(line.to_vec());
+    let value: Value = serde_json::from_str(&line_text).map_err(|e| {
+        let hint = if e.is_eof() {
+            " (the record ends early: truncated?)"
+        } else {
+            ""
+        };
+        fail(None, format!("invalid JSON: {e}{hint}"))
     })?;
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| fail(None, format!("invalid JSON: {e}")))?;
     let Value::Object(mut object) = value else {
         return Err(fail(
             None,
@@ -90,6 +176,16 @@ pub fn parse_json_document(
         None => return Err(fail(None, "the record has no \"id\" field".into())),
     };
     let text = match object.remove("text") {
+        Some(Value::String(text)) if text.len() > options.max_doc_bytes => {
+            return Err(fail(
+                Some(id),
+                format!(
+                    "the text is {} bytes, more than --max-doc-bytes ({}); split the document or raise the limit",
+                    text.len(),
+                    options.max_doc_bytes
+                ),
+            ))
+        }
         Some(Value::String(text)) => text,
         Some(other) => {
             return Err(fail(
@@ -120,11 +216,15 @@ pub fn parse_json_document(
             ))
         }
     };
+    let mut meta = object;
+    if replaced > 0 {
+        meta.insert("civex_invalid_utf8".into(), Value::from(replaced));
+    }
     Ok(Document {
         id,
         text,
         published,
-        meta: object,
+        meta,
         origin,
     })
 }
@@ -330,44 +430,74 @@ impl Iterator for Inputs {
                         line: None,
                     };
                     let mut bytes = Vec::new();
-                    if let Err(e) = source.reader.read_to_end(&mut bytes) {
+                    let limit = self.options.max_doc_bytes as u64;
+                    let read = (&mut source.reader).take(limit + 1).read_to_end(&mut bytes);
+                    if bytes.len() as u64 > limit {
+                        return Some(Err(InputError {
+                            origin,
+                            doc_id: Some(source.path.clone()),
+                            problem: format!(
+                                "the file is larger than --max-doc-bytes ({limit}); split it or raise the limit"
+                            ),
+                        }));
+                    }
+                    if let Err(e) = read {
                         return Some(Err(InputError {
                             origin,
                             doc_id: Some(source.path.clone()),
                             problem: format!("cannot read the file: {e}"),
                         }));
                     }
-                    return Some(match String::from_utf8(bytes) {
-                        Ok(text) => Ok(Document {
-                            id: source.path.clone(),
-                            text,
-                            published: self.options.default_published,
-                            meta: Map::new(),
-                            origin,
-                        }),
-                        Err(e) => Err(InputError {
+                    let (text, replaced) = decode_lossy(bytes);
+                    if looks_binary(&text, replaced) {
+                        return Some(Err(InputError {
                             origin,
                             doc_id: Some(source.path.clone()),
-                            problem: format!(
-                                "the file is not valid UTF-8 (invalid byte at offset {}); re-encode it as UTF-8",
-                                e.utf8_error().valid_up_to()
-                            ),
-                        }),
-                    });
+                            problem: "the file looks binary (NUL bytes or mostly invalid UTF-8), not text".into(),
+                        }));
+                    }
+                    let mut meta = Map::new();
+                    if replaced > 0 {
+                        meta.insert("civex_invalid_utf8".into(), Value::from(replaced));
+                    }
+                    return Some(Ok(Document {
+                        id: source.path.clone(),
+                        text,
+                        published: self.options.default_published,
+                        meta,
+                        origin,
+                    }));
                 }
                 Format::JsonLines => {
                     let mut line = Vec::new();
-                    match source.reader.read_until(b'\n', &mut line) {
-                        Ok(0) => {
+                    // JSON escapes may double a text's size; a line beyond
+                    // that is skipped unread rather than held in memory.
+                    let limit = self
+                        .options
+                        .max_doc_bytes
+                        .saturating_mul(2)
+                        .saturating_add(1 << 16);
+                    match read_bounded_line(&mut source.reader, limit, &mut line) {
+                        Ok((_, 0)) => {
                             source.done = true;
                             continue;
                         }
-                        Ok(_) => {
+                        Ok((too_long, consumed)) => {
                             source.line += 1;
                             let origin = Origin {
                                 path: source.path.clone(),
                                 line: Some(source.line),
                             };
+                            if too_long {
+                                return Some(Err(InputError {
+                                    origin,
+                                    doc_id: None,
+                                    problem: format!(
+                                        "the record is {consumed} bytes, far more than --max-doc-bytes ({}); split the document or raise the limit",
+                                        self.options.max_doc_bytes
+                                    ),
+                                }));
+                            }
                             while line.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
                                 line.pop();
                             }
@@ -432,9 +562,17 @@ mod tests {
         assert!(err.problem.contains("must be a string"));
         let err = parse_json_document(br#"{"id": "a", "text": "#, origin(), &options).unwrap_err();
         assert!(err.problem.contains("invalid JSON"));
-        let err = parse_json_document(b"{\"id\": \"a\", \"text\": \"\xff\"}", origin(), &options)
+        let doc = parse_json_document(b"{\"id\": \"a\", \"text\": \"x\xffy\"}", origin(), &options)
+            .unwrap();
+        assert_eq!(doc.text, "x\u{FFFD}y");
+        assert_eq!(doc.meta["civex_invalid_utf8"], 1);
+        let small = InputOptions {
+            max_doc_bytes: 4,
+            ..InputOptions::default()
+        };
+        let err = parse_json_document(br#"{"id": "a", "text": "too long"}"#, origin(), &small)
             .unwrap_err();
-        assert!(err.problem.contains("UTF-8"));
+        assert!(err.problem.contains("--max-doc-bytes"), "{}", err.problem);
         let err = parse_json_document(
             br#"{"id": "a", "text": "x", "published": "yesterday"}"#,
             origin(),

@@ -35,6 +35,7 @@ pub mod events;
 pub mod gazetteer;
 pub mod input;
 pub mod output;
+pub mod output_file;
 pub mod pipeline;
 pub mod segment;
 pub mod tag;

@@ -8,16 +8,18 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use civex::batch::{self, Processed, Summary};
+use civex::batch::{self, Processed, RunOptions, Summary};
 use civex::gazetteer::Gazetteers;
-use civex::input::{expand_inputs, parse_published, InputOptions, Inputs};
+use civex::input::{expand_inputs, parse_published, InputOptions, Inputs, DEFAULT_MAX_DOC_BYTES};
 use civex::output as records;
+use civex::output_file::AtomicFile;
 use civex::pipeline::{Pipeline, Stages};
 
 /// Exit codes (see README).
 const EXIT_DOCUMENT_ERRORS: u8 = 1;
 const EXIT_USAGE: u8 = 2;
 const EXIT_IO: u8 = 3;
+const EXIT_BROKEN_PIPE: u8 = 141;
 
 #[derive(Parser)]
 #[command(
@@ -77,6 +79,15 @@ struct Common {
     /// No progress bar and no summary on stderr.
     #[arg(short, long)]
     quiet: bool,
+    /// Write error records (JSON Lines) to FILE instead of stderr.
+    #[arg(long, value_name = "FILE")]
+    errors: Option<PathBuf>,
+    /// Stop at the first document that fails.
+    #[arg(long)]
+    fail_fast: bool,
+    /// Documents whose text is larger than this many bytes become error records.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_DOC_BYTES)]
+    max_doc_bytes: usize,
 }
 
 fn main() -> ExitCode {
@@ -112,7 +123,11 @@ fn main() -> ExitCode {
             eprintln!("civex: {message}");
             ExitCode::from(EXIT_USAGE)
         }
-        Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        // The reader closed the pipe (`civex ... | head`): stop quietly with
+        // the status a shell gives a process ended by SIGPIPE.
+        Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => {
+            ExitCode::from(EXIT_BROKEN_PIPE)
+        }
         Err(Failure::Io(e)) => {
             eprintln!("civex: {e}");
             ExitCode::from(EXIT_IO)
@@ -173,7 +188,13 @@ fn run(common: &Common, stages: Stages, output: Output) -> Result<ExitCode, Fail
         bar
     });
 
-    let inputs = Inputs::new(sources, InputOptions { default_published });
+    let inputs = Inputs::new(
+        sources,
+        InputOptions {
+            default_published,
+            max_doc_bytes: common.max_doc_bytes,
+        },
+    );
     let process = |doc: &civex::document::Document| {
         let analysis = pipeline.analyse(doc);
         let mut bytes = Vec::new();
@@ -200,48 +221,61 @@ fn run(common: &Common, stages: Stages, output: Output) -> Result<ExitCode, Fail
             records: records as u64,
         }
     };
-    let stderr = io::stderr();
-    let mut errors = stderr.lock();
+
+    // Error records: a file of their own, or standard error.
+    let mut error_file = match &common.errors {
+        Some(path) => Some(BufWriter::new(File::create(path).map_err(|e| {
+            Failure::Io(io::Error::new(
+                e.kind(),
+                format!("cannot create the errors file {}: {e}", path.display()),
+            ))
+        })?)),
+        None => None,
+    };
+    // Standard error is not locked for the whole run: the panic hook (a bug
+    // in one document) must be able to write to it from a worker thread.
+    let mut stderr = io::stderr();
+    let errors: &mut dyn Write = match &mut error_file {
+        Some(file) => file,
+        None => &mut stderr,
+    };
+    let options = RunOptions {
+        fail_fast: common.fail_fast,
+        progress: progress.as_ref(),
+    };
     let summary = match &common.output {
         Some(path) => {
-            let file = File::create(path).map_err(|e| {
+            let file = AtomicFile::create(path).map_err(|e| {
                 Failure::Io(io::Error::new(
                     e.kind(),
                     format!("cannot create {}: {e}", path.display()),
                 ))
             })?;
             let mut sink = BufWriter::with_capacity(1 << 20, file);
-            let summary = batch::run(
-                inputs,
-                &pool,
-                process,
-                &mut sink,
-                &mut errors,
-                progress.as_ref(),
-            )?;
-            sink.flush()?;
+            let summary = batch::run(inputs, &pool, process, &mut sink, errors, options)?;
+            let file = sink.into_inner().map_err(|e| Failure::Io(e.into_error()))?;
+            file.commit().map_err(|e| {
+                Failure::Io(io::Error::new(
+                    e.kind(),
+                    format!("cannot write {}: {e}", path.display()),
+                ))
+            })?;
             summary
         }
         None => {
             let stdout = io::stdout();
             let mut sink = BufWriter::with_capacity(1 << 20, stdout.lock());
-            let summary = batch::run(
-                inputs,
-                &pool,
-                process,
-                &mut sink,
-                &mut errors,
-                progress.as_ref(),
-            )?;
+            let summary = batch::run(inputs, &pool, process, &mut sink, errors, options)?;
             sink.flush()?;
             summary
         }
     };
+    errors.flush()?;
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
     if !common.quiet {
-        report(&summary);
+        report(&summary, output);
     }
     Ok(if summary.failed > 0 {
         ExitCode::from(EXIT_DOCUMENT_ERRORS)
@@ -250,9 +284,23 @@ fn run(common: &Common, stages: Stages, output: Output) -> Result<ExitCode, Fail
     })
 }
 
-fn report(summary: &Summary) {
+fn report(summary: &Summary, output: Output) {
+    let what = match output {
+        Output::Sentences => "sentences",
+        Output::Mentions => "mentions",
+        Output::Events => "events",
+        Output::Documents => "document records",
+    };
     eprintln!(
-        "civex: {} documents read, {} succeeded, {} failed, {} records written",
-        summary.documents_read, summary.succeeded, summary.failed, summary.records_written
+        "civex: {} documents read, {} succeeded, {} failed, {} {what} written{}",
+        summary.documents_read,
+        summary.succeeded,
+        summary.failed,
+        summary.records_written,
+        if summary.stopped {
+            " (stopped at the first failure: --fail-fast)"
+        } else {
+            ""
+        }
     );
 }

@@ -244,7 +244,9 @@ impl Segmenter {
         if !capitalised {
             return false;
         }
-        let token_start = text[..dot].rfind(char::is_whitespace).map_or(0, |p| p + 1);
+        let token_start = text[..dot].rfind(char::is_whitespace).map_or(0, |p| {
+            p + text[p..].chars().next().map_or(1, char::len_utf8)
+        });
         let token_end = text[after..]
             .find(char::is_whitespace)
             .map_or(text.len(), |p| after + p);

@@ -86,6 +86,21 @@ fn fixture_offsets_select_the_record_text() {
     }
 }
 
+/// Inputs that once crashed the fuzz target (`tests/regressions/`): the first
+/// byte is the target's mode, the rest the document.
+#[test]
+fn fuzz_regressions() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regressions");
+    for entry in std::fs::read_dir(dir).expect("tests/regressions exists") {
+        let path = entry.expect("entry").path();
+        let bytes = std::fs::read(&path).expect("readable");
+        let text = String::from_utf8_lossy(bytes.get(1..).unwrap_or_default()).into_owned();
+        if let Err(problem) = check_records(&doc(text), pipeline()) {
+            panic!("{}: {problem}", path.display());
+        }
+    }
+}
+
 fn doc(text: String) -> Document {
     Document {
         id: "prop".into(),
@@ -117,5 +132,16 @@ proptest! {
         let pipeline = pipeline();
         let text: String = pieces.concat();
         prop_assert!(check_records(&doc(text), pipeline).is_ok());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
+
+    /// Any bytes at all, read as input is read (invalid UTF-8 repaired).
+    #[test]
+    fn any_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        prop_assert!(check_records(&doc(text), pipeline()).is_ok());
     }
 }

@@ -352,7 +352,9 @@ fn descriptor_start(text: &str, name_start: usize, lexicon: &EventLexicon) -> Op
         };
         let word_start = stripped
             .rfind(|c: char| !(c.is_alphabetic() || c == '-'))
-            .map_or(0, |p| p + 1);
+            .map_or(0, |p| {
+                p + stripped[p..].chars().next().map_or(1, char::len_utf8)
+            });
         let word = &stripped[word_start..];
         let modifier = !word.is_empty()
             && word.chars().all(|c| c.is_lowercase() || c == '-')
@@ -366,9 +368,9 @@ fn descriptor_start(text: &str, name_start: usize, lexicon: &EventLexicon) -> Op
     // One adjective right after a comma or at the start of a line.
     let before = &text[..start];
     if let Some(stripped) = before.strip_suffix(' ') {
-        let word_start = stripped
-            .rfind(|c: char| !c.is_alphabetic())
-            .map_or(0, |p| p + 1);
+        let word_start = stripped.rfind(|c: char| !c.is_alphabetic()).map_or(0, |p| {
+            p + stripped[p..].chars().next().map_or(1, char::len_utf8)
+        });
         let word = &stripped[word_start..];
         let preceded_by_comma = stripped[..word_start].trim_end().ends_with(',');
         if preceded_by_comma
