@@ -73,12 +73,20 @@ impl Segmenter {
         let mut next_marker_cut = 0;
         let mut last_cut = block.start;
         let mut i = block.start;
+        // Jump from terminator to terminator (memchr scans many bytes per
+        // step); '…' is rare enough to check for once per block.
+        let has_ellipsis = block.slice(text).contains('…');
         while i < block.end {
             let b = bytes[i];
             let is_terminator =
                 matches!(b, b'.' | b'!' | b'?') || (b == 0xE2 && text[i..].starts_with('…'));
             if !is_terminator {
-                i += 1;
+                i = if has_ellipsis {
+                    i + 1
+                } else {
+                    memchr::memchr3(b'.', b'!', b'?', &bytes[i..block.end])
+                        .map_or(block.end, |p| i + p)
+                };
                 continue;
             }
             while next_marker < markers.len() && markers[next_marker].span.end <= i {
@@ -284,6 +292,11 @@ fn blocks(text: &str) -> Vec<ByteSpan> {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Jump to the next newline.
+        match memchr::memchr(b'\n', &bytes[i..]) {
+            Some(p) => i += p,
+            None => break,
+        }
         if bytes[i] == b'\n' {
             // Look at what follows the newline on the next line.
             let mut j = i + 1;
@@ -334,29 +347,43 @@ fn list_markers(text: &str, block: ByteSpan) -> Vec<Marker> {
     // Fast exit: no digit or letter followed by '.' or ')' and no bullet.
     let mut markers = Vec::new();
     let mut enumerators: Vec<(ByteSpan, u32, bool)> = Vec::new(); // span, value, starts chain
+                                                                  // A byte scan: ASCII needs no decoding, and every bullet is a
+                                                                  // multi-byte character (this runs over every byte of every block).
+    let bytes = slice.as_bytes();
+    let mut pos = 0;
     let mut prev: Option<char> = None;
-    let iter = slice.char_indices();
-    for (pos, c) in iter {
-        let abs = block.start + pos;
-        let at_item_start = prev.is_none_or(|p| p.is_whitespace() || BULLETS.contains(&p));
+    while pos < bytes.len() {
+        let b = bytes[pos];
+        if b.is_ascii() {
+            let at_item_start = prev.is_none_or(|p| p.is_whitespace() || BULLETS.contains(&p));
+            if at_item_start && (b.is_ascii_digit() || b.is_ascii_lowercase()) {
+                if let Some((len, value)) = enumerator_at(&slice[pos..]) {
+                    let abs = block.start + pos;
+                    let chain_start =
+                        prev.is_none() || prev.is_some_and(|p| BULLETS.contains(&p)) || {
+                            let before = slice[..pos].trim_end();
+                            before.is_empty()
+                                || before.ends_with(':')
+                                || before.ends_with(|ch| BULLETS.contains(&ch))
+                        };
+                    enumerators.push((ByteSpan::new(abs, abs + len), value, chain_start));
+                }
+            }
+            prev = Some(b as char);
+            pos += 1;
+            continue;
+        }
+        let c = slice[pos..].chars().next().unwrap_or('\u{FFFD}');
         if BULLETS.contains(&c) && c != '–' && c != '—' && prev.is_none_or(char::is_whitespace)
         {
+            let abs = block.start + pos;
             markers.push(Marker {
                 span: ByteSpan::new(abs, abs + c.len_utf8()),
                 cut: pos > 0,
             });
-        } else if at_item_start && (c.is_ascii_digit() || c.is_ascii_lowercase()) {
-            if let Some((len, value)) = enumerator_at(&slice[pos..]) {
-                let chain_start = prev.is_none() || prev.is_some_and(|p| BULLETS.contains(&p)) || {
-                    let before = slice[..pos].trim_end();
-                    before.is_empty()
-                        || before.ends_with(':')
-                        || before.ends_with(|ch| BULLETS.contains(&ch))
-                };
-                enumerators.push((ByteSpan::new(abs, abs + len), value, chain_start));
-            }
         }
         prev = Some(c);
+        pos += c.len_utf8();
     }
     // Keep enumerators in counting chains of two or more.
     let mut k = 0;
