@@ -8,8 +8,13 @@ use civex::segment::Segmenter;
 
 fn split(text: &str) -> Vec<String> {
     static SEGMENTER: std::sync::OnceLock<Segmenter> = std::sync::OnceLock::new();
-    let segmenter = SEGMENTER.get_or_init(|| Segmenter::new(&Gazetteers::embedded().expect("gazetteers")));
-    segmenter.split(text).iter().map(|s| s.slice(text).to_string()).collect()
+    let segmenter =
+        SEGMENTER.get_or_init(|| Segmenter::new(&Gazetteers::embedded().expect("gazetteers")));
+    segmenter
+        .split(text)
+        .iter()
+        .map(|s| s.slice(text).to_string())
+        .collect()
 }
 
 #[test]
@@ -103,8 +108,16 @@ fn news_failure_modes() {
     for (name, text, expected) in cases {
         let got = split(text);
         if got != *expected {
-            failures.push(format!("{name}:\n  expected {expected:?}\n  got      {got:?}"));
+            failures.push(format!(
+                "{name}:\n  expected {expected:?}\n  got      {got:?}"
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases fail:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }

@@ -234,28 +234,17 @@ pub fn penalty_for(
         .or_else(|| before.strip_suffix(" and"))
     {
         let number = stripped.rsplit(' ').next().unwrap_or("");
-        // Only a bare number: "52," in "Bekov, 52, to a decade" is an age.
+        // Only a bare number ("three", "3"): "52," in "Bekov, 52, to a
+        // decade" is an age. The number words parse digits too.
         let bare = !number.is_empty() && number.chars().all(char::is_alphanumeric);
-        if !bare {
-            // no range
-        } else if let (Some(value), Ok(n)) = (first.value.as_deref(), number.parse::<u32>()) {
+        let low = bare
+            .then(|| lexicon.numbers.parse(number).and_then(|c| c.exact()))
+            .flatten();
+        if let (Some(value), Some(n)) = (first.value.as_deref(), low) {
             let unit = value
-                .trim_start_matches("P")
+                .trim_start_matches('P')
                 .trim_start_matches(|c: char| c.is_ascii_digit());
-            penalty.min_duration = Some(format!("P{n}{unit}"));
-            penalty.bound = "up_to";
-        } else if let (Some(value), Some(n)) = (
-            first.value.as_deref(),
-            lexicon
-                .numbers
-                .parse(number)
-                .and_then(|c| c.exact())
-                .map(|v| v as u32),
-        ) {
-            let unit = value
-                .trim_start_matches("P")
-                .trim_start_matches(|c: char| c.is_ascii_digit());
-            penalty.min_duration = Some(format!("P{n}{unit}"));
+            penalty.min_duration = Some(format!("P{}{unit}", n as u32));
             penalty.bound = "up_to";
         }
     }
