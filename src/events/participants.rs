@@ -58,7 +58,7 @@ fn joins(gap: &str) -> bool {
     let gap = AGE.replace_all(gap, ",");
     let gap = gap.trim();
     // "eight detainees, including a prominent opposition leader, Ali Karimli"
-    if INCLUDING.is_match(gap) {
+    if INCLUDING.is_match(gap) || APPOSITION.is_match(gap) {
         return true;
     }
     matches!(
@@ -82,6 +82,36 @@ static INCLUDING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|
     regex::Regex::new(r"^,?\s*(?:including|among them|such as|namely)(?:\s+[^,;.]{1,40},)?$")
         .expect("including regex")
 });
+/// ", a freelance journalist," between listed names: an apposition.
+static APPOSITION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^,\s*(?:an?|the)\s+[^,;.]{1,40},(?:\s*and)?$").expect("apposition regex")
+});
+
+/// Titles of people who act for the state (their events' agents).
+const STATE_TITLES: &[&str] = &[
+    "judge",
+    "justice",
+    "prosecutor",
+    "magistrate",
+    "investigator",
+    "inspector",
+    "officer",
+    "colonel",
+    "col",
+    "general",
+    "gen",
+    "major",
+    "maj",
+    "captain",
+    "capt",
+    "lieutenant",
+    "lt",
+    "sergeant",
+    "sgt",
+    "commander",
+    "governor",
+    "gov",
+];
 
 const STATE_ORG_WORDS: &[&str] = &[
     "Court",
@@ -124,11 +154,25 @@ pub fn participants(text: &str, mentions: &[Mention], lexicon: &EventLexicon) ->
     // Names and counted groups from the mentions.
     for m in mentions {
         let part = match m.kind {
-            MentionKind::Person => Part::Person(
-                m.value
+            MentionKind::Person => {
+                let name = m
+                    .value
                     .clone()
-                    .unwrap_or_else(|| m.span.slice(text).to_string()),
-            ),
+                    .unwrap_or_else(|| m.span.slice(text).to_string());
+                // A judge, prosecutor or officer acts for the state.
+                let official = m
+                    .attr("honorific")
+                    .and_then(|h| h.as_str())
+                    .is_some_and(|h| {
+                        let h = h.trim_end_matches('.').to_lowercase();
+                        STATE_TITLES.contains(&h.as_str())
+                    });
+                if official {
+                    Part::Agent { name, state: true }
+                } else {
+                    Part::Person(name)
+                }
+            }
             MentionKind::Organisation => {
                 let name = m
                     .value
@@ -155,6 +199,15 @@ pub fn participants(text: &str, mentions: &[Mention], lexicon: &EventLexicon) ->
         };
         let mut span = m.span;
         if m.kind == MentionKind::Person {
+            // The honorific belongs to the name in a list ("..., Ms. Huynh
+            // Thi Kim Quyen, 38, and Mr. Nguyen Ngoc Quy").
+            if let Some(title) = m.attr("honorific").and_then(|h| h.as_str()) {
+                let before = text[..span.start].trim_end();
+                let before = before.strip_suffix('.').unwrap_or(before);
+                if before.ends_with(title) {
+                    span.start = before.len() - title.len();
+                }
+            }
             span.start = descriptor_start(text, span.start, lexicon).unwrap_or(span.start);
         }
         if taken(&occupied, span) {
@@ -310,6 +363,20 @@ pub fn groups(text: &str, participants: &[Participant]) -> Vec<Group> {
             if joinable && compatible {
                 last.span.end = p.span.end;
                 last.members.push(p.clone());
+                last.possessive = possessive_after(text, p.span.end);
+                continue;
+            }
+            // "Khalid Abdel Aziz of Reuters": an affiliation belongs to the
+            // name before it and does not end a list of names.
+            let affiliation = matches!(p.part, Part::Organisation { .. })
+                && matches!(last.members.last().map(|m| &m.part), Some(Part::Person(_)))
+                && gap_start <= p.span.start
+                && matches!(
+                    text[gap_start..p.span.start].trim(),
+                    "of" | "of the" | "from" | "from the"
+                );
+            if affiliation {
+                last.span.end = p.span.end;
                 last.possessive = possessive_after(text, p.span.end);
                 continue;
             }
