@@ -193,7 +193,6 @@ impl Segmenter {
         let Some((next_pos, next_char)) = next_char_after_closers(text, end, block.end) else {
             return (None, end);
         };
-        let _ = next_pos;
         if next_char.is_lowercase() {
             return (None, end);
         }

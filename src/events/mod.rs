@@ -557,7 +557,7 @@ impl EventExtractor {
             .copied()
             .filter(|g| g.span.start >= clause_start && g.span.end <= span.start)
             .collect();
-        let subject = subject_group(text, &clause_groups, span, clause_start);
+        let subject = subject_group(text, &clause_groups, clause_start);
         let next_trigger_start = sentence.end;
         let object = groups
             .iter()
@@ -763,7 +763,6 @@ impl EventExtractor {
                 event_type = "organisation_restriction";
             }
         }
-        let trigger_chars = (span.start, span.end);
         let event = Event {
             event_type,
             modality,
@@ -783,7 +782,6 @@ impl EventExtractor {
                     .is_none_or(|g| g.members.iter().all(|m| !matches!(m.part, Part::Person(_)))),
             trigger_entry: format!("{} ({})", trigger.surface, trigger.lemma),
         };
-        let _ = trigger_chars;
         Some((event, referent))
     }
 
@@ -893,7 +891,6 @@ fn clause_start(
 fn subject_group<'g>(
     text: &str,
     clause_groups: &[&'g Group],
-    _span: ByteSpan,
     clause_start: usize,
 ) -> Option<&'g Group> {
     clause_groups.iter().copied().find(|g| {

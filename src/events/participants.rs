@@ -188,11 +188,7 @@ pub fn participants(text: &str, mentions: &[Mention], lexicon: &EventLexicon) ->
                 let count = m.value.as_deref().and_then(|v| v.parse::<u64>().ok());
                 let slice = m.span.slice(text);
                 // The description is what follows the number.
-                let description = m
-                    .attr("unit")
-                    .and_then(|u| u.as_str())
-                    .map(|unit| description_after_number(slice, unit))
-                    .unwrap_or_else(|| slice.to_string());
+                let description = description_after_number(slice);
                 Part::Counted { count, description }
             }
             _ => continue,
@@ -502,10 +498,9 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// "two human rights activists" → "human rights activists".
-fn description_after_number(slice: &str, _unit: &str) -> String {
-    let mut words = slice.split_whitespace();
-    let first = words.next().unwrap_or("");
-    let rest: Vec<&str> = words.collect();
+fn description_after_number(slice: &str) -> String {
+    // The first word is the number itself.
+    let rest: Vec<&str> = slice.split_whitespace().skip(1).collect();
     // Multi-word numbers ("2.5 million", "a dozen", "dozens of").
     let skip = rest
         .iter()
@@ -516,7 +511,6 @@ fn description_after_number(slice: &str, _unit: &str) -> String {
             )
         })
         .count();
-    let _ = first;
     rest[skip..].join(" ")
 }
 
