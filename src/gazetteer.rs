@@ -93,19 +93,34 @@ impl Entry {
 }
 
 /// All lists, after the user's overlay has been applied.
+///
+/// An embedded list is parsed the first time it is asked for: `civex
+/// sentences` needs only the abbreviations, and parsing the 15,000 lines of
+/// names and places would double its start-up time. (The embedded files are
+/// checked by a unit test; a user's files are parsed at once, so that their
+/// errors stop the start.)
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteers {
-    lists: BTreeMap<String, Vec<Entry>>,
+    lists: BTreeMap<String, std::sync::OnceLock<Vec<Entry>>>,
+}
+
+fn embedded_list(name: &str) -> Vec<Entry> {
+    let content = EMBEDDED
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or("", |(_, c)| c);
+    // The embedded files are part of the program; the test
+    // `embedded_lists_parse` keeps them well-formed.
+    parse_list(&format!("<embedded>/{name}.tsv"), content).unwrap_or_default()
 }
 
 impl Gazetteers {
     /// The lists shipped in the binary.
     pub fn embedded() -> Result<Gazetteers, GazetteerError> {
-        let mut lists = BTreeMap::new();
-        for (name, content) in EMBEDDED {
-            let file = format!("<embedded>/{name}.tsv");
-            lists.insert(name.to_string(), parse_list(&file, content)?);
-        }
+        let lists = EMBEDDED
+            .iter()
+            .map(|(name, _)| (name.to_string(), std::sync::OnceLock::new()))
+            .collect();
         Ok(Gazetteers { lists })
     }
 
@@ -155,7 +170,11 @@ impl Gazetteers {
     }
 
     fn overlay(&mut self, list: &str, user_entries: Vec<Entry>) {
-        let entries = self.lists.entry(list.to_string()).or_default();
+        let cell = self.lists.entry(list.to_string()).or_default();
+        let mut entries = match cell.take() {
+            Some(entries) => entries,
+            None => embedded_list(list),
+        };
         let mut position: HashMap<(String, String), usize> = entries
             .iter()
             .enumerate()
@@ -171,11 +190,15 @@ impl Gazetteers {
                 }
             }
         }
+        let _ = cell.set(entries);
     }
 
     /// The entries of one list (empty if the list does not exist).
     pub fn list(&self, name: &str) -> &[Entry] {
-        self.lists.get(name).map(Vec::as_slice).unwrap_or(&[])
+        match self.lists.get(name) {
+            Some(cell) => cell.get_or_init(|| embedded_list(name)).as_slice(),
+            None => &[],
+        }
     }
 
     /// The entries of one list with the given kind.
@@ -501,6 +524,15 @@ mod tests {
 
     fn entries(tsv: &str) -> Vec<Entry> {
         parse_list("test.tsv", tsv).unwrap()
+    }
+
+    #[test]
+    fn embedded_lists_parse() {
+        for (name, content) in EMBEDDED {
+            if let Err(e) = parse_list(name, content) {
+                panic!("{e}");
+            }
+        }
     }
 
     #[test]

@@ -149,8 +149,17 @@ pub fn parse_json_document(
         doc_id,
         problem,
     };
-    let (line_text, replaced) = decode_lossy(line.to_vec());
-    let value: Value = serde_json::from_str(&line_text).map_err(|e| {
+    // Valid UTF-8 (the usual case) is parsed in place; only a broken line
+    // is copied and repaired.
+    let repaired;
+    let (line_text, replaced) = match std::str::from_utf8(line) {
+        Ok(text) => (text, 0),
+        Err(_) => {
+            repaired = decode_lossy(line.to_vec());
+            (repaired.0.as_str(), repaired.1)
+        }
+    };
+    let value: Value = serde_json::from_str(line_text).map_err(|e| {
         let hint = if e.is_eof() {
             " (the record ends early: truncated?)"
         } else {
@@ -346,6 +355,8 @@ struct SourceReader {
     format: Format,
     line: u64,
     done: bool,
+    /// The line buffer, reused from record to record.
+    buffer: Vec<u8>,
 }
 
 impl Inputs {
@@ -401,6 +412,7 @@ impl Inputs {
             format,
             line: 0,
             done: false,
+            buffer: Vec::new(),
         })
     }
 }
@@ -469,7 +481,7 @@ impl Iterator for Inputs {
                     }));
                 }
                 Format::JsonLines => {
-                    let mut line = Vec::new();
+                    let mut line = std::mem::take(&mut source.buffer);
                     // JSON escapes may double a text's size; a line beyond
                     // that is skipped unread rather than held in memory.
                     let limit = self
@@ -502,9 +514,12 @@ impl Iterator for Inputs {
                                 line.pop();
                             }
                             if line.iter().all(u8::is_ascii_whitespace) {
+                                source.buffer = line;
                                 continue; // blank lines separate nothing
                             }
-                            return Some(parse_json_document(&line, origin, &self.options));
+                            let parsed = parse_json_document(&line, origin, &self.options);
+                            source.buffer = line;
+                            return Some(parsed);
                         }
                         Err(e) => {
                             source.done = true;

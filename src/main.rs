@@ -197,7 +197,8 @@ fn run(common: &Common, stages: Stages, output: Output) -> Result<ExitCode, Fail
     );
     let process = |doc: &civex::document::Document| {
         let analysis = pipeline.analyse(doc);
-        let mut bytes = Vec::new();
+        // Records take roughly twice the text (offsets, escapes, meta).
+        let mut bytes = Vec::with_capacity(doc.text.len() * 2 + 256);
         let records = match output {
             Output::Sentences => {
                 records::write_sentences(&mut bytes, doc, &analysis);
