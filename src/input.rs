@@ -102,7 +102,7 @@ fn read_bounded_line(
         if buffer.is_empty() {
             return Ok((too_long, total));
         }
-        let (n, found) = match buffer.iter().position(|b| *b == b'\n') {
+        let (n, found) = match memchr::memchr(b'\n', buffer) {
             Some(p) => (p + 1, true),
             None => (buffer.len(), false),
         };

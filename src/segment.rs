@@ -350,38 +350,41 @@ fn list_markers(text: &str, block: ByteSpan) -> Vec<Marker> {
                                                                   // multi-byte character (this runs over every byte of every block).
     let bytes = slice.as_bytes();
     let mut pos = 0;
-    let mut prev: Option<char> = None;
+    // What the previous character was, kept as two flags so that the
+    // common case (an ASCII letter) costs two comparisons.
+    let mut after_space = true; // the block start counts as a space
+    let mut after_bullet = false;
     while pos < bytes.len() {
         let b = bytes[pos];
         if b.is_ascii() {
-            let at_item_start = prev.is_none_or(|p| p.is_whitespace() || BULLETS.contains(&p));
-            if at_item_start && (b.is_ascii_digit() || b.is_ascii_lowercase()) {
+            if (after_space || after_bullet) && (b.is_ascii_digit() || b.is_ascii_lowercase()) {
                 if let Some((len, value)) = enumerator_at(&slice[pos..]) {
                     let abs = block.start + pos;
-                    let chain_start =
-                        prev.is_none() || prev.is_some_and(|p| BULLETS.contains(&p)) || {
-                            let before = slice[..pos].trim_end();
-                            before.is_empty()
-                                || before.ends_with(':')
-                                || before.ends_with(|ch| BULLETS.contains(&ch))
-                        };
+                    let chain_start = pos == 0 || after_bullet || {
+                        let before = slice[..pos].trim_end();
+                        before.is_empty()
+                            || before.ends_with(':')
+                            || before.ends_with(|ch| BULLETS.contains(&ch))
+                    };
                     enumerators.push((ByteSpan::new(abs, abs + len), value, chain_start));
                 }
             }
-            prev = Some(b as char);
+            after_space = b.is_ascii_whitespace();
+            after_bullet = false;
             pos += 1;
             continue;
         }
         let c = slice[pos..].chars().next().unwrap_or('\u{FFFD}');
-        if BULLETS.contains(&c) && c != '–' && c != '—' && prev.is_none_or(char::is_whitespace)
-        {
+        let bullet = BULLETS.contains(&c) && c != '–' && c != '—';
+        if bullet && after_space {
             let abs = block.start + pos;
             markers.push(Marker {
                 span: ByteSpan::new(abs, abs + c.len_utf8()),
                 cut: pos > 0,
             });
         }
-        prev = Some(c);
+        after_space = c.is_whitespace();
+        after_bullet = BULLETS.contains(&c);
         pos += c.len_utf8();
     }
     // Keep enumerators in counting chains of two or more.
