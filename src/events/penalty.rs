@@ -111,17 +111,10 @@ pub fn penalty_for(
             .and_then(|c| c.as_str())
             .map(str::to_string);
         let mut penalty = Penalty {
-            kind: "fine".into(),
             amount,
             currency,
-            duration: None,
             bound: bound_of(first, text, &cues),
-            min_duration: None,
-            min_amount: None,
-            suspended: None,
-            life: None,
-            other: None,
-            text: first.span.slice(text).to_string(),
+            ..simple("fine", first.span.slice(text), None)
         };
         // "from 400 to 2,500 manat", "between X and Y".
         if let Some(second) = moneys.get(1) {
@@ -156,17 +149,8 @@ pub fn penalty_for(
     if durations.is_empty() {
         if let Some(s) = first_cue("life") {
             return Some(Penalty {
-                kind: "prison".into(),
-                amount: None,
-                currency: None,
-                duration: None,
-                bound: "exact",
-                min_duration: None,
-                min_amount: None,
-                suspended,
                 life: Some(true),
-                other: None,
-                text: s.slice(text).to_string(),
+                ..simple("prison", s.slice(text), suspended)
             });
         }
         if let Some(s) = first_cue("death") {
@@ -193,17 +177,9 @@ pub fn penalty_for(
         .or_else(|| trigger.penalty.clone())
         .unwrap_or_else(|| "prison".to_string());
     let mut penalty = Penalty {
-        kind,
-        amount: None,
-        currency: None,
         duration: first.value.clone(),
         bound: bound_of(first, text, &cues),
-        min_duration: None,
-        min_amount: None,
-        suspended,
-        life: None,
-        other: None,
-        text: first.span.slice(text).to_string(),
+        ..simple(&kind, first.span.slice(text), suspended)
     };
     if let Some(second) = durations.get(1) {
         let gap = text[first.span.end..second.span.start]
@@ -251,6 +227,8 @@ pub fn penalty_for(
     Some(penalty)
 }
 
+/// A penalty of a kind with nothing but its text (and the suspended flag);
+/// the other constructors fill in what they know.
 fn simple(kind: &str, text: &str, suspended: Option<bool>) -> Penalty {
     Penalty {
         kind: kind.into(),
