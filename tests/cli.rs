@@ -19,17 +19,25 @@ fn lines(output: &[u8]) -> Vec<Value> {
         .collect()
 }
 
-#[test]
-fn sentences_from_stdin_jsonl() {
-    let out = civex()
-        .args(["sentences", "-q", "-"])
-        .write_stdin("{\"id\": \"a\", \"text\": \"Mr. Bekov was held. He was freed.\"}\n")
+/// Runs civex with `args` on `stdin`, expects success, and returns its records.
+fn records_of(args: &[&str], stdin: &str) -> Vec<Value> {
+    let output = civex()
+        .args(args)
+        .write_stdin(stdin.to_string())
         .assert()
         .success()
         .get_output()
         .stdout
         .clone();
-    let records = lines(&out);
+    lines(&output)
+}
+
+#[test]
+fn sentences_from_stdin_jsonl() {
+    let records = records_of(
+        &["sentences", "-q", "-"],
+        "{\"id\": \"a\", \"text\": \"Mr. Bekov was held. He was freed.\"}\n",
+    );
     assert_eq!(records.len(), 2);
     assert_eq!(records[0]["text"], "Mr. Bekov was held.");
     assert_eq!(records[1]["start"], 20);
@@ -38,15 +46,7 @@ fn sentences_from_stdin_jsonl() {
 
 #[test]
 fn plain_text_from_stdin_is_one_document() {
-    let out = civex()
-        .args(["sentences", "-q", "-"])
-        .write_stdin("One. Two.")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let records = lines(&out);
+    let records = records_of(&["sentences", "-q", "-"], "One. Two.");
     assert_eq!(records.len(), 2);
     assert_eq!(records[0]["doc_id"], "-");
 }
@@ -54,8 +54,8 @@ fn plain_text_from_stdin_is_one_document() {
 #[test]
 fn mentions_with_published_anchor_and_meta() {
     let input = "{\"id\": \"k\", \"text\": \"Police detained nine activists on 25th October.\", \"title\": \"T\"}\n";
-    let out = civex()
-        .args([
+    let records = records_of(
+        &[
             "extract",
             "--emit",
             "mentions",
@@ -63,14 +63,9 @@ fn mentions_with_published_anchor_and_meta() {
             "2016-11-01",
             "-q",
             "-",
-        ])
-        .write_stdin(input)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let records = lines(&out);
+        ],
+        input,
+    );
     let date = records
         .iter()
         .find(|r| r["kind"] == "date")
@@ -138,15 +133,7 @@ fn gzip_and_txt_inputs() {
 #[test]
 fn events_are_the_default_output() {
     let input = "{\"id\": \"e\", \"published\": \"2016-11-01\", \"text\": \"On 25th October, police detained nine activists in Almaty.\"}\n";
-    let out = civex()
-        .args(["extract", "-q", "-"])
-        .write_stdin(input)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let records = lines(&out);
+    let records = records_of(&["extract", "-q", "-"], input);
     assert_eq!(records.len(), 1, "{records:?}");
     let event = &records[0];
     assert_eq!(event["type"], "arrest");
@@ -161,15 +148,7 @@ fn events_are_the_default_output() {
 fn documents_hold_sentences_mentions_and_events() {
     let input =
         "{\"id\": \"d\", \"text\": \"Police detained Timur Bekov. He was fined 200 euros.\"}\n";
-    let out = civex()
-        .args(["extract", "--emit", "documents", "-q", "-"])
-        .write_stdin(input)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let records = lines(&out);
+    let records = records_of(&["extract", "--emit", "documents", "-q", "-"], input);
     assert_eq!(records.len(), 1);
     assert_eq!(records[0]["sentences"].as_array().map(Vec::len), Some(2));
     assert!(records[0]["mentions"]
