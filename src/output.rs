@@ -21,27 +21,6 @@ fn push_line(out: &mut Vec<u8>, record: &impl Serialize) {
     out.push(b'\n');
 }
 
-struct SentenceRecord<'a> {
-    doc: &'a Document,
-    index: usize,
-    start: usize,
-    end: usize,
-    text: &'a str,
-}
-
-impl Serialize for SentenceRecord<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("doc_id", &self.doc.id)?;
-        map.serialize_entry("index", &self.index)?;
-        map.serialize_entry("start", &self.start)?;
-        map.serialize_entry("end", &self.end)?;
-        map.serialize_entry("text", self.text)?;
-        meta_entry(&mut map, &self.doc.meta)?;
-        map.end()
-    }
-}
-
 struct MentionRecord<'a> {
     doc: &'a Document,
     sentence: Option<usize>,
@@ -80,21 +59,100 @@ fn meta_entry<M: SerializeMap>(map: &mut M, meta: &Map<String, Value>) -> Result
 }
 
 /// `sentences` records of one document.
+///
+/// The busiest writer of all (one record per sentence of every document), so
+/// it is written by hand rather than through serde: the parts that are the
+/// same for every sentence of a document (`doc_id`, `meta`) are serialised
+/// once, and the sentence text is escaped by [`push_json_str`]. The bytes are
+/// the ones serde_json would write; a unit test compares the two.
 pub fn write_sentences(out: &mut Vec<u8>, doc: &Document, analysis: &Analysis) {
     let index = CharIndex::new(&doc.text);
+    let mut head = Vec::with_capacity(doc.id.len() + 16);
+    head.extend_from_slice(b"{\"doc_id\":");
+    push_json_str(&mut head, &doc.id);
+    head.extend_from_slice(b",\"index\":");
+    let mut tail = Vec::new();
+    if !doc.meta.is_empty() {
+        tail.extend_from_slice(b",\"meta\":");
+        serde_json::to_writer(&mut tail, &doc.meta).expect("serialising a map to memory");
+    }
+    tail.extend_from_slice(b"}\n");
+    let mut numbers = itoa::Buffer::new();
     for (i, sentence) in analysis.sentences.iter().enumerate() {
         let chars = index.char_span(*sentence);
-        push_line(
-            out,
-            &SentenceRecord {
-                doc,
-                index: i,
-                start: chars.start,
-                end: chars.end,
-                text: sentence.slice(&doc.text),
-            },
-        );
+        out.extend_from_slice(&head);
+        out.extend_from_slice(numbers.format(i).as_bytes());
+        out.extend_from_slice(b",\"start\":");
+        out.extend_from_slice(numbers.format(chars.start).as_bytes());
+        out.extend_from_slice(b",\"end\":");
+        out.extend_from_slice(numbers.format(chars.end).as_bytes());
+        out.extend_from_slice(b",\"text\":");
+        push_json_str(out, sentence.slice(&doc.text));
+        out.extend_from_slice(&tail);
     }
+}
+
+/// Appends `text` as a JSON string literal, escaped exactly as serde_json
+/// escapes it (`\"`, `\\`, the short forms `\b \f \n \r \t`, `\u00XX` for the
+/// other control characters; everything else verbatim).
+///
+/// News text rarely needs escaping, so the scan looks at eight bytes at a time
+/// and copies clean runs whole.
+pub fn push_json_str(out: &mut Vec<u8>, text: &str) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    /// Whether any byte of `word` is below 0x20, a quote or a backslash
+    /// (exact: no false positives or negatives on the "any" question).
+    fn needs_escape(word: u64) -> bool {
+        let below_space = word.wrapping_sub(ONES * 0x20) & !word;
+        let quote = word ^ (ONES * b'"' as u64);
+        let backslash = word ^ (ONES * b'\\' as u64);
+        let has_zero = |v: u64| v.wrapping_sub(ONES) & !v;
+        (below_space | has_zero(quote) | has_zero(backslash)) & HIGHS != 0
+    }
+    let bytes = text.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let mut clean_from = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        if at + 8 <= bytes.len() {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(&bytes[at..at + 8]);
+            if !needs_escape(u64::from_le_bytes(word)) {
+                at += 8;
+                continue;
+            }
+        }
+        let byte = bytes[at];
+        let escape: &[u8] = match byte {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            0x08 => b"\\b",
+            0x0c => b"\\f",
+            0x00..=0x1f => b"",
+            _ => {
+                at += 1;
+                continue;
+            }
+        };
+        out.extend_from_slice(&bytes[clean_from..at]);
+        if escape.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.extend_from_slice(b"\\u00");
+            out.push(HEX[(byte >> 4) as usize]);
+            out.push(HEX[(byte & 0xf) as usize]);
+        } else {
+            out.extend_from_slice(escape);
+        }
+        at += 1;
+        clean_from = at;
+    }
+    out.extend_from_slice(&bytes[clean_from..]);
+    out.push(b'"');
 }
 
 /// `extract --emit mentions` records of one document.
@@ -334,4 +392,47 @@ pub fn error_record(error: &InputError) -> Vec<u8> {
         },
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn escaped(text: &str) -> String {
+        let mut out = Vec::new();
+        push_json_str(&mut out, text);
+        String::from_utf8(out).expect("escaping keeps UTF-8")
+    }
+
+    #[test]
+    fn escapes_like_serde_json() {
+        for text in [
+            "",
+            "plain",
+            "He said \"no\".",
+            "a\\b",
+            "tab\there\nnew\r\u{8}\u{c}\u{1}\u{1f}\u{7f}",
+            "eight!!!\"eight!!!\\",
+            "Алматы — «кавычки» \u{2028}",
+        ] {
+            assert_eq!(
+                escaped(text),
+                serde_json::to_string(text).unwrap(),
+                "{text:?}"
+            );
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn escapes_any_string_like_serde_json(text in "(?s).{0,80}") {
+            prop_assert_eq!(escaped(&text), serde_json::to_string(&text).unwrap());
+        }
+
+        #[test]
+        fn escapes_ascii_soup_like_serde_json(text in "[\\x00-\\x7f]{0,64}") {
+            prop_assert_eq!(escaped(&text), serde_json::to_string(&text).unwrap());
+        }
+    }
 }

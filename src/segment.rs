@@ -267,13 +267,20 @@ impl Segmenter {
 /// single newline is a space; elsewhere every line is a paragraph or a
 /// heading of its own, and its end ends a sentence.
 fn is_line_wrapped(text: &str) -> bool {
+    let bytes = text.as_bytes();
     let mut lines = 0usize;
     let mut continued = 0usize;
-    for line in text.split('\n').skip(1) {
-        let line = line.trim_start_matches([' ', '\t', '\r']);
-        let Some(first) = line.chars().next() else {
+    for newline in memchr::memchr_iter(b'\n', bytes) {
+        let mut first = newline + 1;
+        while first < bytes.len() && matches!(bytes[first], b' ' | b'\t' | b'\r') {
+            first += 1;
+        }
+        let Some(first) = text.get(first..).and_then(|line| line.chars().next()) else {
             continue;
         };
+        if first == '\n' {
+            continue; // a blank line
+        }
         lines += 1;
         if first.is_lowercase() || first.is_ascii_digit() || matches!(first, '(' | ',' | '&') {
             continued += 1;
@@ -343,49 +350,60 @@ struct Marker {
 /// start of the block or right after a bullet.
 fn list_markers(text: &str, block: ByteSpan) -> Vec<Marker> {
     let slice = block.slice(text);
-    // Fast exit: no digit or letter followed by '.' or ')' and no bullet.
-    let mut markers = Vec::new();
-    let mut enumerators: Vec<(ByteSpan, u32, bool)> = Vec::new(); // span, value, starts chain
-                                                                  // A byte scan: ASCII needs no decoding, and every bullet is a
-                                                                  // multi-byte character (this runs over every byte of every block).
     let bytes = slice.as_bytes();
-    let mut pos = 0;
-    // What the previous character was, kept as two flags so that the
-    // common case (an ASCII letter) costs two comparisons.
-    let mut after_space = true; // the block start counts as a space
-    let mut after_bullet = false;
-    while pos < bytes.len() {
-        let b = bytes[pos];
-        if b.is_ascii() {
-            if (after_space || after_bullet) && (b.is_ascii_digit() || b.is_ascii_lowercase()) {
-                if let Some((len, value)) = enumerator_at(&slice[pos..]) {
-                    let abs = block.start + pos;
-                    let chain_start = pos == 0 || after_bullet || {
-                        let before = slice[..pos].trim_end();
-                        before.is_empty()
-                            || before.ends_with(':')
-                            || before.ends_with(|ch| BULLETS.contains(&ch))
-                    };
-                    enumerators.push((ByteSpan::new(abs, abs + len), value, chain_start));
-                }
-            }
-            after_space = b.is_ascii_whitespace();
-            after_bullet = false;
-            pos += 1;
+    let mut markers = Vec::new();
+    // Every bullet is a character of U+2000..U+27FF, whose UTF-8 form starts
+    // with 0xE2, so bullets are found by memchr rather than by decoding
+    // every character of every block.
+    for pos in memchr::memchr_iter(0xE2, bytes) {
+        let Some(c) = slice.get(pos..).and_then(|rest| rest.chars().next()) else {
             continue;
-        }
-        let c = slice[pos..].chars().next().unwrap_or('\u{FFFD}');
+        };
         let bullet = BULLETS.contains(&c) && c != '–' && c != '—';
-        if bullet && after_space {
+        if bullet && char_before(slice, pos).is_none_or(is_space) {
             let abs = block.start + pos;
             markers.push(Marker {
                 span: ByteSpan::new(abs, abs + c.len_utf8()),
                 cut: pos > 0,
             });
         }
-        after_space = c.is_whitespace();
-        after_bullet = BULLETS.contains(&c);
-        pos += c.len_utf8();
+    }
+    // Enumerators end in '.' or ')': find those, then look back for one or
+    // two digits or a lower-case letter that follow a space, a bullet or
+    // the block start.
+    let mut enumerators: Vec<(ByteSpan, u32, bool)> = Vec::new(); // span, value, starts chain
+    for end in memchr::memchr2_iter(b'.', b')', bytes) {
+        if end == 0 || (bytes[end] == b')' && bytes[end - 1] == b'.') {
+            continue; // ".)" is looked at from its period
+        }
+        let start = if bytes[end - 1].is_ascii_lowercase() {
+            end - 1
+        } else {
+            let digits = bytes[..end]
+                .iter()
+                .rev()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            if digits == 0 || digits > 2 {
+                continue;
+            }
+            end - digits
+        };
+        let before = char_before(slice, start);
+        let after_bullet = before.is_some_and(|c| BULLETS.contains(&c));
+        if !(before.is_none_or(is_space) || after_bullet) {
+            continue;
+        }
+        if let Some((len, value)) = enumerator_at(&slice[start..]) {
+            let abs = block.start + start;
+            let chain_start = start == 0 || after_bullet || {
+                let before = slice[..start].trim_end();
+                before.is_empty()
+                    || before.ends_with(':')
+                    || before.ends_with(|ch| BULLETS.contains(&ch))
+            };
+            enumerators.push((ByteSpan::new(abs, abs + len), value, chain_start));
+        }
     }
     // Keep enumerators in counting chains of two or more.
     let mut k = 0;
@@ -423,6 +441,21 @@ fn list_markers(text: &str, block: ByteSpan) -> Vec<Marker> {
         k += 1;
     }
     markers
+}
+
+/// The character that ends right before byte `pos` of `text`.
+fn char_before(text: &str, pos: usize) -> Option<char> {
+    text.get(..pos)
+        .and_then(|before| before.chars().next_back())
+}
+
+/// A space for list markers: ASCII whitespace, or any Unicode space.
+fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_whitespace()
+    } else {
+        c.is_whitespace()
+    }
 }
 
 /// An enumerator at the start of `s` followed by whitespace: its length and
