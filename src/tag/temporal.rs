@@ -117,6 +117,10 @@ pub struct TemporalTagger {
     rules: Vec<Rule>,
     months: Lexicon<u32>,
     weekdays: Lexicon<u32>,
+    /// Month and weekday abbreviations ("Jan", "Sun"), without their period:
+    /// alone, they count only with the period ("Jan." but not "Jan Smith",
+    /// "Sun." but not "the Sun").
+    abbreviations: Vec<String>,
     units: Lexicon<String>,
     seasons: Lexicon<String>,
     parts_of_day: Lexicon<String>,
@@ -176,6 +180,13 @@ impl TemporalTagger {
             kind("quarter_word").map(|e| (e.surface.as_str(), parse_u32(&e.canonical))),
         );
         let numbers = NumberWords::new(gazetteers);
+        let mut abbreviations: Vec<String> = kind("month")
+            .chain(kind("weekday"))
+            .filter(|e| e.flag("abbr"))
+            .map(|e| e.surface.trim_end_matches('.').to_lowercase())
+            .collect();
+        abbreviations.sort();
+        abbreviations.dedup();
 
         // Abbreviations may carry a period ("Oct."); full names never take
         // the sentence's period with them.
@@ -391,6 +402,7 @@ impl TemporalTagger {
             rules,
             months,
             weekdays,
+            abbreviations,
             units,
             seasons,
             parts_of_day,
@@ -587,7 +599,9 @@ impl TemporalTagger {
         let month = self.month(mon.as_str())?;
         let year: Option<i32> = caps.name("y").and_then(|y| y.as_str().parse().ok());
         let qualified = year.is_some() || caps.name("mod").is_some() || caps.name("rel").is_some();
-        if !self.month_word_ok(mon.as_str(), text, mon.start(), qualified) {
+        if !self.month_word_ok(mon.as_str(), text, mon.start(), qualified)
+            || (!qualified && self.bare_abbreviation(mon.as_str(), text, caps))
+        {
             return None;
         }
         let modifier = caps.name("mod").map(|m| modifier_code(m.as_str()));
@@ -677,10 +691,10 @@ impl TemporalTagger {
         })
     }
 
-    fn weekday(&self, caps: &Captures, _: &str) -> Option<Candidate> {
+    fn weekday(&self, caps: &Captures, text: &str) -> Option<Candidate> {
         let wd = caps.name("wd")?.as_str();
         let weekday = weekday_from(*self.weekdays.get(wd.trim_end_matches('.'))?)?;
-        if !wd.starts_with(char::is_uppercase) {
+        if !wd.starts_with(char::is_uppercase) || self.bare_abbreviation(wd, text, caps) {
             return None;
         }
         let relation = match caps
@@ -1120,6 +1134,18 @@ impl TemporalTagger {
             })
     }
 
+    /// Whether `word`, the last word of the match, is an abbreviation
+    /// without its period ("Jan Smith", "the Sun").
+    fn bare_abbreviation(&self, word: &str, text: &str, caps: &Captures) -> bool {
+        let end = caps.get(0).map_or(0, |m| m.end());
+        let dotted = word.ends_with('.') || text[end..].starts_with('.');
+        !dotted
+            && self
+                .abbreviations
+                .binary_search(&word.to_lowercase())
+                .is_ok()
+    }
+
     /// Month names that are also ordinary words ("May", "March") count only
     /// when capitalised and, alone, after a preposition that takes a date.
     fn month_word_ok(&self, word: &str, text: &str, start: usize, qualified: bool) -> bool {
@@ -1526,18 +1552,7 @@ fn resolve_calendar(
                     }
                 }
                 Some("THIS") => a.year(),
-                _ => {
-                    let after_anchor = if day.is_some() {
-                        same_year > a
-                    } else {
-                        month > a.month()
-                    };
-                    if after_anchor && !future {
-                        a.year() - 1
-                    } else {
-                        a.year()
-                    }
-                }
+                _ => nearest_year(a, month, day, future),
             })
         }
     };
@@ -1550,6 +1565,32 @@ fn resolve_calendar(
         (None, Some(d)) => (format!("XXXX-{month:02}-{d:02}"), None),
         (None, None) => (format!("XXXX-{month:02}"), None),
     }
+}
+
+/// The year that puts a year-less date ("Nov. 25", "late November") nearest
+/// to the anchor: news about January written in November speaks of the
+/// coming January, news about November written in January of the last one.
+/// A sentence about the future pushes ties and near-ties forward, any other
+/// sentence backward (news reports the past).
+fn nearest_year(anchor: NaiveDate, month: u32, day: Option<u32>, future: bool) -> i32 {
+    let probe = |year: i32| {
+        NaiveDate::from_ymd_opt(year, month, day.unwrap_or(15).min(28)).map_or(i64::MAX, |date| {
+            let days = (date - anchor).num_days();
+            // A date in the direction the sentence does not point to
+            // counts as twice as far.
+            let against = if future { days < 0 } else { days > 0 };
+            if against {
+                days.abs() * 2
+            } else {
+                days.abs()
+            }
+        })
+    };
+    let y = anchor.year();
+    [y, y - 1, y + 1]
+        .into_iter()
+        .min_by_key(|&year| probe(year))
+        .unwrap_or(y)
 }
 
 fn resolve_weekday(
@@ -1764,7 +1805,7 @@ mod tests {
     }
 
     #[test]
-    fn yearless_dates_roll_back_unless_future() {
+    fn yearless_dates_take_the_nearest_year() {
         assert_eq!(
             values("They were held on 20 December.", "2021-02-10"),
             pairs(&[("20 December", "2020-12-20")])
@@ -1773,9 +1814,46 @@ mod tests {
             values("The trial will open on 20 March.", "2021-02-10"),
             pairs(&[("20 March", "2021-03-20")])
         );
+        // Written in November, January is the coming one; written in
+        // February, November is the last one, whatever the tense.
+        assert_eq!(
+            values("Elections are set for January.", "1989-11-02"),
+            pairs(&[("January", "1990-01")])
+        );
+        assert_eq!(
+            values("The talks began in late November.", "2000-02-16"),
+            pairs(&[("late November", "1999-11")])
+        );
+        // A past sentence about a date a little after the anchor: same year
+        // only when much nearer than the year before.
+        assert_eq!(
+            values("It was signed on 5 March.", "2021-03-01"),
+            pairs(&[("5 March", "2021-03-05")])
+        );
+        assert_eq!(
+            values("It was signed on 5 September.", "2021-03-01"),
+            pairs(&[("5 September", "2020-09-05")])
+        );
         assert_eq!(
             tag("They were held on 20 December.", None)[0].2,
             "XXXX-12-20"
+        );
+    }
+
+    #[test]
+    fn abbreviations_need_their_period_alone() {
+        assert!(tag(
+            "Jan Kowalski spoke to The Sun newspaper.",
+            Some("2021-02-10")
+        )
+        .is_empty());
+        assert_eq!(
+            values("It opens on Sun. and closes in Jan.", "2021-02-10"),
+            pairs(&[("Sun.", "2021-02-07"), ("Jan.", "2021-01")])
+        );
+        assert_eq!(
+            values("It closed Jan 5.", "2021-02-10"),
+            pairs(&[("Jan 5", "2021-01-05")])
         );
     }
 
