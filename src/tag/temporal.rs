@@ -130,6 +130,9 @@ pub struct TemporalTagger {
     quarter_words: Lexicon<u32>,
     numbers: NumberWords,
     future_cue: Regex,
+    /// A past-tense verb other than a reporting one ("was", "were", "had",
+    /// "-ed" forms; not "said", which dates the report, not the event).
+    past_cue: Regex,
     cue_words: aho_corasick::AhoCorasick,
     cue_classes: Vec<u32>,
     /// All rules at once: which of them match a sentence at all.
@@ -414,6 +417,8 @@ impl TemporalTagger {
             cue_words,
             cue_classes,
             rule_set,
+            past_cue: Regex::new(r"(?i)\b(?:was|were|had|did|[a-z]{3,}ed)\b")
+                .expect("past cue regex compiles"),
             future_cue: Regex::new(r"(?i)\b(?:will|won't|shall|'ll|is\s+to|are\s+to|going\s+to|scheduled|due\s+to|plans?\s+to|planning\s+to|intends?\s+to|expected\s+to|upcoming)\b")
                 .expect("future cue regex compiles"),
         }
@@ -1186,27 +1191,38 @@ impl TemporalTagger {
 
     // --- resolution -------------------------------------------------------
 
+    fn tense(&self, sentence: &str) -> Tense {
+        if self.future_cue.is_match(sentence) {
+            Tense::Future
+        } else if self.past_cue.is_match(sentence) {
+            Tense::Past
+        } else {
+            Tense::Unknown
+        }
+    }
+
     fn resolve(&self, ctx: &TemporalContext, candidates: Vec<Candidate>) -> Vec<Mention> {
         let mut narrative: Option<NaiveDate> = None;
         let mut mentions = Vec::with_capacity(candidates.len());
-        let mut future_cache: Vec<Option<bool>> = vec![None; ctx.sentences.len()];
+        let mut tense_cache: Vec<Option<Tense>> = vec![None; ctx.sentences.len()];
         let mut day_dates: Vec<(ByteSpan, NaiveDate)> = Vec::new();
         for candidate in candidates {
             let sentence = ctx
                 .sentences
                 .partition_point(|s| s.end <= candidate.span.start);
-            let future = match future_cache.get(sentence).copied() {
-                Some(Some(f)) => f,
+            let tense = match tense_cache.get(sentence).copied() {
+                Some(Some(t)) => t,
                 Some(None) => {
-                    let f = ctx
+                    let t = ctx
                         .sentences
                         .get(sentence)
-                        .is_some_and(|s| self.future_cue.is_match(s.slice(ctx.text)));
-                    future_cache[sentence] = Some(f);
-                    f
+                        .map_or(Tense::Unknown, |s| self.tense(s.slice(ctx.text)));
+                    tense_cache[sentence] = Some(t);
+                    t
                 }
-                None => false,
+                None => Tense::Unknown,
             };
+            let future = tense == Tense::Future;
             let base = narrative.or(ctx.anchor);
             let (value, day) = match &candidate.spec {
                 Spec::Fixed(v) => (v.clone(), None),
@@ -1215,7 +1231,7 @@ impl TemporalTagger {
                     month,
                     day,
                     modifier,
-                } => resolve_calendar(ctx.anchor, *year, *month, *day, *modifier, future),
+                } => resolve_calendar(ctx.anchor, *year, *month, *day, *modifier, tense),
                 Spec::Weekday {
                     weekday,
                     relation,
@@ -1273,6 +1289,14 @@ impl TemporalTagger {
         }
         mentions
     }
+}
+
+/// What a sentence says of time, as far as cue words tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Future,
+    Past,
+    Unknown,
 }
 
 /// Compiles a rule. The patterns are ASCII (words, digits, `\s`), so
@@ -1527,34 +1551,29 @@ fn resolve_calendar(
     month: u32,
     day: Option<u32>,
     relation: Option<&'static str>,
-    future: bool,
+    tense: Tense,
 ) -> (String, Option<NaiveDate>) {
     let year = match (year, anchor) {
         (Some(y), _) => Some(y),
         (None, None) => None,
-        (None, Some(a)) => {
-            let probe_day = day.unwrap_or(1);
-            let same_year =
-                NaiveDate::from_ymd_opt(a.year(), month, probe_day.min(28)).unwrap_or(a);
-            Some(match relation {
-                Some("LAST") => {
-                    if month < a.month() {
-                        a.year()
-                    } else {
-                        a.year() - 1
-                    }
+        (None, Some(a)) => Some(match relation {
+            Some("LAST") => {
+                if month < a.month() {
+                    a.year()
+                } else {
+                    a.year() - 1
                 }
-                Some("NEXT") => {
-                    if month > a.month() {
-                        a.year()
-                    } else {
-                        a.year() + 1
-                    }
+            }
+            Some("NEXT") => {
+                if month > a.month() {
+                    a.year()
+                } else {
+                    a.year() + 1
                 }
-                Some("THIS") => a.year(),
-                _ => nearest_year(a, month, day, future),
-            })
-        }
+            }
+            Some("THIS") => a.year(),
+            _ => nearest_year(a, month, day, tense),
+        }),
     };
     match (year, day) {
         (Some(y), Some(d)) => match NaiveDate::from_ymd_opt(y, month, d) {
@@ -1570,17 +1589,20 @@ fn resolve_calendar(
 /// The year that puts a year-less date ("Nov. 25", "late November") nearest
 /// to the anchor: news about January written in November speaks of the
 /// coming January, news about November written in January of the last one.
-/// A sentence about the future pushes ties and near-ties forward, any other
-/// sentence backward (news reports the past).
-fn nearest_year(anchor: NaiveDate, month: u32, day: Option<u32>, future: bool) -> i32 {
+/// The tense weighs in: a date on the side the sentence does not point to
+/// counts as farther (twice as far; four times against a past-tense verb,
+/// so that "opened in March" written in November stays in that year).
+fn nearest_year(anchor: NaiveDate, month: u32, day: Option<u32>, tense: Tense) -> i32 {
     let probe = |year: i32| {
         NaiveDate::from_ymd_opt(year, month, day.unwrap_or(15).min(28)).map_or(i64::MAX, |date| {
             let days = (date - anchor).num_days();
-            // A date in the direction the sentence does not point to
-            // counts as twice as far.
-            let against = if future { days < 0 } else { days > 0 };
+            let (against, weight) = match tense {
+                Tense::Future => (days < 0, 2),
+                Tense::Past => (days > 0, 4),
+                Tense::Unknown => (days > 0, 2),
+            };
             if against {
-                days.abs() * 2
+                days.abs() * weight
             } else {
                 days.abs()
             }
