@@ -64,6 +64,13 @@ enum Spec {
     },
     /// "the third quarter (of 2016)".
     Quarter { quarter: u32, year: Option<i32> },
+    /// "the quarter", "the latest period", "the year-ago quarter" in a
+    /// financial report: `offset` quarters from the quarter the report is
+    /// about (the last one named, else the last one ended before the anchor).
+    ReportedQuarter { offset: i64 },
+    /// "the weekend": the last one, or the next one in a sentence about the
+    /// future.
+    Weekend,
     /// A clock time; the date comes from the sentence or the anchor.
     Clock { hour: u32, minute: u32 },
 }
@@ -117,6 +124,11 @@ pub struct TemporalTagger {
     rules: Vec<Rule>,
     months: Lexicon<u32>,
     weekdays: Lexicon<u32>,
+    /// "about", "more than": the TIMEX3 `mod` each gives, and whether the
+    /// word stays outside the span.
+    approximators: Lexicon<(Option<&'static str>, bool)>,
+    /// "latest", "year-ago": quarters from the reported quarter.
+    period_words: Lexicon<i64>,
     /// Month and weekday abbreviations ("Jan", "Sun"), without their period:
     /// alone, they count only with the period ("Jan." but not "Jan Smith",
     /// "Sun." but not "the Sun").
@@ -183,6 +195,15 @@ impl TemporalTagger {
             kind("quarter_word").map(|e| (e.surface.as_str(), parse_u32(&e.canonical))),
         );
         let numbers = NumberWords::new(gazetteers);
+        let approximators = Lexicon::new(kind("approximator").map(|e| {
+            let outside = e.attr("span") == Some("outside");
+            (e.surface.as_str(), (mod_code(&e.canonical), outside))
+        }));
+        let period_words = Lexicon::new(
+            kind("period_word").map(|e| (e.surface.as_str(), e.canonical.parse().unwrap_or(0))),
+        );
+        let period_word =
+            alternation(kind("period_word").map(|e| e.surface.as_str())).replace(r"\-", "[- ]");
         let mut abbreviations: Vec<String> = kind("month")
             .chain(kind("weekday"))
             .filter(|e| e.flag("abbr"))
@@ -219,7 +240,10 @@ impl TemporalTagger {
         let quarter = alternation(kind("quarter_word").map(|e| e.surface.as_str()));
         let num = format!("(?:{}|an?)", numbers.pattern());
         let ord = numbers.ordinal_pattern().to_string();
-        let approx = r"(?:more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|about|around|nearly|almost|over|some|roughly|approximately|just|only|another|an\s+additional|a\s+further)";
+        let approx = format!(
+            "(?:{})",
+            alternation(kind("approximator").map(|e| e.surface.as_str()))
+        );
 
         let specs: Vec<(String, Handler, u32)> = vec![
             (
@@ -266,7 +290,7 @@ impl TemporalTagger {
             ),
             (
                 format!(
-                    r"(?i){B}(?:(?P<mod>early|mid|late)[- ])?(?:(?P<dec>(?:1[89]|20)\d)0s{B}|'(?P<d2>\d)0s{B})"
+                    r"(?i){B}(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?:(?P<dec>(?:1[89]|20)\d)0s{B}|'(?P<d2>\d)0s{B})"
                 ),
                 TemporalTagger::decade,
                 cue::DIGIT,
@@ -321,13 +345,25 @@ impl TemporalTagger {
                 cue::QUARTER | cue::DIGIT,
             ),
             (
+                format!(
+                    r"(?i){B}the\s+(?:(?P<rel>{period_word})\s+)?(?:fiscal[- ])?(?P<what>quarter|period){B}(?P<ago>\s+a\s+year\s+(?:ago|earlier){B})?"
+                ),
+                TemporalTagger::reported_quarter,
+                cue::QUARTER,
+            ),
+            (
+                format!(r"(?i){B}the\s+weekend{B}"),
+                TemporalTagger::weekend,
+                cue::UNIT,
+            ),
+            (
                 format!(r"(?i){B}(?P<ref>{reference}){B}"),
                 TemporalTagger::reference,
                 cue::REFERENCE,
             ),
             (
                 format!(
-                    r"(?i){B}(?:(?P<pre>the\s+(?:past|last|next|coming|first|previous|following|final|remaining|same)|{approx})\s+)?(?P<n>{num})(?P<half>\s+1/2|\s+and\s+a\s+half|½)?(?:-\s?|\s)(?P<unit>{unit}){B}(?P<tail>-old|-long|\s+old)?"
+                    r"(?i){B}(?:(?P<pre>the(?:\s+(?:past|last|next|coming|first|previous|following|final|remaining|same|latest))?|{approx})\s+)?(?P<n>{num})(?P<half>\s+1/2|\s+and\s+a\s+half|½)?(?:-\s?|\s)(?P<unit>{unit}){B}(?P<tail>-old|-long|\s+old)?"
                 ),
                 TemporalTagger::duration,
                 cue::UNIT,
@@ -393,6 +429,7 @@ impl TemporalTagger {
         }
         add_cue("ago", cue::AGO);
         add_cue("quarter", cue::QUARTER);
+        add_cue("period", cue::QUARTER);
         for w in ["every", "each", "times", "once", "twice", "thrice"] {
             add_cue(w, cue::SET);
         }
@@ -405,6 +442,8 @@ impl TemporalTagger {
             rules,
             months,
             weekdays,
+            approximators,
+            period_words,
             abbreviations,
             units,
             seasons,
@@ -856,12 +895,12 @@ impl TemporalTagger {
         })
     }
 
-    fn ago(&self, caps: &Captures, _: &str) -> Option<Candidate> {
+    fn ago(&self, caps: &Captures, text: &str) -> Option<Candidate> {
         let count = self.numbers.parse(caps.name("n")?.as_str())?;
         let unit = self.units.get(caps.name("unit")?.as_str())?.clone();
-        let modifier = caps.name("mod").map(|m| approx_code(m.as_str()));
+        let (modifier, span) = self.approximated(caps.name("mod"), whole(caps), text);
         Some(Candidate {
-            span: whole(caps),
+            span,
             kind: MentionKind::Date,
             rule: "date.ago",
             spec: Spec::Ago { count, unit },
@@ -970,7 +1009,7 @@ impl TemporalTagger {
         })
     }
 
-    fn quarter(&self, caps: &Captures, _: &str) -> Option<Candidate> {
+    fn quarter(&self, caps: &Captures, text: &str) -> Option<Candidate> {
         let (quarter, year) = if let Some(q) = caps.name("q") {
             (*self.quarter_words.get(q.as_str())?, caps.name("y"))
         } else if let Some(q) = caps.name("qn") {
@@ -979,11 +1018,53 @@ impl TemporalTagger {
             (caps.name("qn3")?.as_str().parse().ok()?, caps.name("y3"))
         };
         let year = year.and_then(|y| y.as_str().parse().ok());
+        let mut span = whole(caps);
+        if let Some(q) = caps.name("q") {
+            if text[q.end()..].starts_with('-') {
+                span.start = q.start(); // "the third-quarter loss": an adjective
+            }
+        }
         Some(Candidate {
-            span: whole(caps),
+            span,
             kind: MentionKind::Date,
             rule: "date.quarter",
             spec: Spec::Quarter { quarter, year },
+            modifier: None,
+        })
+    }
+
+    fn reported_quarter(&self, caps: &Captures, _: &str) -> Option<Candidate> {
+        let relation = caps.name("rel").map(|r| {
+            let key = r.as_str().replace(['-', '\n', '\t'], " ").to_lowercase();
+            let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
+            self.period_words
+                .get(&key)
+                .or_else(|| self.period_words.get(&key.replace(' ', "-")))
+                .copied()
+                .unwrap_or(0)
+        });
+        let is_period = caps
+            .name("what")
+            .is_some_and(|w| w.as_str().eq_ignore_ascii_case("period"));
+        if is_period && relation.is_none() {
+            return None; // "the period" alone is no date
+        }
+        let offset = relation.unwrap_or(0) + if caps.name("ago").is_some() { -4 } else { 0 };
+        Some(Candidate {
+            span: whole(caps),
+            kind: MentionKind::Date,
+            rule: "date.reported_quarter",
+            spec: Spec::ReportedQuarter { offset },
+            modifier: None,
+        })
+    }
+
+    fn weekend(&self, caps: &Captures, _: &str) -> Option<Candidate> {
+        Some(Candidate {
+            span: whole(caps),
+            kind: MentionKind::Date,
+            rule: "date.the_weekend",
+            spec: Spec::Weekend,
             modifier: None,
         })
     }
@@ -1000,7 +1081,7 @@ impl TemporalTagger {
         })
     }
 
-    fn duration(&self, caps: &Captures, _: &str) -> Option<Candidate> {
+    fn duration(&self, caps: &Captures, text: &str) -> Option<Candidate> {
         if caps
             .name("tail")
             .is_some_and(|t| t.as_str().to_lowercase().contains("old"))
@@ -1028,10 +1109,20 @@ impl TemporalTagger {
         if let Some(tail) = caps.name("tail") {
             span.end = tail.start();
         }
-        let modifier = caps.name("pre").and_then(|p| {
-            let p = p.as_str().to_lowercase();
-            (!p.starts_with("the ")).then(|| approx_code(&p))
-        });
+        let pre = caps.name("pre");
+        let (modifier, span) = match pre {
+            // "the nine months" keeps its article, "the 30-day period" does
+            // not: there the duration is an adjective.
+            Some(the) if the.as_str().eq_ignore_ascii_case("the") => {
+                let hyphenated = caps
+                    .name("unit")
+                    .is_some_and(|u| text[..u.start()].ends_with('-'));
+                let start = if hyphenated { n.start() } else { span.start };
+                (None, ByteSpan::new(start, span.end))
+            }
+            Some(p) if p.as_str().to_lowercase().starts_with("the ") => (None, span),
+            _ => self.approximated(pre, span, text),
+        };
         let kind = MentionKind::Duration;
         Some(Candidate {
             span,
@@ -1139,6 +1230,35 @@ impl TemporalTagger {
             })
     }
 
+    /// The `mod` an approximator gives, and the span without it when
+    /// annotators leave it out ("about [five hours]").
+    fn approximated(
+        &self,
+        word: Option<regex::Match>,
+        span: ByteSpan,
+        text: &str,
+    ) -> (Option<&'static str>, ByteSpan) {
+        let Some(word) = word else {
+            return (None, span);
+        };
+        let key = word
+            .as_str()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        match self.approximators.get(&key) {
+            Some(&(modifier, true)) => {
+                // The span resumes at the next word.
+                let after = &text[word.end()..span.end];
+                let start = span.end - after.trim_start().len();
+                (modifier, ByteSpan::new(start, span.end))
+            }
+            Some(&(modifier, false)) => (modifier, span),
+            None => (None, span),
+        }
+    }
+
     /// Whether `word`, the last word of the match, is an abbreviation
     /// without its period ("Jan Smith", "the Sun").
     fn bare_abbreviation(&self, word: &str, text: &str, caps: &Captures) -> bool {
@@ -1206,6 +1326,8 @@ impl TemporalTagger {
         let mut mentions = Vec::with_capacity(candidates.len());
         let mut tense_cache: Vec<Option<Tense>> = vec![None; ctx.sentences.len()];
         let mut day_dates: Vec<(ByteSpan, NaiveDate)> = Vec::new();
+        // The last quarter named with its year, as a count of quarters.
+        let mut reported_quarter: Option<i64> = None;
         for candidate in candidates {
             let sentence = ctx
                 .sentences
@@ -1258,10 +1380,37 @@ impl TemporalTagger {
                     (None, Some(a)) => (format!("{}-{season}", a.year() + *offset as i32), None),
                     (None, None) => (format!("XXXX-{season}"), None),
                 },
-                Spec::Quarter { quarter, year } => match (year, ctx.anchor) {
-                    (Some(y), _) => (format!("{y}-Q{quarter}"), None),
-                    (None, Some(a)) => (format!("{}-Q{quarter}", a.year()), None),
-                    (None, None) => (format!("XXXX-Q{quarter}"), None),
+                Spec::Quarter { quarter, year } => match year.or(ctx.anchor.map(|a| a.year())) {
+                    Some(y) => {
+                        reported_quarter = Some(y as i64 * 4 + *quarter as i64 - 1);
+                        (format!("{y}-Q{quarter}"), None)
+                    }
+                    None => (format!("XXXX-Q{quarter}"), None),
+                },
+                Spec::ReportedQuarter { offset } => {
+                    let last_ended = ctx
+                        .anchor
+                        .map(|a| a.year() as i64 * 4 + (a.month0() / 3) as i64 - 1);
+                    match reported_quarter.or(last_ended) {
+                        Some(q) => {
+                            let q = q + offset;
+                            (
+                                format!("{}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1),
+                                None,
+                            )
+                        }
+                        None => ("XXXX-QX".into(), None),
+                    }
+                }
+                Spec::Weekend => match ctx.anchor {
+                    Some(a) => {
+                        let saturday =
+                            resolve_weekday(Some(a), Weekday::Sat, Relation::Plain, None, future)
+                                .1
+                                .unwrap_or(a);
+                        (format!("{}-WE", iso_week(saturday)), None)
+                    }
+                    None => ("XXXX-WXX-WE".into(), None),
                 },
                 Spec::Clock { hour, minute } => {
                     // The date of the sentence, if one precedes in it, else the anchor.
@@ -1445,21 +1594,19 @@ fn modifier_code(word: &str) -> &'static str {
     }
 }
 
-fn approx_code(word: &str) -> &'static str {
-    let w = word
-        .to_lowercase()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    match w.as_str() {
-        "more than" | "over" => "MORE_THAN",
-        "less than" | "fewer than" => "LESS_THAN",
-        "at least" => "EQUAL_OR_MORE",
-        "up to" => "EQUAL_OR_LESS",
-        "nearly" | "almost" => "LESS_THAN",
-        "about" | "around" | "some" | "roughly" | "approximately" => "APPROX",
-        _ => "EXACT",
-    }
+/// The TIMEX3 `mod` named in the approximator list (NONE for none).
+fn mod_code(code: &str) -> Option<&'static str> {
+    const CODES: [&str; 8] = [
+        "BEFORE",
+        "AFTER",
+        "MORE_THAN",
+        "LESS_THAN",
+        "EQUAL_OR_MORE",
+        "EQUAL_OR_LESS",
+        "APPROX",
+        "EXACT",
+    ];
+    CODES.into_iter().find(|c| *c == code)
 }
 
 fn relation_code(relation: Relation) -> Option<&'static str> {
@@ -1821,7 +1968,7 @@ mod tests {
                 ("Monday", "2016-10-31"),
                 ("earlier this month", "2016-11"),
                 ("2015", "2015"),
-                ("1990s", "199"),
+                ("the 1990s", "199"),
             ])
         );
     }
@@ -1876,6 +2023,71 @@ mod tests {
         assert_eq!(
             values("It closed Jan 5.", "2021-02-10"),
             pairs(&[("Jan 5", "2021-01-05")])
+        );
+    }
+
+    #[test]
+    fn spans_follow_timeml_annotation_practice() {
+        // "about", "over", "only" stay outside; "more than", "at least" in.
+        assert_eq!(
+            values(
+                "They were held for about six hours, over two days and at least 20 years.",
+                "2021-02-10"
+            ),
+            pairs(&[
+                ("six hours", "PT6H"),
+                ("two days", "P2D"),
+                ("at least 20 years", "P20Y")
+            ])
+        );
+        // The article of a noun phrase is in, of an adjective out.
+        assert_eq!(
+            values("In the nine months, the 30-day limit passed.", "2021-02-10"),
+            pairs(&[("the nine months", "P9M"), ("30-day", "P30D")])
+        );
+    }
+
+    #[test]
+    fn financial_quarters_and_the_weekend() {
+        // The quarter a report is about: the last one named, else the last
+        // one that ended before the publication date.
+        assert_eq!(
+            values(
+                "Profit rose in the quarter, against the year-ago quarter.",
+                "1989-11-02"
+            ),
+            pairs(&[
+                ("the quarter", "1989-Q3"),
+                ("the year-ago quarter", "1988-Q3")
+            ])
+        );
+        assert_eq!(
+            values(
+                "In the second quarter sales fell; the latest period was worse.",
+                "1989-11-02"
+            ),
+            pairs(&[
+                ("the second quarter", "1989-Q2"),
+                ("the latest period", "1989-Q2")
+            ])
+        );
+        // "the third-quarter loss": an adjective, the article stays out.
+        assert_eq!(
+            values("It posted the third-quarter loss.", "1989-11-02"),
+            pairs(&[("third-quarter", "1989-Q3")])
+        );
+        assert!(tag(
+            "During the period of detention he was ill.",
+            Some("1989-11-02")
+        )
+        .is_empty());
+        assert_eq!(
+            values("Protests continued over the weekend.", "2021-02-10"),
+            pairs(&[("the weekend", "2021-W05-WE")])
+        );
+        assert_eq!(
+            values("They will march at the weekend.", "2021-02-10"),
+            pairs(&[("the weekend", "2021-W06-WE")])
         );
     }
 
