@@ -71,6 +71,13 @@ enum Spec {
     /// "the weekend": the last one, or the next one in a sentence about the
     /// future.
     Weekend,
+    /// "10 p.m. Wednesday", "noon Thursday": a clock time on a day that is
+    /// resolved as its own expression would be.
+    AtClock {
+        hour: u32,
+        minute: u32,
+        day: Box<Spec>,
+    },
     /// A clock time; the date comes from the sentence or the anchor.
     Clock { hour: u32, minute: u32 },
 }
@@ -127,6 +134,8 @@ pub struct TemporalTagger {
     /// "about", "more than": the TIMEX3 `mod` each gives, and whether the
     /// word stays outside the span.
     approximators: Lexicon<(Option<&'static str>, bool)>,
+    /// "EST", "GMT", "local time", lower-cased.
+    time_zones: Vec<String>,
     /// "latest", "year-ago": quarters from the reported quarter.
     period_words: Lexicon<i64>,
     /// Month and weekday abbreviations ("Jan", "Sun"), without their period:
@@ -204,6 +213,10 @@ impl TemporalTagger {
         );
         let period_word =
             alternation(kind("period_word").map(|e| e.surface.as_str())).replace(r"\-", "[- ]");
+        let mut time_zones: Vec<String> = kind("time_zone")
+            .map(|e| e.surface.to_lowercase())
+            .collect();
+        time_zones.sort();
         let mut abbreviations: Vec<String> = kind("month")
             .chain(kind("weekday"))
             .filter(|e| e.flag("abbr"))
@@ -443,6 +456,7 @@ impl TemporalTagger {
             months,
             weekdays,
             approximators,
+            time_zones,
             period_words,
             abbreviations,
             units,
@@ -519,7 +533,7 @@ impl TemporalTagger {
                 }
             }
         }
-        let candidates = keep_longest(candidates);
+        let candidates = self.join_compounds(text, ctx.anchor, keep_longest(candidates));
         self.resolve(ctx, candidates)
     }
 
@@ -1309,6 +1323,88 @@ impl TemporalTagger {
         )
     }
 
+    /// Joins neighbours that annotators read as one expression:
+    /// a clock time and its day ("10 p.m. EST Wednesday", "noon Thursday",
+    /// "5 p.m. Nov. 9"), and a month and its relative year ("January this
+    /// year", "June last year").
+    fn join_compounds(
+        &self,
+        text: &str,
+        anchor: Option<NaiveDate>,
+        candidates: Vec<Candidate>,
+    ) -> Vec<Candidate> {
+        let mut out: Vec<Candidate> = Vec::with_capacity(candidates.len());
+        for next in candidates {
+            let Some(prev) = out.last_mut() else {
+                out.push(next);
+                continue;
+            };
+            let between = text.get(prev.span.end..next.span.start).unwrap_or("x");
+            let joined = match (&prev.spec, &next.spec) {
+                (Spec::Clock { hour, minute }, day_spec)
+                    if matches!(
+                        day_spec,
+                        Spec::Weekday { part: None, .. }
+                            | Spec::DayOffset { part: None, .. }
+                            | Spec::Calendar { day: Some(_), .. }
+                    ) && self.only_zone_between(between) =>
+                {
+                    Some((
+                        MentionKind::Time,
+                        Spec::AtClock {
+                            hour: *hour,
+                            minute: *minute,
+                            day: Box::new(day_spec.clone()),
+                        },
+                    ))
+                }
+                (
+                    Spec::Calendar {
+                        year: None,
+                        month,
+                        day,
+                        modifier: None,
+                    },
+                    Spec::AnchorUnit { unit, offset },
+                ) if unit == "Y"
+                    && between.trim().is_empty()
+                    && prev.rule != "date.relative_month" =>
+                {
+                    anchor.map(|a| {
+                        (
+                            MentionKind::Date,
+                            Spec::Calendar {
+                                year: Some(a.year() + *offset as i32),
+                                month: *month,
+                                day: *day,
+                                modifier: None,
+                            },
+                        )
+                    })
+                }
+                _ => None,
+            };
+            match joined {
+                Some((kind, spec)) => {
+                    prev.span = ByteSpan::new(prev.span.start, next.span.end);
+                    prev.kind = kind;
+                    prev.spec = spec;
+                }
+                None => out.push(next),
+            }
+        }
+        out
+    }
+
+    /// Whether only spaces, a comma, "on" or a time zone separate a clock
+    /// time from its day.
+    fn only_zone_between(&self, between: &str) -> bool {
+        let rest = between.trim().trim_end_matches(',').trim_end();
+        let rest = rest.strip_suffix("on").map_or(rest, str::trim_end);
+        let rest = rest.trim_end_matches(',').trim();
+        rest.is_empty() || self.time_zones.binary_search(&rest.to_lowercase()).is_ok()
+    }
+
     // --- resolution -------------------------------------------------------
 
     fn tense(&self, sentence: &str) -> Tense {
@@ -1346,8 +1442,14 @@ impl TemporalTagger {
             };
             let future = tense == Tense::Future;
             let base = narrative.or(ctx.anchor);
-            let (value, day) = match &candidate.spec {
+            let (spec, clock) = match &candidate.spec {
+                Spec::AtClock { hour, minute, day } => (&**day, Some((*hour, *minute))),
+                spec => (spec, None),
+            };
+            let (value, day) = match spec {
                 Spec::Fixed(v) => (v.clone(), None),
+                // Never nested: `join_compounds` wraps plain days only.
+                Spec::AtClock { .. } => ("XXXX-XX-XX".into(), None),
                 Spec::Calendar {
                     year,
                     month,
@@ -1429,6 +1531,13 @@ impl TemporalTagger {
                 narrative = Some(d);
                 day_dates.push((candidate.span, d));
             }
+            let value = match clock {
+                Some((hour, minute)) => {
+                    let date = value.split('T').next().unwrap_or(&value);
+                    format!("{date}T{hour:02}:{minute:02}")
+                }
+                None => value,
+            };
             let mut mention =
                 Mention::new(candidate.kind, candidate.span, Some(value), candidate.rule);
             if let Some(m) = candidate.modifier {
@@ -2088,6 +2197,30 @@ mod tests {
         assert_eq!(
             values("They will march at the weekend.", "2021-02-10"),
             pairs(&[("the weekend", "2021-W06-WE")])
+        );
+    }
+
+    #[test]
+    fn compounds_are_one_expression() {
+        assert_eq!(
+            values(
+                "Polls closed at 10 p.m. EST Wednesday; talks resume noon Thursday.",
+                "1998-02-13"
+            ),
+            pairs(&[
+                ("10 p.m. EST Wednesday", "1998-02-11T22:00"),
+                ("noon Thursday", "1998-02-12T12:00")
+            ])
+        );
+        assert_eq!(
+            values(
+                "It began in January this year and June last year.",
+                "1998-02-19"
+            ),
+            pairs(&[
+                ("January this year", "1998-01"),
+                ("June last year", "1997-06")
+            ])
         );
     }
 
