@@ -134,6 +134,8 @@ pub struct TemporalTagger {
     /// "about", "more than": the TIMEX3 `mod` each gives, and whether the
     /// word stays outside the span.
     approximators: Lexicon<(Option<&'static str>, bool)>,
+    /// Finds the words of a sentence that compares figures ("$", "a share").
+    figure_words: aho_corasick::AhoCorasick,
     /// "EST", "GMT", "local time", lower-cased.
     time_zones: Vec<String>,
     /// "latest", "year-ago": quarters from the reported quarter.
@@ -213,6 +215,10 @@ impl TemporalTagger {
         );
         let period_word =
             alternation(kind("period_word").map(|e| e.surface.as_str())).replace(r"\-", "[- ]");
+        let figure_words = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(kind("figure_word").map(|e| e.surface.as_str()))
+            .expect("figure words: plain words always compile");
         let mut time_zones: Vec<String> = kind("time_zone")
             .map(|e| e.surface.to_lowercase())
             .collect();
@@ -456,6 +462,7 @@ impl TemporalTagger {
             months,
             weekdays,
             approximators,
+            figure_words,
             time_zones,
             period_words,
             abbreviations,
@@ -1105,6 +1112,14 @@ impl TemporalTagger {
         let n = caps.name("n")?;
         let count = self.numbers.parse(n.as_str())?;
         let unit = self.units.get(caps.name("unit")?.as_str())?.clone();
+        let after = &text[caps.get(0).map_or(n.end(), |m| m.end())..];
+        if unit == "QU" && after.trim_start().to_lowercase().starts_with("of ") {
+            return None; // "three-quarters of its food": a fraction
+        }
+        let article = n.as_str().eq_ignore_ascii_case("a") || n.as_str().eq_ignore_ascii_case("an");
+        if article && caps.name("pre").is_none() && is_rate(&text[..n.start()]) {
+            return None; // "four flights a week", "$2 million a year": a rate
+        }
         let mut value = duration_value(count, &unit)?;
         // "8 1/2 years", "four and a half months".
         if caps.name("half").is_some() {
@@ -1407,6 +1422,15 @@ impl TemporalTagger {
 
     // --- resolution -------------------------------------------------------
 
+    /// Whether sentence `index` compares figures: a digit and a money or
+    /// share word.
+    fn compares_figures(&self, ctx: &TemporalContext, index: usize) -> bool {
+        ctx.sentences.get(index).is_some_and(|s| {
+            let sentence = s.slice(ctx.text);
+            sentence.bytes().any(|b| b.is_ascii_digit()) && self.figure_words.is_match(sentence)
+        })
+    }
+
     fn tense(&self, sentence: &str) -> Tense {
         if self.future_cue.is_match(sentence) {
             Tense::Future
@@ -1471,6 +1495,24 @@ impl TemporalTagger {
                 Spec::AnchorUnit { unit, offset } => {
                     (resolve_unit(ctx.anchor, unit, *offset), None)
                 }
+                Spec::Ago { count, unit }
+                | Spec::Narrative {
+                    count,
+                    unit,
+                    sign: -1,
+                } if unit == "Y"
+                    && count.exact() == Some(1.0)
+                    && reported_quarter.is_some()
+                    && self.compares_figures(ctx, sentence) =>
+                {
+                    // "up from $85 million a year ago" in a quarterly report:
+                    // the same quarter a year before.
+                    let q = reported_quarter.unwrap_or_default() - 4;
+                    (
+                        format!("{}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1),
+                        None,
+                    )
+                }
                 Spec::Ago { count, unit } => resolve_shift(ctx.anchor, *count, unit, -1),
                 Spec::Narrative { count, unit, sign } => resolve_shift(base, *count, unit, *sign),
                 Spec::Season {
@@ -1495,6 +1537,9 @@ impl TemporalTagger {
                         .map(|a| a.year() as i64 * 4 + (a.month0() / 3) as i64 - 1);
                     match reported_quarter.or(last_ended) {
                         Some(q) => {
+                            if *offset == 0 {
+                                reported_quarter = Some(q);
+                            }
                             let q = q + offset;
                             (
                                 format!("{}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1),
@@ -1574,6 +1619,26 @@ fn whole(caps: &Captures) -> ByteSpan {
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
     ByteSpan::new(m.start() + lead, m.end() - trail)
+}
+
+/// Whether the text before "a week" ends in a count or an amount, so that
+/// "a week" is a rate ("four flights a week", "$2 million a year", "24
+/// hours a day") rather than a duration ("for a week").
+fn is_rate(before: &str) -> bool {
+    let Some(word) = before.split_whitespace().next_back() else {
+        return false;
+    };
+    let word = word.trim_end_matches([',', ')']).to_lowercase();
+    const FUNCTION_WORDS: [&str; 12] = [
+        "this", "was", "has", "his", "its", "is", "as", "less", "across", "unless", "perhaps",
+        "always",
+    ];
+    word.bytes().any(|b| b.is_ascii_digit())
+        || matches!(
+            word.as_str(),
+            "million" | "billion" | "thousand" | "hundred" | "dozen" | "times"
+        )
+        || (word.len() >= 4 && word.ends_with('s') && !FUNCTION_WORDS.contains(&word.as_str()))
 }
 
 fn fixed(span: ByteSpan, kind: MentionKind, rule: &'static str, value: String) -> Candidate {
@@ -2221,6 +2286,20 @@ mod tests {
                 ("January this year", "1998-01"),
                 ("June last year", "1997-06")
             ])
+        );
+    }
+
+    #[test]
+    fn rates_and_fractions_are_not_durations() {
+        assert!(tag(
+            "It runs four flights a week and saves $2 million a year.",
+            Some("1998-02-13")
+        )
+        .is_empty());
+        assert!(tag("It imports three-quarters of its food.", Some("1998-02-13")).is_empty());
+        assert_eq!(
+            values("He was held for a week.", "1998-02-13"),
+            pairs(&[("a week", "P1W")])
         );
     }
 
