@@ -388,7 +388,9 @@ impl TemporalTagger {
                 cue::UNIT,
             ),
             (
-                format!(r"(?i){B}for\s+(?P<unit>years|months|weeks|days|decades|hours){B}"),
+                format!(
+                    r"(?i){B}for\s+(?P<unit>years|months|weeks|days|decades|hours|centuries){B}|{B}(?P<pre>(?:the\s+)?(?:recent|coming|past))\s+(?P<unit2>years|months|weeks|days|decades|centuries){B}"
+                ),
                 TemporalTagger::bare_duration,
                 cue::UNIT,
             ),
@@ -1163,11 +1165,16 @@ impl TemporalTagger {
     }
 
     fn bare_duration(&self, caps: &Captures, _: &str) -> Option<Candidate> {
-        let unit_match = caps.name("unit")?;
+        // "for years": the unit alone; "recent weeks": with its modifier.
+        let (start, unit_match) = match (caps.name("unit"), caps.name("pre"), caps.name("unit2")) {
+            (Some(unit), _, _) => (unit.start(), unit),
+            (None, Some(pre), Some(unit)) => (pre.start(), unit),
+            _ => return None,
+        };
         let unit = self.units.get(unit_match.as_str())?.clone();
         let value = duration_value(Count::Vague, &unit)?;
         Some(Candidate {
-            span: ByteSpan::new(unit_match.start(), unit_match.end()),
+            span: ByteSpan::new(start, unit_match.end()),
             kind: MentionKind::Duration,
             rule: "duration.bare_unit",
             spec: Spec::Fixed(value),
@@ -1526,7 +1533,15 @@ impl TemporalTagger {
                 },
                 Spec::Quarter { quarter, year } => match year.or(ctx.anchor.map(|a| a.year())) {
                     Some(y) => {
-                        reported_quarter = Some(y as i64 * 4 + *quarter as i64 - 1);
+                        // Only a quarter that has ended by the anchor can be
+                        // the one a report is about.
+                        let q = y as i64 * 4 + *quarter as i64 - 1;
+                        let ended = ctx
+                            .anchor
+                            .is_none_or(|a| q < a.year() as i64 * 4 + (a.month0() / 3) as i64);
+                        if ended {
+                            reported_quarter = Some(q);
+                        }
                         (format!("{y}-Q{quarter}"), None)
                     }
                     None => (format!("XXXX-Q{quarter}"), None),
