@@ -37,6 +37,7 @@ pub struct NumberWords {
     words: Lexicon<Word>,
     pattern: String,
     ordinal_pattern: String,
+    below_hundred_pattern: String,
 }
 
 impl NumberWords {
@@ -90,10 +91,12 @@ impl NumberWords {
             r"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{word_number}|an?\s+(?:{groups}|{scales})|(?:{groups})|(?:{vague})(?:\s+of)?)(?:\s+(?:{scales})(?:\s+(?:{scales}))?)?"
         );
         let ordinal_pattern = format!(r"(?:(?:{tens})[- ])?(?:{ordinals})");
+        let below_hundred_pattern = format!(r"(?:{tens})(?:[- ](?:{units}))?|(?:{units})");
         NumberWords {
             words,
             pattern,
             ordinal_pattern,
+            below_hundred_pattern,
         }
     }
 
@@ -101,6 +104,12 @@ impl NumberWords {
     /// number in digits or words; case-insensitive use is intended.
     pub fn pattern(&self) -> &str {
         &self.pattern
+    }
+
+    /// A fragment matching a number from one to ninety-nine in words
+    /// ("seven", "ninety-six"), as spoken years are built from.
+    pub fn below_hundred_pattern(&self) -> &str {
+        &self.below_hundred_pattern
     }
 
     /// A fragment matching ordinal words ("third", "twenty-first").

@@ -68,6 +68,12 @@ enum Spec {
     /// financial report: `offset` quarters from the quarter the report is
     /// about (the last one named, else the last one ended before the anchor).
     ReportedQuarter { offset: i64 },
+    /// "Christmas", "Thanksgiving Day", "last Easter", "Election Day 1998".
+    Holiday {
+        rule: HolidayRule,
+        year: Option<i32>,
+        relation: Relation,
+    },
     /// "the weekend": the last one, or the next one in a sentence about the
     /// future.
     Weekend,
@@ -80,6 +86,113 @@ enum Spec {
     },
     /// A clock time; the date comes from the sentence or the anchor.
     Clock { hour: u32, minute: u32 },
+}
+
+/// How to find a holiday's date in a given year (see `gazetteers/temporal.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum HolidayRule {
+    Fixed {
+        month: u32,
+        day: u32,
+    },
+    /// Days from Western Easter Sunday.
+    Easter {
+        days: i64,
+    },
+    /// The `nth` `weekday` of `month` (-1: the last), then `shift` days.
+    NthWeekday {
+        month: u32,
+        weekday: Weekday,
+        nth: i32,
+        shift: i64,
+    },
+}
+
+impl HolidayRule {
+    fn parse(canonical: &str) -> Option<HolidayRule> {
+        if let Some(rest) = canonical.strip_prefix("easter") {
+            let days = if rest.is_empty() {
+                0
+            } else {
+                rest.parse().ok()?
+            };
+            return Some(HolidayRule::Easter { days });
+        }
+        let parts: Vec<&str> = canonical.split('/').collect();
+        match parts.as_slice() {
+            [fixed] => {
+                let (month, day) = fixed.split_once('-')?;
+                Some(HolidayRule::Fixed {
+                    month: month.parse().ok()?,
+                    day: day.parse().ok()?,
+                })
+            }
+            [month, weekday, nth] => {
+                let (nth, shift) = match nth.split_once('+') {
+                    Some((n, d)) => (n.parse().ok()?, d.parse().ok()?),
+                    None => (nth.parse().ok()?, 0),
+                };
+                Some(HolidayRule::NthWeekday {
+                    month: month.parse().ok()?,
+                    weekday: weekday.parse().ok()?,
+                    nth,
+                    shift,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// The holiday's date in `year`.
+    fn date_in(self, year: i32) -> Option<NaiveDate> {
+        match self {
+            HolidayRule::Fixed { month, day } => NaiveDate::from_ymd_opt(year, month, day),
+            HolidayRule::Easter { days } => Some(easter_sunday(year)? + Duration::days(days)),
+            HolidayRule::NthWeekday {
+                month,
+                weekday,
+                nth,
+                shift,
+            } => {
+                let date = if nth > 0 {
+                    NaiveDate::from_weekday_of_month_opt(year, month, weekday, nth as u8)?
+                } else {
+                    // The last one: step back from the last day of the month.
+                    let next_month = if month == 12 {
+                        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+                    } else {
+                        NaiveDate::from_ymd_opt(year, month + 1, 1)?
+                    };
+                    let last = next_month.pred_opt()?;
+                    let back = (last.weekday().num_days_from_monday() + 7
+                        - weekday.num_days_from_monday())
+                        % 7;
+                    last - Duration::days(back as i64)
+                };
+                Some(date + Duration::days(shift))
+            }
+        }
+    }
+}
+
+/// Western Easter Sunday (the Gregorian computus: the first Sunday after
+/// the ecclesiastical full moon on or after 21 March).
+fn easter_sunday(year: i32) -> Option<NaiveDate> {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, month as u32, day as u32)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -124,6 +237,8 @@ mod cue {
     pub const QUARTER: u32 = 1 << 8;
     pub const REFERENCE: u32 = 1 << 9;
     pub const SET: u32 = 1 << 10;
+    pub const HOLIDAY: u32 = 1 << 11;
+    pub const SPOKEN_YEAR: u32 = 1 << 12;
 }
 
 /// The date and time tagger. Build once; tagging is read-only.
@@ -136,6 +251,10 @@ pub struct TemporalTagger {
     approximators: Lexicon<(Option<&'static str>, bool)>,
     /// Finds the words of a sentence that compares figures ("$", "a share").
     figure_words: aho_corasick::AhoCorasick,
+    /// Holidays and how to find their date.
+    holidays: Lexicon<HolidayRule>,
+    /// "the nineties": the decade digit.
+    decade_words: Lexicon<u32>,
     /// "EST", "GMT", "local time", lower-cased.
     time_zones: Vec<String>,
     /// "latest", "year-ago": quarters from the reported quarter.
@@ -219,6 +338,16 @@ impl TemporalTagger {
             .ascii_case_insensitive(true)
             .build(kind("figure_word").map(|e| e.surface.as_str()))
             .expect("figure words: plain words always compile");
+        let holidays = Lexicon::new(
+            kind("holiday")
+                .filter_map(|e| Some((e.surface.as_str(), HolidayRule::parse(&e.canonical)?))),
+        );
+        let holiday = alternation(kind("holiday").map(|e| e.surface.as_str()));
+        let decade_words = Lexicon::new(
+            kind("decade_word").map(|e| (e.surface.as_str(), parse_u32(&e.canonical))),
+        );
+        let decade_word = alternation(kind("decade_word").map(|e| e.surface.as_str()));
+        let below_hundred = numbers.below_hundred_pattern().to_string();
         let mut time_zones: Vec<String> = kind("time_zone")
             .map(|e| e.surface.to_lowercase())
             .collect();
@@ -313,6 +442,32 @@ impl TemporalTagger {
                 ),
                 TemporalTagger::decade,
                 cue::DIGIT,
+            ),
+            (
+                format!(r"(?i){B}the\s+(?:(?P<mod>early|mid|late)[- ])?(?P<dw>{decade_word}){B}"),
+                TemporalTagger::decade_word,
+                cue::UNIT,
+            ),
+            (
+                format!(
+                    r"(?i){B}(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<nw>{ord}))[- ]century{B}"
+                ),
+                TemporalTagger::century,
+                cue::UNIT,
+            ),
+            (
+                format!(
+                    r"(?i){B}(?:(?:the\s+year\s+)?(?P<hi>eighteen|nineteen)[\s-]+(?P<lo>{below_hundred}|hundred)|the\s+year\s+two\s+thousand(?:\s+and)?(?:[\s-]+(?P<lo2>{below_hundred}))?){B}"
+                ),
+                TemporalTagger::spoken_year,
+                cue::SPOKEN_YEAR,
+            ),
+            (
+                format!(
+                    r"(?:{B}(?P<rel>last|next|this)\s+)?{B}(?P<h>{holiday}){B}(?:,?\s+(?P<y>\d{{4}}){B})?"
+                ),
+                TemporalTagger::holiday,
+                cue::HOLIDAY,
             ),
             (
                 format!(
@@ -450,6 +605,15 @@ impl TemporalTagger {
         }
         add_cue("ago", cue::AGO);
         add_cue("quarter", cue::QUARTER);
+        for e in kind("holiday") {
+            add_cue(&e.surface, cue::HOLIDAY);
+        }
+        for e in kind("decade_word") {
+            add_cue(&e.surface, cue::UNIT);
+        }
+        for w in ["eighteen", "nineteen", "thousand"] {
+            add_cue(w, cue::SPOKEN_YEAR);
+        }
         add_cue("period", cue::QUARTER);
         for w in ["every", "each", "times", "once", "twice", "thrice"] {
             add_cue(w, cue::SET);
@@ -464,6 +628,8 @@ impl TemporalTagger {
             months,
             weekdays,
             approximators,
+            holidays,
+            decade_words,
             figure_words,
             time_zones,
             period_words,
@@ -1056,6 +1222,104 @@ impl TemporalTagger {
         })
     }
 
+    fn decade_word(&self, caps: &Captures, _: &str) -> Option<Candidate> {
+        let digit = self
+            .decade_words
+            .get(&caps.name("dw")?.as_str().to_lowercase())?;
+        Some(Candidate {
+            span: whole(caps),
+            kind: MentionKind::Date,
+            rule: "date.decade_word",
+            spec: Spec::Fixed(format!("19{digit}")),
+            modifier: caps.name("mod").map(|m| modifier_code(m.as_str())),
+        })
+    }
+
+    fn century(&self, caps: &Captures, _: &str) -> Option<Candidate> {
+        let n: u32 = match (caps.name("n"), caps.name("nw")) {
+            (Some(n), _) => n.as_str().parse().ok()?,
+            (None, Some(w)) => self.numbers.parse(w.as_str())?.exact()? as u32,
+            _ => return None,
+        };
+        if !(1..=30).contains(&n) {
+            return None;
+        }
+        Some(Candidate {
+            span: whole(caps),
+            kind: MentionKind::Date,
+            rule: "date.century",
+            spec: Spec::Fixed(format!("{:02}", n - 1)),
+            modifier: caps.name("mod").map(|m| modifier_code(m.as_str())),
+        })
+    }
+
+    fn spoken_year(&self, caps: &Captures, _: &str) -> Option<Candidate> {
+        let year = if let Some(hi) = caps.name("hi") {
+            let hi = self.numbers.parse(hi.as_str())?.exact()? as u32;
+            let lo = caps.name("lo")?.as_str();
+            let lo = if lo.eq_ignore_ascii_case("hundred") {
+                0
+            } else {
+                let lo = self.numbers.parse(lo)?.exact()? as u32;
+                if lo < 10 {
+                    return None; // "nineteen five" is no way to say 1905
+                }
+                lo
+            };
+            hi * 100 + lo
+        } else {
+            let lo = match caps.name("lo2") {
+                Some(lo) => self.numbers.parse(lo.as_str())?.exact()? as u32,
+                None => 0,
+            };
+            2000 + lo
+        };
+        Some(Candidate {
+            span: whole(caps),
+            kind: MentionKind::Date,
+            rule: "date.spoken_year",
+            spec: Spec::Fixed(year.to_string()),
+            modifier: None,
+        })
+    }
+
+    fn holiday(&self, caps: &Captures, _: &str) -> Option<Candidate> {
+        let name = caps.name("h")?;
+        if !name.as_str().starts_with(char::is_uppercase) {
+            return None;
+        }
+        let rule = *self.holidays.get(name.as_str()).or_else(|| {
+            self.holidays.get(
+                &name
+                    .as_str()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
+        })?;
+        let relation = match caps
+            .name("rel")
+            .map(|r| r.as_str().to_lowercase())
+            .as_deref()
+        {
+            Some("last") => Relation::Last,
+            Some("next") => Relation::Next,
+            Some(_) => Relation::This,
+            None => Relation::Plain,
+        };
+        Some(Candidate {
+            span: whole(caps),
+            kind: MentionKind::Date,
+            rule: "date.holiday",
+            spec: Spec::Holiday {
+                rule,
+                year: caps.name("y").and_then(|y| y.as_str().parse().ok()),
+                relation,
+            },
+            modifier: None,
+        })
+    }
+
     fn reported_quarter(&self, caps: &Captures, _: &str) -> Option<Candidate> {
         let relation = caps.name("rel").map(|r| {
             let key = r.as_str().replace(['-', '\n', '\t'], " ").to_lowercase();
@@ -1564,6 +1828,34 @@ impl TemporalTagger {
                         None => ("XXXX-QX".into(), None),
                     }
                 }
+                Spec::Holiday {
+                    rule,
+                    year,
+                    relation,
+                } => {
+                    let date = match (year, ctx.anchor) {
+                        (Some(y), _) => rule.date_in(*y),
+                        (None, Some(a)) => {
+                            let around =
+                                [a.year() - 1, a.year(), a.year() + 1].map(|y| rule.date_in(y));
+                            match relation {
+                                Relation::Last => {
+                                    around.into_iter().flatten().filter(|d| *d < a).max()
+                                }
+                                Relation::Next => {
+                                    around.into_iter().flatten().filter(|d| *d > a).min()
+                                }
+                                Relation::This => rule.date_in(a.year()),
+                                Relation::Plain => nearest(a, tense, |y| rule.date_in(y)),
+                            }
+                        }
+                        (None, None) => None,
+                    };
+                    match date {
+                        Some(d) => (ymd(d), Some(d)),
+                        None => ("XXXX-XX-XX".into(), None),
+                    }
+                }
                 Spec::Weekend => match ctx.anchor {
                     Some(a) => {
                         let saturday =
@@ -1929,9 +2221,26 @@ fn resolve_calendar(
 /// counts as farther (twice as far; four times against a past-tense verb,
 /// so that "opened in March" written in November stays in that year).
 fn nearest_year(anchor: NaiveDate, month: u32, day: Option<u32>, tense: Tense) -> i32 {
-    let probe = |year: i32| {
-        NaiveDate::from_ymd_opt(year, month, day.unwrap_or(15).min(28)).map_or(i64::MAX, |date| {
-            let days = (date - anchor).num_days();
+    nearest(anchor, tense, |year| {
+        NaiveDate::from_ymd_opt(year, month, day.unwrap_or(15).min(28))
+    })
+    .map_or(anchor.year(), |date| date.year())
+}
+
+/// Of a yearly date's occurrences in the anchor's year and the years
+/// around it, the one nearest the anchor, weighed by tense as
+/// [`nearest_year`] explains.
+fn nearest(
+    anchor: NaiveDate,
+    tense: Tense,
+    date_in: impl Fn(i32) -> Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    let y = anchor.year();
+    [y, y - 1, y + 1]
+        .into_iter()
+        .filter_map(date_in)
+        .min_by_key(|date| {
+            let days = (*date - anchor).num_days();
             let (against, weight) = match tense {
                 Tense::Future => (days < 0, 2),
                 Tense::Past => (days > 0, 4),
@@ -1943,12 +2252,6 @@ fn nearest_year(anchor: NaiveDate, month: u32, day: Option<u32>, tense: Tense) -
                 days.abs()
             }
         })
-    };
-    let y = anchor.year();
-    [y, y - 1, y + 1]
-        .into_iter()
-        .min_by_key(|&year| probe(year))
-        .unwrap_or(y)
 }
 
 fn resolve_weekday(
@@ -2316,6 +2619,57 @@ mod tests {
             values("He was held for a week.", "1998-02-13"),
             pairs(&[("a week", "P1W")])
         );
+    }
+
+    #[test]
+    fn holidays_follow_their_calendar_rule() {
+        assert_eq!(
+            values(
+                "Shops closed on Thanksgiving Day and reopened after Christmas.",
+                "1999-12-20"
+            ),
+            pairs(&[
+                ("Thanksgiving Day", "1999-11-25"),
+                ("Christmas", "1999-12-25")
+            ])
+        );
+        assert_eq!(
+            values("Voters went to the polls on Election Day.", "1998-11-05"),
+            pairs(&[("Election Day", "1998-11-03")])
+        );
+        assert_eq!(
+            values(
+                "Pilgrims will gather at Easter; last Easter they could not.",
+                "2000-03-01"
+            ),
+            pairs(&[("Easter", "2000-04-23"), ("last Easter", "1999-04-04")])
+        );
+        assert_eq!(easter_sunday(2024), NaiveDate::from_ymd_opt(2024, 3, 31));
+        assert_eq!(
+            values("Workers marched on May Day.", "2024-05-03"),
+            pairs(&[("May Day", "2024-05-01")])
+        );
+    }
+
+    #[test]
+    fn spoken_years_centuries_and_decades() {
+        assert_eq!(
+            values(
+                "In nineteen ninety-six, before the year two thousand, the 20th century and the nineties ended.",
+                "1998-02-13"
+            ),
+            pairs(&[
+                ("nineteen ninety-six", "1996"),
+                ("the year two thousand", "2000"),
+                ("the 20th century", "19"),
+                ("the nineties", "199"),
+            ])
+        );
+        assert!(tag(
+            "Nineteen people were hurt; she is in her forties.",
+            Some("1998-02-13")
+        )
+        .is_empty());
     }
 
     #[test]
