@@ -379,6 +379,7 @@ impl TemporalTagger {
             words("weekday", false),
             words("weekday", true)
         );
+        let wd_full = words("weekday", false);
         let unit = alternation(kind("unit").map(|e| e.surface.as_str()));
         let season = alternation(kind("season").map(|e| e.surface.as_str()));
         let pod = alternation(kind("part_of_day").map(|e| e.surface.as_str()));
@@ -558,7 +559,7 @@ impl TemporalTagger {
             ),
             (
                 format!(
-                    r"(?i){B}(?:every|each)\s+(?:(?P<n>{num}|other)\s+)?(?P<what>{unit}|{wd}|{pod}|{season}){B}|{B}(?P<freq>once|twice|thrice|{num}\s+times)\s+(?:a|per|each|every)\s+(?P<unit2>day|week|month|year){B}|{B}(?P<word>{set_words}){B}"
+                    r"(?i){B}(?:every|each)\s+(?:(?P<n>{num}|other)\s+)?(?P<what>{unit}|{wd}|{pod}|{season}|{mon}){B}|{B}(?P<wdp>{wd_full})(?:s(?:\s+(?P<podp>{pod})s?)?|\s+(?P<pods>{pod})s){B}|{B}(?P<freq>once|twice|thrice|{num}\s+times)\s+(?:a|per|each|every)\s+(?P<unit2>day|week|month|year){B}|{B}(?P<word>{set_words}){B}"
                 ),
                 TemporalTagger::set,
                 cue::SET,
@@ -1020,8 +1021,19 @@ impl TemporalTagger {
         }
         let season = unit.strip_prefix("season:").map(str::to_string);
         let spec = match (rel.as_str(), season) {
+            ("the past" | "the last", None) => {
+                // "the past year", "the last week": annotators read the
+                // previous unit, a date (4 of 4 in TimeBank/AQUAINT).
+                return Some(Candidate {
+                    span,
+                    kind: MentionKind::Date,
+                    rule: "date.the_past_unit",
+                    spec: Spec::AnchorUnit { unit, offset: -1 },
+                    modifier: None,
+                });
+            }
             ("the past" | "the coming" | "the next" | "the last", _) => {
-                // "the past year": a duration ending (or starting) now.
+                // "the coming year": a duration starting now.
                 let value = duration_value(Count::Exact(1.0), &unit)?;
                 return Some(Candidate {
                     span,
@@ -1497,8 +1509,21 @@ impl TemporalTagger {
                 format!("XXXX-WXX-{wd}")
             } else if let Some(part) = self.parts_of_day.get(word) {
                 format!("XXXX-XX-XXT{part}")
+            } else if let Some(month) = self.month(word) {
+                format!("XXXX-{month:02}")
             } else {
                 format!("XXXX-{}", self.seasons.get(word)?)
+            }
+        } else if let Some(wd) = caps.name("wdp") {
+            // "on Mondays", "Tuesday nights": every such day.
+            let wd = self.weekdays.get(wd.as_str())?;
+            let part = caps
+                .name("podp")
+                .or(caps.name("pods"))
+                .and_then(|p| self.parts_of_day.get(&p.as_str().to_lowercase()));
+            match part {
+                Some(part) => format!("XXXX-WXX-{wd}T{part}"),
+                None => format!("XXXX-WXX-{wd}"),
             }
         } else if let Some(unit_word) = caps.name("unit2") {
             duration_value(Count::Exact(1.0), self.units.get(unit_word.as_str())?)?
@@ -2670,6 +2695,27 @@ mod tests {
             Some("1998-02-13")
         )
         .is_empty());
+    }
+
+    #[test]
+    fn plural_days_are_sets_and_the_past_unit_a_date() {
+        let tagged = tag(
+            "The shop opens on Mondays and Tuesday nights, each July, and grew over the past year.",
+            Some("1998-02-13"),
+        );
+        let got: Vec<_> = tagged
+            .iter()
+            .map(|(t, k, v)| (t.as_str(), k.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Mondays", "set", "XXXX-WXX-1"),
+                ("Tuesday nights", "set", "XXXX-WXX-2TNI"),
+                ("each July", "set", "XXXX-07"),
+                ("the past year", "date", "1997"),
+            ]
+        );
     }
 
     #[test]
