@@ -1303,6 +1303,28 @@ fn choose_date(
             })
         })
         .filter(|m| {
+            // A year used as an adjective ("over a 2013 sit-in", "its 1990
+            // invasion") dates its noun, which is not this event unless it
+            // is the trigger itself ("the 2015 protests").
+            let before = text[sentence.start..m.span.start].trim_end();
+            let determiner = before.rsplit(char::is_whitespace).next().is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "a" | "an" | "the" | "its" | "his" | "her" | "their" | "our"
+                ) || w.ends_with("'s")
+                    || w.ends_with("’s")
+            });
+            let noun_follows = text[m.span.end..sentence.end]
+                .strip_prefix(' ')
+                .is_some_and(|rest| rest.starts_with(char::is_lowercase));
+            let year_only = m.value.as_deref().is_some_and(|v| v.len() == 4);
+            let modifies_trigger = m.span.end <= span.start
+                && text
+                    .get(m.span.end..span.start)
+                    .is_some_and(|gap| gap.trim().is_empty());
+            !(year_only && determiner && noun_follows && !modifies_trigger)
+        })
+        .filter(|m| {
             // A reporting verb up to four words before the date dates the report.
             let before = &text[sentence.start..m.span.start];
             let recent: Vec<&str> = before.split_whitespace().rev().take(5).collect();
@@ -1645,6 +1667,14 @@ mod tests {
         assert_eq!(sentence.1, "potential");
         assert_eq!(sentence.4, ["Aigerim Nurlanova", "Timur Bekov"]);
         assert_eq!(sentence.7.as_deref(), Some("P10Y"));
+    }
+
+    #[test]
+    fn a_year_used_as_an_adjective_dates_its_noun_only() {
+        let text = "On Wednesday, a court sentenced Ali Karimov to two years in prison over a 2013 sit-in.";
+        let rows = events(text);
+        assert_eq!(find(&rows, "sentence").3.as_deref(), Some("2016-10-26"));
+        assert_eq!(find(&rows, "protest").3.as_deref(), Some("2013"));
     }
 
     #[test]

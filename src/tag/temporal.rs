@@ -2044,7 +2044,22 @@ fn year_context(before: &str, after: &str) -> bool {
             | "winter"
             | "than"
             | "on"
-    );
+            // A determiner or possessive before a year used as an
+            // adjective: "a 1996 law", "its 1990 invasion", "the company's
+            // 1989 results" (a count would not take them: "its 1990 staff"
+            // is rare, "a 1990 people" ungrammatical).
+            | "a"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "both"
+            | "due"
+    ) || {
+        let before = before.trim_end();
+        before.ends_with("'s") || before.ends_with("’s")
+    };
     let next = after.trim_start();
     let next_is_end = after.is_empty()
         || after.starts_with([
