@@ -538,14 +538,14 @@ impl TemporalTagger {
             ),
             (
                 format!(
-                    r"(?i){B}(?:(?P<pre>the(?:\s+(?:past|last|next|coming|first|previous|following|final|remaining|same|latest))?|{approx})\s+)?(?P<n>{num})(?P<half>\s+1/2|\s+and\s+a\s+half|½)?(?:-\s?|\s)(?P<unit>{unit}){B}(?P<tail>-old|-long|\s+old)?"
+                    r"(?i){B}(?:(?P<pre>the(?:\s+(?:past|last|next|coming|first|previous|following|final|remaining|same|latest))?|{approx})\s+)?(?P<n>{num})(?P<half>\s+1/2|\s+and\s+a\s+half|½)?(?:\s+(?:more|additional|further|trading|business|working|straight|consecutive))?(?:-\s?|\s)(?P<unit>{unit}){B}(?P<tail>-old|-long|\s+old)?"
                 ),
                 TemporalTagger::duration,
                 cue::UNIT,
             ),
             (
                 format!(
-                    r"(?i){B}for\s+(?P<unit>years|months|weeks|days|decades|hours|centuries){B}|{B}(?P<pre>(?:the\s+)?(?:recent|coming|past))\s+(?P<unit2>years|months|weeks|days|decades|centuries){B}"
+                    r"(?i){B}for\s+(?P<unit>years|months|weeks|days|decades|hours|centuries){B}|{B}(?P<pre>(?:the\s+)?(?:recent|coming|past))\s+(?P<unit2>years|months|weeks|days|decades|centuries){B}|{B}(?P<unit3>days?|weeks?|months?|years?|decades?|hours?)-long{B}"
                 ),
                 TemporalTagger::bare_duration,
                 cue::UNIT,
@@ -1413,8 +1413,12 @@ impl TemporalTagger {
             }
         }
         let mut span = whole(caps);
+        // "a two-week-long strike": "-long" belongs to the expression, an
+        // age's "-old" was rejected above.
         if let Some(tail) = caps.name("tail") {
-            span.end = tail.start();
+            if !tail.as_str().ends_with("long") {
+                span.end = tail.start();
+            }
         }
         let pre = caps.name("pre");
         let (modifier, span) = match pre {
@@ -1445,7 +1449,23 @@ impl TemporalTagger {
         let (start, unit_match) = match (caps.name("unit"), caps.name("pre"), caps.name("unit2")) {
             (Some(unit), _, _) => (unit.start(), unit),
             (None, Some(pre), Some(unit)) => (pre.start(), unit),
-            _ => return None,
+            _ => {
+                // "day-long" (one day), "decades-long" (some decades).
+                let unit = caps.name("unit3")?;
+                let code = self.units.get(unit.as_str())?.clone();
+                let count = if unit.as_str().ends_with('s') {
+                    Count::Vague
+                } else {
+                    Count::Exact(1.0)
+                };
+                return Some(Candidate {
+                    span: ByteSpan::new(unit.start(), unit.end() + "-long".len()),
+                    kind: MentionKind::Duration,
+                    rule: "duration.bare_unit",
+                    spec: Spec::Fixed(duration_value(count, &code)?),
+                    modifier: None,
+                });
+            }
         };
         let unit = self.units.get(unit_match.as_str())?.clone();
         let value = duration_value(Count::Vague, &unit)?;
@@ -2643,6 +2663,22 @@ mod tests {
             pairs(&[
                 ("January this year", "1998-01"),
                 ("June last year", "1997-06")
+            ])
+        );
+    }
+
+    #[test]
+    fn duration_compounds() {
+        assert_eq!(
+            values(
+                "After a couple of years, two more weeks and eight trading days, the day-long strike began.",
+                "1998-02-13"
+            ),
+            pairs(&[
+                ("a couple of years", "P2Y"),
+                ("two more weeks", "P2W"),
+                ("eight trading days", "P8D"),
+                ("day-long", "P1D"),
             ])
         );
     }
