@@ -84,6 +84,12 @@ enum Spec {
         minute: u32,
         day: Box<Spec>,
     },
+    /// "mid-afternoon yesterday": a part of day on a day resolved as its
+    /// own expression would be.
+    PartOn { part: String, day: Box<Spec> },
+    /// "mid-afternoon", "overnight": a part of day; the date comes from the
+    /// sentence or the anchor, as for a clock time.
+    DayPart { part: String },
     /// A clock time; the date comes from the sentence or the anchor.
     Clock { hour: u32, minute: u32 },
 }
@@ -479,7 +485,7 @@ impl TemporalTagger {
             ),
             (
                 format!(
-                    r"(?i){B}(?P<off>{day_offset}){B}(?:\s+(?P<pod>{pod}){B})?|{B}(?P<rel>this|last|yesterday|tomorrow)\s+(?P<pod2>morning|afternoon|evening|night){B}"
+                    r"(?i){B}(?:(?P<dmod>early|late|earlier|later)\s+)?(?P<off>{day_offset}){B}(?:\s+(?P<pod>{pod}){B})?|{B}(?P<rel>this|last|yesterday|tomorrow)\s+(?P<pod2>morning|afternoon|evening|night){B}"
                 ),
                 TemporalTagger::day_offset,
                 cue::DAY_OFFSET | cue::PART_OF_DAY,
@@ -552,7 +558,7 @@ impl TemporalTagger {
             ),
             (
                 format!(
-                    r"(?i){B}(?P<h>\d{{1,2}})(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am{B}|pm{B})|{B}(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d){B}|{B}(?P<word>noon|midday|midnight){B}"
+                    r"(?i){B}(?P<h>\d{{1,2}})(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am{B}|pm{B})|{B}(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d){B}|{B}(?P<word>noon|midday|midnight){B}|{B}(?P<hw>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o'clock)?\s+(?:in\s+the\s+(?P<dp>morning|afternoon|evening)|at\s+(?P<night>night)){B}|{B}(?P<pmod>early|late|mid)[- ]?(?P<pod3>morning|afternoon|evening){B}|{B}(?P<overnight>overnight){B}"
                 ),
                 TemporalTagger::clock,
                 cue::DIGIT | cue::PART_OF_DAY,
@@ -982,7 +988,11 @@ impl TemporalTagger {
                 kind,
                 rule: "date.relative_day",
                 spec: Spec::DayOffset { days, part },
-                modifier: None,
+                // "late yesterday": the end of the day ("earlier today" none).
+                modifier: caps
+                    .name("dmod")
+                    .filter(|m| !m.as_str().to_lowercase().ends_with("er"))
+                    .map(|m| modifier_code(m.as_str())),
             });
         }
         let rel = caps.name("rel")?.as_str().to_lowercase();
@@ -1395,6 +1405,18 @@ impl TemporalTagger {
             return None; // "three-quarters of its food": a fraction
         }
         let article = n.as_str().eq_ignore_ascii_case("a") || n.as_str().eq_ignore_ascii_case("an");
+        let unit_word = caps.name("unit").map_or("", |u| u.as_str());
+        if unit == "S"
+            && article
+            && after.starts_with(' ')
+            && after[1..].starts_with(char::is_lowercase)
+        {
+            return None; // "a second group": an ordinal
+        }
+        if unit_word.starts_with(char::is_uppercase) && !n.as_str().starts_with(char::is_uppercase)
+        {
+            return None; // "CBS's 60 Minutes": a title
+        }
         if article && caps.name("pre").is_none() && is_rate(&text[..n.start()]) {
             return None; // "four flights a week", "$2 million a year": a rate
         }
@@ -1478,7 +1500,7 @@ impl TemporalTagger {
         })
     }
 
-    fn clock(&self, caps: &Captures, _: &str) -> Option<Candidate> {
+    fn clock(&self, caps: &Captures, text: &str) -> Option<Candidate> {
         let (hour, minute) = if let Some(h) = caps.name("h") {
             let mut hour: u32 = h.as_str().parse().ok()?;
             let minute: u32 = caps
@@ -1499,8 +1521,41 @@ impl TemporalTagger {
                 h.as_str().parse().ok()?,
                 caps.name("mi24")?.as_str().parse().ok()?,
             )
+        } else if let Some(h) = caps.name("hw") {
+            // "4 in the morning", "10 at night".
+            let mut hour = self.numbers.parse(h.as_str())?.exact()? as u32;
+            if !(1..=12).contains(&hour) {
+                return None;
+            }
+            let evening = caps.name("night").is_some()
+                || caps
+                    .name("dp")
+                    .is_some_and(|d| !d.as_str().eq_ignore_ascii_case("morning"));
+            if evening && hour < 12 && !(caps.name("night").is_some() && hour < 5) {
+                hour += 12;
+            } else if !evening && hour == 12 {
+                hour = 0;
+            }
+            (hour, 0)
+        } else if let Some(part) = caps.name("pod3").or(caps.name("overnight")) {
+            // "mid-afternoon", "overnight": a part of the day.
+            let part = self
+                .parts_of_day
+                .get(&part.as_str().to_lowercase())?
+                .clone();
+            return Some(Candidate {
+                span: whole(caps),
+                kind: MentionKind::Time,
+                rule: "time.part_of_day",
+                spec: Spec::DayPart { part },
+                modifier: caps.name("pmod").map(|m| modifier_code(m.as_str())),
+            });
         } else {
-            match caps.name("word")?.as_str().to_lowercase().as_str() {
+            let word = caps.name("word")?;
+            if text[..word.start()].to_lowercase().ends_with("high ") {
+                return None; // "high noon": a figure of speech
+            }
+            match word.as_str().to_lowercase().as_str() {
                 "midnight" => (24, 0),
                 _ => (12, 0),
             }
@@ -1689,6 +1744,20 @@ impl TemporalTagger {
                         },
                     ))
                 }
+                (Spec::DayPart { part }, day_spec)
+                    if matches!(
+                        day_spec,
+                        Spec::Weekday { part: None, .. } | Spec::DayOffset { part: None, .. }
+                    ) && between.trim().is_empty() =>
+                {
+                    Some((
+                        MentionKind::Time,
+                        Spec::PartOn {
+                            part: part.clone(),
+                            day: Box::new(day_spec.clone()),
+                        },
+                    ))
+                }
                 (
                     Spec::Calendar {
                         year: None,
@@ -1783,13 +1852,16 @@ impl TemporalTagger {
             let future = tense == Tense::Future;
             let base = narrative.or(ctx.anchor);
             let (spec, clock) = match &candidate.spec {
-                Spec::AtClock { hour, minute, day } => (&**day, Some((*hour, *minute))),
+                Spec::AtClock { hour, minute, day } => {
+                    (&**day, Some(format!("{hour:02}:{minute:02}")))
+                }
+                Spec::PartOn { part, day } => (&**day, Some(part.clone())),
                 spec => (spec, None),
             };
             let (value, day) = match spec {
                 Spec::Fixed(v) => (v.clone(), None),
                 // Never nested: `join_compounds` wraps plain days only.
-                Spec::AtClock { .. } => ("XXXX-XX-XX".into(), None),
+                Spec::AtClock { .. } | Spec::PartOn { .. } => ("XXXX-XX-XX".into(), None),
                 Spec::Calendar {
                     year,
                     month,
@@ -1911,7 +1983,7 @@ impl TemporalTagger {
                     }
                     None => ("XXXX-WXX-WE".into(), None),
                 },
-                Spec::Clock { hour, minute } => {
+                Spec::Clock { .. } | Spec::DayPart { .. } => {
                     // The date of the sentence, if one precedes in it, else the anchor.
                     let sentence_span = ctx.sentences.get(sentence).copied();
                     let date = day_dates
@@ -1921,7 +1993,12 @@ impl TemporalTagger {
                         .map(|(_, d)| *d)
                         .or(ctx.anchor);
                     let prefix = date.map_or_else(|| "XXXX-XX-XX".to_string(), ymd);
-                    (format!("{prefix}T{hour:02}:{minute:02}"), None)
+                    let time = match spec {
+                        Spec::Clock { hour, minute } => format!("{hour:02}:{minute:02}"),
+                        Spec::DayPart { part } => part.clone(),
+                        _ => String::new(),
+                    };
+                    (format!("{prefix}T{time}"), None)
                 }
             };
             if let Some(d) = day {
@@ -1929,9 +2006,9 @@ impl TemporalTagger {
                 day_dates.push((candidate.span, d));
             }
             let value = match clock {
-                Some((hour, minute)) => {
+                Some(time) => {
                     let date = value.split('T').next().unwrap_or(&value);
-                    format!("{date}T{hour:02}:{minute:02}")
+                    format!("{date}T{time}")
                 }
                 None => value,
             };
@@ -2681,6 +2758,26 @@ mod tests {
                 ("day-long", "P1D"),
             ])
         );
+    }
+
+    #[test]
+    fn parts_of_day() {
+        assert_eq!(
+            values(
+                "Shots were heard at 4 in the morning, again mid-afternoon yesterday and late yesterday.",
+                "1998-02-13"
+            ),
+            pairs(&[
+                ("4 in the morning", "1998-02-13T04:00"),
+                ("mid-afternoon yesterday", "1998-02-12TAF"),
+                ("late yesterday", "1998-02-12"),
+            ])
+        );
+        assert!(tag(
+            "It was high noon for a second group on 60 Minutes.",
+            Some("1998-02-13")
+        )
+        .is_empty());
     }
 
     #[test]
