@@ -1546,7 +1546,7 @@ impl TemporalTagger {
             return Some(Candidate {
                 span: whole(caps),
                 kind: MentionKind::Time,
-                rule: "time.part_of_day",
+                rule: "time.day_part",
                 spec: Spec::DayPart { part },
                 modifier: caps.name("pmod").map(|m| modifier_code(m.as_str())),
             });
@@ -1788,6 +1788,11 @@ impl TemporalTagger {
                 Some((kind, spec)) => {
                     prev.span = ByteSpan::new(prev.span.start, next.span.end);
                     prev.kind = kind;
+                    prev.rule = match spec {
+                        Spec::AtClock { .. } => "time.clock_on_day",
+                        Spec::PartOn { .. } => "time.part_of_day",
+                        _ => "date.month_relative_year",
+                    };
                     prev.spec = spec;
                 }
                 None => out.push(next),
@@ -1984,13 +1989,16 @@ impl TemporalTagger {
                     None => ("XXXX-WXX-WE".into(), None),
                 },
                 Spec::Clock { .. } | Spec::DayPart { .. } => {
-                    // The date of the sentence, if one precedes in it, else the anchor.
+                    // The date of the sentence, if one precedes in it, else
+                    // the day the narrative has reached, else the anchor:
+                    // "Two days later ... detained him overnight".
                     let sentence_span = ctx.sentences.get(sentence).copied();
                     let date = day_dates
                         .iter()
                         .rev()
                         .find(|(span, _)| sentence_span.is_some_and(|s| s.contains(span)))
                         .map(|(_, d)| *d)
+                        .or(narrative)
                         .or(ctx.anchor);
                     let prefix = date.map_or_else(|| "XXXX-XX-XX".to_string(), ymd);
                     let time = match spec {
