@@ -544,7 +544,7 @@ impl TemporalTagger {
             ),
             (
                 format!(
-                    r"(?i){B}(?:(?P<pre>the(?:\s+(?:past|last|next|coming|first|previous|following|final|remaining|same|latest))?|{approx})\s+)?(?P<n>{num})(?P<half>\s+1/2|\s+and\s+a\s+half|½)?(?:\s+(?:more|additional|further|trading|business|working|straight|consecutive))?(?:-\s?|\s)(?P<unit>{unit}){B}(?P<tail>-old|-long|\s+old)?"
+                    r"(?i){B}(?:(?P<pre>the(?:\s+(?:past|last|next|coming|first|previous|following|final|remaining|same|latest))?|{approx})\s+)?(?P<n>{num})(?P<half>\s+1/2|\s+and\s+a\s+half|½)?(?:\s+(?:more|additional|further|trading|business|working|straight|consecutive))?(?:-\s?|\s)(?P<unit>{unit}){B}(?P<tail>-old|-long|\s+old|\s+or\s+so{B})?"
                 ),
                 TemporalTagger::duration,
                 cue::UNIT,
@@ -1420,6 +1420,7 @@ impl TemporalTagger {
         if article && caps.name("pre").is_none() && is_rate(&text[..n.start()]) {
             return None; // "four flights a week", "$2 million a year": a rate
         }
+        // "a week or so": about a week, as annotators keep it in the span.
         let mut value = duration_value(count, &unit)?;
         // "8 1/2 years", "four and a half months".
         if caps.name("half").is_some() {
@@ -1438,7 +1439,7 @@ impl TemporalTagger {
         // "a two-week-long strike": "-long" belongs to the expression, an
         // age's "-old" was rejected above.
         if let Some(tail) = caps.name("tail") {
-            if !tail.as_str().ends_with("long") {
+            if tail.as_str().contains("old") {
                 span.end = tail.start();
             }
         }
