@@ -1878,7 +1878,15 @@ impl TemporalTagger {
                     weekday,
                     relation,
                     part,
-                } => resolve_weekday(ctx.anchor, *weekday, *relation, part.as_deref(), future),
+                } => {
+                    // "said Wednesday", "was announced Wednesday": a past
+                    // verb right before the day governs it, whatever else
+                    // the sentence says of the future.
+                    let before = &ctx.text[..candidate.span.start];
+                    let future =
+                        (future && !past_verb_before(before)) || future_word_before(before);
+                    resolve_weekday(ctx.anchor, *weekday, *relation, part.as_deref(), future)
+                }
                 Spec::DayOffset { days, part } => match ctx.anchor {
                     Some(a) => {
                         let d = a + Duration::days(*days);
@@ -2057,6 +2065,35 @@ fn whole(caps: &Captures) -> ByteSpan {
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
     ByteSpan::new(m.start() + lead, m.end() - trail)
+}
+
+/// Whether the word before a day (skipping "on", "early", "late") is a
+/// verb in the past tense: "-ed" or a common irregular past ("said",
+/// "told", "met").
+fn past_verb_before(before: &str) -> bool {
+    const IRREGULAR: [&str; 16] = [
+        "said", "told", "met", "came", "went", "began", "held", "left", "gave", "took", "made",
+        "saw", "spoke", "wrote", "found", "was",
+    ];
+    before
+        .split_whitespace()
+        .rev()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .find(|w| !matches!(w.as_str(), "on" | "early" | "late" | "last"))
+        .is_some_and(|w| (w.len() > 4 && w.ends_with("ed")) || IRREGULAR.contains(&w.as_str()))
+}
+
+/// Whether the day follows "until" or "as soon as": a day still to come
+/// ("postponed until Tuesday").
+fn future_word_before(before: &str) -> bool {
+    let lower = before.trim_end().to_lowercase();
+    lower.ends_with(" until")
+        || lower.ends_with(" till")
+        || lower.ends_with("as soon as")
+        || lower.ends_with("until next")
 }
 
 /// Whether the text before "a week" ends in a count or an amount, so that
@@ -2872,6 +2909,22 @@ mod tests {
                 ("each July", "set", "XXXX-07"),
                 ("the past year", "date", "1997"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_verb_right_before_a_weekday_decides_its_direction() {
+        // 1998-02-13 is a Friday.
+        assert_eq!(
+            values(
+                "Exiles will appeal, the government predicted Wednesday.",
+                "1998-02-13"
+            ),
+            pairs(&[("Wednesday", "1998-02-11")])
+        );
+        assert_eq!(
+            values("The hearing was postponed until Tuesday.", "1998-02-13"),
+            pairs(&[("Tuesday", "1998-02-17")])
         );
     }
 
