@@ -32,6 +32,8 @@ pub struct Segmenter {
     number_prefixes: Lexicon<()>,
     abbreviations: Lexicon<()>,
     starters: Lexicon<()>,
+    /// "EST", "GMT" (the temporal list's time zones): "at 6 p.m. EST" goes on.
+    time_zones: Lexicon<()>,
 }
 
 const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '}', '*'];
@@ -45,6 +47,7 @@ impl Segmenter {
             number_prefixes: list("number"),
             abbreviations: list("general"),
             starters: list("starter"),
+            time_zones: Lexicon::of_entries(gazetteers.kind("temporal", "time_zone")),
         }
     }
 
@@ -216,6 +219,9 @@ impl Segmenter {
         }
         if next_char.is_ascii_digit() && self.number_prefixes.contains(word) {
             return (None, end);
+        }
+        if is_clock_abbreviation(word) && self.time_zones.contains(next_word) {
+            return (None, end); // "at 6 p.m. EST Tuesday"
         }
         if is_clock_abbreviation(word) && next_char.is_uppercase() {
             // "at 6 P.M. Mr. Smith ...": a time ends the clause before a

@@ -21,6 +21,11 @@ fn split(text: &str) -> Vec<String> {
 fn news_failure_modes() {
     let cases: &[(&str, &str, &[&str])] = &[
         (
+            "a clock time with its time zone",
+            "Polls closed at 8 p.m. GMT Sunday. Counting began at once.",
+            &["Polls closed at 8 p.m. GMT Sunday.", "Counting began at once."],
+        ),
+        (
             "dateline with agency",
             "ALMATY, Oct 25 (Reuters) - Police detained nine activists on Tuesday. They were released later.",
             &["ALMATY, Oct 25 (Reuters) - Police detained nine activists on Tuesday.", "They were released later."],

@@ -74,6 +74,13 @@ enum Spec {
         year: Option<i32>,
         relation: Relation,
     },
+    /// "the first half of 2013": a half year, of the anchor's year
+    /// (shifted by `offset`) when no year is given.
+    HalfYear {
+        half: u32,
+        year: Option<i32>,
+        offset: i64,
+    },
     /// "the weekend": the last one, or the next one in a sentence about the
     /// future.
     Weekend,
@@ -506,14 +513,14 @@ impl TemporalTagger {
             ),
             (
                 format!(
-                    r"(?i){B}(?:(?P<n>{num})\s+(?P<unit>{unit}){B}\s+(?P<dir>later|earlier|afterwards){B}|the\s+(?P<rel>next|following|previous|preceding)\s+(?P<unit2>day|week|month|year|morning|evening|night|afternoon){B}|the\s+(?P<unit3>day|week|month|year)\s+(?P<dir3>before|after){B}|(?P<mod4>earlier|later)?\s*{B}(?P<that>that|the\s+same)\s+(?P<unit4>day|morning|afternoon|evening|night|week|month|year){B})"
+                    r"(?i){B}(?:(?P<n>{num})\s+(?P<unit>{unit}){B}\s+(?P<dir>later|earlier|afterwards){B}|the\s+(?P<rel>next|following|previous|preceding)\s+(?P<unit2>day|week|month|year|morning|evening|night|afternoon){B}|the\s+(?P<unit3>day|week|month|year)\s+(?P<dir3>before|after){B}|(?P<mod4>earlier|later)?\s*{B}(?P<that>that(?:\s+same)?|the\s+same)\s+(?P<unit4>day|morning|afternoon|evening|night|week|month|year){B})"
                 ),
                 TemporalTagger::narrative,
                 cue::UNIT | cue::PART_OF_DAY,
             ),
             (
                 format!(
-                    r"(?i){B}(?:(?P<rel>this|last|next|early|late|mid)[- ]\s*)?(?P<season>{season}){B}(?:\s+(?:of\s+)?(?P<y>\d{{4}}){B})?"
+                    r"(?i){B}(?:(?P<rel>this\s+past|this|last|next|early|late|mid)[- ]\s*)?(?P<season>{season}){B}(?:\s+(?:of\s+)?(?P<y>\d{{4}}){B})?"
                 ),
                 TemporalTagger::season,
                 cue::SEASON,
@@ -531,6 +538,20 @@ impl TemporalTagger {
                 ),
                 TemporalTagger::reported_quarter,
                 cue::QUARTER,
+            ),
+            (
+                format!(
+                    r"(?i){B}(?:(?:the\s+)?year[- ]end|year's\s+end|(?P<pos>earlier|later|early|late)\s+in\s+the\s+year|the\s+(?P<fy>full|fiscal|current\s+fiscal)\s+year){B}"
+                ),
+                TemporalTagger::year_part,
+                cue::UNIT,
+            ),
+            (
+                format!(
+                    r"(?i){B}(?:the\s+)?(?P<half>first|second|last|latter)\s+half\s+of\s+(?:(?P<y>\d{{4}}){B}|(?P<rel>this|last|next|the)\s+year{B})"
+                ),
+                TemporalTagger::half_year,
+                cue::UNIT | cue::DIGIT,
             ),
             (
                 format!(r"(?i){B}the\s+weekend{B}"),
@@ -844,7 +865,7 @@ impl TemporalTagger {
         {
             return None;
         }
-        let modifier = caps.name("mod").map(|m| modifier_code(m.as_str()));
+        let modifier = caps.name("mod").and_then(|m| modifier_code(m.as_str()));
         let span = whole(caps);
         if let Some(rel) = caps.name("rel") {
             let rel = rel.as_str().to_lowercase();
@@ -904,7 +925,9 @@ impl TemporalTagger {
         }
         let modifier = caps.name("mod").and_then(|m| {
             let m = m.as_str().to_lowercase();
-            (m != "fiscal" && m != "calendar").then(|| modifier_code(&m))
+            (m != "fiscal" && m != "calendar")
+                .then(|| modifier_code(&m))
+                .flatten()
         });
         Some(Candidate {
             span,
@@ -921,7 +944,7 @@ impl TemporalTagger {
             (None, Some(d)) => format!("19{}", d.as_str()),
             _ => return None,
         };
-        let modifier = caps.name("mod").map(|m| modifier_code(m.as_str()));
+        let modifier = caps.name("mod").and_then(|m| modifier_code(m.as_str()));
         Some(Candidate {
             span: whole(caps),
             kind: MentionKind::Date,
@@ -989,10 +1012,7 @@ impl TemporalTagger {
                 rule: "date.relative_day",
                 spec: Spec::DayOffset { days, part },
                 // "late yesterday": the end of the day ("earlier today" none).
-                modifier: caps
-                    .name("dmod")
-                    .filter(|m| !m.as_str().to_lowercase().ends_with("er"))
-                    .map(|m| modifier_code(m.as_str())),
+                modifier: caps.name("dmod").and_then(|m| modifier_code(m.as_str())),
             });
         }
         let rel = caps.name("rel")?.as_str().to_lowercase();
@@ -1022,7 +1042,7 @@ impl TemporalTagger {
             .cloned()
             .or_else(|| self.seasons.get(unit_word).map(|s| format!("season:{s}")))?;
         let mut span = whole(caps);
-        let modifier = caps.name("mod").map(|m| modifier_code(m.as_str()));
+        let modifier = caps.name("mod").and_then(|m| modifier_code(m.as_str()));
         if caps.name("mod").is_none() {
             span.start = caps.name("rel")?.start();
         }
@@ -1199,8 +1219,12 @@ impl TemporalTagger {
                 return None;
             }
         }
+        let rel = rel.map(|r| r.split_whitespace().collect::<Vec<_>>().join(" "));
         let (offset, modifier) = match rel.as_deref() {
             Some("last") => (-1, None),
+            // "this past spring": the last one, in the anchor's year if it
+            // has ended, else the year before.
+            Some("this past") => (0, None),
             Some("next") => (1, None),
             Some("early") => (0, Some("START")),
             Some("late") => (0, Some("END")),
@@ -1253,7 +1277,7 @@ impl TemporalTagger {
             kind: MentionKind::Date,
             rule: "date.decade_word",
             spec: Spec::Fixed(format!("19{digit}")),
-            modifier: caps.name("mod").map(|m| modifier_code(m.as_str())),
+            modifier: caps.name("mod").and_then(|m| modifier_code(m.as_str())),
         })
     }
 
@@ -1271,7 +1295,7 @@ impl TemporalTagger {
             kind: MentionKind::Date,
             rule: "date.century",
             spec: Spec::Fixed(format!("{:02}", n - 1)),
-            modifier: caps.name("mod").map(|m| modifier_code(m.as_str())),
+            modifier: caps.name("mod").and_then(|m| modifier_code(m.as_str())),
         })
     }
 
@@ -1364,6 +1388,46 @@ impl TemporalTagger {
             kind: MentionKind::Date,
             rule: "date.reported_quarter",
             spec: Spec::ReportedQuarter { offset },
+            modifier: None,
+        })
+    }
+
+    /// "year-end", "earlier in the year", "the fiscal year": the anchor's
+    /// year (its end, for year-end).
+    fn year_part(&self, caps: &Captures, _: &str) -> Option<Candidate> {
+        let year_end = caps.name("pos").is_none() && caps.name("fy").is_none();
+        let modifier = year_end.then_some("END");
+        Some(Candidate {
+            span: whole(caps),
+            kind: MentionKind::Date,
+            rule: "date.year_part",
+            spec: Spec::AnchorUnit {
+                unit: "Y".into(),
+                offset: 0,
+            },
+            modifier,
+        })
+    }
+
+    /// "the first half of 2013", "the second half of the year": `2013-H1`.
+    fn half_year(&self, caps: &Captures, _: &str) -> Option<Candidate> {
+        let half = if caps.name("half")?.as_str().eq_ignore_ascii_case("first") {
+            1
+        } else {
+            2
+        };
+        let year = match (caps.name("y"), caps.name("rel")) {
+            (Some(y), _) => Some(y.as_str().parse().ok()?),
+            _ => None,
+        };
+        let offset = caps
+            .name("rel")
+            .map_or(0, |r| offset_of(&r.as_str().to_lowercase()));
+        Some(Candidate {
+            span: whole(caps),
+            kind: MentionKind::Date,
+            rule: "date.half_year",
+            spec: Spec::HalfYear { half, year, offset },
             modifier: None,
         })
     }
@@ -1549,7 +1613,7 @@ impl TemporalTagger {
                 kind: MentionKind::Time,
                 rule: "time.day_part",
                 spec: Spec::DayPart { part },
-                modifier: caps.name("pmod").map(|m| modifier_code(m.as_str())),
+                modifier: caps.name("pmod").and_then(|m| modifier_code(m.as_str())),
             });
         } else {
             let word = caps.name("word")?;
@@ -1561,13 +1625,36 @@ impl TemporalTagger {
                 _ => (12, 0),
             }
         };
+        // "1 p.m. ET": the time zone belongs to the time.
+        let mut span = whole(caps);
+        if let Some(zone) = self.zone_after(&text[span.end..]) {
+            span.end += zone;
+        }
         Some(Candidate {
-            span: whole(caps),
+            span,
             kind: MentionKind::Time,
             rule: "time.clock",
             spec: Spec::Clock { hour, minute },
             modifier: None,
         })
+    }
+
+    /// The length of " EST" or " local time" at the start of `after`, if a
+    /// time zone follows there as a whole word.
+    fn zone_after(&self, after: &str) -> Option<usize> {
+        let rest = after.strip_prefix(' ')?;
+        self.time_zones
+            .iter()
+            .filter(|zone| {
+                rest.len() >= zone.len()
+                    && rest.is_char_boundary(zone.len())
+                    && rest[..zone.len()].eq_ignore_ascii_case(zone)
+                    && !rest[zone.len()..].starts_with(|c: char| c.is_alphanumeric())
+                    // Abbreviations only in capitals: "et" is no zone.
+                    && (zone.contains(' ') || rest[..zone.len()].chars().all(|c| c.is_ascii_uppercase()))
+            })
+            .map(|zone| zone.len() + 1)
+            .max()
     }
 
     fn set(&self, caps: &Captures, _: &str) -> Option<Candidate> {
@@ -1987,6 +2074,12 @@ impl TemporalTagger {
                         None => ("XXXX-XX-XX".into(), None),
                     }
                 }
+                Spec::HalfYear { half, year, offset } => {
+                    match year.or(ctx.anchor.map(|a| a.year() + *offset as i32)) {
+                        Some(y) => (format!("{y}-H{half}"), None),
+                        None => (format!("XXXX-H{half}"), None),
+                    }
+                }
                 Spec::Weekend => match ctx.anchor {
                     Some(a) => {
                         let saturday =
@@ -2245,9 +2338,14 @@ fn year_context(before: &str, after: &str) -> bool {
     prev_is_cue || (next_is_end && !next_is_noun)
 }
 
-fn modifier_code(word: &str) -> &'static str {
+/// The TIMEX3 `mod` of "early", "mid-", "late", "the end of" ...; none for
+/// "earlier"/"later" ("earlier this month" is within the month, not at its
+/// start).
+fn modifier_code(word: &str) -> Option<&'static str> {
     let w = word.to_lowercase();
-    if w.starts_with("early") || w.contains("beginning") || w.contains("start") {
+    Some(if w == "earlier" || w == "later" {
+        return None;
+    } else if w.starts_with("early") || w.contains("beginning") || w.contains("start") {
         "START"
     } else if w.starts_with("mid") || w.contains("middle") {
         "MID"
@@ -2255,7 +2353,7 @@ fn modifier_code(word: &str) -> &'static str {
         "END"
     } else {
         "APPROX"
-    }
+    })
 }
 
 /// The TIMEX3 `mod` named in the approximator list (NONE for none).
@@ -2925,6 +3023,28 @@ mod tests {
         assert_eq!(
             values("The hearing was postponed until Tuesday.", "1998-02-13"),
             pairs(&[("Tuesday", "1998-02-17")])
+        );
+    }
+
+    #[test]
+    fn halves_year_ends_and_zones() {
+        let tagged = tag(
+            "Sales fell in the first half of 2013 and earlier in the year; by year-end, at 1 p.m. ET, this past spring was forgotten.",
+            Some("2013-10-02"),
+        );
+        let got: Vec<_> = tagged
+            .iter()
+            .map(|(t, _, v)| (t.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("the first half of 2013", "2013-H1"),
+                ("earlier in the year", "2013"),
+                ("year-end", "2013"),
+                ("1 p.m. ET", "2013-10-02T13:00"),
+                ("this past spring", "2013-SP"),
+            ]
         );
     }
 
