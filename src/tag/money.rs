@@ -61,7 +61,9 @@ impl MoneyTagger {
                 [
                     "and", "or", "as", "of", "the", "to", "with", "for", "in", "on", "at", "by",
                     "from", "than", "who", "were", "was", "are", "is", "had", "have", "has",
-                    "been", "be", "their", "its", "his", "her",
+                    "been", "be", "their", "its", "his", "her", "against", "after", "before",
+                    "during", "since", "over", "under", "into", "about", "between", "among",
+                    "until", "when", "where", "while",
                 ]
                 .into_iter()
                 .map(|w| (w, ()))

@@ -571,6 +571,17 @@ impl NameTagger {
                 })
                 .unwrap_or(run.len());
             run = &run[..limit];
+            // A date after a name ends it: "Bill Clinton Saturday", "Daniel
+            // Davison Feb. 1" (but "Theresa May", a known name, stays).
+            while run.len() > 1
+                && run[run.len() - 1].text.strip_suffix('.').map_or(
+                    self.months_weekdays.contains(run[run.len() - 1].text),
+                    |w| self.months_weekdays.contains(w),
+                )
+                && !self.given_names.contains(run[run.len() - 1].text)
+            {
+                run = &run[..run.len() - 1];
+            }
             let first = run[0];
             let span = ByteSpan::new(
                 first.span.start,
@@ -1005,6 +1016,20 @@ mod tests {
         assert!(has(&found, "Bekov", "person", "Timur Bekov"), "{found:?}");
         assert!(
             has(&found, "Tazhkenova", "person", "Shattik Tazhkenova"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_date_after_a_name_is_not_part_of_it() {
+        let text = "President Timur Bekov Saturday vowed to act. He will succeed Aigerim Nurlanovna Feb. 1.";
+        let found = names(text);
+        assert!(
+            has(&found, "Timur Bekov", "person", "Timur Bekov"),
+            "{found:?}"
+        );
+        assert!(
+            has(&found, "Aigerim Nurlanovna", "person", "Aigerim Nurlanovna"),
             "{found:?}"
         );
     }
