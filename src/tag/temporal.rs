@@ -565,9 +565,16 @@ impl TemporalTagger {
             ),
             (
                 format!(
-                    r"(?i){B}(?:(?P<pre>the(?:\s+(?:past|last|next|coming|first|previous|following|final|remaining|same|latest))?|{approx})\s+)?(?P<n>{num})(?P<half>\s+1/2|\s+and\s+a\s+half|½)?(?:\s+(?:more|additional|further|trading|business|working|straight|consecutive))?(?:-\s?|\s)(?P<unit>{unit}){B}(?P<tail>-old|-long|\s+old|\s+or\s+so{B})?"
+                    r"(?i){B}(?:(?P<pre>the(?:\s+(?:past|last|next|coming|first|previous|following|final|remaining|same|latest))?|{approx})\s+)?(?P<n>{num})(?P<half>\s+1/2|[\s-]+and[\s-]+a[\s-]+half|½)?(?:\s+(?:more|additional|further|trading|business|working|straight|consecutive))?(?:-\s?|\s)(?P<unit>{unit}){B}(?P<tail>-old|-long|\s+old|\s+or\s+so{B}|(?P<half2>\s+and\s+a\s+half){B})?"
                 ),
                 TemporalTagger::duration,
+                cue::UNIT,
+            ),
+            (
+                format!(
+                    r"(?i){B}(?:(?P<h1>half)\s+an?\s+(?P<u1>{unit})|an?\s+(?P<f2>half|quarter)[\s-](?:of\s+an?\s+)?(?P<u2>{unit})){B}"
+                ),
+                TemporalTagger::fraction_duration,
                 cue::UNIT,
             ),
             (
@@ -586,7 +593,7 @@ impl TemporalTagger {
             ),
             (
                 format!(
-                    r"(?i){B}(?:every|each)\s+(?:(?P<n>{num}|other)\s+)?(?P<what>{unit}|{wd}|{pod}|{season}|{mon}){B}|{B}(?P<wdp>{wd_full})(?:s(?:\s+(?P<podp>{pod})s?)?|\s+(?P<pods>{pod})s){B}|{B}(?P<freq>once|twice|thrice|{num}\s+times)\s+(?:a|per|each|every)\s+(?P<unit2>day|week|month|year){B}|{B}(?P<word>{set_words}){B}"
+                    r"(?i){B}(?:every|each)\s+(?:(?P<n>{num}|other)\s+)?(?P<what>{unit}|{wd}|{pod}|{season}|{mon}){B}(?:\s+(?P<podw>{pod}){B})?|{B}(?P<wdp>{wd_full})(?:s(?:\s+(?P<podp>{pod})s?)?|\s+(?P<pods>{pod})s){B}|{B}(?P<freq>once|twice|thrice|{num}\s+times)\s+(?:a|per|each|every)\s+(?P<unit2>day|week|month|year){B}|{B}(?P<word>{set_words}){B}"
                 ),
                 TemporalTagger::set,
                 cue::SET,
@@ -1487,7 +1494,7 @@ impl TemporalTagger {
         // "a week or so": about a week, as annotators keep it in the span.
         let mut value = duration_value(count, &unit)?;
         // "8 1/2 years", "four and a half months".
-        if caps.name("half").is_some() {
+        if caps.name("half").is_some() || caps.name("half2").is_some() {
             let half = match unit.as_str() {
                 "Y" => "6M",
                 "M" => "15D",
@@ -1528,6 +1535,40 @@ impl TemporalTagger {
             rule: "duration.count_unit",
             spec: Spec::Fixed(value),
             modifier,
+        })
+    }
+
+    /// "half a century", "a half-century", "a quarter of a century".
+    fn fraction_duration(&self, caps: &Captures, _: &str) -> Option<Candidate> {
+        let (fraction, unit) = match (caps.name("u1"), caps.name("f2"), caps.name("u2")) {
+            (Some(unit), _, _) => (0.5, unit),
+            (None, Some(f), Some(unit)) if f.as_str().eq_ignore_ascii_case("half") => (0.5, unit),
+            (None, Some(_), Some(unit)) => (0.25, unit),
+            _ => return None,
+        };
+        let unit = self.units.get(unit.as_str())?;
+        // In the next smaller unit, so that the count stays whole.
+        let (smaller, per) = match unit.as_str() {
+            "CE" => ("Y", 100.0),
+            "DE" => ("Y", 10.0),
+            "Y" => ("M", 12.0),
+            "M" => ("D", 30.0),
+            "W" => ("D", 7.0),
+            "D" => ("H", 24.0),
+            "H" => ("MIN", 60.0),
+            "MIN" => ("S", 60.0),
+            _ => return None,
+        };
+        let count: f64 = fraction * per;
+        if count.fract() != 0.0 {
+            return None;
+        }
+        Some(Candidate {
+            span: whole(caps),
+            kind: MentionKind::Duration,
+            rule: "duration.fraction",
+            spec: Spec::Fixed(duration_value(Count::Exact(count), smaller)?),
+            modifier: None,
         })
     }
 
@@ -1669,7 +1710,14 @@ impl TemporalTagger {
             if let Some(unit) = self.units.get(word) {
                 duration_value(Count::Exact(every_n), unit)?
             } else if let Some(&wd) = self.weekdays.get(word.trim_end_matches('.')) {
-                format!("XXXX-WXX-{wd}")
+                // "every Sunday morning": the part of day too.
+                match caps
+                    .name("podw")
+                    .and_then(|p| self.parts_of_day.get(&p.as_str().to_lowercase()))
+                {
+                    Some(part) => format!("XXXX-WXX-{wd}T{part}"),
+                    None => format!("XXXX-WXX-{wd}"),
+                }
             } else if let Some(part) = self.parts_of_day.get(word) {
                 format!("XXXX-XX-XXT{part}")
             } else if let Some(month) = self.month(word) {
@@ -2922,6 +2970,23 @@ mod tests {
             Some("1998-02-13")
         )
         .is_empty());
+    }
+
+    #[test]
+    fn fractions_of_units() {
+        assert_eq!(
+            values(
+                "After half a century, a quarter of a century, an hour and a half and three-and-a-half years, it ran every Sunday morning.",
+                "1998-02-13"
+            ),
+            pairs(&[
+                ("half a century", "P50Y"),
+                ("a quarter of a century", "P25Y"),
+                ("an hour and a half", "PT1H30M"),
+                ("three-and-a-half years", "P3Y6M"),
+                ("every Sunday morning", "XXXX-WXX-7TMO"),
+            ])
+        );
     }
 
     #[test]
