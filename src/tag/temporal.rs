@@ -499,7 +499,7 @@ impl TemporalTagger {
             ),
             (
                 format!(
-                    r"(?i){B}(?P<mod>earlier|later|early|late)?\s*{B}(?P<rel>this|last|next|the\s+past|the\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|the\s+next|the\s+last|(?:by\s+)?the\s+end\s+of\s+(?:the|this|last|next))\s+(?P<unit>week|month|year|quarter|decade|century|weekend|{season}){B}"
+                    r"(?i){B}(?P<mod>earlier|later|early|late)?\s*{B}(?P<rel>this|last|next|the\s+past|the\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|the\s+next|the\s+last|(?:by\s+)?the\s+(?:end|start|beginning|middle)\s+of\s+(?:the|this|last|next))\s+(?P<unit>week|month|year|quarter|decade|century|weekend|{season}){B}"
                 ),
                 TemporalTagger::anchor_unit,
                 cue::UNIT | cue::SEASON,
@@ -1103,7 +1103,16 @@ impl TemporalTagger {
                 year: None,
                 offset: offset_of(r),
             },
-            (r, None) if r.starts_with("the end of") || r.starts_with("by the end of") => {
+            (r, None)
+                if [
+                    "the end of",
+                    "the start of",
+                    "the beginning of",
+                    "the middle of",
+                ]
+                .iter()
+                .any(|p| r.trim_start_matches("by ").starts_with(p)) =>
+            {
                 let offset = if r.ends_with("last") {
                     -1
                 } else if r.ends_with("next") {
@@ -1114,9 +1123,9 @@ impl TemporalTagger {
                 return Some(Candidate {
                     span,
                     kind: MentionKind::Date,
-                    rule: "date.end_of_unit",
+                    rule: "date.part_of_unit",
                     spec: Spec::AnchorUnit { unit, offset },
-                    modifier: Some("END"),
+                    modifier: modifier_code(r.trim_start_matches("by the ")),
                 });
             }
             (r, None) => Spec::AnchorUnit {
@@ -2970,6 +2979,26 @@ mod tests {
             Some("1998-02-13")
         )
         .is_empty());
+    }
+
+    #[test]
+    fn parts_of_a_unit() {
+        let tagged = tag(
+            "At the start of the year and by the end of next month, not the middle of this week.",
+            Some("2013-03-22"),
+        );
+        let got: Vec<_> = tagged
+            .iter()
+            .map(|(t, _, v)| (t.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("the start of the year", "2013"),
+                ("the end of next month", "2013-04"),
+                ("the middle of this week", "2013-W12"),
+            ]
+        );
     }
 
     #[test]
