@@ -63,7 +63,13 @@ enum Spec {
         offset: i64,
     },
     /// "the third quarter (of 2016)".
-    Quarter { quarter: u32, year: Option<i32> },
+    /// `year_shift` years from the anchor's when no year is given ("the
+    /// year-ago third quarter").
+    Quarter {
+        quarter: u32,
+        year: Option<i32>,
+        year_shift: i32,
+    },
     /// "the quarter", "the latest period", "the year-ago quarter" in a
     /// financial report: `offset` quarters from the quarter the report is
     /// about (the last one named, else the last one ended before the anchor).
@@ -525,7 +531,7 @@ impl TemporalTagger {
             ),
             (
                 format!(
-                    r"(?i){B}(?:the\s+)?(?P<q>{quarter})[- ]quarter(?:\s+of\s+(?P<y>\d{{4}}))?{B}|{B}Q(?P<qn>[1-4])(?:\s+(?P<y2>\d{{4}}))?{B}|{B}(?P<y3>\d{{4}})\s+Q(?P<qn3>[1-4]){B}"
+                    r"(?i){B}(?:the\s+)?(?:(?P<pw>{period_word})\s+)?(?:fiscal[\s-]+)?(?P<q>{quarter})[- ]quarter(?:\s+of\s+(?P<y>\d{{4}}))?{B}|{B}Q(?P<qn>[1-4])(?:\s+(?P<y2>\d{{4}}))?{B}|{B}(?P<y3>\d{{4}})\s+Q(?P<qn3>[1-4]){B}"
                 ),
                 TemporalTagger::quarter,
                 cue::QUARTER | cue::DIGIT,
@@ -1253,10 +1259,17 @@ impl TemporalTagger {
         } else {
             (caps.name("qn3")?.as_str().parse().ok()?, caps.name("y3"))
         };
-        let year = year.and_then(|y| y.as_str().parse().ok());
+        // "the year-ago third quarter": that quarter a year before.
+        let shift = caps
+            .name("pw")
+            .and_then(|w| self.period_word(w.as_str()))
+            .map_or(0, |quarters| (quarters / 4) as i32);
+        let year = year
+            .and_then(|y| y.as_str().parse::<i32>().ok())
+            .map(|y| y + shift);
         let mut span = whole(caps);
         if let Some(q) = caps.name("q") {
-            if text[q.end()..].starts_with('-') {
+            if text[q.end()..].starts_with('-') && caps.name("pw").is_none() {
                 span.start = q.start(); // "the third-quarter loss": an adjective
             }
         }
@@ -1264,7 +1277,11 @@ impl TemporalTagger {
             span,
             kind: MentionKind::Date,
             rule: "date.quarter",
-            spec: Spec::Quarter { quarter, year },
+            spec: Spec::Quarter {
+                quarter,
+                year,
+                year_shift: if year.is_some() { 0 } else { shift },
+            },
             modifier: None,
         })
     }
@@ -1367,16 +1384,21 @@ impl TemporalTagger {
         })
     }
 
+    /// The quarters a period word counts from the reported quarter
+    /// ("year-ago", "year ago" and "year-\nago" alike).
+    fn period_word(&self, word: &str) -> Option<i64> {
+        let key = word.replace(['-', '\n', '\t'], " ").to_lowercase();
+        let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.period_words
+            .get(&key)
+            .or_else(|| self.period_words.get(&key.replace(' ', "-")))
+            .copied()
+    }
+
     fn reported_quarter(&self, caps: &Captures, _: &str) -> Option<Candidate> {
-        let relation = caps.name("rel").map(|r| {
-            let key = r.as_str().replace(['-', '\n', '\t'], " ").to_lowercase();
-            let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
-            self.period_words
-                .get(&key)
-                .or_else(|| self.period_words.get(&key.replace(' ', "-")))
-                .copied()
-                .unwrap_or(0)
-        });
+        let relation = caps
+            .name("rel")
+            .map(|r| self.period_word(r.as_str()).unwrap_or(0));
         let is_period = caps
             .name("what")
             .is_some_and(|w| w.as_str().eq_ignore_ascii_case("period"));
@@ -2055,14 +2077,20 @@ impl TemporalTagger {
                     (None, Some(a)) => (format!("{}-{season}", a.year() + *offset as i32), None),
                     (None, None) => (format!("XXXX-{season}"), None),
                 },
-                Spec::Quarter { quarter, year } => match year.or(ctx.anchor.map(|a| a.year())) {
+                Spec::Quarter {
+                    quarter,
+                    year,
+                    year_shift,
+                } => match year.or(ctx.anchor.map(|a| a.year() + year_shift)) {
                     Some(y) => {
                         // Only a quarter that has ended by the anchor can be
-                        // the one a report is about.
+                        // the one a report is about, and not the one it
+                        // compares with ("the year-ago third quarter").
                         let q = y as i64 * 4 + *quarter as i64 - 1;
-                        let ended = ctx
-                            .anchor
-                            .is_none_or(|a| q < a.year() as i64 * 4 + (a.month0() / 3) as i64);
+                        let ended = *year_shift == 0
+                            && ctx
+                                .anchor
+                                .is_none_or(|a| q < a.year() as i64 * 4 + (a.month0() / 3) as i64);
                         if ended {
                             reported_quarter = Some(q);
                         }
@@ -2884,6 +2912,16 @@ mod tests {
             pairs(&[
                 ("the second quarter", "1989-Q2"),
                 ("the latest period", "1989-Q2")
+            ])
+        );
+        assert_eq!(
+            values(
+                "Sales beat the year-ago third quarter and the fiscal first quarter.",
+                "1989-11-02"
+            ),
+            pairs(&[
+                ("the year-ago third quarter", "1988-Q3"),
+                ("the fiscal first quarter", "1989-Q1")
             ])
         );
         // "the third-quarter loss": an adjective, the article stays out.
