@@ -1528,6 +1528,9 @@ impl TemporalTagger {
         if let Some(tail) = caps.name("tail") {
             if tail.as_str().contains("old") {
                 span.end = tail.start();
+            } else if article && tail.as_str() == "-long" {
+                // "a week-long strike": the article is the strike's.
+                span.start = caps.name("unit").map_or(span.start, |u| u.start());
             }
         }
         let pre = caps.name("pre");
@@ -2981,6 +2984,10 @@ mod tests {
                 ("eight trading days", "P8D"),
                 ("day-long", "P1D"),
             ])
+        );
+        assert_eq!(
+            values("They began a week-long strike.", "1998-02-13"),
+            pairs(&[("week-long", "P1W")])
         );
     }
 
