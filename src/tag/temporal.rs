@@ -292,7 +292,8 @@ pub struct TemporalTagger {
     numbers: NumberWords,
     future_cue: Regex,
     /// A past-tense verb other than a reporting one ("was", "were", "had",
-    /// "-ed" forms; not "said", which dates the report, not the event).
+    /// "-ed" forms, common irregular pasts; not "said", which dates the
+    /// report, not the event).
     past_cue: Regex,
     cue_words: aho_corasick::AhoCorasick,
     cue_classes: Vec<u32>,
@@ -678,7 +679,7 @@ impl TemporalTagger {
             numbers,
             cue_words,
             cue_classes,
-            past_cue: Regex::new(r"(?i)\b(?:was|were|had|did|[a-z]{3,}ed)\b")
+            past_cue: Regex::new(r"(?i)\b(?:was|were|had|did|[a-z]{3,}ed|brought|began|came|went|took|made|gave|held|left|met|saw|spoke|wrote|found|won|lost|fell|rose|sent|paid|sold|bought|led|fled|struck|broke|became|chose|drove|ran|told|thought|felt|kept|stood|fought|sought|caught|taught|threw|grew|knew|flew|drew|ate|beat|hid|shot|slept)\b")
                 .expect("past cue regex compiles"),
             future_cue: Regex::new(r"(?i)\b(?:will|won't|shall|'ll|is\s+to|are\s+to|going\s+to|scheduled|due\s+to|plans?\s+to|planning\s+to|intends?\s+to|expected\s+to|upcoming)\b")
                 .expect("future cue regex compiles"),
@@ -2027,7 +2028,22 @@ impl TemporalTagger {
                     month,
                     day,
                     modifier,
-                } => resolve_calendar(ctx.anchor, *year, *month, *day, *modifier, tense),
+                } => {
+                    // "since March" looks back, "by February" ahead,
+                    // whatever the rest of the sentence says.
+                    let before = ctx.text[..candidate.span.start].trim_end().to_lowercase();
+                    let tense = if before.ends_with(" since") {
+                        Tense::Past
+                    } else if [" until", " till", " by", " through", " effective"]
+                        .iter()
+                        .any(|p| before.ends_with(p))
+                    {
+                        Tense::Future
+                    } else {
+                        tense
+                    };
+                    resolve_calendar(ctx.anchor, *year, *month, *day, *modifier, tense)
+                }
                 Spec::Weekday {
                     weekday,
                     relation,
@@ -3169,6 +3185,31 @@ mod tests {
                 ("1 p.m. ET", "2013-10-02T13:00"),
                 ("this past spring", "2013-SP"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_preposition_before_a_yearless_date_decides_its_direction() {
+        // "scheduled" speaks of the future, but "since March" looks back.
+        assert_eq!(
+            values(
+                "The ship, on patrol since March, was scheduled to return.",
+                "1990-08-13"
+            ),
+            pairs(&[("March", "1990-03")])
+        );
+        // "expected" is past, but "by February" looks ahead.
+        assert_eq!(
+            values(
+                "The loan, as expected, will be repaid by February.",
+                "1989-10-30"
+            ),
+            pairs(&[("February", "1990-02")])
+        );
+        // An irregular past verb: "brought in" in January, written in October.
+        assert_eq!(
+            values("In January, the firm brought in a new chief.", "1989-10-27"),
+            pairs(&[("January", "1989-01")])
         );
     }
 
