@@ -681,7 +681,7 @@ impl TemporalTagger {
             cue_classes,
             past_cue: Regex::new(r"(?i)\b(?:was|were|had|did|[a-z]{3,}ed|brought|began|came|went|took|made|gave|held|left|met|saw|spoke|wrote|found|won|lost|fell|rose|sent|paid|sold|bought|led|fled|struck|broke|became|chose|drove|ran|told|thought|felt|kept|stood|fought|sought|caught|taught|threw|grew|knew|flew|drew|ate|beat|hid|shot|slept)\b")
                 .expect("past cue regex compiles"),
-            future_cue: Regex::new(r"(?i)\b(?:will|won't|shall|'ll|is\s+to|are\s+to|going\s+to|scheduled|due\s+to|plans?\s+to|planning\s+to|intends?\s+to|expected\s+to|upcoming)\b")
+            future_cue: Regex::new(r"(?i)\b(?:will|won't|shall|'ll|is\s+to|are\s+to|going\s+to|scheduled|set\s+to|to\s+be\s+held|due\s+to|plans?\s+to|planning\s+to|intends?\s+to|expected\s+to|upcoming)\b")
                 .expect("future cue regex compiles"),
         }
     }
