@@ -88,7 +88,7 @@ impl NumberWords {
             r"(?:(?:{tens})(?:[- ](?:{units}))?|(?:{units}))(?:\s+(?:and\s+)?(?:{tens}|{units}|{scales}))*"
         );
         let pattern = format!(
-            r"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{word_number}|an?\s+(?:(?:{groups})(?:\s+of)?|{scales})|(?:{groups})|(?:{vague})(?:\s+of)?)(?:\s+(?:{scales})(?:\s+(?:{scales}))?)?"
+            r"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{word_number}|an?\s+(?:(?:{groups})(?:\s+of)?|{scales})|(?:{groups})(?:\s+of)?|(?:{vague})(?:\s+of)?)(?:\s+(?:{scales})(?:\s+(?:{scales}))?)?"
         );
         let ordinal_pattern = format!(r"(?:(?:{tens})[- ])?(?:{ordinals})");
         let below_hundred_pattern = format!(r"(?:{tens})(?:[- ](?:{units}))?|(?:{units})");

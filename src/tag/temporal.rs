@@ -584,7 +584,7 @@ impl TemporalTagger {
             ),
             (
                 format!(
-                    r"(?i){B}for\s+(?P<unit>years|months|weeks|days|decades|hours|centuries){B}|{B}(?P<pre>(?:the\s+)?(?:recent|coming|past))\s+(?P<unit2>years|months|weeks|days|decades|centuries){B}|{B}(?P<unit3>days?|weeks?|months?|years?|decades?|hours?)-long{B}"
+                    r"(?i){B}(?:for|within)\s+(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries){B}|{B}(?P<pre>(?:the\s+)?(?:recent|coming|past)|(?-i:the))\s+(?P<unit2>years|months|weeks|days|decades|quarters|centuries){B}(?P<ahead>\s+ahead{B})?|{B}for\s+(?P<vague>some\s+time|a\s+while){B}|{B}(?P<fyu>the\s+(?:fiscal\s+)?year)\s+(?:ended|ending){B}|{B}(?P<unit3>days?|weeks?|months?|years?|decades?|hours?)-long{B}"
                 ),
                 TemporalTagger::bare_duration,
                 cue::UNIT,
@@ -1489,7 +1489,7 @@ impl TemporalTagger {
         let count = self.numbers.parse(n.as_str())?;
         let unit = self.units.get(caps.name("unit")?.as_str())?.clone();
         let after = &text[caps.get(0).map_or(n.end(), |m| m.end())..];
-        if unit == "QU" && after.trim_start().to_lowercase().starts_with("of ") {
+        if unit == "QU" && is_fraction_of(after) {
             return None; // "three-quarters of its food": a fraction
         }
         let article = n.as_str().eq_ignore_ascii_case("a") || n.as_str().eq_ignore_ascii_case("an");
@@ -1592,11 +1592,40 @@ impl TemporalTagger {
         })
     }
 
-    fn bare_duration(&self, caps: &Captures, _: &str) -> Option<Candidate> {
+    fn bare_duration(&self, caps: &Captures, text: &str) -> Option<Candidate> {
         // "for years": the unit alone; "recent weeks": with its modifier.
+        if let Some(vague) = caps.name("vague") {
+            // "for some time", "for a while".
+            return Some(Candidate {
+                span: ByteSpan::new(vague.start(), vague.end()),
+                kind: MentionKind::Duration,
+                rule: "duration.vague",
+                spec: Spec::Fixed("PXX".into()),
+                modifier: None,
+            });
+        }
+        if let Some(year) = caps.name("fyu") {
+            // "in the year ended March 31": a financial year, one year long.
+            return Some(Candidate {
+                span: ByteSpan::new(year.start(), year.end()),
+                kind: MentionKind::Duration,
+                rule: "duration.financial_year",
+                spec: Spec::Fixed("P1Y".into()),
+                modifier: None,
+            });
+        }
         let (start, unit_match) = match (caps.name("unit"), caps.name("pre"), caps.name("unit2")) {
             (Some(unit), _, _) => (unit.start(), unit),
-            (None, Some(pre), Some(unit)) => (pre.start(), unit),
+            (None, Some(pre), Some(unit)) => {
+                // "the years" only after "over" or "in" ("over the years",
+                // "in the weeks ahead"), not "the years of war".
+                let before = text[..pre.start()].trim_end().to_lowercase();
+                let after_over_or_in = before.ends_with(" over") || before.ends_with(" in");
+                if pre.as_str() == "the" && caps.name("ahead").is_none() && !after_over_or_in {
+                    return None;
+                }
+                (pre.start(), unit)
+            }
             _ => {
                 // "day-long" (one day), "decades-long" (some decades).
                 let unit = caps.name("unit3")?;
@@ -1617,8 +1646,9 @@ impl TemporalTagger {
         };
         let unit = self.units.get(unit_match.as_str())?.clone();
         let value = duration_value(Count::Vague, &unit)?;
+        let end = caps.name("ahead").map_or(unit_match.end(), |a| a.end());
         Some(Candidate {
-            span: ByteSpan::new(start, unit_match.end()),
+            span: ByteSpan::new(start, end),
             kind: MentionKind::Duration,
             rule: "duration.bare_unit",
             spec: Spec::Fixed(value),
@@ -2276,6 +2306,37 @@ fn future_word_before(before: &str) -> bool {
         || lower.ends_with(" till")
         || lower.ends_with("as soon as")
         || lower.ends_with("until next")
+}
+
+/// Whether "quarters" is followed by "of" and a determiner: a fraction of
+/// a thing ("three-quarters of its food"), not a span of quarters ("several
+/// quarters of losses").
+fn is_fraction_of(after: &str) -> bool {
+    let lower = after.trim_start().to_lowercase();
+    let Some(rest) = lower.strip_prefix("of ") else {
+        return false;
+    };
+    let next = rest.split_whitespace().next().unwrap_or("");
+    matches!(
+        next,
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "your"
+            | "all"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "them"
+            | "us"
+            | "it"
+    )
 }
 
 /// Whether the text before "a week" ends in a count or an amount, so that
@@ -3062,6 +3123,27 @@ mod tests {
                 ("every Sunday morning", "XXXX-WXX-7TMO"),
             ])
         );
+    }
+
+    #[test]
+    fn vague_and_financial_durations() {
+        assert_eq!(
+            values(
+                "Within weeks, over the years and in the weeks ahead, for a while, after several quarters of losses, net income for the year ended March 31 fell over the next couple of years.",
+                "1989-11-02"
+            ),
+            pairs(&[
+                ("weeks", "PXW"),
+                ("the years", "PXY"),
+                ("the weeks ahead", "PXW"),
+                ("a while", "PXX"),
+                ("several quarters", "PXQ"),
+                ("the year", "P1Y"),
+                ("March 31", "1989-03-31"),
+                ("the next couple of years", "P2Y"),
+            ])
+        );
+        assert!(tag("The years of war left scars.", Some("1989-11-02")).is_empty());
     }
 
     #[test]
