@@ -87,6 +87,8 @@ enum Spec {
         year: Option<i32>,
         offset: i64,
     },
+    /// "the week": a week of the anchor's year (`1989-WXX`).
+    SomeWeek,
     /// "the weekend": the last one, or the next one in a sentence about the
     /// future.
     Weekend,
@@ -559,7 +561,7 @@ impl TemporalTagger {
                 cue::UNIT | cue::DIGIT,
             ),
             (
-                format!(r"(?i){B}the\s+weekend{B}"),
+                format!(r"(?i){B}the\s+(?P<wk>weekend|week){B}"),
                 TemporalTagger::weekend,
                 cue::UNIT,
             ),
@@ -1456,12 +1458,23 @@ impl TemporalTagger {
         })
     }
 
+    /// "the weekend" (resolved by tense); "the week" (some week of the
+    /// anchor's year: which one, the text rarely says).
     fn weekend(&self, caps: &Captures, _: &str) -> Option<Candidate> {
+        let weekend = caps.name("wk")?.as_str().eq_ignore_ascii_case("weekend");
         Some(Candidate {
             span: whole(caps),
             kind: MentionKind::Date,
-            rule: "date.the_weekend",
-            spec: Spec::Weekend,
+            rule: if weekend {
+                "date.the_weekend"
+            } else {
+                "date.the_week"
+            },
+            spec: if weekend {
+                Spec::Weekend
+            } else {
+                Spec::SomeWeek
+            },
             modifier: None,
         })
     }
@@ -2199,6 +2212,10 @@ impl TemporalTagger {
                         None => (format!("XXXX-H{half}"), None),
                     }
                 }
+                Spec::SomeWeek => match ctx.anchor {
+                    Some(a) => (format!("{}-WXX", a.year()), None),
+                    None => ("XXXX-WXX".into(), None),
+                },
                 Spec::Weekend => match ctx.anchor {
                     Some(a) => {
                         let saturday =
@@ -3014,6 +3031,10 @@ mod tests {
             Some("1989-11-02")
         )
         .is_empty());
+        assert_eq!(
+            values("Shares fell during the week.", "1989-11-02"),
+            pairs(&[("the week", "1989-WXX")])
+        );
         assert_eq!(
             values("Protests continued over the weekend.", "2021-02-10"),
             pairs(&[("the weekend", "2021-W05-WE")])
