@@ -534,7 +534,7 @@ impl TemporalTagger {
             ),
             (
                 format!(
-                    r"(?i){B}(?:the\s+)?(?:(?P<pw>{period_word})\s+)?(?:fiscal[\s-]+)?(?P<q>{quarter})[- ]quarter(?:\s+of\s+(?P<y>\d{{4}}))?{B}|{B}Q(?P<qn>[1-4])(?:\s+(?P<y2>\d{{4}}))?{B}|{B}(?P<y3>\d{{4}})\s+Q(?P<qn3>[1-4]){B}"
+                    r"(?i){B}(?:the\s+)?(?:(?P<y0>(?:1[89]|20)\d\d)\s+)?(?:(?P<pw>{period_word})\s+)?(?:fiscal[\s-]+)?(?P<q>{quarter})[- ]quarter(?:\s+of\s+(?P<y>\d{{4}}))?{B}|{B}Q(?P<qn>[1-4])(?:\s+(?P<y2>\d{{4}}))?{B}|{B}(?P<y3>\d{{4}})\s+Q(?P<qn3>[1-4]){B}"
                 ),
                 TemporalTagger::quarter,
                 cue::QUARTER | cue::DIGIT,
@@ -1256,7 +1256,10 @@ impl TemporalTagger {
 
     fn quarter(&self, caps: &Captures, text: &str) -> Option<Candidate> {
         let (quarter, year) = if let Some(q) = caps.name("q") {
-            (*self.quarter_words.get(q.as_str())?, caps.name("y"))
+            (
+                *self.quarter_words.get(q.as_str())?,
+                caps.name("y").or(caps.name("y0")),
+            )
         } else if let Some(q) = caps.name("qn") {
             (q.as_str().parse().ok()?, caps.name("y2"))
         } else {
@@ -1508,11 +1511,11 @@ impl TemporalTagger {
         let article = n.as_str().eq_ignore_ascii_case("a") || n.as_str().eq_ignore_ascii_case("an");
         let unit_word = caps.name("unit").map_or("", |u| u.as_str());
         if unit == "S"
-            && article
+            && unit_word.eq_ignore_ascii_case("second")
             && after.starts_with(' ')
             && after[1..].starts_with(char::is_lowercase)
         {
-            return None; // "a second group": an ordinal
+            return None; // "a second group", "the 1988 second quarter": an ordinal
         }
         if unit_word.starts_with(char::is_uppercase) && !n.as_str().starts_with(char::is_uppercase)
         {
@@ -1637,7 +1640,16 @@ impl TemporalTagger {
                 if pre.as_str() == "the" && caps.name("ahead").is_none() && !after_over_or_in {
                     return None;
                 }
-                (pre.start(), unit)
+                // "in the weeks before the shooting": annotators mark "weeks".
+                let next = text[unit.end()..].trim_start().to_lowercase();
+                let relative_to_event = ["before", "after", "following", "preceding", "leading"]
+                    .iter()
+                    .any(|w| next.starts_with(w));
+                if pre.as_str() == "the" && relative_to_event {
+                    (unit.start(), unit)
+                } else {
+                    (pre.start(), unit)
+                }
             }
             _ => {
                 // "day-long" (one day), "decades-long" (some decades).
@@ -3107,6 +3119,10 @@ mod tests {
             Some("1998-02-13")
         )
         .is_empty());
+        assert_eq!(
+            values("Sales in the 1988 second quarter fell.", "1989-11-02"),
+            pairs(&[("the 1988 second quarter", "1988-Q2")])
+        );
     }
 
     #[test]
