@@ -603,7 +603,9 @@ impl TemporalTagger {
                     r"(?i){B}(?:every|each)\s+(?:(?P<n>{num}|other)\s+)?(?P<what>{unit}|{wd}|{pod}|{season}|{mon}){B}(?:\s+(?P<podw>{pod}){B})?|{B}(?P<wdp>{wd_full})(?:s(?:\s+(?P<podp>{pod})s?)?|\s+(?P<pods>{pod})s){B}|{B}(?P<freq>once|twice|thrice|{num}\s+times)\s+(?:a|per|each|every)\s+(?P<unit2>day|week|month|year){B}|{B}(?P<word>{set_words}){B}"
                 ),
                 TemporalTagger::set,
-                cue::SET,
+                // "every"/"each", "once"/"times", "daily", or a weekday
+                // ("Mondays", "Tuesday nights").
+                cue::SET | cue::WEEKDAY,
             ),
         ];
         let rules = specs
@@ -628,11 +630,11 @@ impl TemporalTagger {
         };
         for (k, class) in [
             ("month", cue::MONTH),
-            ("weekday", cue::WEEKDAY | cue::SET),
+            ("weekday", cue::WEEKDAY),
             ("day_offset", cue::DAY_OFFSET),
-            ("part_of_day", cue::PART_OF_DAY | cue::SET),
-            ("unit", cue::UNIT | cue::SET),
-            ("season", cue::SEASON | cue::SET),
+            ("part_of_day", cue::PART_OF_DAY),
+            ("unit", cue::UNIT),
+            ("season", cue::SEASON),
             ("reference", cue::REFERENCE),
             ("set", cue::SET),
         ] {
@@ -695,8 +697,14 @@ impl TemporalTagger {
         let mut masks = vec![0u32; ctx.sentences.len()];
         for m in self.cue_words.find_overlapping_iter(text) {
             let at = ctx.sentences.partition_point(|s| s.end <= m.start());
+            let mut class = self.cue_classes[m.pattern().as_usize()];
+            // Month, weekday and holiday names are capitalised; "may" and
+            // "march" in lower case are a verb and a noun.
+            if text.as_bytes()[m.start()].is_ascii_lowercase() {
+                class &= !(cue::MONTH | cue::WEEKDAY | cue::HOLIDAY);
+            }
             if let Some(mask) = masks.get_mut(at) {
-                *mask |= self.cue_classes[m.pattern().as_usize()];
+                *mask |= class;
             }
         }
         for (mask, sentence) in masks.iter_mut().zip(ctx.sentences) {
