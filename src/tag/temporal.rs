@@ -2899,6 +2899,12 @@ mod tests {
             .collect()
     }
 
+    fn triples(list: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
+        list.iter()
+            .map(|(t, k, v)| (t.to_string(), k.to_string(), v.to_string()))
+            .collect()
+    }
+
     #[test]
     fn news_date_forms() {
         let text = "It began on 25 October 2016, continued on October 26, 2016, then on 27th October, on the 12th October, on 25/10/2016 and 2016-10-25.";
@@ -3135,21 +3141,13 @@ mod tests {
 
     #[test]
     fn parts_of_a_unit() {
-        let tagged = tag(
-            "At the start of the year and by the end of next month, not the middle of this week.",
-            Some("2013-03-22"),
-        );
-        let got: Vec<_> = tagged
-            .iter()
-            .map(|(t, _, v)| (t.as_str(), v.as_str()))
-            .collect();
         assert_eq!(
-            got,
-            [
+            values("At the start of the year and by the end of next month, not the middle of this week.", "2013-03-22"),
+            pairs(&[
                 ("the start of the year", "2013"),
                 ("the end of next month", "2013-04"),
                 ("the middle of this week", "2013-W12"),
-            ]
+            ])
         );
     }
 
@@ -3258,22 +3256,15 @@ mod tests {
 
     #[test]
     fn plural_days_are_sets_and_the_past_unit_a_date() {
-        let tagged = tag(
-            "The shop opens on Mondays and Tuesday nights, each July, and grew over the past year.",
-            Some("1998-02-13"),
-        );
-        let got: Vec<_> = tagged
-            .iter()
-            .map(|(t, k, v)| (t.as_str(), k.as_str(), v.as_str()))
-            .collect();
         assert_eq!(
-            got,
-            [
+            tag("The shop opens on Mondays and Tuesday nights, each July, and grew over the past year.",
+            Some("1998-02-13"),),
+            triples(&[
                 ("Mondays", "set", "XXXX-WXX-1"),
                 ("Tuesday nights", "set", "XXXX-WXX-2TNI"),
                 ("each July", "set", "XXXX-07"),
                 ("the past year", "date", "1997"),
-            ]
+            ])
         );
     }
 
@@ -3295,23 +3286,15 @@ mod tests {
 
     #[test]
     fn halves_year_ends_and_zones() {
-        let tagged = tag(
-            "Sales fell in the first half of 2013 and earlier in the year; by year-end, at 1 p.m. ET, this past spring was forgotten.",
-            Some("2013-10-02"),
-        );
-        let got: Vec<_> = tagged
-            .iter()
-            .map(|(t, _, v)| (t.as_str(), v.as_str()))
-            .collect();
         assert_eq!(
-            got,
-            [
+            values("Sales fell in the first half of 2013 and earlier in the year; by year-end, at 1 p.m. ET, this past spring was forgotten.", "2013-10-02"),
+            pairs(&[
                 ("the first half of 2013", "2013-H1"),
                 ("earlier in the year", "2013"),
                 ("year-end", "2013"),
                 ("1 p.m. ET", "2013-10-02T13:00"),
                 ("this past spring", "2013-SP"),
-            ]
+            ])
         );
     }
 
@@ -3357,14 +3340,9 @@ mod tests {
     #[test]
     fn durations_sets_and_times() {
         let text = "He faces up to ten years, served 18 months and 15 days, a decade ago he met her at 3 p.m. and they met every week, daily.";
-        let tagged = tag(text, Some("2016-11-01"));
-        let got: Vec<_> = tagged
-            .iter()
-            .map(|(t, k, v)| (t.as_str(), k.as_str(), v.as_str()))
-            .collect();
         assert_eq!(
-            got,
-            [
+            tag(text, Some("2016-11-01")),
+            triples(&[
                 ("up to ten years", "duration", "P10Y"),
                 ("18 months", "duration", "P18M"),
                 ("15 days", "duration", "P15D"),
@@ -3372,7 +3350,7 @@ mod tests {
                 ("3 p.m.", "time", "2016-11-01T15:00"),
                 ("every week", "set", "P1W"),
                 ("daily", "set", "P1D"),
-            ]
+            ])
         );
     }
 
