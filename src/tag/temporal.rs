@@ -3258,7 +3258,7 @@ mod tests {
     fn plural_days_are_sets_and_the_past_unit_a_date() {
         assert_eq!(
             tag("The shop opens on Mondays and Tuesday nights, each July, and grew over the past year.",
-            Some("1998-02-13"),),
+            Some("1998-02-13")),
             triples(&[
                 ("Mondays", "set", "XXXX-WXX-1"),
                 ("Tuesday nights", "set", "XXXX-WXX-2TNI"),
