@@ -1794,13 +1794,7 @@ impl TemporalTagger {
                 duration_value(Count::Exact(every_n), unit)?
             } else if let Some(&wd) = self.weekdays.get(word.trim_end_matches('.')) {
                 // "every Sunday morning": the part of day too.
-                match caps
-                    .name("podw")
-                    .and_then(|p| self.parts_of_day.get(&p.as_str().to_lowercase()))
-                {
-                    Some(part) => format!("XXXX-WXX-{wd}T{part}"),
-                    None => format!("XXXX-WXX-{wd}"),
-                }
+                self.weekly(wd, caps.name("podw"))
             } else if let Some(part) = self.parts_of_day.get(word) {
                 format!("XXXX-XX-XXT{part}")
             } else if let Some(month) = self.month(word) {
@@ -1810,15 +1804,8 @@ impl TemporalTagger {
             }
         } else if let Some(wd) = caps.name("wdp") {
             // "on Mondays", "Tuesday nights": every such day.
-            let wd = self.weekdays.get(wd.as_str())?;
-            let part = caps
-                .name("podp")
-                .or(caps.name("pods"))
-                .and_then(|p| self.parts_of_day.get(&p.as_str().to_lowercase()));
-            match part {
-                Some(part) => format!("XXXX-WXX-{wd}T{part}"),
-                None => format!("XXXX-WXX-{wd}"),
-            }
+            let wd = *self.weekdays.get(wd.as_str())?;
+            self.weekly(wd, caps.name("podp").or(caps.name("pods")))
         } else if let Some(unit_word) = caps.name("unit2") {
             duration_value(Count::Exact(1.0), self.units.get(unit_word.as_str())?)?
         } else {
@@ -1834,6 +1821,15 @@ impl TemporalTagger {
     }
 
     // --- helpers ----------------------------------------------------------
+
+    /// The SET value of a weekday, with its part of day if one is named:
+    /// `XXXX-WXX-7`, `XXXX-WXX-7TMO`.
+    fn weekly(&self, weekday: u32, part: Option<regex::Match>) -> String {
+        match part.and_then(|p| self.parts_of_day.get(&p.as_str().to_lowercase())) {
+            Some(part) => format!("XXXX-WXX-{weekday}T{part}"),
+            None => format!("XXXX-WXX-{weekday}"),
+        }
+    }
 
     fn month(&self, word: &str) -> Option<u32> {
         self.months
