@@ -2139,10 +2139,7 @@ impl TemporalTagger {
                     // "up from $85 million a year ago" in a quarterly report:
                     // the same quarter a year before.
                     let q = reported_quarter.unwrap_or_default() - 4;
-                    (
-                        format!("{}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1),
-                        None,
-                    )
+                    (quarter_value(q), None)
                 }
                 Spec::Ago { count, unit } => resolve_shift(ctx.anchor, *count, unit, -1),
                 Spec::Narrative { count, unit, sign } => resolve_shift(base, *count, unit, *sign),
@@ -2165,10 +2162,8 @@ impl TemporalTagger {
                         // the one a report is about, and not the one it
                         // compares with ("the year-ago third quarter").
                         let q = y as i64 * 4 + *quarter as i64 - 1;
-                        let ended = *year_shift == 0
-                            && ctx
-                                .anchor
-                                .is_none_or(|a| q < a.year() as i64 * 4 + (a.month0() / 3) as i64);
+                        let ended =
+                            *year_shift == 0 && ctx.anchor.is_none_or(|a| q < quarter_count(a));
                         if ended {
                             reported_quarter = Some(q);
                         }
@@ -2177,19 +2172,14 @@ impl TemporalTagger {
                     None => (format!("XXXX-Q{quarter}"), None),
                 },
                 Spec::ReportedQuarter { offset } => {
-                    let last_ended = ctx
-                        .anchor
-                        .map(|a| a.year() as i64 * 4 + (a.month0() / 3) as i64 - 1);
+                    let last_ended = ctx.anchor.map(|a| quarter_count(a) - 1);
                     match reported_quarter.or(last_ended) {
                         Some(q) => {
                             if *offset == 0 {
                                 reported_quarter = Some(q);
                             }
                             let q = q + offset;
-                            (
-                                format!("{}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1),
-                                None,
-                            )
+                            (quarter_value(q), None)
                         }
                         None => ("XXXX-QX".into(), None),
                     }
@@ -2584,6 +2574,17 @@ fn weekday_from(n: u32) -> Option<Weekday> {
     })
 }
 
+/// Quarters since year 0: the anchor's quarter as one number, so that
+/// quarters can be counted across years.
+fn quarter_count(date: NaiveDate) -> i64 {
+    date.year() as i64 * 4 + (date.month0() / 3) as i64
+}
+
+/// The TIMEX3 value of a quarter count: `1989-Q3`.
+fn quarter_value(count: i64) -> String {
+    format!("{}-Q{}", count.div_euclid(4), count.rem_euclid(4) + 1)
+}
+
 fn ymd(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
@@ -2776,8 +2777,8 @@ fn resolve_unit(anchor: Option<NaiveDate>, unit: &str, offset: i64) -> String {
             )
         }
         "QU" => {
-            let total = a.year() as i64 * 4 + (a.month0() / 3) as i64 + offset;
-            format!("{}-Q{}", total.div_euclid(4), total.rem_euclid(4) + 1)
+            let total = quarter_count(a) + offset;
+            quarter_value(total)
         }
         "DE" => format!("{}", (a.year() as i64 / 10) + offset),
         "CE" => format!("{}", (a.year() as i64 / 100) + offset),
@@ -2844,11 +2845,8 @@ fn resolve_shift(
         "Y" => (format!("{}", base.year() as i64 + n), None),
         "DE" => (format!("{}", base.year() as i64 + 10 * n), None),
         "QU" => {
-            let total = base.year() as i64 * 4 + (base.month0() / 3) as i64 + n;
-            (
-                format!("{}-Q{}", total.div_euclid(4), total.rem_euclid(4) + 1),
-                None,
-            )
+            let total = quarter_count(base) + n;
+            (quarter_value(total), None)
         }
         "H" | "MIN" | "S" => (ymd(base), None),
         _ => (format!("{}", base.year() as i64 + n), None),
