@@ -159,45 +159,37 @@ fn documents_hold_sentences_mentions_and_events() {
     assert_eq!(events[1]["targets"][0]["name"], "Timur Bekov");
 }
 
+/// The event records of all fixtures, extracted on `threads` threads.
+fn extract_fixtures_with_threads(threads: &str) -> Vec<u8> {
+    civex()
+        .args(["extract", "-q", "--threads", threads])
+        .arg(fixtures())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone()
+}
+
 #[test]
 fn event_ids_are_stable_across_runs_and_threads() {
-    let run = |threads: &str| {
-        civex()
-            .args(["extract", "-q", "--threads", threads])
-            .arg(fixtures())
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone()
-    };
     let ids = |out: &[u8]| {
         lines(out)
             .iter()
             .map(|r| r["event_id"].as_str().unwrap_or("").to_string())
             .collect::<Vec<_>>()
     };
-    let first = ids(&run("1"));
+    let first = ids(&extract_fixtures_with_threads("1"));
     assert!(first.len() > 20, "{}", first.len());
-    assert_eq!(first, ids(&run("2")));
+    assert_eq!(first, ids(&extract_fixtures_with_threads("2")));
 }
 
 #[test]
 fn output_is_identical_at_any_thread_count() {
-    let run = |threads: &str| {
-        civex()
-            .args(["extract", "-q", "--threads", threads])
-            .arg(fixtures())
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone()
-    };
-    let one = run("1");
+    let one = extract_fixtures_with_threads("1");
     assert!(!one.is_empty());
-    assert_eq!(one, run("2"));
-    assert_eq!(one, run("4"));
+    assert_eq!(one, extract_fixtures_with_threads("2"));
+    assert_eq!(one, extract_fixtures_with_threads("4"));
 }
 
 #[test]
