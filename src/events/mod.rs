@@ -895,11 +895,7 @@ fn subject_group<'g>(
 ) -> Option<&'g Group> {
     clause_groups.iter().copied().find(|g| {
         let before = text[clause_start..g.span.start].trim_end();
-        let prev = before
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
+        let prev = crate::tag::word_before(before);
         let preposition = matches!(
             prev.as_str(),
             "of" | "against"

@@ -14,6 +14,18 @@ use serde_json::Value;
 
 use crate::document::ByteSpan;
 
+/// The word that ends `before` (trailing whitespace skipped), lower-cased:
+/// the context the rules read before a candidate ("in", "since", "of").
+/// Empty when `before` ends in punctuation.
+pub(crate) fn word_before(before: &str) -> String {
+    before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
+}
+
 /// What a mention is. The names are those of the record contract.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum MentionKind {

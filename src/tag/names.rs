@@ -211,13 +211,9 @@ impl NameTagger {
             // A city or region whose name is also a word or a given name
             // ("Nasir", "Reading") needs a preposition of place before it.
             if entry.kind != "country" && entry.kind != "demonym" {
-                let before = text[..span.start].trim_end_matches(' ');
-                let prev = before
-                    .rsplit(|c: char| !c.is_alphabetic())
-                    .next()
-                    .unwrap_or("");
+                let prev = super::word_before(&text[..span.start]);
                 let locative = matches!(
-                    prev.to_lowercase().as_str(),
+                    prev.as_str(),
                     "in" | "from"
                         | "near"
                         | "to"

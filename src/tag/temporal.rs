@@ -1897,12 +1897,7 @@ impl TemporalTagger {
         if !ambiguous || qualified {
             return true;
         }
-        let before = text[..start].trim_end();
-        let prev = before
-            .rsplit(|c: char| !c.is_alphabetic())
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
+        let prev = super::word_before(&text[..start]);
         matches!(
             prev.as_str(),
             "in" | "since"
@@ -2414,12 +2409,7 @@ fn keep_longest(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
 
 /// Whether a bare four-digit number reads as a year here.
 fn year_context(before: &str, after: &str) -> bool {
-    let prev = before
-        .trim_end()
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
+    let prev = super::word_before(before);
     let prev_is_cue = matches!(
         prev.as_str(),
         "in" | "since"
