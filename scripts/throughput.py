@@ -5,6 +5,15 @@ prints MB of input text per second and the peak resident memory.
     scripts/throughput.py [--bin target/release/civex] [--corpus ../shared/corpus/news.jsonl.gz]
                           [--threads 1] [--repeat 3] -- extract --emit mentions
 
+    scripts/throughput.py --long-doc 1,5,20 [-- extract]
+
+--long-doc SIZES (MB of text) measures how civex scales with document length:
+for each size it joins corpus articles (cycling through the corpus when it is
+smaller) into ONE document, writes the same articles as separate documents,
+runs the command on both (best of --repeat) and prints the ratio
+one-document / separate. Rules read a bounded window around each candidate,
+so the ratio should stay near 1; above --max-ratio (1.5) the script exits 1.
+
 The text size counted is the UTF-8 size of every document's "text" field (not
 the JSON around it); the JSONL figure counts whole input lines, as
 ../shared/bench/PEERS.md does. The best of --repeat runs is reported; wall-clock time
@@ -17,6 +26,7 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 
 
@@ -33,6 +43,64 @@ def text_bytes(path):
     return total, jsonl, docs
 
 
+def write_long_doc_inputs(corpus, size_mb, folder):
+    """Writes sep.jsonl (articles as documents) and one.jsonl (the same
+    articles joined by blank lines into one document) of about size_mb MB of
+    text; returns their paths and the text size in bytes."""
+    opener = gzip.open if corpus.endswith(".gz") else open
+    with opener(corpus, "rt", encoding="utf-8") as f:
+        docs = [json.loads(line) for line in f if line.strip()]
+    texts, total, i = [], 0, 0
+    while total < size_mb * 1e6 and docs:
+        text = docs[i % len(docs)]["text"]
+        texts.append(text)
+        total += len(text.encode("utf-8"))
+        i += 1
+    sep = os.path.join(folder, f"sep-{size_mb}.jsonl")
+    one = os.path.join(folder, f"one-{size_mb}.jsonl")
+    # One anchor for both, so that both resolve the same dates.
+    with open(sep, "w", encoding="utf-8") as f:
+        for n, text in enumerate(texts):
+            f.write(json.dumps({"id": f"doc-{n}", "text": text, "published": "2005-01-01"}) + "\n")
+    with open(one, "w", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "one", "text": "\n\n".join(texts), "published": "2005-01-01"}) + "\n")
+    return sep, one, total
+
+
+def best_time(argv, repeat):
+    best = None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        with open(os.devnull, "wb") as sink:
+            proc = subprocess.run(argv, stdout=sink, stderr=subprocess.PIPE)
+        elapsed = time.perf_counter() - start
+        if proc.returncode not in (0, 1):
+            sys.stderr.write(proc.stderr.decode(errors="replace"))
+            sys.exit(f"civex exited with {proc.returncode}")
+        best = elapsed if best is None else min(best, elapsed)
+    return best
+
+
+def long_doc(args, command):
+    worst = 0.0
+    with tempfile.TemporaryDirectory() as folder:
+        for size_mb in [float(s) for s in args.long_doc.split(",")]:
+            size_mb = int(size_mb) if size_mb.is_integer() else size_mb
+            sep, one, total = write_long_doc_inputs(args.corpus, size_mb, folder)
+            base = [args.bin, *command, "--threads", args.threads, "-q"]
+            limit = ["--max-doc-bytes", str(2 * total + 1024)]
+            t_sep = best_time([*base, sep], args.repeat)
+            t_one = best_time([*base, *limit, one], args.repeat)
+            ratio = t_one / t_sep
+            worst = max(worst, ratio)
+            print(f"long document, {' '.join(command)}: {total / 1e6:.1f} MB of text as one document "
+                  f"{t_one:.2f} s, as separate documents {t_sep:.2f} s: ratio {ratio:.2f} "
+                  f"(best of {args.repeat}, threads {args.threads})", flush=True)
+    if worst > args.max_ratio:
+        sys.exit(f"a long document took {worst:.2f}x the time of its articles apart "
+                 f"(more than {args.max_ratio}x)")
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     root = os.path.dirname(here)
@@ -42,9 +110,15 @@ def main():
     ap.add_argument("--threads", default="1")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--label", default=None)
+    ap.add_argument("--long-doc", default=None, metavar="SIZES",
+                    help="comma-separated sizes in MB: time one long document against its articles apart")
+    ap.add_argument("--max-ratio", type=float, default=1.5)
     ap.add_argument("command", nargs=argparse.REMAINDER)
     args = ap.parse_args()
     command = [c for c in args.command if c != "--"] or ["extract", "--emit", "mentions"]
+    if args.long_doc:
+        long_doc(args, [c for c in args.command if c != "--"] or ["extract"])
+        return
     size, jsonl, docs = text_bytes(args.corpus)
     best = None
     for _ in range(args.repeat):

@@ -46,6 +46,49 @@ impl ByteSpan {
     }
 }
 
+/// A set of non-overlapping byte spans, for "is this place already taken?"
+/// tests while candidates are kept one by one. Both the test and the insert
+/// take logarithmic time, so keeping the candidates of a long document stays
+/// linear-logarithmic in their number (a sorted `Vec` with `insert` is
+/// quadratic: it moved gigabytes on a 5 MB document).
+#[derive(Clone, Debug, Default)]
+pub struct SpanSet {
+    /// start → end of each span.
+    spans: std::collections::BTreeMap<usize, usize>,
+}
+
+impl SpanSet {
+    pub fn new() -> SpanSet {
+        SpanSet::default()
+    }
+
+    /// Whether `span` overlaps a span of the set (as [`ByteSpan::overlaps`]
+    /// says). Of the spans that start before `span` ends, the last one ends
+    /// last, since the set holds no overlaps: only it needs a test.
+    pub fn overlaps(&self, span: ByteSpan) -> bool {
+        self.spans
+            .range(..span.end)
+            .next_back()
+            .is_some_and(|(&start, &end)| ByteSpan::new(start, end).overlaps(&span))
+    }
+
+    /// Adds `span`. The caller keeps the set free of overlaps (by testing
+    /// [`SpanSet::overlaps`] first); a span at a start already present
+    /// replaces it.
+    pub fn insert(&mut self, span: ByteSpan) {
+        self.spans.insert(span.start, span.end);
+    }
+
+    /// Adds `span` unless it overlaps a span of the set; whether it was added.
+    pub fn insert_if_free(&mut self, span: ByteSpan) -> bool {
+        let free = !self.overlaps(span);
+        if free {
+            self.insert(span);
+        }
+        free
+    }
+}
+
 /// A half-open range `[start, end)` of **character** offsets (Unicode scalar
 /// values, as Python indexes a `str`): the unit of every output record.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -135,6 +178,21 @@ pub struct Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn span_set_finds_overlaps_on_either_side() {
+        let mut set = SpanSet::new();
+        assert!(set.insert_if_free(ByteSpan::new(10, 20)));
+        assert!(set.insert_if_free(ByteSpan::new(30, 40)));
+        assert!(!set.insert_if_free(ByteSpan::new(5, 11)));
+        assert!(!set.insert_if_free(ByteSpan::new(19, 31)));
+        assert!(!set.insert_if_free(ByteSpan::new(12, 14)));
+        assert!(!set.insert_if_free(ByteSpan::new(0, 50)));
+        assert!(set.insert_if_free(ByteSpan::new(20, 30)));
+        assert!(set.insert_if_free(ByteSpan::new(0, 10)));
+        assert!(set.overlaps(ByteSpan::new(39, 41)));
+        assert!(!set.overlaps(ByteSpan::new(40, 41)));
+    }
 
     #[test]
     fn ascii_offsets_are_identical() {

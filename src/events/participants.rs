@@ -8,7 +8,7 @@
 //! and Talgat Ayan", "The two, human rights defender Elena Semenova and civic
 //! activist Shattik Tazhkenova".
 
-use crate::document::ByteSpan;
+use crate::document::{ByteSpan, SpanSet};
 use crate::events::lexicon::EventLexicon;
 use crate::tag::{Mention, MentionKind};
 
@@ -138,15 +138,10 @@ const STATE_ORG_WORDS: &[&str] = &[
 /// All participants of a text, in order.
 pub fn participants(text: &str, mentions: &[Mention], lexicon: &EventLexicon) -> Vec<Participant> {
     let mut out: Vec<Participant> = Vec::new();
-    // Spans already taken, as start → end of non-overlapping spans: the
-    // overlap test is a lookup, not a scan (documents can be long).
-    let mut occupied: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-    let taken = |occupied: &std::collections::BTreeMap<usize, usize>, span: ByteSpan| {
-        occupied
-            .range(..span.end)
-            .next_back()
-            .is_some_and(|(_, &end)| end > span.start)
-    };
+    // Spans already taken: the overlap test is a lookup, not a scan
+    // (documents can be long).
+    let mut occupied = SpanSet::new();
+    let taken = |occupied: &SpanSet, span: ByteSpan| occupied.overlaps(span);
     let locations: Vec<&Mention> = mentions
         .iter()
         .filter(|m| m.kind == MentionKind::Location)
@@ -209,7 +204,7 @@ pub fn participants(text: &str, mentions: &[Mention], lexicon: &EventLexicon) ->
         if taken(&occupied, span) {
             span = m.span;
         }
-        occupied.insert(span.start, span.end);
+        occupied.insert(span);
         out.push(Participant { span, part });
     }
     // State agents and attackers, with a place or demonym before them
@@ -246,7 +241,7 @@ pub fn participants(text: &str, mentions: &[Mention], lexicon: &EventLexicon) ->
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        occupied.insert(span.start, span.end);
+        occupied.insert(span);
         out.push(Participant {
             span,
             part: Part::Agent {
@@ -265,7 +260,7 @@ pub fn participants(text: &str, mentions: &[Mention], lexicon: &EventLexicon) ->
         let mut span = m.span;
         let mut description = None;
         // "both activists": the role noun belongs to the reference.
-        let after = &text[span.end..];
+        let after = crate::tag::after_window(text, span.end);
         if let Some(d) = lexicon.descriptors.find(after).first() {
             if after[..d.span.start].trim().is_empty() && !after[..d.span.start].contains('\n') {
                 span.end += d.span.end;
@@ -288,7 +283,7 @@ pub fn participants(text: &str, mentions: &[Mention], lexicon: &EventLexicon) ->
         if taken(&occupied, span) {
             continue;
         }
-        occupied.insert(span.start, span.end);
+        occupied.insert(span);
         out.push(Participant {
             span,
             part: Part::BackReference { count, description },
@@ -304,7 +299,7 @@ pub fn participants(text: &str, mentions: &[Mention], lexicon: &EventLexicon) ->
                 continue;
             }
             if !taken(&occupied, span) {
-                occupied.insert(span.start, span.end);
+                occupied.insert(span);
                 out.push(Participant {
                     span,
                     part: Part::Pronoun(*count),
@@ -318,7 +313,7 @@ pub fn participants(text: &str, mentions: &[Mention], lexicon: &EventLexicon) ->
         if !entry.flag("plural") || taken(&occupied, d.span) {
             continue;
         }
-        occupied.insert(d.span.start, d.span.end);
+        occupied.insert(d.span);
         out.push(Participant {
             span: d.span,
             part: Part::Counted {

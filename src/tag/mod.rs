@@ -12,7 +12,34 @@ pub mod temporal;
 
 use serde_json::Value;
 
-use crate::document::ByteSpan;
+use crate::document::{ByteSpan, SpanSet};
+
+/// How far the rules read around a candidate, in bytes. Every rule that
+/// looks at the words before or after a candidate reads them through
+/// [`before_window`] and [`after_window`], so that the work per candidate is
+/// bounded however long the document is (a 20 MB document costs twenty
+/// times a 1 MB one, not four hundred).
+pub(crate) const LOOK_AROUND_BYTES: usize = 256;
+
+/// At most [`LOOK_AROUND_BYTES`] of `text` before byte `pos`, starting on
+/// a character boundary.
+pub(crate) fn before_window(text: &str, pos: usize) -> &str {
+    let mut start = pos.saturating_sub(LOOK_AROUND_BYTES);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..pos]
+}
+
+/// At most [`LOOK_AROUND_BYTES`] of `text` after byte `pos`, ending on a
+/// character boundary.
+pub(crate) fn after_window(text: &str, pos: usize) -> &str {
+    let mut end = (pos + LOOK_AROUND_BYTES).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[pos..end]
+}
 
 /// The word that ends `before` (trailing whitespace skipped), lower-cased:
 /// the context the rules read before a candidate ("in", "since", "of").
@@ -130,13 +157,9 @@ pub fn resolve_overlaps(mut candidates: Vec<Mention>) -> Vec<Mention> {
             .then(a.span.start.cmp(&b.span.start))
     });
     let mut kept: Vec<Mention> = Vec::with_capacity(candidates.len());
-    // Sorted spans of kept mentions, for an overlap test by binary search.
-    let mut taken: Vec<ByteSpan> = Vec::with_capacity(candidates.len());
+    let mut taken = SpanSet::new();
     for candidate in candidates {
-        let at = taken.partition_point(|s| s.end <= candidate.span.start);
-        let clash = taken.get(at).is_some_and(|s| s.overlaps(&candidate.span));
-        if !clash {
-            taken.insert(at, candidate.span);
+        if taken.insert_if_free(candidate.span) {
             kept.push(candidate);
         }
     }
@@ -147,6 +170,18 @@ pub fn resolve_overlaps(mut candidates: Vec<Mention>) -> Vec<Mention> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn windows_are_bounded_and_on_char_boundaries() {
+        let text = "é".repeat(1000);
+        let before = before_window(&text, 1000);
+        assert!(before.len() <= LOOK_AROUND_BYTES && before.len() >= LOOK_AROUND_BYTES - 1);
+        assert!(text[..1000].ends_with(before));
+        let after = after_window(&text, 1000);
+        assert!(after.len() <= LOOK_AROUND_BYTES && text[1000..].starts_with(after));
+        assert_eq!(before_window("ab", 1), "a");
+        assert_eq!(after_window("ab", 1), "b");
+    }
 
     #[test]
     fn longest_candidate_wins_then_priority() {

@@ -38,6 +38,43 @@ pub struct NameTagger {
     org_final: Lexicon<()>,
     org_initial: Lexicon<()>,
     months_weekdays: Lexicon<()>,
+    full_names: FullNames,
+}
+
+/// The full names of organisations with an ambiguous surface ("AP",
+/// "Memorial") or an acronym: an ambiguous surface is an organisation only
+/// where the document also names it in full, and an acronym takes its full
+/// name as its value only then. One automaton over all the full names
+/// tells, in one pass over a document, which of them it holds.
+struct FullNames {
+    matcher: aho_corasick::AhoCorasick,
+    index: rustc_hash::FxHashMap<String, usize>,
+}
+
+impl FullNames {
+    fn new<'e>(entries: impl Iterator<Item = &'e Entry>) -> FullNames {
+        let mut index = rustc_hash::FxHashMap::default();
+        let mut names: Vec<&str> = Vec::new();
+        for entry in entries.filter(|e| e.flag("ambiguous") || e.flag("acronym")) {
+            let next = names.len();
+            if *index.entry(entry.canonical.clone()).or_insert(next) == next {
+                names.push(entry.canonical.as_str());
+            }
+        }
+        FullNames {
+            matcher: aho_corasick::AhoCorasick::new(&names).expect("full names automaton"),
+            index,
+        }
+    }
+
+    /// Which full names `text` holds, by index.
+    fn present(&self, text: &str) -> Vec<bool> {
+        let mut present = vec![false; self.index.len()];
+        for m in self.matcher.find_overlapping_iter(text) {
+            present[m.pattern().as_usize()] = true;
+        }
+        present
+    }
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -101,6 +138,12 @@ impl NameTagger {
             speech: words("speech"),
             org_final: heads("final"),
             org_initial: heads("initial"),
+            full_names: FullNames::new(
+                gazetteers
+                    .list("organisations")
+                    .iter()
+                    .chain(gazetteers.list("state_agents")),
+            ),
             months_weekdays: Lexicon::of_entries(
                 gazetteers
                     .list("temporal")
@@ -168,12 +211,16 @@ impl NameTagger {
         let matches = self.places_and_bodies.find(text);
         let mut out = Vec::new();
         let mut last: Option<ByteSpan> = None;
+        // Which full names of ambiguous organisations the document holds:
+        // found in one pass, when the first ambiguous surface needs it (a
+        // search of the whole text per mention is quadratic).
+        let mut named_in_full: Option<Vec<bool>> = None;
         for m in matches {
             if Some(m.span) == last {
                 continue; // one mention per span: the first entry wins
             }
             let entry = self.places_and_bodies.entry(m.entry);
-            if let Some(mention) = self.entry_mention(text, m.span, entry) {
+            if let Some(mention) = self.entry_mention(text, m.span, entry, &mut named_in_full) {
                 last = Some(m.span);
                 out.push(mention);
             }
@@ -181,7 +228,13 @@ impl NameTagger {
         out
     }
 
-    fn entry_mention(&self, text: &str, span: ByteSpan, entry: &Entry) -> Option<Mention> {
+    fn entry_mention(
+        &self,
+        text: &str,
+        span: ByteSpan,
+        entry: &Entry,
+        named_in_full: &mut Option<Vec<bool>>,
+    ) -> Option<Mention> {
         let (kind, rule) = match entry.kind.as_str() {
             "country" => (MentionKind::Location, "location.country"),
             "demonym" => (MentionKind::Location, "location.demonym"),
@@ -194,7 +247,7 @@ impl NameTagger {
         };
         if entry.flag("ambiguous")
             && kind == MentionKind::Organisation
-            && !text.contains(entry.canonical.as_str())
+            && !self.named_in_full(text, entry, named_in_full)
         {
             // "AP", "Memorial": only when the document also names it in full.
             return None;
@@ -234,7 +287,7 @@ impl NameTagger {
         // it; an acronym takes its full name when the text also gives it.
         let value = if kind == MentionKind::Organisation {
             let written = normalise_space(span.slice(text));
-            if entry.flag("acronym") && text.contains(entry.canonical.as_str()) {
+            if entry.flag("acronym") && self.named_in_full(text, entry, named_in_full) {
                 entry.canonical.clone()
             } else {
                 written
@@ -250,6 +303,15 @@ impl NameTagger {
             mention = mention.with("org_kind", entry.kind.clone());
         }
         Some(mention)
+    }
+
+    /// Whether `text` holds the full name of `entry` (an ambiguous or
+    /// acronym surface); `present` caches the one pass that tells.
+    fn named_in_full(&self, text: &str, entry: &Entry, present: &mut Option<Vec<bool>>) -> bool {
+        self.full_names
+            .index
+            .get(&entry.canonical)
+            .is_some_and(|&i| present.get_or_insert_with(|| self.full_names.present(text))[i])
     }
 
     /// Whether two adjacent tokens belong to one name: only spaces between

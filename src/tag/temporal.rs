@@ -918,7 +918,7 @@ impl TemporalTagger {
     fn year(&self, caps: &Captures, text: &str) -> Option<Candidate> {
         let y = caps.name("y")?;
         let span = whole(caps);
-        let before = &text[..y.start()];
+        let before = super::before_window(text, y.start());
         if before.ends_with(['$', '£', '€', '#', '№'])
             || before.ends_with("No. ")
             || before.ends_with(|c: char| c.is_ascii_digit() || c == ',' || c == '.')
@@ -1219,7 +1219,9 @@ impl TemporalTagger {
         if year.is_none() && rel.is_none() {
             // A bare season word is a date only after "in", "the", "during",
             // ... ("spring" and "fall" are also verbs).
-            let before = text[..season_word.start()].trim_end().to_lowercase();
+            let before = super::before_window(text, season_word.start())
+                .trim_end()
+                .to_lowercase();
             let ok = [
                 "in the",
                 "in",
@@ -1512,7 +1514,7 @@ impl TemporalTagger {
         let n = caps.name("n")?;
         let count = self.numbers.parse(n.as_str())?;
         let unit = self.units.get(caps.name("unit")?.as_str())?.clone();
-        let after = &text[caps.get(0).map_or(n.end(), |m| m.end())..];
+        let after = super::after_window(text, caps.get(0).map_or(n.end(), |m| m.end()));
         if unit == "QU" && is_fraction_of(after) {
             return None; // "three-quarters of its food": a fraction
         }
@@ -1529,7 +1531,7 @@ impl TemporalTagger {
         {
             return None; // "CBS's 60 Minutes": a title
         }
-        if article && caps.name("pre").is_none() && is_rate(&text[..n.start()]) {
+        if article && caps.name("pre").is_none() && is_rate(super::before_window(text, n.start())) {
             return None; // "four flights a week", "$2 million a year": a rate
         }
         // "a week or so": about a week, as annotators keep it in the span.
@@ -1643,13 +1645,17 @@ impl TemporalTagger {
             (None, Some(pre), Some(unit)) => {
                 // "the years" only after "over" or "in" ("over the years",
                 // "in the weeks ahead"), not "the years of war".
-                let before = text[..pre.start()].trim_end().to_lowercase();
+                let before = super::before_window(text, pre.start())
+                    .trim_end()
+                    .to_lowercase();
                 let after_over_or_in = before.ends_with(" over") || before.ends_with(" in");
                 if pre.as_str() == "the" && caps.name("ahead").is_none() && !after_over_or_in {
                     return None;
                 }
                 // "in the weeks before the shooting": annotators mark "weeks".
-                let next = text[unit.end()..].trim_start().to_lowercase();
+                let next = super::after_window(text, unit.end())
+                    .trim_start()
+                    .to_lowercase();
                 let relative_to_event = ["before", "after", "following", "preceding", "leading"]
                     .iter()
                     .any(|w| next.starts_with(w));
@@ -1741,7 +1747,10 @@ impl TemporalTagger {
             });
         } else {
             let word = caps.name("word")?;
-            if text[..word.start()].to_lowercase().ends_with("high ") {
+            if super::before_window(text, word.start())
+                .to_lowercase()
+                .ends_with("high ")
+            {
                 return None; // "high noon": a figure of speech
             }
             match word.as_str().to_lowercase().as_str() {
@@ -1751,7 +1760,7 @@ impl TemporalTagger {
         };
         // "1 p.m. ET": the time zone belongs to the time.
         let mut span = whole(caps);
-        if let Some(zone) = self.zone_after(&text[span.end..]) {
+        if let Some(zone) = self.zone_after(super::after_window(text, span.end)) {
             span.end += zone;
         }
         Some(Candidate {
@@ -1897,7 +1906,7 @@ impl TemporalTagger {
         if !ambiguous || qualified {
             return true;
         }
-        let prev = super::word_before(&text[..start]);
+        let prev = super::word_before(super::before_window(text, start));
         matches!(
             prev.as_str(),
             "in" | "since"
@@ -2085,7 +2094,9 @@ impl TemporalTagger {
                 } => {
                     // "since March" looks back, "by February" ahead,
                     // whatever the rest of the sentence says.
-                    let before = ctx.text[..candidate.span.start].trim_end().to_lowercase();
+                    let before = super::before_window(ctx.text, candidate.span.start)
+                        .trim_end()
+                        .to_lowercase();
                     let tense = if before.ends_with(" since") {
                         Tense::Past
                     } else if [" until", " till", " by", " through", " effective"]
@@ -2106,7 +2117,7 @@ impl TemporalTagger {
                     // "said Wednesday", "was announced Wednesday": a past
                     // verb right before the day governs it, whatever else
                     // the sentence says of the future.
-                    let before = &ctx.text[..candidate.span.start];
+                    let before = super::before_window(ctx.text, candidate.span.start);
                     let future =
                         (future && !past_verb_before(before)) || future_word_before(before);
                     resolve_weekday(ctx.anchor, *weekday, *relation, part.as_deref(), future)
@@ -2393,15 +2404,12 @@ fn keep_longest(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     let mut indexed: Vec<(usize, Candidate)> =
         order.into_iter().zip(candidates.drain(..)).collect();
     indexed.sort_by(|(ia, a), (ib, b)| b.span.len().cmp(&a.span.len()).then(ia.cmp(ib)));
-    let mut taken: Vec<ByteSpan> = Vec::new();
+    let mut taken = crate::document::SpanSet::new();
     let mut kept = Vec::new();
     for (_, c) in indexed {
-        let at = taken.partition_point(|s| s.end <= c.span.start);
-        if taken.get(at).is_some_and(|s| s.overlaps(&c.span)) {
-            continue;
+        if taken.insert_if_free(c.span) {
+            kept.push(c);
         }
-        taken.insert(at, c.span);
-        kept.push(c);
     }
     kept.sort_by_key(|c| c.span.start);
     kept
