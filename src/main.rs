@@ -12,7 +12,7 @@ use civex::batch::{self, Processed, RunOptions, Summary};
 use civex::gazetteer::Gazetteers;
 use civex::input::{expand_inputs, parse_published, InputOptions, Inputs, DEFAULT_MAX_DOC_BYTES};
 use civex::output as records;
-use civex::output_file::AtomicFile;
+use civex::output_file::OutputFile;
 use civex::pipeline::{Pipeline, Stages};
 
 /// Exit codes (see README).
@@ -64,7 +64,7 @@ struct Common {
     /// Input files or folders: JSON Lines (.jsonl), text (.txt), either gzipped (.gz); `-` reads stdin.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<String>,
-    /// Write records here instead of stdout.
+    /// Write records to FILE instead of stdout (`-`: stdout). A regular file is replaced only when the run completes; devices and named pipes are written directly.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
     /// Anchor date (YYYY-MM-DD) for documents without `published`.
@@ -246,7 +246,7 @@ fn run(common: &Common, stages: Stages, output: Output) -> Result<ExitCode, Fail
     };
     let summary = match &common.output {
         Some(path) => {
-            let file = AtomicFile::create(path).map_err(|e| {
+            let file = OutputFile::create(path).map_err(|e| {
                 Failure::Io(io::Error::new(
                     e.kind(),
                     format!("cannot create {}: {e}", path.display()),
