@@ -17,6 +17,7 @@ use std::path::Path;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::document::ByteSpan;
+use crate::error::BuildError;
 
 /// The lists civex knows, with their embedded default contents. A user file
 /// must carry one of these names (plus `.tsv`) to extend the list.
@@ -299,7 +300,13 @@ pub struct PhraseMatcher {
 }
 
 impl PhraseMatcher {
-    pub fn new<'e>(entries: impl IntoIterator<Item = &'e Entry>) -> PhraseMatcher {
+    /// Builds the matcher for `part` (the words of an error message, "the
+    /// trigger automaton") from entries of `files` ("triggers.tsv").
+    pub fn new<'e>(
+        part: &str,
+        files: &str,
+        entries: impl IntoIterator<Item = &'e Entry>,
+    ) -> Result<PhraseMatcher, BuildError> {
         let entries: Vec<Entry> = entries.into_iter().cloned().collect();
         let mut exact = PatternTable::default();
         let mut folded = PatternTable::default();
@@ -312,20 +319,31 @@ impl PhraseMatcher {
                 }
             } else {
                 folded.add(entry.surface.to_ascii_lowercase(), i);
+                // The automaton folds ASCII case only: a lower-case surface
+                // in another script ("мая", "ağustos") also needs its
+                // capitalised and upper-case forms to match in any case.
+                if !entry.surface.is_ascii() {
+                    folded.add(capitalise(&entry.surface), i);
+                    folded.add(entry.surface.to_uppercase(), i);
+                }
             }
         }
         let exact_starts_capitalised = exact
             .patterns
             .iter()
             .all(|p| p.chars().next().is_some_and(char::is_uppercase));
-        PhraseMatcher {
+        let error = |table: &PatternTable| {
+            let count = table.patterns.len();
+            move |e| BuildError::automaton(part, files, count, &e)
+        };
+        Ok(PhraseMatcher {
             exact_starts_capitalised,
-            exact: exact.build(false),
-            folded: folded.build(true),
+            exact: exact.build(false).map_err(error(&exact))?,
+            folded: folded.build(true).map_err(error(&folded))?,
             entries,
             exact_entries: exact.entries,
             folded_entries: folded.entries,
-        }
+        })
     }
 
     pub fn entry(&self, index: usize) -> &Entry {
@@ -467,23 +485,72 @@ impl PatternTable {
         }
     }
 
-    fn build(&self, case_insensitive: bool) -> Option<AhoCorasick> {
+    /// The automaton, or none for no patterns. The preferred kind (a DFA
+    /// for the case-folded table, which is scanned over every byte) can
+    /// run out of state identifiers on very large lists: then the slower
+    /// but smaller kinds are tried before giving up.
+    fn build(
+        &self,
+        case_insensitive: bool,
+    ) -> Result<Option<AhoCorasick>, aho_corasick::BuildError> {
         if self.patterns.is_empty() {
-            return None;
+            return Ok(None);
         }
-        Some(
+        let preferred = if case_insensitive {
+            AhoCorasickKind::DFA
+        } else {
+            AhoCorasickKind::ContiguousNFA
+        };
+        let build = |kind| {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(case_insensitive)
                 .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(if case_insensitive {
-                    AhoCorasickKind::DFA
-                } else {
-                    AhoCorasickKind::ContiguousNFA
-                }))
+                .kind(Some(kind))
                 .start_kind(aho_corasick::StartKind::Both)
                 .build(&self.patterns)
-                .expect("gazetteer automaton: patterns are plain strings and always compile"),
-        )
+        };
+        build(preferred)
+            .or_else(|_| build(AhoCorasickKind::ContiguousNFA))
+            .or_else(|_| build(AhoCorasickKind::NoncontiguousNFA))
+            .map(Some)
+    }
+}
+
+/// The largest compiled rule pattern, in bytes of heap. The regex crate's
+/// default (10 MiB) is hit by a user list of about ten thousand phrases in
+/// one rule; this allows tens of thousands, at a few hundred MiB at most.
+pub const RULE_SIZE_LIMIT: usize = 256 << 20;
+
+/// The lazy DFA cache of one rule, per thread. A larger cache keeps it from
+/// being rebuilt on long texts.
+pub const RULE_DFA_CACHE: usize = 32 << 20;
+
+/// Compiles a rule pattern built from gazetteer entries of `files`, for
+/// `part` (the words of an error message: "the temporal rule date.holiday").
+pub fn compile_rule(part: &str, files: &str, pattern: &str) -> Result<regex::Regex, BuildError> {
+    compile_rule_within(part, files, pattern, RULE_SIZE_LIMIT)
+}
+
+/// [`compile_rule`] with another size limit (a test's).
+pub(crate) fn compile_rule_within(
+    part: &str,
+    files: &str,
+    pattern: &str,
+    size_limit: usize,
+) -> Result<regex::Regex, BuildError> {
+    regex::RegexBuilder::new(pattern)
+        .size_limit(size_limit)
+        .dfa_size_limit(RULE_DFA_CACHE)
+        .build()
+        .map_err(|e| BuildError::regex(part, files, &e))
+}
+
+/// `word` with its first letter in upper case ("мая" → "Мая").
+pub fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -573,7 +640,7 @@ mod tests {
         let list = entries(
             "Human Rights\t-\tx\nHuman Rights Watch\t-\tngo\npolice\t-\tstate\nriot police\t-\tstate\n$\tUSD\tsymbol\nChad\t-\tcountry\n",
         );
-        let matcher = PhraseMatcher::new(&list);
+        let matcher = PhraseMatcher::new("test", "test.tsv", &list).unwrap();
         let text = "Human Rights Watch said Riot police hit policemen in Chad; chad; $5.";
         let found: Vec<_> = matcher
             .find(text)

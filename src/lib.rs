@@ -16,7 +16,7 @@
 //! use civex::{document::{Document, Origin}, gazetteer::Gazetteers, pipeline::{Pipeline, Stages}};
 //!
 //! let gazetteers = Gazetteers::embedded().unwrap();
-//! let pipeline = Pipeline::new(&gazetteers, Stages::Mentions);
+//! let pipeline = Pipeline::new(&gazetteers, Stages::Mentions).unwrap();
 //! let doc = Document {
 //!     id: "d1".into(),
 //!     text: "Police detained two activists on 25th October.".into(),
@@ -31,6 +31,7 @@
 
 pub mod batch;
 pub mod document;
+pub mod error;
 pub mod events;
 pub mod gazetteer;
 pub mod input;

@@ -169,7 +169,7 @@ fn run(common: &Common, stages: Stages, output: Output) -> Result<ExitCode, Fail
     }
     .map_err(|e| Failure::Usage(e.to_string()))?;
     let sources = expand_inputs(&common.inputs).map_err(|e| Failure::Usage(e.to_string()))?;
-    let pipeline = Pipeline::new(&gazetteers, stages);
+    let pipeline = Pipeline::new(&gazetteers, stages).map_err(|e| Failure::Usage(e.to_string()))?;
     let threads = common.threads.unwrap_or(0);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)

@@ -5,6 +5,7 @@
 //! all worker threads.
 
 use crate::document::{ByteSpan, Document};
+use crate::error::BuildError;
 use crate::events::{Event, EventExtractor};
 use crate::gazetteer::Gazetteers;
 use crate::segment::Segmenter;
@@ -56,17 +57,25 @@ pub struct Pipeline {
 impl Pipeline {
     /// Builds what `stages` needs (and nothing more: building the name
     /// automata is most of the start-up time).
-    pub fn new(gazetteers: &Gazetteers, stages: Stages) -> Pipeline {
+    ///
+    /// Building compiles the gazetteers, which may be a user's: it fails
+    /// with a [`BuildError`] naming the files and the problem (a size limit,
+    /// a malformed entry), never with a panic.
+    pub fn new(gazetteers: &Gazetteers, stages: Stages) -> Result<Pipeline, BuildError> {
         let temporal = stages != Stages::Sentences;
         let mentions = matches!(stages, Stages::Mentions | Stages::Events);
-        Pipeline {
+        Ok(Pipeline {
             stages,
             segmenter: Segmenter::new(gazetteers),
-            temporal: temporal.then(|| TemporalTagger::new(gazetteers)),
-            money: mentions.then(|| MoneyTagger::new(gazetteers)),
-            names: mentions.then(|| NameTagger::new(gazetteers)),
-            events: (stages == Stages::Events).then(|| EventExtractor::new(gazetteers)),
-        }
+            temporal: temporal
+                .then(|| TemporalTagger::new(gazetteers))
+                .transpose()?,
+            money: mentions.then(|| MoneyTagger::new(gazetteers)).transpose()?,
+            names: mentions.then(|| NameTagger::new(gazetteers)).transpose()?,
+            events: (stages == Stages::Events)
+                .then(|| EventExtractor::new(gazetteers))
+                .transpose()?,
+        })
     }
 
     pub fn stages(&self) -> Stages {

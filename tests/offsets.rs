@@ -73,6 +73,7 @@ fn pipeline() -> &'static Pipeline {
             &Gazetteers::embedded().expect("embedded gazetteers load"),
             Stages::Events,
         )
+        .expect("the embedded gazetteers build")
     })
 }
 

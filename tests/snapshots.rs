@@ -13,7 +13,8 @@ use civex::pipeline::{Pipeline, Stages};
 #[test]
 fn fixture_documents() {
     let gazetteers = Gazetteers::embedded().expect("embedded gazetteers load");
-    let pipeline = Pipeline::new(&gazetteers, Stages::Events);
+    let pipeline =
+        Pipeline::new(&gazetteers, Stages::Events).expect("the embedded gazetteers build");
     let docs = common::fixture_documents();
     assert!(
         docs.len() >= 12,

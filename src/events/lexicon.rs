@@ -2,6 +2,7 @@
 //! words around them (`gazetteers/event_cues.tsv`), compiled once.
 
 use crate::document::ByteSpan;
+use crate::error::BuildError;
 use crate::gazetteer::{Entry, Gazetteers, Lexicon, PhraseMatcher};
 
 /// The fourteen event types of the record contract.
@@ -125,7 +126,7 @@ fn parse_trigger(entry: &Entry) -> Option<Trigger> {
 }
 
 impl EventLexicon {
-    pub fn new(gazetteers: &Gazetteers) -> EventLexicon {
+    pub fn new(gazetteers: &Gazetteers) -> Result<EventLexicon, BuildError> {
         let entries = gazetteers.list("triggers");
         let parsed = entries.iter().map(parse_trigger).collect();
         let cue = |kind: &'static str| Lexicon::of_entries(gazetteers.kind("event_cues", kind));
@@ -164,26 +165,40 @@ impl EventLexicon {
             habitual: cue("habitual"),
             protest_noun: cue("protest_noun"),
             penalty_words: PhraseMatcher::new(
+                "the penalty words",
+                "event_cues.tsv",
                 gazetteers
                     .list("event_cues")
                     .iter()
                     .filter(|e| penalty_kinds.contains(&e.kind.as_str())),
-            ),
-            phrases: PhraseMatcher::new(gazetteers.list("event_cues").iter().filter(|e| {
-                matches!(
-                    e.kind.as_str(),
-                    "negation" | "potential" | "not_event" | "group"
-                )
-            })),
+            )?,
+            phrases: PhraseMatcher::new(
+                "the event cue phrases",
+                "event_cues.tsv",
+                gazetteers.list("event_cues").iter().filter(|e| {
+                    matches!(
+                        e.kind.as_str(),
+                        "negation" | "potential" | "not_event" | "group"
+                    )
+                }),
+            )?,
         };
-        EventLexicon {
-            triggers: PhraseMatcher::new(entries),
+        Ok(EventLexicon {
+            triggers: PhraseMatcher::new("the trigger automaton", "triggers.tsv", entries)?,
             parsed,
             cues,
-            agents: PhraseMatcher::new(gazetteers.list("state_agents")),
-            descriptors: PhraseMatcher::new(gazetteers.kind("person_descriptors", "descriptor")),
+            agents: PhraseMatcher::new(
+                "the state agent automaton",
+                "state_agents.tsv",
+                gazetteers.list("state_agents"),
+            )?,
+            descriptors: PhraseMatcher::new(
+                "the person descriptor automaton",
+                "person_descriptors.tsv",
+                gazetteers.kind("person_descriptors", "descriptor"),
+            )?,
             numbers: crate::tag::numbers::NumberWords::new(gazetteers),
-        }
+        })
     }
 
     pub fn trigger(&self, index: usize) -> Option<&Trigger> {

@@ -114,10 +114,12 @@ fn within<T>(items: &[T], key: impl Fn(&T) -> ByteSpan, span: ByteSpan) -> &[T] 
 }
 
 impl EventExtractor {
-    pub fn new(gazetteers: &crate::gazetteer::Gazetteers) -> EventExtractor {
-        EventExtractor {
-            lexicon: EventLexicon::new(gazetteers),
-        }
+    pub fn new(
+        gazetteers: &crate::gazetteer::Gazetteers,
+    ) -> Result<EventExtractor, crate::error::BuildError> {
+        Ok(EventExtractor {
+            lexicon: EventLexicon::new(gazetteers)?,
+        })
     }
 
     /// The events of a document, given its sentences and mentions.
@@ -1554,6 +1556,7 @@ mod tests {
         static PIPELINE: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
         PIPELINE.get_or_init(|| {
             Pipeline::new(&Gazetteers::embedded().expect("gazetteers"), Stages::Events)
+                .expect("the embedded gazetteers build")
         })
     }
 

@@ -11,7 +11,8 @@ use regex::Regex;
 use super::numbers::{Count, NumberWords};
 use super::{Mention, MentionKind};
 use crate::document::ByteSpan;
-use crate::gazetteer::{Gazetteers, PhraseMatcher};
+use crate::error::BuildError;
+use crate::gazetteer::{compile_rule, Gazetteers, PhraseMatcher};
 
 pub struct MoneyTagger {
     currencies: PhraseMatcher,
@@ -31,32 +32,39 @@ pub struct MoneyTagger {
 const LOOKBACK: usize = 96;
 
 impl MoneyTagger {
-    pub fn new(gazetteers: &Gazetteers) -> MoneyTagger {
+    pub fn new(gazetteers: &Gazetteers) -> Result<MoneyTagger, BuildError> {
         let numbers = NumberWords::new(gazetteers);
         let num = numbers.pattern().to_string();
         let scale = r"(?:\s*(?:million|billion|trillion|thousand|mln|bln|bn|m|k)(?-u:\b))?";
         // A word between a number and the noun it counts: an adjective or
         // noun modifier ("two prominent Kazakh ..."), never a function word.
         let modifier = r"(?:[\p{L}'’-]+)";
-        MoneyTagger {
-            currencies: PhraseMatcher::new(gazetteers.list("currencies")),
+        let rule = |part: &str, pattern: String| compile_rule(part, "numbers.tsv", &pattern);
+        Ok(MoneyTagger {
+            currencies: PhraseMatcher::new(
+                "the currency automaton",
+                "currencies.tsv",
+                gazetteers.list("currencies"),
+            )?,
             descriptors: PhraseMatcher::new(
+                "the counted-group automaton",
+                "person_descriptors.tsv",
                 gazetteers
                     .kind("person_descriptors", "descriptor")
                     .chain(gazetteers.kind("person_descriptors", "group")),
-            ),
-            amount_after: Regex::new(&format!(
-                r"(?i)^\s?(?P<n>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?{scale})"
-            ))
-            .expect("money regex"),
-            amount_before: Regex::new(&format!(
-                r"(?i)(?-u:\b)(?P<n>(?:{num}){scale})\s*(?:of\s+)?$"
-            ))
-            .expect("money regex"),
-            count_before: Regex::new(&format!(
-                r"(?i)(?-u:\b)(?P<n>{num}|\d+)\s+(?:(?:{modifier})\s+){{0,3}}$"
-            ))
-            .expect("count regex"),
+            )?,
+            amount_after: rule(
+                "the money rule amount_after",
+                format!(r"(?i)^\s?(?P<n>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?{scale})"),
+            )?,
+            amount_before: rule(
+                "the money rule amount_before",
+                format!(r"(?i)(?-u:\b)(?P<n>(?:{num}){scale})\s*(?:of\s+)?$"),
+            )?,
+            count_before: rule(
+                "the counted-group rule",
+                format!(r"(?i)(?-u:\b)(?P<n>{num}|\d+)\s+(?:(?:{modifier})\s+){{0,3}}$"),
+            )?,
             not_modifier: crate::gazetteer::Lexicon::new(
                 [
                     "and", "or", "as", "of", "the", "to", "with", "for", "in", "on", "at", "by",
@@ -74,7 +82,7 @@ impl MoneyTagger {
                 ),
             ),
             numbers,
-        }
+        })
     }
 
     pub fn tag(&self, text: &str) -> Vec<Mention> {
@@ -210,7 +218,7 @@ mod tests {
     use super::*;
 
     fn money_values(text: &str) -> Vec<(String, String)> {
-        let tagger = MoneyTagger::new(&Gazetteers::embedded().unwrap());
+        let tagger = MoneyTagger::new(&Gazetteers::embedded().unwrap()).unwrap();
         tagger
             .tag(text)
             .into_iter()

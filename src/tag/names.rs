@@ -22,6 +22,7 @@ use std::collections::HashMap;
 
 use super::{Mention, MentionKind};
 use crate::document::ByteSpan;
+use crate::error::BuildError;
 use crate::gazetteer::{Entry, Gazetteers, Lexicon, PhraseMatcher};
 
 pub struct NameTagger {
@@ -52,7 +53,7 @@ struct FullNames {
 }
 
 impl FullNames {
-    fn new<'e>(entries: impl Iterator<Item = &'e Entry>) -> FullNames {
+    fn new<'e>(entries: impl Iterator<Item = &'e Entry>) -> Result<FullNames, BuildError> {
         let mut index = rustc_hash::FxHashMap::default();
         let mut names: Vec<&str> = Vec::new();
         for entry in entries.filter(|e| e.flag("ambiguous") || e.flag("acronym")) {
@@ -61,10 +62,15 @@ impl FullNames {
                 names.push(entry.canonical.as_str());
             }
         }
-        FullNames {
-            matcher: aho_corasick::AhoCorasick::new(&names).expect("full names automaton"),
-            index,
-        }
+        let matcher = aho_corasick::AhoCorasick::new(&names).map_err(|e| {
+            BuildError::automaton(
+                "the full names of organisations",
+                "organisations.tsv, state_agents.tsv",
+                names.len(),
+                &e,
+            )
+        })?;
+        Ok(FullNames { matcher, index })
     }
 
     /// Which full names `text` holds, by index.
@@ -97,7 +103,7 @@ impl Token<'_> {
 }
 
 impl NameTagger {
-    pub fn new(gazetteers: &Gazetteers) -> NameTagger {
+    pub fn new(gazetteers: &Gazetteers) -> Result<NameTagger, BuildError> {
         let bodies = gazetteers
             .list("countries")
             .iter()
@@ -114,9 +120,17 @@ impl NameTagger {
             .map(|e| (e.surface.as_str(), e.flag("ambiguous")));
         let words = |kind| Lexicon::of_entries(gazetteers.kind("name_parts", kind));
         let heads = |kind| Lexicon::of_entries(gazetteers.kind("org_heads", kind));
-        NameTagger {
-            places_and_bodies: PhraseMatcher::new(bodies),
-            descriptors: PhraseMatcher::new(gazetteers.kind("person_descriptors", "descriptor")),
+        Ok(NameTagger {
+            places_and_bodies: PhraseMatcher::new(
+                "the place and organisation automaton",
+                "countries.tsv, cities.tsv, organisations.tsv, state_agents.tsv",
+                bodies,
+            )?,
+            descriptors: PhraseMatcher::new(
+                "the person descriptor automaton",
+                "person_descriptors.tsv",
+                gazetteers.kind("person_descriptors", "descriptor"),
+            )?,
             descriptor_words: Lexicon::of_entries(
                 gazetteers
                     .kind("person_descriptors", "descriptor")
@@ -143,14 +157,14 @@ impl NameTagger {
                     .list("organisations")
                     .iter()
                     .chain(gazetteers.list("state_agents")),
-            ),
+            )?,
             months_weekdays: Lexicon::of_entries(
                 gazetteers
                     .list("temporal")
                     .iter()
                     .filter(|e| e.kind == "month" || e.kind == "weekday"),
             ),
-        }
+        })
     }
 
     /// Person, organisation and location mentions of a text.
@@ -1037,6 +1051,7 @@ mod tests {
         let gazetteers = Gazetteers::embedded().unwrap();
         let sentences = Segmenter::new(&gazetteers).split(text);
         NameTagger::new(&gazetteers)
+            .unwrap()
             .tag(text, &sentences)
             .into_iter()
             .map(|m| {
@@ -1202,7 +1217,7 @@ mod tests {
         let gazetteers = Gazetteers::embedded().unwrap();
         let text = "Kazakhstani police in Almaty, Kazakhstan.";
         let sentences = Segmenter::new(&gazetteers).split(text);
-        let found = NameTagger::new(&gazetteers).tag(text, &sentences);
+        let found = NameTagger::new(&gazetteers).unwrap().tag(text, &sentences);
         let countries: Vec<_> = found
             .iter()
             .filter(|m| m.kind == MentionKind::Location)

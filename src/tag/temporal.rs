@@ -24,7 +24,8 @@ use regex::{Captures, Regex};
 use super::numbers::{Count, NumberWords};
 use super::{Mention, MentionKind};
 use crate::document::ByteSpan;
-use crate::gazetteer::{Gazetteers, Lexicon};
+use crate::error::BuildError;
+use crate::gazetteer::{capitalise, compile_rule_within, Gazetteers, Lexicon};
 
 /// What a candidate's value depends on.
 #[derive(Clone, Debug, PartialEq)]
@@ -266,6 +267,9 @@ mod cue {
 pub struct TemporalTagger {
     rules: Vec<Rule>,
     months: Lexicon<u32>,
+    /// Month names that are also ordinary words (`ambiguous=1` in
+    /// temporal.tsv: "May", "March").
+    ambiguous_months: Lexicon<()>,
     weekdays: Lexicon<u32>,
     /// "about", "more than": the TIMEX3 `mod` each gives, and whether the
     /// word stays outside the span.
@@ -299,6 +303,10 @@ pub struct TemporalTagger {
     past_cue: Regex,
     cue_words: aho_corasick::AhoCorasick,
     cue_classes: Vec<u32>,
+    /// Per cue pattern, the classes that only capitalised surfaces give
+    /// ("May" is a month, "may" is not): dropped where the word is written
+    /// in lower case.
+    cue_capitalised: Vec<u32>,
 }
 
 /// What the resolution of one document's expressions needs to know.
@@ -308,7 +316,9 @@ pub struct TemporalContext<'a> {
     pub anchor: Option<NaiveDate>,
 }
 
-/// ASCII word boundary: cheap for the DFA on any input.
+/// ASCII word boundary: cheap for the DFA on any input. Where the temporal
+/// or number lists hold a word of another script, the rules are compiled
+/// in Unicode mode instead (see [`compile`]).
 const B: &str = r"(?-u:\b)";
 
 fn alternation<'e>(surfaces: impl Iterator<Item = &'e str>) -> String {
@@ -321,8 +331,23 @@ fn alternation<'e>(surfaces: impl Iterator<Item = &'e str>) -> String {
 }
 
 impl TemporalTagger {
-    pub fn new(gazetteers: &Gazetteers) -> TemporalTagger {
+    pub fn new(gazetteers: &Gazetteers) -> Result<TemporalTagger, BuildError> {
+        TemporalTagger::within(gazetteers, crate::gazetteer::RULE_SIZE_LIMIT)
+    }
+
+    /// Builds the tagger with rules of at most `size_limit` bytes each.
+    fn within(gazetteers: &Gazetteers, size_limit: usize) -> Result<TemporalTagger, BuildError> {
         let kind = |k: &'static str| gazetteers.kind("temporal", k);
+        let unicode = gazetteers
+            .list("temporal")
+            .iter()
+            .chain(gazetteers.list("numbers"))
+            .any(|e| !e.surface.is_ascii());
+        let ambiguous_months = Lexicon::new(
+            kind("month")
+                .filter(|e| e.flag("ambiguous"))
+                .map(|e| (e.surface.trim_end_matches('.'), ())),
+        );
         let parse_u32 = |s: &str| s.parse::<u32>().unwrap_or(0);
         let months = Lexicon::new(
             kind("month").map(|e| (e.surface.trim_end_matches('.'), parse_u32(&e.canonical))),
@@ -357,7 +382,10 @@ impl TemporalTagger {
         let figure_words = aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .build(kind("figure_word").map(|e| e.surface.as_str()))
-            .expect("figure words: plain words always compile");
+            .map_err(|e| {
+                let count = kind("figure_word").count();
+                BuildError::automaton("the figure words", "temporal.tsv", count, &e)
+            })?;
         let holidays = Lexicon::new(
             kind("holiday")
                 .filter_map(|e| Some((e.surface.as_str(), HolidayRule::parse(&e.canonical)?))),
@@ -608,23 +636,48 @@ impl TemporalTagger {
                 cue::SET | cue::WEEKDAY,
             ),
         ];
+        let count = specs.len();
         let rules = specs
             .into_iter()
-            .map(|(pattern, handler, cues)| Rule {
-                regex: compile(&pattern),
-                handler,
-                cues,
+            .enumerate()
+            .map(|(i, (pattern, handler, cues))| {
+                Ok(Rule {
+                    regex: compile(&pattern, unicode, (i + 1, count), size_limit, gazetteers)?,
+                    handler,
+                    cues,
+                })
             })
-            .collect();
+            .collect::<Result<Vec<Rule>, BuildError>>()?;
         let mut cue_patterns: Vec<String> = Vec::new();
+        let mut cue_index: rustc_hash::FxHashMap<String, usize> = Default::default();
         let mut cue_classes: Vec<u32> = Vec::new();
-        let mut add_cue = |word: &str, class: u32| {
-            let word = word.trim_end_matches('.').to_ascii_lowercase();
-            match cue_patterns.iter().position(|w| *w == word) {
-                Some(i) => cue_classes[i] |= class,
-                None => {
-                    cue_patterns.push(word);
-                    cue_classes.push(class);
+        // Per pattern: the classes given by capitalised surfaces, and by
+        // lower-case ones.
+        let mut capitalised_classes: Vec<u32> = Vec::new();
+        let mut lower_classes: Vec<u32> = Vec::new();
+        let mut add_cue = |surface: &str, class: u32| {
+            let surface = surface.trim_end_matches('.');
+            let capitalised = surface.starts_with(char::is_uppercase);
+            let lower = surface.to_lowercase();
+            // The automaton folds ASCII case only: a word of another script
+            // goes in lower case, capitalised and upper case.
+            let mut forms = vec![lower.to_ascii_lowercase()];
+            if !surface.is_ascii() {
+                forms.extend([lower.clone(), capitalise(&lower), lower.to_uppercase()]);
+            }
+            for form in forms {
+                let i = *cue_index.entry(form.clone()).or_insert_with(|| {
+                    cue_patterns.push(form);
+                    cue_classes.push(0);
+                    capitalised_classes.push(0);
+                    lower_classes.push(0);
+                    cue_patterns.len() - 1
+                });
+                cue_classes[i] |= class;
+                if capitalised {
+                    capitalised_classes[i] |= class;
+                } else {
+                    lower_classes[i] |= class;
                 }
             }
         };
@@ -661,10 +714,29 @@ impl TemporalTagger {
             .ascii_case_insensitive(true)
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&cue_patterns)
-            .expect("temporal cue automaton: plain words always compile");
-        TemporalTagger {
+            .or_else(|_| {
+                aho_corasick::AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .build(&cue_patterns)
+            })
+            .map_err(|e| {
+                BuildError::automaton(
+                    "the temporal cue words",
+                    "temporal.tsv",
+                    cue_patterns.len(),
+                    &e,
+                )
+            })?;
+        let cue_capitalised = capitalised_classes
+            .iter()
+            .zip(&lower_classes)
+            .map(|(cap, lower)| cap & !lower)
+            .collect();
+        Ok(TemporalTagger {
             rules,
             months,
+            ambiguous_months,
+            cue_capitalised,
             weekdays,
             approximators,
             holidays,
@@ -687,7 +759,7 @@ impl TemporalTagger {
                 .expect("past cue regex compiles"),
             future_cue: Regex::new(r"(?i)\b(?:will|won't|shall|'ll|is\s+to|are\s+to|going\s+to|scheduled|set\s+to|to\s+be\s+held|due\s+to|plans?\s+to|planning\s+to|intends?\s+to|expected\s+to|upcoming)\b")
                 .expect("future cue regex compiles"),
-        }
+        })
     }
 
     /// The temporal mentions of a text, resolved.
@@ -697,11 +769,14 @@ impl TemporalTagger {
         let mut masks = vec![0u32; ctx.sentences.len()];
         for m in self.cue_words.find_overlapping_iter(text) {
             let at = ctx.sentences.partition_point(|s| s.end <= m.start());
-            let mut class = self.cue_classes[m.pattern().as_usize()];
-            // Month, weekday and holiday names are capitalised; "may" and
-            // "march" in lower case are a verb and a noun.
-            if text.as_bytes()[m.start()].is_ascii_lowercase() {
-                class &= !(cue::MONTH | cue::WEEKDAY | cue::HOLIDAY);
+            let pattern = m.pattern().as_usize();
+            let mut class = self.cue_classes[pattern];
+            // The case rule of the gazetteers: a word the lists write
+            // capitalised ("May", "March") is no cue in lower case ("may",
+            // "march": a verb and a noun); one they write in lower case
+            // ("мая") is a cue in any case.
+            if text[m.start()..].starts_with(char::is_lowercase) {
+                class &= !self.cue_capitalised[pattern];
             }
             if let Some(mask) = masks.get_mut(at) {
                 *mask |= class;
@@ -1898,11 +1973,13 @@ impl TemporalTagger {
     /// Month names that are also ordinary words ("May", "March") count only
     /// when capitalised and, alone, after a preposition that takes a date.
     fn month_word_ok(&self, word: &str, text: &str, start: usize, qualified: bool) -> bool {
-        if !word.starts_with(char::is_uppercase) {
+        let bare = word.trim_end_matches('.');
+        // The case rule: "May" is a month, "may" is not; a month the list
+        // writes in lower case ("мая") is one in any case.
+        if !self.months.contains(bare) {
             return false;
         }
-        let bare = word.trim_end_matches('.');
-        let ambiguous = matches!(bare, "May" | "March" | "Mar" | "Jun" | "Sun");
+        let ambiguous = self.ambiguous_months.contains(bare);
         if !ambiguous || qualified {
             return true;
         }
@@ -2289,14 +2366,50 @@ enum Tense {
     Unknown,
 }
 
-/// Compiles a rule. The patterns are ASCII (words, digits, `\s`), so
-/// Unicode case folding is switched off: that keeps the lazy DFA small, and a
-/// larger DFA cache keeps it from being rebuilt on long texts.
-fn compile(pattern: &str) -> Regex {
-    regex::RegexBuilder::new(&format!("(?-u){pattern}"))
-        .dfa_size_limit(32 << 20)
-        .build()
-        .unwrap_or_else(|e| panic!("temporal rule does not compile: {e}\n{pattern}"))
+/// Compiles rule `number` of `count` within `size_limit` bytes. With English lists the patterns are
+/// ASCII (words, digits, `\s`), so Unicode is switched off: ASCII case
+/// folding and word boundaries keep the lazy DFA small and fast on any text.
+/// Where a list holds a word of another script (`unicode`), a word boundary
+/// and case folding must know its letters: the rule is compiled with Unicode
+/// boundaries and case folding instead, and digits stay ASCII digits.
+fn compile(
+    pattern: &str,
+    unicode: bool,
+    (number, count): (usize, usize),
+    size_limit: usize,
+    gazetteers: &Gazetteers,
+) -> Result<Regex, BuildError> {
+    let pattern = if unicode {
+        pattern.replace(B, r"\b").replace(r"\d", "[0-9]")
+    } else {
+        format!("(?-u){pattern}")
+    };
+    let part = format!("temporal rule {number} of {count}");
+    compile_rule_within(&part, "temporal.tsv, numbers.tsv", &pattern, size_limit)
+        .map_err(|e| e.with_hint(largest_kinds(gazetteers)))
+}
+
+/// The kinds of temporal.tsv and numbers.tsv with the most entries, for an
+/// error message: "holiday (20,040 entries), month (38 entries)".
+fn largest_kinds(gazetteers: &Gazetteers) -> String {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for entry in gazetteers
+        .list("temporal")
+        .iter()
+        .chain(gazetteers.list("numbers"))
+    {
+        match counts.iter_mut().find(|(k, _)| *k == entry.kind) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((entry.kind.clone(), 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let largest: Vec<String> = counts
+        .iter()
+        .take(3)
+        .map(|(k, n)| format!("{k} ({n} entries)"))
+        .collect();
+    format!("the largest kinds: {}", largest.join(", "))
 }
 
 fn whole(caps: &Captures) -> ByteSpan {
@@ -2858,7 +2971,7 @@ mod tests {
 
     fn tag(text: &str, anchor: Option<&str>) -> Vec<(String, String, String)> {
         let gazetteers = Gazetteers::embedded().unwrap();
-        let tagger = TemporalTagger::new(&gazetteers);
+        let tagger = TemporalTagger::new(&gazetteers).unwrap();
         let sentences = Segmenter::new(&gazetteers).split(text);
         let anchor = anchor.map(|a| NaiveDate::parse_from_str(a, "%Y-%m-%d").unwrap());
         tagger
@@ -2883,6 +2996,81 @@ mod tests {
             .into_iter()
             .map(|(t, _, v)| (t, v))
             .collect()
+    }
+
+    /// The values found with a user's temporal.tsv layered over the lists.
+    fn values_with_overlay(temporal_tsv: &str, text: &str) -> Vec<(String, String)> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("temporal.tsv"), temporal_tsv).unwrap();
+        let gazetteers = Gazetteers::with_overlay(dir.path()).unwrap();
+        let tagger = TemporalTagger::new(&gazetteers).unwrap();
+        let sentences = Segmenter::new(&gazetteers).split(text);
+        let context = TemporalContext {
+            text,
+            sentences: &sentences,
+            anchor: NaiveDate::from_ymd_opt(2021, 9, 1),
+        };
+        tagger
+            .tag(&context)
+            .into_iter()
+            .map(|m| (m.span.slice(text).to_string(), m.value.unwrap_or_default()))
+            .collect()
+    }
+
+    #[test]
+    fn a_rule_over_its_size_limit_is_an_error_naming_the_lists() {
+        let gazetteers = Gazetteers::embedded().unwrap();
+        let error = TemporalTagger::within(&gazetteers, 10_000)
+            .err()
+            .expect("too large");
+        assert!(error.is_too_large());
+        let message = error.to_string();
+        for part in [
+            "temporal.tsv",
+            "size limit",
+            "temporal rule",
+            "largest kinds",
+        ] {
+            assert!(message.contains(part), "{part}: {message}");
+        }
+    }
+
+    #[test]
+    fn tens_of_thousands_of_holidays_build() {
+        let mut tsv = String::new();
+        for i in 0..20_000 {
+            tsv.push_str(&format!(
+                "Festival Number{i}\t{:02}-{:02}\tholiday\t-\n",
+                1 + i % 12,
+                1 + i % 28
+            ));
+        }
+        let found = values_with_overlay(&tsv, "Crowds gathered for Festival Number13 this year.");
+        assert!(
+            found.contains(&("Festival Number13".into(), "2021-02-14".into())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_ambiguous_flag_of_a_month_comes_from_the_data() {
+        // Built in, "May" is ambiguous: alone, only after a preposition.
+        let text = "May 2021 was hot. Crowds came. May was dry.";
+        assert_eq!(
+            values(text, "2021-09-01"),
+            pairs(&[("May 2021", "2021-05")])
+        );
+        // A user who says it is not takes "May" alone as the month.
+        let found = values_with_overlay("May\t5\tmonth\t-\n", text);
+        assert!(
+            found.contains(&("May".into(), "2021-05".into())),
+            "{found:?}"
+        );
+        // And a month the user marks ambiguous needs the preposition.
+        let text = "June was dry. Rain came in June.";
+        assert_eq!(values(text, "2021-09-01").len(), 2);
+        let found = values_with_overlay("June\t6\tmonth\tambiguous=1\n", text);
+        assert_eq!(found, pairs(&[("June", "2021-06")]));
     }
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {

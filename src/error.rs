@@ -1,0 +1,141 @@
+//! Errors of building a pipeline from gazetteers.
+//!
+//! Everything civex compiles (automata, rule patterns, lookup tables) is
+//! built from gazetteer files, and a user's `--gazetteers` folder can hold
+//! anything: a malformed line, or lists so large that a compiled rule
+//! exceeds its size limit. Building never panics on such data; it returns a
+//! [`BuildError`] that names the part being built, the files it was built
+//! from, and what went wrong, in words a user can act on.
+//!
+//! The error is opaque (as `aho_corasick::BuildError` is): its message is
+//! the interface, and [`BuildError::is_too_large`] tells a size limit from
+//! a malformed entry.
+
+use std::fmt;
+
+use crate::gazetteer::GazetteerError;
+
+/// Why a pipeline could not be built.
+#[derive(Debug, Clone)]
+pub struct BuildError {
+    kind: Kind,
+}
+
+#[derive(Debug, Clone)]
+enum Kind {
+    /// A gazetteer file could not be read or has a malformed line.
+    Gazetteer(GazetteerError),
+    /// A compiled rule or automaton exceeded a size limit.
+    TooLarge {
+        part: String,
+        files: String,
+        detail: String,
+    },
+    /// Entries that make a rule or automaton impossible to build.
+    Malformed {
+        part: String,
+        files: String,
+        detail: String,
+    },
+}
+
+impl BuildError {
+    /// A rule pattern built from `files` did not compile.
+    pub(crate) fn regex(part: &str, files: &str, error: &regex::Error) -> BuildError {
+        let (part, files) = (part.to_string(), files.to_string());
+        let kind = match error {
+            regex::Error::CompiledTooBig(limit) => Kind::TooLarge {
+                part,
+                files,
+                detail: format!(
+                    "the compiled rule exceeds its size limit of {} MiB",
+                    limit >> 20
+                ),
+            },
+            other => Kind::Malformed {
+                part,
+                files,
+                // The first line: the rest repeats the whole pattern.
+                detail: other
+                    .to_string()
+                    .lines()
+                    .last()
+                    .unwrap_or("")
+                    .trim()
+                    .to_string(),
+            },
+        };
+        BuildError { kind }
+    }
+
+    /// An automaton of `patterns` phrases built from `files` could not be built.
+    pub(crate) fn automaton(
+        part: &str,
+        files: &str,
+        patterns: usize,
+        error: &aho_corasick::BuildError,
+    ) -> BuildError {
+        BuildError {
+            kind: Kind::TooLarge {
+                part: part.to_string(),
+                files: files.to_string(),
+                detail: format!("an automaton of {patterns} phrases could not be built ({error})"),
+            },
+        }
+    }
+
+    /// Adds a hint to the message ("the largest kinds: holiday (20040
+    /// entries)").
+    pub(crate) fn with_hint(mut self, hint: String) -> BuildError {
+        if let Kind::TooLarge { detail, .. } | Kind::Malformed { detail, .. } = &mut self.kind {
+            detail.push_str(" (");
+            detail.push_str(&hint);
+            detail.push(')');
+        }
+        self
+    }
+
+    /// Whether a size limit was hit (rather than a malformed entry).
+    pub fn is_too_large(&self) -> bool {
+        matches!(self.kind, Kind::TooLarge { .. })
+    }
+}
+
+impl From<GazetteerError> for BuildError {
+    fn from(error: GazetteerError) -> BuildError {
+        BuildError {
+            kind: Kind::Gazetteer(error),
+        }
+    }
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            Kind::Gazetteer(e) => e.fmt(f),
+            Kind::TooLarge {
+                part,
+                files,
+                detail,
+            } => write!(
+                f,
+                "gazetteer {files}: cannot build {part}: {detail}; the lists it is built from are too large \
+                 (split rare entries into a list of their own kind, or remove some)"
+            ),
+            Kind::Malformed {
+                part,
+                files,
+                detail,
+            } => write!(f, "gazetteer {files}: cannot build {part}: {detail}"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.kind {
+            Kind::Gazetteer(e) => Some(e),
+            _ => None,
+        }
+    }
+}
