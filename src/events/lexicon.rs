@@ -80,6 +80,8 @@ pub struct Cues {
     pub org_place: Lexicon<()>,
     pub habitual: Lexicon<()>,
     pub protest_noun: Lexicon<()>,
+    /// Words that make the next word a noun ("the will", "his will").
+    pub determiner: Lexicon<()>,
     /// Penalty words: kind → phrases.
     pub penalty_words: PhraseMatcher,
     pub phrases: PhraseMatcher,
@@ -164,6 +166,7 @@ impl EventLexicon {
             org_place: cue("org_place"),
             habitual: cue("habitual"),
             protest_noun: cue("protest_noun"),
+            determiner: cue("determiner"),
             penalty_words: PhraseMatcher::new(
                 "the penalty words",
                 "event_cues.tsv",

@@ -370,8 +370,10 @@ impl EventExtractor {
             .find(clause_before)
             .iter()
             .any(|m| {
+                let at = ByteSpan::new(clause_start + m.span.start, clause_start + m.span.end);
                 self.lexicon.cues.phrases.entry(m.entry).kind == "not_event"
                     && !clause_before[m.span.end..].contains(',')
+                    && is_cue_word(text, at, mentions, cues)
             })
         {
             return None;
@@ -685,7 +687,7 @@ impl EventExtractor {
         // Modality. "faces charges" is a charge that happened.
         let modality = trigger
             .modality
-            .unwrap_or_else(|| modality(text, clause_start, span, &before, cues));
+            .unwrap_or_else(|| modality(text, clause_start, span, &before, mentions, cues));
         let modality = if modality == "potential"
             && trigger.event_type == "charge"
             && before.last().is_some_and(|(_, w)| {
@@ -1181,40 +1183,52 @@ fn remember_groups(
 }
 
 /// Negation or possibility in the words of the clause before the trigger.
+/// Whether the word or phrase at `span` can be a cue word: not inside a
+/// mention ("12 May 2019", "Theresa May"), and not a noun after a
+/// determiner ("the will of the people", "his will").
+fn is_cue_word(text: &str, span: ByteSpan, mentions: &[Mention], cues: &lexicon::Cues) -> bool {
+    let i = mentions.partition_point(|m| m.span.end <= span.start);
+    let inside = mentions.get(i).is_some_and(|m| m.span.overlaps(&span));
+    let before = crate::tag::word_before(crate::tag::before_window(text, span.start));
+    !inside && !cues.determiner.contains(&before)
+}
+
 fn modality(
     text: &str,
     clause_start: usize,
     span: ByteSpan,
     before: &[&(ByteSpan, &str)],
+    mentions: &[Mention],
     cues: &lexicon::Cues,
 ) -> &'static str {
-    let near: Vec<String> = before
+    let near_words: Vec<&&(ByteSpan, &str)> = before
         .iter()
         .rev()
         .take_while(|(s, _)| s.start >= clause_start)
         .take(5)
-        .map(|(_, w)| w.to_lowercase())
         .collect();
-    let window_start = near
-        .len()
-        .checked_sub(1)
-        .and_then(|i| before.iter().rev().nth(i))
-        .map_or(span.start, |(s, _)| s.start);
+    let near: Vec<String> = near_words.iter().map(|(_, w)| w.to_lowercase()).collect();
+    let window_start = near_words.last().map_or(span.start, |(s, _)| s.start);
     let window = &text[window_start..span.start];
     let phrase_hits = cues.phrases.find(window);
+    let phrase_of = |kind: &str| {
+        phrase_hits.iter().any(|m| {
+            let at = ByteSpan::new(window_start + m.span.start, window_start + m.span.end);
+            cues.phrases.entry(m.entry).kind == kind && is_cue_word(text, at, mentions, cues)
+        })
+    };
     let negated = near
         .iter()
         .any(|w| cues.negation.contains(w) || w.ends_with("n't"))
-        || phrase_hits
-            .iter()
-            .any(|m| cues.phrases.entry(m.entry).kind == "negation");
+        || phrase_of("negation");
     if negated {
         return "negated";
     }
-    let potential = near.iter().any(|w| cues.potential.contains(w))
-        || phrase_hits
-            .iter()
-            .any(|m| cues.phrases.entry(m.entry).kind == "potential");
+    let potential = near
+        .iter()
+        .zip(&near_words)
+        .any(|(w, (s, _))| cues.potential.contains(w) && is_cue_word(text, *s, mentions, cues))
+        || phrase_of("potential");
     if potential {
         "potential"
     } else {
@@ -1666,6 +1680,24 @@ mod tests {
         assert_eq!(sentence.1, "potential");
         assert_eq!(sentence.4, ["Aigerim Nurlanova", "Timur Bekov"]);
         assert_eq!(sentence.7.as_deref(), Some("P10Y"));
+    }
+
+    #[test]
+    fn a_cue_word_inside_a_mention_or_after_a_determiner_is_no_cue() {
+        // "May" the month, and "May" the surname, are no modal verb.
+        let rows = events("On 12 May 2019, bakery workers rallied outside the mill.");
+        assert_eq!(find(&rows, "protest").1, "asserted");
+        let rows = events("In May police detained five activists in Minsk.");
+        assert_eq!(find(&rows, "arrest").1, "asserted");
+        let rows = events("Police said Theresa May was questioned on Monday.");
+        assert_eq!(find(&rows, "harassment").1, "asserted");
+        // "the will of": a noun, not the future of the event.
+        let rows = events("Against the will of their families, police detained the two students.");
+        assert_eq!(find(&rows, "arrest").1, "asserted");
+        // The cue words still work where they are cue words.
+        let rows = events("Police may detain the two students.");
+        assert_eq!(find(&rows, "arrest").1, "potential");
+        assert!(events("Police will detain the two students.").is_empty());
     }
 
     #[test]

@@ -297,6 +297,9 @@ pub struct TemporalTagger {
     quarter_words: Lexicon<u32>,
     numbers: NumberWords,
     future_cue: Regex,
+    /// Words that make the next word a noun ("the will of the people" is
+    /// no future): event_cues.tsv, kind `determiner`.
+    determiners: Lexicon<()>,
     /// A past-tense verb other than a reporting one ("was", "were", "had",
     /// "-ed" forms, common irregular pasts; not "said", which dates the
     /// report, not the event).
@@ -755,6 +758,7 @@ impl TemporalTagger {
             numbers,
             cue_words,
             cue_classes,
+            determiners: Lexicon::of_entries(gazetteers.kind("event_cues", "determiner")),
             past_cue: Regex::new(r"(?i)\b(?:was|were|had|did|[a-z]{3,}ed|brought|began|came|went|took|made|gave|held|left|met|saw|spoke|wrote|found|won|lost|fell|rose|sent|paid|sold|bought|led|fled|struck|broke|became|chose|drove|ran|told|thought|felt|kept|stood|fought|sought|caught|taught|threw|grew|knew|flew|drew|ate|beat|hid|shot|slept)\b")
                 .expect("past cue regex compiles"),
             future_cue: Regex::new(r"(?i)\b(?:will|won't|shall|'ll|is\s+to|are\s+to|going\s+to|scheduled|set\s+to|to\s+be\s+held|due\s+to|plans?\s+to|planning\s+to|intends?\s+to|expected\s+to|upcoming)\b")
@@ -2118,7 +2122,11 @@ impl TemporalTagger {
     }
 
     fn tense(&self, sentence: &str) -> Tense {
-        if self.future_cue.is_match(sentence) {
+        let future = self.future_cue.find_iter(sentence).any(|m| {
+            let before = super::word_before(super::before_window(sentence, m.start()));
+            !self.determiners.contains(&before)
+        });
+        if future {
             Tense::Future
         } else if self.past_cue.is_match(sentence) {
             Tense::Past
@@ -3015,6 +3023,23 @@ mod tests {
             .into_iter()
             .map(|m| (m.span.slice(text).to_string(), m.value.unwrap_or_default()))
             .collect()
+    }
+
+    #[test]
+    fn the_will_of_the_people_is_no_future() {
+        // Written in November: "Monday" after a future cue is the next one,
+        // after the noun "will" the last one.
+        assert_eq!(
+            values("Protesters will march on Monday.", "2021-11-10"),
+            pairs(&[("Monday", "2021-11-15")])
+        );
+        assert_eq!(
+            values(
+                "Against the will of the people, the vote is on Monday.",
+                "2021-11-10"
+            ),
+            pairs(&[("Monday", "2021-11-08")])
+        );
     }
 
     #[test]
