@@ -128,12 +128,34 @@ where
     Ok(summary)
 }
 
+thread_local! {
+    /// Where the last panic on this thread happened, for its error record.
+    static PANIC_LOCATION: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Makes a panic inside one document silent: its error record (written by
+/// [`run`]) carries the message and the place in civex's source. Without
+/// this, Rust prints the panic to standard error, which breaks a reader of
+/// error records there.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let location = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()));
+        PANIC_LOCATION.with(|cell| *cell.borrow_mut() = location);
+    }));
+}
+
 fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
-    if let Some(s) = panic.downcast_ref::<&str>() {
+    let message = if let Some(s) = panic.downcast_ref::<&str>() {
         (*s).to_string()
     } else if let Some(s) = panic.downcast_ref::<String>() {
         s.clone()
     } else {
         "panic".to_string()
+    };
+    match PANIC_LOCATION.with(|cell| cell.borrow_mut().take()) {
+        Some(location) => format!("{message} at {location}"),
+        None => message,
     }
 }

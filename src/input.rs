@@ -175,11 +175,19 @@ pub fn parse_json_document(
     };
     let id = match object.remove("id") {
         Some(Value::String(id)) => id,
-        Some(Value::Number(n)) => n.to_string(),
+        // An integer id is common in exports ("id": 17) and unambiguous:
+        // it is taken as its decimal string. A fraction is not an id.
+        Some(Value::Number(n)) if n.is_i64() || n.is_u64() => n.to_string(),
         Some(other) => {
             return Err(fail(
                 None,
-                format!("\"id\" must be a string, found {}", json_type(&other)),
+                format!(
+                    "\"id\" must be a string or an integer, found {}",
+                    match other {
+                        Value::Number(_) => "a number with a fraction",
+                        _ => json_type(&other),
+                    }
+                ),
             ))
         }
         None => return Err(fail(None, "the record has no \"id\" field".into())),
@@ -279,6 +287,38 @@ fn format_of(path: &Path) -> (Format, bool) {
     (format, gzip)
 }
 
+/// Whether the file is named `.json` (or `.json.gz`): it is read as JSON
+/// Lines only if it holds them.
+fn is_plain_json(path: &str) -> bool {
+    let name = path.to_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    name.ends_with(".json")
+}
+
+/// Why the start of a `.json` file shows it is not JSON Lines (a JSON array,
+/// a pretty-printed object), or `None` when its first line is one record.
+fn not_json_lines(start: &[u8]) -> Option<String> {
+    let first = start.iter().position(|b| !b.is_ascii_whitespace())?;
+    let rest = &start[first..];
+    if rest[0] == b'[' {
+        return Some(
+            "a .json file holding a JSON array, not JSON Lines (one object per line); \
+             convert it with: jq -c '.[]' FILE > FILE.jsonl"
+                .into(),
+        );
+    }
+    let line = rest.split(|&b| b == b'\n').next().unwrap_or(rest);
+    let complete_line = line.len() < rest.len();
+    if complete_line && serde_json::from_slice::<Value>(line).is_err() {
+        return Some(
+            "a .json file whose first line is not a whole JSON record: a pretty-printed \
+             document, not JSON Lines (one object per line); convert it with: jq -c . FILE > FILE.jsonl"
+                .into(),
+        );
+    }
+    None
+}
+
 /// Whether a folder walk picks up this file.
 fn wanted_in_folder(path: &Path) -> bool {
     let name = path
@@ -287,7 +327,9 @@ fn wanted_in_folder(path: &Path) -> bool {
         .unwrap_or_default()
         .to_lowercase();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
-    name.ends_with(".jsonl") || name.ends_with(".txt")
+    [".jsonl", ".ndjson", ".json", ".txt"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
 }
 
 /// Expands the user's input arguments into a list of sources, walking
@@ -310,14 +352,22 @@ pub fn expand_inputs(args: &[String]) -> Result<Vec<String>, InputError> {
         })?;
         if meta.is_dir() {
             let mut found = Vec::new();
-            walk(path, &mut found).map_err(|e| InputError {
+            let folder_error = |problem: String| InputError {
                 origin: Origin {
                     path: arg.clone(),
                     line: None,
                 },
                 doc_id: None,
-                problem: format!("cannot read the folder: {e}"),
-            })?;
+                problem,
+            };
+            walk(path, &mut found)
+                .map_err(|e| folder_error(format!("cannot read the folder: {e}")))?;
+            if found.is_empty() {
+                return Err(folder_error(
+                    "the folder holds no input files (*.jsonl, *.ndjson, *.json, *.txt, or their .gz forms)"
+                        .into(),
+                ));
+            }
             found.sort();
             sources.extend(found.into_iter().map(|p| p.display().to_string()));
         } else {
@@ -406,6 +456,20 @@ impl Inputs {
         } else {
             format
         };
+        if is_plain_json(path) {
+            let buffer = reader.fill_buf().map_err(|e| InputError {
+                origin: origin.clone(),
+                doc_id: None,
+                problem: format!("cannot read the input: {e}"),
+            })?;
+            if let Some(problem) = not_json_lines(buffer) {
+                return Err(InputError {
+                    origin,
+                    doc_id: None,
+                    problem,
+                });
+            }
+        }
         Ok(SourceReader {
             path: path.to_string(),
             reader,

@@ -36,7 +36,7 @@ struct Cli {
 enum Command {
     /// Split documents into sentences (one record per sentence).
     Sentences(Common),
-    /// Extract tagged spans (mentions) from documents.
+    /// Extract events (the default), tagged spans (--emit mentions) or whole documents (--emit documents).
     Extract {
         #[command(flatten)]
         common: Common,
@@ -61,8 +61,8 @@ enum Emit {
 
 #[derive(Args)]
 struct Common {
-    /// Input files or folders: JSON Lines (.jsonl), text (.txt), either gzipped (.gz); `-` reads stdin.
-    #[arg(required = true, value_name = "INPUT")]
+    /// Input files or folders: JSON Lines (.jsonl, .ndjson, .json), text (.txt), any of them gzipped (.gz); `-` reads stdin. With no INPUT, standard input is read unless it is a terminal.
+    #[arg(value_name = "INPUT")]
     inputs: Vec<String>,
     /// Write records to FILE instead of stdout (`-`: stdout). A regular file is replaced only when the run completes; devices and named pipes are written directly.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
@@ -91,15 +91,9 @@ struct Common {
 }
 
 fn main() -> ExitCode {
-    // A panic inside one document becomes that document's error record (see
-    // batch.rs); print one line, not a backtrace per document.
-    std::panic::set_hook(Box::new(|info| {
-        let location = info
-            .location()
-            .map(|l| format!(" at {}:{}", l.file(), l.line()))
-            .unwrap_or_default();
-        eprintln!("civex: internal error{location}; the document is reported as an error record");
-    }));
+    // A panic inside one document becomes that document's error record,
+    // with the place in the source (see batch.rs); nothing else is printed.
+    batch::install_panic_hook();
     let cli = Cli::parse();
     let (common, stages, output) = match &cli.command {
         Command::Sentences(common) => (common, Stages::Sentences, Output::Sentences),
@@ -168,7 +162,20 @@ fn run(common: &Common, stages: Stages, output: Output) -> Result<ExitCode, Fail
         None => Gazetteers::embedded(),
     }
     .map_err(|e| Failure::Usage(e.to_string()))?;
-    let sources = expand_inputs(&common.inputs).map_err(|e| Failure::Usage(e.to_string()))?;
+    let inputs = if common.inputs.is_empty() {
+        // As jq does: no INPUT reads standard input, unless it is a
+        // terminal (nobody is typing articles): then the usage helps more.
+        if io::stdin().is_terminal() {
+            return Err(Failure::Usage(format!(
+                "no INPUT given, and standard input is a terminal\n\n{}",
+                usage()
+            )));
+        }
+        vec!["-".to_string()]
+    } else {
+        common.inputs.clone()
+    };
+    let sources = expand_inputs(&inputs).map_err(|e| Failure::Usage(e.to_string()))?;
     let pipeline = Pipeline::new(&gazetteers, stages).map_err(|e| Failure::Usage(e.to_string()))?;
     let threads = common.threads.unwrap_or(0);
     let pool = rayon::ThreadPoolBuilder::new()
@@ -276,7 +283,10 @@ fn run(common: &Common, stages: Stages, output: Output) -> Result<ExitCode, Fail
         bar.finish_and_clear();
     }
     if !common.quiet {
-        report(&summary, output);
+        // On standard error beside error records, the summary is a record
+        // too, so that a reader of the stream sees JSON Lines only.
+        let as_record = common.errors.is_none() && !io::stderr().is_terminal();
+        report(&summary, output, as_record);
     }
     Ok(if summary.failed > 0 {
         ExitCode::from(EXIT_DOCUMENT_ERRORS)
@@ -285,13 +295,27 @@ fn run(common: &Common, stages: Stages, output: Output) -> Result<ExitCode, Fail
     })
 }
 
-fn report(summary: &Summary, output: Output) {
+fn report(summary: &Summary, output: Output, as_record: bool) {
     let what = match output {
         Output::Sentences => "sentences",
         Output::Mentions => "mentions",
         Output::Events => "events",
         Output::Documents => "document records",
     };
+    if as_record {
+        let record = serde_json::json!({
+            "summary": {
+                "documents_read": summary.documents_read,
+                "succeeded": summary.succeeded,
+                "failed": summary.failed,
+                "records_written": summary.records_written,
+                "records": what,
+                "stopped_at_first_failure": summary.stopped,
+            }
+        });
+        eprintln!("{record}");
+        return;
+    }
     eprintln!(
         "civex: {} documents read, {} succeeded, {} failed, {} {what} written{}",
         summary.documents_read,
@@ -304,4 +328,21 @@ fn report(summary: &Summary, output: Output) {
             ""
         }
     );
+}
+
+/// The usage of the subcommand being run, for a usage error.
+fn usage() -> String {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    let name = std::env::args().nth(1).unwrap_or_default();
+    match command.find_subcommand_mut(&name) {
+        Some(sub) => {
+            sub.set_bin_name(format!("civex {name}"));
+            format!(
+                "{}\nRun 'civex {name} --help' for more.",
+                sub.render_usage()
+            )
+        }
+        None => command.render_usage().to_string(),
+    }
 }

@@ -270,7 +270,8 @@ fn fail_fast_stops_at_the_first_error() {
         .clone();
     let records = lines(&out.stdout);
     assert!(records.iter().all(|r| r["doc_id"] != "c"), "{records:?}");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--fail-fast"));
+    let summary = lines(&out.stderr).pop().expect("a summary record");
+    assert_eq!(summary["summary"]["stopped_at_first_failure"], true);
 }
 
 #[test]

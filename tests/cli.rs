@@ -209,7 +209,7 @@ fn bad_records_become_error_records_and_exit_1() {
             predicate::str::contains("\"line\":3").and(predicate::str::contains("invalid JSON")),
         )
         .stderr(predicate::str::contains(
-            "3 documents read, 1 succeeded, 2 failed",
+            "{\"summary\":{\"documents_read\":3,\"succeeded\":1,\"failed\":2,",
         ));
 }
 
