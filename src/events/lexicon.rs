@@ -82,6 +82,8 @@ pub struct Cues {
     pub protest_noun: Lexicon<()>,
     /// Words that make the next word a noun ("the will", "his will").
     pub determiner: Lexicon<()>,
+    /// Cue words that are also nouns (`noun=1`): no cues after a determiner.
+    pub noun_homograph: Lexicon<()>,
     /// Penalty words: kind → phrases.
     pub penalty_words: PhraseMatcher,
     pub phrases: PhraseMatcher,
@@ -167,6 +169,12 @@ impl EventLexicon {
             habitual: cue("habitual"),
             protest_noun: cue("protest_noun"),
             determiner: cue("determiner"),
+            noun_homograph: Lexicon::of_entries(
+                gazetteers
+                    .list("event_cues")
+                    .iter()
+                    .filter(|e| e.flag("noun")),
+            ),
             penalty_words: PhraseMatcher::new(
                 "the penalty words",
                 "event_cues.tsv",

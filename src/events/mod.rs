@@ -1184,13 +1184,23 @@ fn remember_groups(
 
 /// Negation or possibility in the words of the clause before the trigger.
 /// Whether the word or phrase at `span` can be a cue word: not inside a
-/// mention ("12 May 2019", "Theresa May"), and not a noun after a
-/// determiner ("the will of the people", "his will").
+/// mention ("12 May 2019", "Theresa May"), and, for a cue that is also a
+/// noun (`noun=1`), not after a determiner ("the will of the people", "his
+/// will"). Other cues keep their determiner ("an attempt to intimidate him",
+/// "a possible sentence").
 fn is_cue_word(text: &str, span: ByteSpan, mentions: &[Mention], cues: &lexicon::Cues) -> bool {
     let i = mentions.partition_point(|m| m.span.end <= span.start);
-    let inside = mentions.get(i).is_some_and(|m| m.span.overlaps(&span));
+    if mentions.get(i).is_some_and(|m| m.span.overlaps(&span)) {
+        return false;
+    }
+    if !cues
+        .noun_homograph
+        .contains(&span.slice(text).to_lowercase())
+    {
+        return true;
+    }
     let before = crate::tag::word_before(crate::tag::before_window(text, span.start));
-    !inside && !cues.determiner.contains(&before)
+    !cues.determiner.contains(&before)
 }
 
 fn modality(
@@ -1698,6 +1708,8 @@ mod tests {
         let rows = events("Police may detain the two students.");
         assert_eq!(find(&rows, "arrest").1, "potential");
         assert!(events("Police will detain the two students.").is_empty());
+        // A cue phrase keeps its determiner: "an attempt to" is a cue.
+        assert!(events("It was an attempt to intimidate the two students.").is_empty());
     }
 
     #[test]
