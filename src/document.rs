@@ -53,9 +53,16 @@ impl ByteSpan {
 /// quadratic: it moved gigabytes on a 5 MB document).
 #[derive(Clone, Debug, Default)]
 pub struct SpanSet {
-    /// start → end of each span.
-    spans: std::collections::BTreeMap<usize, usize>,
+    /// Sorted by start, while the set is small: a binary search and a
+    /// short move beat a tree's allocations.
+    small: Vec<ByteSpan>,
+    /// start → end of each span, once the set outgrows [`SMALL_SPAN_SET`].
+    large: std::collections::BTreeMap<usize, usize>,
 }
+
+/// How many spans a [`SpanSet`] keeps in a sorted vector before it moves
+/// them to a tree (an insert into the vector moves up to this many spans).
+const SMALL_SPAN_SET: usize = 512;
 
 impl SpanSet {
     pub fn new() -> SpanSet {
@@ -66,7 +73,11 @@ impl SpanSet {
     /// says). Of the spans that start before `span` ends, the last one ends
     /// last, since the set holds no overlaps: only it needs a test.
     pub fn overlaps(&self, span: ByteSpan) -> bool {
-        self.spans
+        if self.large.is_empty() {
+            let at = self.small.partition_point(|s| s.start < span.end);
+            return at > 0 && self.small[at - 1].overlaps(&span);
+        }
+        self.large
             .range(..span.end)
             .next_back()
             .is_some_and(|(&start, &end)| ByteSpan::new(start, end).overlaps(&span))
@@ -76,7 +87,18 @@ impl SpanSet {
     /// [`SpanSet::overlaps`] first); a span at a start already present
     /// replaces it.
     pub fn insert(&mut self, span: ByteSpan) {
-        self.spans.insert(span.start, span.end);
+        if self.large.is_empty() {
+            let at = self.small.partition_point(|s| s.start < span.start);
+            match self.small.get_mut(at) {
+                Some(s) if s.start == span.start => *s = span,
+                _ => self.small.insert(at, span),
+            }
+            if self.small.len() > SMALL_SPAN_SET {
+                self.large = self.small.drain(..).map(|s| (s.start, s.end)).collect();
+            }
+        } else {
+            self.large.insert(span.start, span.end);
+        }
     }
 
     /// Adds `span` unless it overlaps a span of the set; whether it was added.
@@ -192,6 +214,20 @@ mod tests {
         assert!(set.insert_if_free(ByteSpan::new(0, 10)));
         assert!(set.overlaps(ByteSpan::new(39, 41)));
         assert!(!set.overlaps(ByteSpan::new(40, 41)));
+    }
+
+    #[test]
+    fn a_large_span_set_answers_as_a_small_one() {
+        let mut set = SpanSet::new();
+        // Every third byte, inserted out of order, past the switch to a tree.
+        let starts: Vec<usize> = (0..2000).map(|i| (i * 7919) % 2000 * 3).collect();
+        for &s in &starts {
+            assert!(set.insert_if_free(ByteSpan::new(s, s + 2)));
+        }
+        for &s in &starts {
+            assert!(set.overlaps(ByteSpan::new(s + 1, s + 3)));
+            assert!(!set.overlaps(ByteSpan::new(s + 2, s + 3)));
+        }
     }
 
     #[test]
