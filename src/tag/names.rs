@@ -748,17 +748,23 @@ impl NameTagger {
                 break;
             }
         }
-        // How often each word occurs, for the recurring-surname test.
-        let mut occurrences: HashMap<&str, usize> = HashMap::new();
-        if !weak.is_empty() {
+        // How often each candidate surname occurs, for the recurring-surname
+        // test: counted for those words only, so that the table stays small
+        // however long the document is.
+        let mut occurrences: HashMap<&str, usize> = weak
+            .iter()
+            .map(|(_, surname)| (without_possessive(surname), 0))
+            .collect();
+        if !occurrences.is_empty() {
             for t in tokens {
-                *occurrences
-                    .entry(&text[t.span.start..strip_possessive(text, t.span)])
-                    .or_default() += 1;
+                let word = &text[t.span.start..strip_possessive(text, t.span)];
+                if let Some(n) = occurrences.get_mut(word) {
+                    *n += 1;
+                }
             }
         }
         for (span, surname) in weak {
-            let surname = surname.trim_end_matches("'s").trim_end_matches("’s");
+            let surname = without_possessive(surname);
             let recurs = occurrences.get(surname).is_some_and(|&n| n >= 2);
             if recurs {
                 let name = normalise_space(span.slice(text));
@@ -982,6 +988,11 @@ impl NameTagger {
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
         mentions
     }
+}
+
+/// A word without its possessive ending ("Bekov's" → "Bekov").
+fn without_possessive(word: &str) -> &str {
+    word.trim_end_matches("'s").trim_end_matches("’s")
 }
 
 /// The mentions of a position-sorted, non-overlapping list that overlap
