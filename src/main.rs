@@ -46,6 +46,9 @@ enum Command {
         /// Only temporal mentions (date, time, duration, set): skips the other taggers.
         #[arg(long)]
         temporal_only: bool,
+        /// Write only events whose confidence (0 to 1, from their evidence) is at least X; 0 writes every event.
+        #[arg(long, value_name = "X", default_value_t = civex::events::evidence::DEFAULT_MIN_CONFIDENCE)]
+        min_confidence: f64,
     },
 }
 
@@ -95,12 +98,13 @@ fn main() -> ExitCode {
     // with the place in the source (see batch.rs); nothing else is printed.
     batch::install_panic_hook();
     let cli = Cli::parse();
-    let (common, stages, output) = match &cli.command {
-        Command::Sentences(common) => (common, Stages::Sentences, Output::Sentences),
+    let (common, stages, output, min_confidence) = match &cli.command {
+        Command::Sentences(common) => (common, Stages::Sentences, Output::Sentences, 0.0),
         Command::Extract {
             common,
             temporal_only,
             emit,
+            min_confidence,
         } => {
             let (stages, output) = match emit {
                 _ if *temporal_only => (Stages::Temporal, Output::Mentions),
@@ -108,10 +112,10 @@ fn main() -> ExitCode {
                 Emit::Events => (Stages::Events, Output::Events),
                 Emit::Documents => (Stages::Events, Output::Documents),
             };
-            (common, stages, output)
+            (common, stages, output, *min_confidence)
         }
     };
-    match run(common, stages, output) {
+    match run(common, stages, output, min_confidence) {
         Ok(code) => code,
         Err(Failure::Usage(message)) => {
             eprintln!("civex: {message}");
@@ -148,7 +152,17 @@ impl From<io::Error> for Failure {
     }
 }
 
-fn run(common: &Common, stages: Stages, output: Output) -> Result<ExitCode, Failure> {
+fn run(
+    common: &Common,
+    stages: Stages,
+    output: Output,
+    min_confidence: f64,
+) -> Result<ExitCode, Failure> {
+    if !(0.0..=1.0).contains(&min_confidence) {
+        return Err(Failure::Usage(format!(
+            "--min-confidence {min_confidence} is not between 0 and 1"
+        )));
+    }
     let default_published = match &common.published {
         Some(value) => Some(parse_published(value).ok_or_else(|| {
             Failure::Usage(format!(
@@ -176,7 +190,9 @@ fn run(common: &Common, stages: Stages, output: Output) -> Result<ExitCode, Fail
         common.inputs.clone()
     };
     let sources = expand_inputs(&inputs).map_err(|e| Failure::Usage(e.to_string()))?;
-    let pipeline = Pipeline::new(&gazetteers, stages).map_err(|e| Failure::Usage(e.to_string()))?;
+    let pipeline = Pipeline::new(&gazetteers, stages)
+        .map_err(|e| Failure::Usage(e.to_string()))?
+        .with_min_confidence(min_confidence);
     let threads = common.threads.unwrap_or(0);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)

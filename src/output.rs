@@ -262,6 +262,8 @@ impl Serialize for EventRecord<'_> {
         map.serialize_entry("penalty", &e.penalty)?;
         map.serialize_entry("rule", &e.rule)?;
         map.serialize_entry("trigger_entry", &e.trigger_entry)?;
+        map.serialize_entry("evidence", &e.evidence.names())?;
+        map.serialize_entry("confidence", &e.confidence)?;
         if self.with_doc {
             meta_entry(&mut map, &self.doc.meta)?;
         }

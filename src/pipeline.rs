@@ -52,6 +52,7 @@ pub struct Pipeline {
     money: Option<MoneyTagger>,
     names: Option<NameTagger>,
     events: Option<EventExtractor>,
+    min_confidence: f64,
 }
 
 impl Pipeline {
@@ -75,7 +76,15 @@ impl Pipeline {
             events: (stages == Stages::Events)
                 .then(|| EventExtractor::new(gazetteers))
                 .transpose()?,
+            min_confidence: crate::events::evidence::DEFAULT_MIN_CONFIDENCE,
         })
+    }
+
+    /// Keeps only events whose confidence is at least `threshold` (0 keeps
+    /// every event; see [`crate::events::evidence`]).
+    pub fn with_min_confidence(mut self, threshold: f64) -> Pipeline {
+        self.min_confidence = threshold;
+        self
     }
 
     pub fn stages(&self) -> Stages {
@@ -99,10 +108,11 @@ impl Pipeline {
             candidates.extend(names.tag(&doc.text, &sentences));
         }
         let mentions = resolve_overlaps(candidates);
-        let events = match &self.events {
+        let mut events = match &self.events {
             Some(extractor) => extractor.extract(doc, &sentences, &mentions),
             None => Vec::new(),
         };
+        events.retain(|e| e.confidence >= self.min_confidence);
         Analysis {
             mentions,
             sentences,

@@ -264,3 +264,25 @@ fn user_gazetteers_extend_and_report_bad_lines() {
         .code(2)
         .stderr(predicate::str::contains("organisations.tsv:2"));
 }
+
+#[test]
+fn min_confidence_filters_events_and_is_checked() {
+    let input = "{\"id\": \"m\", \"text\": \"Bonds rallied as prices rose on the stock market. Police detained two activists in Almaty on Monday.\"}\n";
+    let default = records_of(&["extract", "-q", "-"], input);
+    assert_eq!(default.len(), 1, "{default:?}");
+    assert_eq!(default[0]["type"], "arrest");
+    assert!(default[0]["confidence"].as_f64().unwrap() >= 0.5);
+    assert!(default[0]["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e == "state_agent"));
+    let all = records_of(&["extract", "-q", "--min-confidence", "0", "-"], input);
+    assert_eq!(all.len(), 2, "{all:?}");
+    civex()
+        .args(["extract", "-q", "--min-confidence", "1.5", "-"])
+        .write_stdin(input)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("between 0 and 1"));
+}

@@ -84,6 +84,24 @@ pub struct Cues {
     pub determiner: Lexicon<()>,
     /// Cue words that are also nouns (`noun=1`): no cues after a determiner.
     pub noun_homograph: Lexicon<()>,
+    /// First words of a conditional sentence ("If", "Unless").
+    pub conditional: Lexicon<()>,
+    /// Words for people (`person_descriptors.tsv`, kinds `human` and
+    /// `descriptor`): evidence of a human participant.
+    pub human: Lexicon<()>,
+    /// Trigger surfaces and lemmas with common senses outside civic space,
+    /// with where those senses live (`senses=`: "general", or domains).
+    pub ambiguous_trigger: Lexicon<String>,
+    /// The same for entries that name a surface only (`surface=1`).
+    pub ambiguous_surface: Lexicon<String>,
+    /// Words of the legal, security and civic domain.
+    pub context_civic: Lexicon<()>,
+    /// Words of other domains: markets, sport, disasters and accidents,
+    /// publications and products.
+    pub context_finance: Lexicon<()>,
+    pub context_sport: Lexicon<()>,
+    pub context_disaster: Lexicon<()>,
+    pub context_publication: Lexicon<()>,
     /// Penalty words: kind → phrases.
     pub penalty_words: PhraseMatcher,
     pub phrases: PhraseMatcher,
@@ -169,6 +187,39 @@ impl EventLexicon {
             habitual: cue("habitual"),
             protest_noun: cue("protest_noun"),
             determiner: cue("determiner"),
+            conditional: cue("conditional"),
+            human: Lexicon::of_entries(
+                gazetteers
+                    .kind("person_descriptors", "human")
+                    .chain(gazetteers.kind("person_descriptors", "descriptor")),
+            ),
+            ambiguous_trigger: Lexicon::new(
+                gazetteers
+                    .kind("event_cues", "ambiguous_trigger")
+                    .filter(|e| !e.flag("surface"))
+                    .map(|e| {
+                        (
+                            e.surface.as_str(),
+                            e.attr("senses").unwrap_or("general").to_string(),
+                        )
+                    }),
+            ),
+            ambiguous_surface: Lexicon::new(
+                gazetteers
+                    .kind("event_cues", "ambiguous_trigger")
+                    .filter(|e| e.flag("surface"))
+                    .map(|e| {
+                        (
+                            e.surface.as_str(),
+                            e.attr("senses").unwrap_or("general").to_string(),
+                        )
+                    }),
+            ),
+            context_civic: cue("context_civic"),
+            context_finance: cue("context_finance"),
+            context_sport: cue("context_sport"),
+            context_disaster: cue("context_disaster"),
+            context_publication: cue("context_publication"),
             noun_homograph: Lexicon::of_entries(
                 gazetteers
                     .list("event_cues")

@@ -1,0 +1,370 @@
+//! Evidence and confidence: what supports an event record, and how much.
+//!
+//! Most news is not about civic space, and many trigger words have other
+//! senses ("prices rallied", "a $5m charge against earnings", "the album's
+//! release", "beat the top seed", "the quake killed 30"). An event record is
+//! a claim a tracker acts on, so each one says what supports it and how
+//! strongly, and records below a threshold are not written.
+//!
+//! # Evidence
+//!
+//! Each item is read from the event and the sentence of its trigger. The
+//! word lists are data: `event_cues.tsv` (kinds `ambiguous_trigger` and
+//! `context_*`) and `person_descriptors.tsv` (kinds `descriptor` and
+//! `human`).
+//!
+//! 1. `specific_trigger`: the trigger's surface or lemma has no common other sense
+//!    ("detain", "sentence to"), or has one only in a domain the sentence
+//!    is not in ("kill" outside a disaster); "release", "charge", "attack"
+//!    have one anywhere (`ambiguous_trigger`, `senses=general`).
+//! 2. `named_target`: a target named as a person or an organisation.
+//! 3. `human_target`: some target (named, counted, described, a pronoun),
+//!    or a word for people ("villagers", "a farmer"), a person's name or a
+//!    counted group within [`HUMAN_WINDOW`] words of the trigger.
+//! 4. `state_agent`: an agent of kind `state`, or a state agent named in
+//!    the sentence ("police", "the court").
+//! 5. `civic_context`: a word of the legal, security or civic domain in the
+//!    sentence, other than the trigger's own ("court", "custody",
+//!    "protesters").
+//! 6. `date`, `place`: the event has a date; its sentence names a place.
+//! 7. `other_domain`: unless the sentence has civic context, it reads as markets ("shares", "earnings"),
+//!    sport ("match", "season", a score such as "6-3"), a disaster or an
+//!    accident ("earthquake", "crash") or a publication or product
+//!    ("album", "figures").
+//!
+//! # Confidence
+//!
+//! A sum of weights, clamped to [0, 1]:
+//!
+//! | evidence | weight |
+//! | --- | --- |
+//! | (base) | 0.25 |
+//! | `specific_trigger` | +0.25 |
+//! | `human_target` | +0.15 (+0.20 when `named_target`) |
+//! | `state_agent` | +0.15 |
+//! | `civic_context` | +0.20 |
+//! | `date` | +0.10 |
+//! | `place` | +0.05 |
+//! | `civic_document`: another event of the document scores at least 0.75 on its own, with a specific trigger | +0.15 |
+//! | `domain_sense`: the trigger has a sense in `other_domain` | −0.40 |
+//!
+//! So "Police detained two activists" (specific, human, state, and
+//! "activists" as civic context) scores 1.0; "X was arrested on Monday"
+//! 0.75; "the strike" alone (ambiguous, nothing else) 0.25; "bonds rallied"
+//! with a market word 0. An ambiguous trigger needs two kinds of support
+//! ("a strike by dockworkers, the union said": human, civic: 0.6). Events below [`DEFAULT_MIN_CONFIDENCE`] are dropped unless
+//! the user sets another threshold (`--min-confidence`).
+
+use crate::document::ByteSpan;
+use crate::events::lexicon::EventLexicon;
+use crate::events::Event;
+use crate::tag::{Mention, MentionKind};
+
+/// The threshold below which events are not written, by default.
+pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.5;
+
+/// How many words on either side of a trigger a word for people counts as
+/// its participant.
+pub const HUMAN_WINDOW: usize = 12;
+
+/// What supports one event.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Evidence {
+    pub specific_trigger: bool,
+    pub named_target: bool,
+    pub human_target: bool,
+    pub state_agent: bool,
+    pub civic_context: bool,
+    pub date: bool,
+    pub place: bool,
+    /// The other domain the sentence reads as, if any.
+    pub other_domain: Option<&'static str>,
+    /// The trigger has a sense in that domain ("rally" in markets, "kill"
+    /// in a disaster).
+    pub domain_sense: bool,
+    /// Another event of the document is clear ([`CLEAR_EVENT`]): the
+    /// document is about civic space or crime, and its other triggers
+    /// likely have that sense ("They were later released").
+    pub civic_document: bool,
+}
+
+/// The confidence of a clear event, which makes its document a civic one.
+pub const CLEAR_EVENT: f64 = 0.75;
+
+impl Evidence {
+    /// The confidence of the module header's table.
+    pub fn confidence(&self) -> f64 {
+        let mut c: f64 = 0.25;
+        if self.specific_trigger {
+            c += 0.25;
+        }
+        if self.named_target {
+            c += 0.20;
+        } else if self.human_target {
+            c += 0.15;
+        }
+        if self.state_agent {
+            c += 0.15;
+        }
+        if self.civic_context {
+            c += 0.20;
+        }
+        if self.date {
+            c += 0.10;
+        }
+        if self.place {
+            c += 0.05;
+        }
+        if self.civic_document {
+            c += 0.15;
+        }
+        if self.domain_sense {
+            c -= 0.40;
+        }
+        // Two decimals: the figure is a score, not a measurement.
+        (c.clamp(0.0, 1.0) * 100.0).round() / 100.0
+    }
+
+    /// The names of the evidence present, for the record ("human_target",
+    /// "other_domain:sport").
+    pub fn names(&self) -> Vec<String> {
+        let mut names: Vec<String> = [
+            (self.specific_trigger, "specific_trigger"),
+            (self.named_target, "named_target"),
+            (self.human_target, "human_target"),
+            (self.state_agent, "state_agent"),
+            (self.civic_context, "civic_context"),
+            (self.date, "date"),
+            (self.place, "place"),
+            (self.civic_document, "civic_document"),
+        ]
+        .iter()
+        .filter(|(present, _)| *present)
+        .map(|(_, name)| name.to_string())
+        .collect();
+        if let Some(domain) = self.other_domain {
+            names.push(format!("other_domain:{domain}"));
+        }
+        names
+    }
+}
+
+/// Sets the evidence and confidence of every event of a document: each on
+/// its own first, then `civic_document` for the others of a document with
+/// a clear event.
+pub fn assess_document(
+    events: &mut [Event],
+    text: &str,
+    sentences: &[ByteSpan],
+    mentions: &[Mention],
+    lexicon: &EventLexicon,
+) {
+    for event in events.iter_mut() {
+        let sentence = sentences
+            .get(event.sentence)
+            .copied()
+            .unwrap_or(event.trigger);
+        event.evidence = assess(event, text, sentence, mentions, lexicon);
+        event.confidence = event.evidence.confidence();
+    }
+    let clear: Vec<bool> = events
+        .iter()
+        .map(|e| e.evidence.specific_trigger && e.confidence >= CLEAR_EVENT)
+        .collect();
+    for (i, event) in events.iter_mut().enumerate() {
+        let another = clear.iter().enumerate().any(|(j, &c)| c && j != i);
+        if another {
+            event.evidence.civic_document = true;
+            event.confidence = event.evidence.confidence();
+        }
+    }
+}
+
+/// Reads the evidence of `event`, whose trigger stands in `sentence`.
+pub fn assess(
+    event: &Event,
+    text: &str,
+    sentence: ByteSpan,
+    mentions: &[Mention],
+    lexicon: &EventLexicon,
+) -> Evidence {
+    let cues = &lexicon.cues;
+    let words = crate::events::participants::words(text, sentence);
+    let lower: Vec<String> = words.iter().map(|(_, w)| w.to_lowercase()).collect();
+    let trigger_word = words
+        .iter()
+        .position(|(s, _)| s.end > event.trigger.start)
+        .unwrap_or(0);
+    let near =
+        trigger_word.saturating_sub(HUMAN_WINDOW)..(trigger_word + HUMAN_WINDOW).min(words.len());
+    let window = window_span(&words, trigger_word).unwrap_or(event.trigger);
+    let sentence_mentions = mentions_in(mentions, sentence);
+    let human_word = lower[near].iter().any(|w| cues.human.contains(w))
+        || !lexicon.descriptors.find(window.slice(text)).is_empty()
+        || mentions_in(sentence_mentions, window)
+            .iter()
+            .any(|m| matches!(m.kind, MentionKind::Person | MentionKind::Quantity));
+    let named_target = event
+        .targets
+        .iter()
+        .any(|t| matches!(t.kind, "person" | "organisation"));
+    let has_target = !event.targets.is_empty()
+        || event.target_count.is_some()
+        || event.target_description.is_some();
+    let state_agent = event.agents.iter().any(|a| a.kind == "state")
+        || lexicon
+            .agents
+            .find(sentence.slice(text))
+            .iter()
+            .any(|m| lexicon.agents.entry(m.entry).kind == "state");
+    // The trigger's own words are no context ("protest" confirms nothing
+    // about itself), and neither are words of a name ("Awami League").
+    let in_name = |span: &ByteSpan| {
+        sentence_mentions.iter().any(|m| {
+            matches!(m.kind, MentionKind::Organisation | MentionKind::Person)
+                && m.span.overlaps(span)
+        })
+    };
+    let in_list = |kind: &Lexiconish| {
+        words
+            .iter()
+            .zip(&lower)
+            .any(|((s, _), w)| !s.overlaps(&event.trigger) && kind.contains(w) && !in_name(s))
+    };
+    let civic_context = in_list(&cues.context_civic);
+    // Words of the civic domain outweigh those of another ("protests over
+    // food prices", "journalists covering a match").
+    let other_domain = if civic_context {
+        None
+    } else if in_list(&cues.context_finance) {
+        Some("markets")
+    } else if in_list(&cues.context_sport) || has_score(sentence.slice(text)) {
+        Some("sport")
+    } else if in_list(&cues.context_disaster) {
+        Some("disaster")
+    } else if in_list(&cues.context_publication) {
+        Some("publication")
+    } else {
+        None
+    };
+    let (surface, lemma) = trigger_surface_and_lemma(event);
+    let senses = cues
+        .ambiguous_surface
+        .get(&surface)
+        .or_else(|| cues.ambiguous_trigger.get(&surface))
+        .or_else(|| cues.ambiguous_trigger.get(&lemma));
+    let has_sense = |sense: &str| senses.is_some_and(|s| s.split(',').any(|x| x.trim() == sense));
+    Evidence {
+        specific_trigger: senses.is_none()
+            || !(has_sense("general") || other_domain.is_some_and(has_sense)),
+        domain_sense: other_domain.is_some_and(has_sense),
+        civic_document: false,
+        named_target,
+        human_target: named_target || has_target || human_word,
+        state_agent,
+        civic_context,
+        date: event.date.is_some(),
+        place: sentence_mentions
+            .iter()
+            .any(|m| m.kind == MentionKind::Location),
+        other_domain,
+    }
+}
+
+type Lexiconish = crate::gazetteer::Lexicon<()>;
+
+/// The surface and lemma of the trigger entry that fired: "detained
+/// (detain)" → ("detained", "detain").
+fn trigger_surface_and_lemma(event: &Event) -> (String, String) {
+    let entry = &event.trigger_entry;
+    match (entry.rfind(" ("), entry.ends_with(')')) {
+        (Some(open), true) => (
+            entry[..open].to_lowercase(),
+            entry[open + 2..entry.len() - 1].to_lowercase(),
+        ),
+        _ => (entry.to_lowercase(), entry.to_lowercase()),
+    }
+}
+
+/// The span of the words around word `at`, within [`HUMAN_WINDOW`].
+fn window_span(words: &[(ByteSpan, &str)], at: usize) -> Option<ByteSpan> {
+    let first = words.get(at.saturating_sub(HUMAN_WINDOW))?;
+    let last = words.get((at + HUMAN_WINDOW).min(words.len().saturating_sub(1)))?;
+    Some(ByteSpan::new(first.0.start, last.0.end))
+}
+
+/// The mentions of a position-sorted list inside `span`.
+fn mentions_in(mentions: &[Mention], span: ByteSpan) -> &[Mention] {
+    let lo = mentions.partition_point(|m| m.span.start < span.start);
+    let hi = mentions.partition_point(|m| m.span.start < span.end);
+    &mentions[lo..hi.max(lo)]
+}
+
+/// Whether a sentence holds a game score: two small numbers joined by a
+/// hyphen or dash ("won 6-3", "a 2–1 defeat"), not a date or a range of
+/// years.
+fn has_score(sentence: &str) -> bool {
+    let bytes = sentence.as_bytes();
+    let number_at = |from: usize, forward: bool| -> usize {
+        let mut n = 0;
+        if forward {
+            while from + n < bytes.len() && bytes[from + n].is_ascii_digit() {
+                n += 1;
+            }
+        } else {
+            while n < from && bytes[from - n - 1].is_ascii_digit() {
+                n += 1;
+            }
+        }
+        n
+    };
+    for (i, c) in sentence.char_indices() {
+        if !matches!(c, '-' | '–') {
+            continue;
+        }
+        let left = number_at(i, false);
+        let right = number_at(i + c.len_utf8(), true);
+        let bounded = (i < left + 1 || !bytes[i - left - 1].is_ascii_alphanumeric())
+            && bytes
+                .get(i + c.len_utf8() + right)
+                .is_none_or(|b| !b.is_ascii_alphanumeric());
+        if (1..=2).contains(&left) && (1..=2).contains(&right) && bounded {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn confidence_follows_the_table() {
+        let strong = Evidence {
+            specific_trigger: true,
+            human_target: true,
+            state_agent: true,
+            ..Evidence::default()
+        };
+        assert_eq!(strong.confidence(), 0.8);
+        assert_eq!(Evidence::default().confidence(), 0.25);
+        let markets = Evidence {
+            other_domain: Some("markets"),
+            domain_sense: true,
+            ..Evidence::default()
+        };
+        assert_eq!(markets.confidence(), 0.0);
+        assert_eq!(markets.names(), ["other_domain:markets".to_string()]);
+    }
+
+    #[test]
+    fn scores_are_small_numbers_around_a_dash() {
+        assert!(has_score("Smith won 6-3 7-5 on Sunday."));
+        assert!(has_score("a 2–1 defeat"));
+        assert!(!has_score("in 1987-88"));
+        assert!(!has_score("the 2004-2005 season"));
+        assert!(!has_score("a 24-hour strike"));
+        assert!(!has_score("COVID-19 cases"));
+    }
+}
