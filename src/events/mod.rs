@@ -1614,8 +1614,9 @@ mod tests {
         Option<String>,
     );
 
-    fn events(text: &str) -> Vec<Row> {
-        let doc = Document {
+    /// A test document, published on 1 November 2016.
+    fn document(text: &str) -> Document {
+        Document {
             id: "t".into(),
             text: text.into(),
             published: chrono::NaiveDate::from_ymd_opt(2016, 11, 1),
@@ -1624,8 +1625,11 @@ mod tests {
                 path: "t".into(),
                 line: None,
             },
-        };
-        let analysis = pipeline().analyse(&doc);
+        }
+    }
+
+    fn events(text: &str) -> Vec<Row> {
+        let analysis = pipeline().analyse(&document(text));
         analysis
             .events
             .iter()
@@ -1719,18 +1723,8 @@ mod tests {
                 .expect("the embedded gazetteers build")
                 .with_min_confidence(0.0)
         });
-        let doc = Document {
-            id: "t".into(),
-            text: text.into(),
-            published: chrono::NaiveDate::from_ymd_opt(2016, 11, 1),
-            meta: Default::default(),
-            origin: Origin {
-                path: "t".into(),
-                line: None,
-            },
-        };
         pipeline
-            .analyse(&doc)
+            .analyse(&document(text))
             .events
             .iter()
             .map(|e| (e.event_type.to_string(), e.confidence, e.evidence.names()))
