@@ -86,6 +86,9 @@ pub struct Cues {
     pub noun_homograph: Lexicon<()>,
     /// First words of a conditional sentence ("If", "Unless").
     pub conditional: Lexicon<()>,
+    /// Nouns of a use of force ("firing", "lathi-charge"): "killed in police
+    /// firing" names the police as the agent.
+    pub force_noun: Lexicon<()>,
     /// Words for people (`person_descriptors.tsv`, kinds `human` and
     /// `descriptor`): evidence of a human participant.
     pub human: Lexicon<()>,
@@ -188,6 +191,7 @@ impl EventLexicon {
             protest_noun: cue("protest_noun"),
             determiner: cue("determiner"),
             conditional: cue("conditional"),
+            force_noun: cue("force_noun"),
             human: Lexicon::of_entries(
                 gazetteers
                     .kind("person_descriptors", "human")

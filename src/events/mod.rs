@@ -690,6 +690,20 @@ impl EventExtractor {
                 referent.via_reference = true;
             }
         }
+        // "killed in police firing", "injured in a baton charge by police":
+        // the force named after the trigger says who used it.
+        let use_of_force = matches!(
+            trigger.event_type,
+            "killing" | "assault" | "ill_treatment" | "protest_restriction"
+        );
+        if agent_group.is_none() && use_of_force {
+            agent_group = force_agent(text, span, sentence, groups, cues);
+        }
+        // "police fired 70 rounds and lobbed teargas shells": a noun of force
+        // takes a state subject of its clause as its agent.
+        if agent_group.is_none() && use_of_force && trigger.is_noun {
+            agent_group = subject.filter(|g| is_state_group(g));
+        }
         // An agent named as a target is no target ("Police ... police").
         let agents = agent_group.map(agents_of).unwrap_or_default();
         referent.names.retain(|a| !agents.contains(a));
@@ -967,6 +981,61 @@ fn possessive_before(before: &[&(ByteSpan, &str)], clause_start: usize) -> bool 
         .take(6)
         .take_while(|(s, _)| s.start >= clause_start)
         .any(|(_, w)| matches!(w.to_lowercase().as_str(), "their" | "his" | "her"))
+}
+
+/// The state agent of a use of force named after a trigger ("killed in
+/// police firing", "died in the police firing", "injured in a lathi-charge by
+/// the police") or inside it ("died in police custody"): a group of state
+/// agents within 8 words after the trigger,
+/// after "in", "during", "amid" or "by", and followed by a force noun
+/// (`force_noun` in event_cues.tsv), or preceded by one and "by".
+fn force_agent<'g>(
+    text: &str,
+    trigger: ByteSpan,
+    sentence: ByteSpan,
+    groups: &[&'g Group],
+    cues: &lexicon::Cues,
+) -> Option<&'g Group> {
+    groups.iter().copied().find(|g| {
+        // "died in police custody": the agent is inside the trigger phrase.
+        if trigger.contains(&g.span) {
+            return is_state_group(g);
+        }
+        if g.span.start < trigger.end || g.span.end > sentence.end {
+            return false;
+        }
+        let gap = words_between(text, trigger.end, g.span.start);
+        if !is_state_group(g) || gap.len() > 8 {
+            return false;
+        }
+        let clean = |w: &String| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+        let gap: Vec<String> = gap.iter().map(clean).collect();
+        let next =
+            crate::events::participants::words(text, ByteSpan::new(g.span.end, sentence.end))
+                .first()
+                .map(|(_, w)| w.to_lowercase());
+        let before = gap
+            .iter()
+            .rev()
+            .find(|w| !matches!(w.as_str(), "the" | "a"));
+        let force_after = next.as_deref().is_some_and(|w| cues.force_noun.contains(w));
+        let force_before =
+            gap.iter().any(|w| cues.force_noun.contains(w)) && before.is_some_and(|w| w == "by");
+        (force_after
+            && before
+                .is_some_and(|w| matches!(w.as_str(), "in" | "during" | "amid" | "by" | "after")))
+            || force_before
+    })
+}
+
+/// Whether a group holds a state agent ("police", "the army").
+fn is_state_group(group: &Group) -> bool {
+    group.members.iter().any(|m| {
+        matches!(
+            m.part,
+            Part::Agent { state: true, .. } | Part::Organisation { state: true, .. }
+        )
+    })
 }
 
 fn words_between(text: &str, start: usize, end: usize) -> Vec<String> {
