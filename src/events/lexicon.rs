@@ -89,6 +89,9 @@ pub struct Cues {
     /// Nouns of a use of force ("firing", "lathi-charge"): "killed in police
     /// firing" names the police as the agent.
     pub force_noun: Lexicon<()>,
+    /// Words that move a sentence away from the day of the one before
+    /// ("later", "subsequently").
+    pub time_shift: Lexicon<()>,
     /// Words for people (`person_descriptors.tsv`, kinds `human` and
     /// `descriptor`): evidence of a human participant.
     pub human: Lexicon<()>,
@@ -192,6 +195,7 @@ impl EventLexicon {
             determiner: cue("determiner"),
             conditional: cue("conditional"),
             force_noun: cue("force_noun"),
+            time_shift: cue("time_shift"),
             human: Lexicon::of_entries(
                 gazetteers
                     .kind("person_descriptors", "human")

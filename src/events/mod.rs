@@ -112,6 +112,11 @@ const NUMBERED_WINDOW: usize = 10;
 /// possibility cue reaches ("could face between six months and two years
 /// imprisonment").
 const MODALITY_WINDOW: usize = 8;
+/// A document of at most this many sentences is a short report ("On 3 May,
+/// police dispersed ... They detained five."): its events are of one day, so
+/// an undated one takes the last day-precise date before it, unless its
+/// sentence moves in time ("They were later fined": `time_shift` cues).
+const SHORT_REPORT_SENTENCES: usize = 4;
 /// How far back a restatement may refer.
 const RESTATEMENT_WINDOW: usize = 40;
 
@@ -253,6 +258,15 @@ impl EventExtractor {
                 if let Some(date) = episode_date(&events, s_index, e, &memory) {
                     e.date = Some(date);
                     e.date_source = Some("episode");
+                } else if sentences.len() <= SHORT_REPORT_SENTENCES
+                    && !words
+                        .iter()
+                        .any(|(_, w)| self.lexicon.cues.time_shift.contains(&w.to_lowercase()))
+                {
+                    if let Some(date) = report_date(mentions, sentence.start) {
+                        e.date = Some(date);
+                        e.date_source = Some("report");
+                    }
                 }
             }
             for e in merged {
@@ -523,7 +537,16 @@ impl EventExtractor {
         {
             return None; // "the jailed blogger": a status, not an event
         }
-        if trigger.participle && !trigger.surface.contains(' ') && !trigger.is_noun {
+        // "Police detained activists": a participant right before the
+        // participle is its subject, so it is a verb.
+        let subject_right_before = groups
+            .iter()
+            .any(|g| g.span.end <= span.start && text[g.span.end..span.start].trim().is_empty());
+        if trigger.participle
+            && !trigger.surface.contains(' ')
+            && !trigger.is_noun
+            && !subject_right_before
+        {
             // "detained activists", "small, dispersed rallies": an adjective.
             let rest = &text[span.end..];
             if let Some(after_space) = rest.strip_prefix(' ') {
@@ -1498,6 +1521,21 @@ fn episode_date(
         shared_names || via_reference || same_count
     })?;
     continues.date.clone()
+}
+
+/// The last date mention before `before` that names a day (YYYY-MM-DD),
+/// for an undated event of a short report.
+fn report_date(mentions: &[Mention], before: usize) -> Option<(ByteSpan, String)> {
+    let end = mentions.partition_point(|m| m.span.start < before);
+    mentions[..end].iter().rev().find_map(|m| {
+        let value = m.value.as_deref()?;
+        let day = m.kind == MentionKind::Date
+            && value.len() == 10
+            && value.as_bytes()[4] == b'-'
+            && value.as_bytes()[7] == b'-'
+            && value.bytes().filter(u8::is_ascii_digit).count() == 8;
+        day.then(|| (m.span, value.to_string()))
+    })
 }
 
 /// A later mention of an incident already recorded ("their prosecution",
