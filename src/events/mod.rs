@@ -45,6 +45,12 @@ use penalty::Penalty;
 pub struct Actor {
     pub name: String,
     pub kind: &'static str,
+    /// What a person is, from the role noun the text gives them
+    /// ("independent journalist X", "X, a lawyer"): the `group=` of the
+    /// descriptor in `person_descriptors.tsv`. Set once the document's
+    /// events are assembled; absent when the text gives none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -277,6 +283,12 @@ impl EventExtractor {
         }
         if let Some(last) = sentences.len().checked_sub(1) {
             resolve_cataphora(&mut events, last, sentences, &all_groups);
+        }
+        let roles = participants::person_roles(text, mentions, &self.lexicon);
+        for actor in events.iter_mut().flat_map(|e| e.targets.iter_mut()) {
+            if actor.kind == "person" {
+                actor.role = roles.get(&actor.name).cloned();
+            }
         }
         evidence::assess_document(&mut events, text, sentences, mentions, &self.lexicon);
         events
@@ -1075,14 +1087,17 @@ fn agents_of(group: &Group) -> Vec<Actor> {
             Part::Agent { name, state } => Actor {
                 name: name.clone(),
                 kind: if *state { "state" } else { "non_state" },
+                role: None,
             },
             Part::Organisation { name, state } => Actor {
                 name: name.clone(),
                 kind: if *state { "state" } else { "organisation" },
+                role: None,
             },
             Part::Person(name) => Actor {
                 name: name.clone(),
                 kind: "person",
+                role: None,
             },
             _ => continue,
         };
@@ -1129,6 +1144,7 @@ fn fill_from_group(
                 Actor {
                     name: name.clone(),
                     kind: "person",
+                    role: None,
                 },
             ),
             Part::Organisation { name, state } if !state => push_unique(
@@ -1136,6 +1152,7 @@ fn fill_from_group(
                 Actor {
                     name: name.clone(),
                     kind: "organisation",
+                    role: None,
                 },
             ),
             Part::Counted {
@@ -1264,6 +1281,7 @@ fn remember_groups(
                 Part::Person(name) => referent.names.push(Actor {
                     name: name.clone(),
                     kind: "person",
+                    role: None,
                 }),
                 Part::Counted { count, description } => {
                     referent.count = referent.count.or(*count);
@@ -1617,6 +1635,7 @@ fn resolve_cataphora(
                     Part::Person(name) => Some(Actor {
                         name: name.clone(),
                         kind: "person",
+                        role: None,
                     }),
                     _ => None,
                 })
@@ -1880,6 +1899,33 @@ mod tests {
         // workers whose union speaks for them is one.
         let rows = events("Some 2,000 dockworkers began a strike on Monday, their union said.");
         assert_eq!(find(&rows, "protest").1, "asserted");
+    }
+
+    #[test]
+    fn a_target_keeps_the_role_the_text_gives() {
+        let doc = document(
+            "Police detained independent journalist Dilnoza Rahimova on Monday. \
+             Timur Bekov, a prominent lawyer, was also arrested. Aigerim Nurlanova was fined.",
+        );
+        let analysis = pipeline().analyse(&doc);
+        let roles: Vec<(String, Option<String>)> = analysis
+            .events
+            .iter()
+            .flat_map(|e| e.targets.iter())
+            .map(|t| (t.name.clone(), t.role.clone()))
+            .collect();
+        assert!(
+            roles.contains(&("Dilnoza Rahimova".into(), Some("journalist".into()))),
+            "{roles:?}"
+        );
+        assert!(
+            roles.contains(&("Timur Bekov".into(), Some("lawyer".into()))),
+            "{roles:?}"
+        );
+        assert!(
+            roles.contains(&("Aigerim Nurlanova".into(), None)),
+            "{roles:?}"
+        );
     }
 
     #[test]

@@ -381,6 +381,58 @@ pub fn groups(text: &str, participants: &[Participant]) -> Vec<Group> {
     out
 }
 
+/// The role of each person the text names with a role noun before the name
+/// ("independent journalist Dilnoza Rahimova", "lawyer X") or in an
+/// apposition after it ("X, a blogger,"): the `group=` of the descriptor
+/// (its canonical form without one). The first role given to a name wins.
+pub fn person_roles(
+    text: &str,
+    mentions: &[Mention],
+    lexicon: &EventLexicon,
+) -> rustc_hash::FxHashMap<String, String> {
+    let mut roles = rustc_hash::FxHashMap::default();
+    for m in mentions.iter().filter(|m| m.kind == MentionKind::Person) {
+        let Some(name) = m.value.clone() else {
+            continue;
+        };
+        if roles.contains_key(&name) {
+            continue;
+        }
+        let role_of = |entry: &crate::gazetteer::Entry| {
+            entry
+                .attr("group")
+                .map(str::to_string)
+                .unwrap_or_else(|| entry.canonical.clone())
+        };
+        // Before the name: the descriptor that ends right before it.
+        let before = crate::tag::before_window(text, m.span.start);
+        let trimmed = before.trim_end();
+        let found = lexicon
+            .descriptors
+            .find(trimmed)
+            .last()
+            .filter(|d| d.span.end == trimmed.len() && trimmed.len() < before.len())
+            .map(|d| role_of(lexicon.descriptors.entry(d.entry)));
+        // After it: ", a blogger", ", an activist", ", the lawyer".
+        let found = found.or_else(|| {
+            let after = crate::tag::after_window(text, m.span.end);
+            let rest = after.strip_prefix(", ")?;
+            let rest = ["a ", "an ", "the "]
+                .iter()
+                .find_map(|article| rest.strip_prefix(article))?;
+            let d = lexicon.descriptors.find(rest).into_iter().next()?;
+            // The descriptor may follow one adjective ("a prominent lawyer").
+            let gap = &rest[..d.span.start];
+            (gap.split_whitespace().count() <= 1 && !gap.contains(','))
+                .then(|| role_of(lexicon.descriptors.entry(d.entry)))
+        });
+        if let Some(role) = found {
+            roles.insert(name, role);
+        }
+    }
+    roles
+}
+
 fn possessive_after(text: &str, end: usize) -> bool {
     let rest = &text[end..];
     rest.starts_with("'s")
