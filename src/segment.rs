@@ -55,13 +55,14 @@ impl Segmenter {
     /// whitespace, in order, never empty and never overlapping.
     pub fn split(&self, text: &str) -> Vec<ByteSpan> {
         let mut sentences = Vec::new();
+        let lower_cased = is_lower_cased(text);
         for block in blocks(text) {
-            self.split_block(text, block, &mut sentences);
+            self.split_block(text, block, lower_cased, &mut sentences);
         }
         sentences
     }
 
-    fn split_block(&self, text: &str, block: ByteSpan, out: &mut Vec<ByteSpan>) {
+    fn split_block(&self, text: &str, block: ByteSpan, lower_cased: bool, out: &mut Vec<ByteSpan>) {
         let mut markers = list_markers(text, block);
         markers.sort_by_key(|m| m.span.start);
         let marker_cuts: Vec<usize> = markers
@@ -103,7 +104,7 @@ impl Segmenter {
                 last_cut = last_cut.max(marker_cuts[next_marker_cut]);
                 next_marker_cut += 1;
             }
-            let (cut, next) = self.decide(text, block, i, last_cut);
+            let (cut, next) = self.decide(text, block, i, last_cut, lower_cased);
             if let Some(cut) = cut {
                 cuts.push(cut);
                 last_cut = last_cut.max(cut);
@@ -133,6 +134,7 @@ impl Segmenter {
         block: ByteSpan,
         i: usize,
         sentence_start: usize,
+        lower_cased: bool,
     ) -> (Option<usize>, usize) {
         let bytes = text.as_bytes();
         // The run of terminators: dots, `!`, `?`, `…`.
@@ -196,9 +198,15 @@ impl Segmenter {
         let Some((next_pos, next_char)) = next_char_after_closers(text, end, block.end) else {
             return (None, end);
         };
-        if next_char.is_lowercase() {
+        // In a lower-cased document ("police arrested him. the court ..."),
+        // a lower-case letter may start a sentence: the word lists decide.
+        if next_char.is_lowercase() && !lower_cased {
             return (None, end);
         }
+        // The word lists are written in their usual case ("Mr", "It").
+        let listed = |list: &Lexicon<()>, w: &str| {
+            list.contains(w) || (lower_cased && list.contains(&crate::gazetteer::capitalise(w)))
+        };
         if bang {
             return (Some(end), end);
         }
@@ -214,10 +222,10 @@ impl Segmenter {
         if word.is_empty() {
             return (Some(end), end);
         }
-        if self.titles.contains(word) {
+        if listed(&self.titles, word) {
             return (None, end);
         }
-        if next_char.is_ascii_digit() && self.number_prefixes.contains(word) {
+        if next_char.is_ascii_digit() && listed(&self.number_prefixes, word) {
             return (None, end);
         }
         if is_clock_abbreviation(word) && self.time_zones.contains(next_word) {
@@ -230,12 +238,17 @@ impl Segmenter {
             let opening_phrase = text[sentence_start..i].split_whitespace().count() <= 3;
             return (if opening_phrase { None } else { Some(end) }, end);
         }
-        let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        let single_initial = word.chars().count() == 1
+            && word
+                .chars()
+                .all(|c| c.is_uppercase() || (lower_cased && c.is_alphabetic()));
         if single_initial
-            || self.abbreviations.contains(word)
+            || listed(&self.abbreviations, word)
             || is_letter_period_abbreviation(word)
         {
-            let starter = self.starters.contains(next_word);
+            // Starters are told by their capital: in lower-cased text ("at
+            // 6 p.m. on tuesday") an abbreviation ends no sentence.
+            let starter = !lower_cased && self.starters.contains(next_word);
             return (if starter { Some(end) } else { None }, end);
         }
         (Some(end), end)
@@ -266,6 +279,31 @@ impl Segmenter {
         let token = &text[token_start..token_end];
         !(token.contains('@') || token.contains('/') || token.contains("www"))
     }
+}
+
+/// Whether a document was lower-cased as a whole, as some archives release
+/// their text ("lucknow: the all-india committee said ..."): of its first
+/// 400 ASCII letters (at least 200), at most three are capitals (a header
+/// such as "This story is from March 10" may keep its case). Ordinary text
+/// shows a fourth capital within a few sentences, so the scan stops early:
+/// the test costs the same for any document length.
+fn is_lower_cased(text: &str) -> bool {
+    let (mut letters, mut capitals) = (0usize, 0usize);
+    for &b in text.as_bytes() {
+        if b.is_ascii_alphabetic() {
+            letters += 1;
+            if b.is_ascii_uppercase() {
+                capitals += 1;
+                if capitals > 3 {
+                    return false;
+                }
+            }
+            if letters == 400 {
+                break;
+            }
+        }
+    }
+    letters >= 200
 }
 
 /// Whether the text is wrapped at a fixed width, as wire copy is: some line
@@ -591,6 +629,36 @@ mod tests {
             .iter()
             .map(|s| s.slice(text).to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_lower_cased_document_is_split_at_lower_case_starts() {
+        let segmenter = Segmenter::new(&Gazetteers::embedded().unwrap());
+        let filler = "the district was calm on tuesday and shops opened as usual in the old city. ";
+        let text = format!(
+            "{filler}{filler}{filler}police arrested 12 people in the old city on monday. mr. l. k. shah said the curfew \
+             would stay. the army was deployed at 6 p.m. on tuesday."
+        );
+        let sentences: Vec<&str> = segmenter
+            .split(&text)
+            .iter()
+            .map(|s| s.slice(&text))
+            .collect();
+        assert_eq!(
+            sentences,
+            [
+                filler.trim(),
+                filler.trim(),
+                filler.trim(),
+                "police arrested 12 people in the old city on monday.",
+                "mr. l. k. shah said the curfew would stay.",
+                "the army was deployed at 6 p.m. on tuesday."
+            ]
+        );
+        // In ordinary text a lower-case word after a period continues the
+        // sentence ("approx. five").
+        let ordinary = "The crowd numbered approx. five thousand. It dispersed.";
+        assert_eq!(segmenter.split(ordinary).len(), 2);
     }
 
     #[test]
