@@ -27,6 +27,10 @@
 //!    sentence, other than the trigger's own ("court", "custody",
 //!    "protesters").
 //! 6. `date`, `place`: the event has a date; its sentence names a place.
+//! 8. `unmet:N`: the trigger entry says what it needs (`needs=` in
+//!    `triggers.tsv`: `state_agent`, `civic_context` — met by a state agent
+//!    or a civic document too — or `human_target`) and the event lacks it: "picked up an award"
+//!    is no arrest without a state agent. Such an event scores 0.
 //! 7. `other_domain`: unless the sentence has civic context, it reads as markets ("shares", "earnings"),
 //!    sport ("match", "season", a score such as "6-3"), a disaster or an
 //!    accident ("earthquake", "crash") or a publication or product
@@ -82,6 +86,9 @@ pub struct Evidence {
     /// The trigger has a sense in that domain ("rally" in markets, "kill"
     /// in a disaster).
     pub domain_sense: bool,
+    /// The first requirement of the trigger entry (`needs=`) that the
+    /// event does not meet: it is then not written (confidence 0).
+    pub unmet: Option<&'static str>,
     /// Another event of the document is clear ([`CLEAR_EVENT`]): the
     /// document is about civic space or crime, and its other triggers
     /// likely have that sense ("They were later released").
@@ -94,6 +101,9 @@ pub const CLEAR_EVENT: f64 = 0.75;
 impl Evidence {
     /// The confidence of the module header's table.
     pub fn confidence(&self) -> f64 {
+        if self.unmet.is_some() {
+            return 0.0;
+        }
         let mut c: f64 = 0.25;
         if self.specific_trigger {
             c += 0.25;
@@ -145,6 +155,9 @@ impl Evidence {
         if let Some(domain) = self.other_domain {
             names.push(format!("other_domain:{domain}"));
         }
+        if let Some(need) = self.unmet {
+            names.push(format!("unmet:{need}"));
+        }
         names
     }
 }
@@ -172,11 +185,18 @@ pub fn assess_document(
         .map(|e| e.evidence.specific_trigger && e.confidence >= CLEAR_EVENT)
         .collect();
     for (i, event) in events.iter_mut().enumerate() {
-        let another = clear.iter().enumerate().any(|(j, &c)| c && j != i);
-        if another {
-            event.evidence.civic_document = true;
-            event.confidence = event.evidence.confidence();
-        }
+        let evidence = &mut event.evidence;
+        evidence.civic_document = clear.iter().enumerate().any(|(j, &c)| c && j != i);
+        // The trigger entry's requirements; a civic document is civic
+        // context enough ("The hearing lasted ten minutes").
+        let civic = evidence.civic_context || evidence.state_agent || evidence.civic_document;
+        evidence.unmet = event.needs.iter().copied().find(|need| match *need {
+            "state_agent" => !evidence.state_agent,
+            "civic_context" => !civic,
+            "human_target" => !evidence.human_target,
+            _ => false,
+        });
+        event.confidence = event.evidence.confidence();
     }
 }
 
@@ -259,6 +279,7 @@ pub fn assess(
             || !(has_sense("general") || other_domain.is_some_and(has_sense)),
         domain_sense: other_domain.is_some_and(has_sense),
         civic_document: false,
+        unmet: None,
         named_target,
         human_target: named_target || has_target || human_word,
         state_agent,

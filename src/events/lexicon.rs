@@ -43,7 +43,14 @@ pub struct Trigger {
     pub participle: bool,
     pub modality: Option<&'static str>,
     pub penalty: Option<String>,
+    /// What the event needs to be written (`needs=` in triggers.tsv):
+    /// `state_agent`, `civic_context`, `human_target` ("picked up" needs
+    /// a state agent: "picked up an award" is no arrest).
+    pub needs: Vec<&'static str>,
 }
+
+/// The evidence a trigger entry may require (`needs=`).
+pub const NEEDS: &[&str] = &["state_agent", "civic_context", "human_target"];
 
 /// A trigger found in a text.
 #[derive(Clone, Copy, Debug)]
@@ -150,6 +157,12 @@ fn parse_trigger(entry: &Entry) -> Option<Trigger> {
         participle: entry.flag("participle"),
         modality,
         penalty: entry.attr("penalty").map(str::to_string),
+        needs: entry
+            .attr("needs")
+            .unwrap_or("")
+            .split(',')
+            .filter_map(|n| NEEDS.iter().find(|k| **k == n.trim()).copied())
+            .collect(),
     })
 }
 

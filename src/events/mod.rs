@@ -86,6 +86,8 @@ pub struct Event {
     /// [`evidence`]); set once the document's events are assembled.
     pub evidence: evidence::Evidence,
     pub confidence: f64,
+    /// What the trigger entry requires (`needs=`); see [`evidence`].
+    pub needs: Vec<&'static str>,
 }
 
 /// What an event's targets were resolved from, for the discourse memory.
@@ -846,6 +848,7 @@ impl EventExtractor {
             trigger_entry: format!("{} ({})", trigger.surface, trigger.lemma),
             evidence: evidence::Evidence::default(),
             confidence: 0.0,
+            needs: trigger.needs.clone(),
         };
         Some((event, referent))
     }
@@ -1926,6 +1929,20 @@ mod tests {
             roles.contains(&("Aigerim Nurlanova".into(), None)),
             "{roles:?}"
         );
+    }
+
+    #[test]
+    fn a_trigger_entry_says_what_it_needs() {
+        // "picked up" needs a state agent (needs=state_agent).
+        assert!(events("The singer picked up two awards at the ceremony on Monday.").is_empty());
+        let rows = events("Two students were picked up by police in Almaty on Monday.");
+        assert_eq!(find(&rows, "arrest").1, "asserted");
+        let all = assessed("The singer picked up two awards at the ceremony on Monday.");
+        assert!(
+            all[0].2.contains(&"unmet:state_agent".to_string()),
+            "{all:?}"
+        );
+        assert_eq!(all[0].1, 0.0);
     }
 
     #[test]
