@@ -545,6 +545,17 @@ pub(crate) fn compile_rule_within(
         .map_err(|e| BuildError::regex(part, files, &e))
 }
 
+/// The matcher of person descriptors ("human rights defender",
+/// "journalists": `person_descriptors.tsv`, kind `descriptor`), which the
+/// name tagger and the event stage both read.
+pub fn descriptor_matcher(gazetteers: &Gazetteers) -> Result<PhraseMatcher, BuildError> {
+    PhraseMatcher::new(
+        "the person descriptor automaton",
+        "person_descriptors.tsv",
+        gazetteers.kind("person_descriptors", "descriptor"),
+    )
+}
+
 /// `word` with its first letter in upper case ("мая" → "Мая").
 pub fn capitalise(word: &str) -> String {
     let mut chars = word.chars();

@@ -275,11 +275,7 @@ impl EventLexicon {
                 "state_agents.tsv",
                 gazetteers.list("state_agents"),
             )?,
-            descriptors: PhraseMatcher::new(
-                "the person descriptor automaton",
-                "person_descriptors.tsv",
-                gazetteers.kind("person_descriptors", "descriptor"),
-            )?,
+            descriptors: crate::gazetteer::descriptor_matcher(gazetteers)?,
             numbers: crate::tag::numbers::NumberWords::new(gazetteers),
         })
     }

@@ -126,11 +126,7 @@ impl NameTagger {
                 "countries.tsv, cities.tsv, organisations.tsv, state_agents.tsv",
                 bodies,
             )?,
-            descriptors: PhraseMatcher::new(
-                "the person descriptor automaton",
-                "person_descriptors.tsv",
-                gazetteers.kind("person_descriptors", "descriptor"),
-            )?,
+            descriptors: crate::gazetteer::descriptor_matcher(gazetteers)?,
             descriptor_words: Lexicon::of_entries(
                 gazetteers
                     .kind("person_descriptors", "descriptor")
