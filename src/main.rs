@@ -182,7 +182,11 @@ fn run(
         if io::stdin().is_terminal() {
             return Err(Failure::Usage(format!(
                 "no INPUT given, and standard input is a terminal\n\n{}",
-                usage()
+                usage(if output == Output::Sentences {
+                    "sentences"
+                } else {
+                    "extract"
+                })
             )));
         }
         vec!["-".to_string()]
@@ -346,12 +350,11 @@ fn report(summary: &Summary, output: Output, as_record: bool) {
     );
 }
 
-/// The usage of the subcommand being run, for a usage error.
-fn usage() -> String {
+/// The usage of subcommand `name`, for a usage error.
+fn usage(name: &str) -> String {
     use clap::CommandFactory;
     let mut command = Cli::command();
-    let name = std::env::args().nth(1).unwrap_or_default();
-    match command.find_subcommand_mut(&name) {
+    match command.find_subcommand_mut(name) {
         Some(sub) => {
             sub.set_bin_name(format!("civex {name}"));
             format!(

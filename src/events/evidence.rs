@@ -62,6 +62,7 @@
 use crate::document::ByteSpan;
 use crate::events::lexicon::EventLexicon;
 use crate::events::Event;
+use crate::gazetteer::Lexicon;
 use crate::tag::{Mention, MentionKind};
 
 /// The threshold below which events are not written, by default.
@@ -218,10 +219,10 @@ pub fn assess(
     let near =
         trigger_word.saturating_sub(HUMAN_WINDOW)..(trigger_word + HUMAN_WINDOW).min(words.len());
     let window = window_span(&words, trigger_word).unwrap_or(event.trigger);
-    let sentence_mentions = mentions_in(mentions, sentence);
+    let sentence_mentions = crate::events::within(mentions, |m| m.span, sentence);
     let human_word = lower[near].iter().any(|w| cues.human.contains(w))
         || !lexicon.descriptors.find(window.slice(text)).is_empty()
-        || mentions_in(sentence_mentions, window)
+        || crate::events::within(sentence_mentions, |m| m.span, window)
             .iter()
             .any(|m| matches!(m.kind, MentionKind::Person | MentionKind::Quantity));
     let named_target = event
@@ -245,7 +246,7 @@ pub fn assess(
                 && m.span.overlaps(span)
         })
     };
-    let in_list = |kind: &Lexiconish| {
+    let in_list = |kind: &Lexicon<()>| {
         words
             .iter()
             .zip(&lower)
@@ -292,8 +293,6 @@ pub fn assess(
     }
 }
 
-type Lexiconish = crate::gazetteer::Lexicon<()>;
-
 /// The surface and lemma of the trigger entry that fired: "detained
 /// (detain)" → ("detained", "detain").
 fn trigger_surface_and_lemma(event: &Event) -> (String, String) {
@@ -312,13 +311,6 @@ fn window_span(words: &[(ByteSpan, &str)], at: usize) -> Option<ByteSpan> {
     let first = words.get(at.saturating_sub(HUMAN_WINDOW))?;
     let last = words.get((at + HUMAN_WINDOW).min(words.len().saturating_sub(1)))?;
     Some(ByteSpan::new(first.0.start, last.0.end))
-}
-
-/// The mentions of a position-sorted list inside `span`.
-fn mentions_in(mentions: &[Mention], span: ByteSpan) -> &[Mention] {
-    let lo = mentions.partition_point(|m| m.span.start < span.start);
-    let hi = mentions.partition_point(|m| m.span.start < span.end);
-    &mentions[lo..hi.max(lo)]
 }
 
 /// Whether a sentence holds a game score: two small numbers joined by a

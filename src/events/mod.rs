@@ -129,7 +129,7 @@ const SHORT_REPORT_SENTENCES: usize = 4;
 const RESTATEMENT_WINDOW: usize = 40;
 
 /// The items of a position-sorted list that start inside `span`.
-fn within<T>(items: &[T], key: impl Fn(&T) -> ByteSpan, span: ByteSpan) -> &[T] {
+pub(crate) fn within<T>(items: &[T], key: impl Fn(&T) -> ByteSpan, span: ByteSpan) -> &[T] {
     let lo = items.partition_point(|x| key(x).start < span.start);
     let hi = items.partition_point(|x| key(x).start < span.end);
     &items[lo..hi.max(lo)]
@@ -734,7 +734,7 @@ impl EventExtractor {
             "killing" | "assault" | "ill_treatment" | "protest_restriction"
         );
         if agent_group.is_none() && use_of_force {
-            agent_group = force_agent(text, span, sentence, groups, cues);
+            agent_group = force_agent(span, words, groups, cues);
         }
         // "police fired 70 rounds and lobbed teargas shells": a noun of force
         // takes a state subject of its clause as its agent.
@@ -1028,42 +1028,49 @@ fn possessive_before(before: &[&(ByteSpan, &str)], clause_start: usize) -> bool 
 /// after "in", "during", "amid" or "by", and followed by a force noun
 /// (`force_noun` in event_cues.tsv), or preceded by one and "by".
 fn force_agent<'g>(
-    text: &str,
     trigger: ByteSpan,
-    sentence: ByteSpan,
+    words: &[(ByteSpan, &str)],
     groups: &[&'g Group],
     cues: &lexicon::Cues,
 ) -> Option<&'g Group> {
-    groups.iter().copied().find(|g| {
-        // "died in police custody": the agent is inside the trigger phrase.
-        if trigger.contains(&g.span) {
-            return is_state_group(g);
-        }
-        if g.span.start < trigger.end || g.span.end > sentence.end {
-            return false;
-        }
-        let gap = words_between(text, trigger.end, g.span.start);
-        if !is_state_group(g) || gap.len() > 8 {
-            return false;
-        }
-        let clean = |w: &String| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-        let gap: Vec<String> = gap.iter().map(clean).collect();
-        let next =
-            crate::events::participants::words(text, ByteSpan::new(g.span.end, sentence.end))
-                .first()
-                .map(|(_, w)| w.to_lowercase());
-        let before = gap
-            .iter()
-            .rev()
-            .find(|w| !matches!(w.as_str(), "the" | "a"));
-        let force_after = next.as_deref().is_some_and(|w| cues.force_noun.contains(w));
-        let force_before =
-            gap.iter().any(|w| cues.force_noun.contains(w)) && before.is_some_and(|w| w == "by");
-        (force_after
-            && before
-                .is_some_and(|w| matches!(w.as_str(), "in" | "during" | "amid" | "by" | "after")))
-            || force_before
-    })
+    let lower = |w: &&(ByteSpan, &str)| w.1.to_lowercase();
+    groups
+        .iter()
+        .copied()
+        .filter(|g| is_state_group(g))
+        .find(|g| {
+            // "died in police custody": the agent is inside the trigger phrase.
+            if trigger.contains(&g.span) {
+                return true;
+            }
+            if g.span.start < trigger.end {
+                return false;
+            }
+            let gap: Vec<String> = words
+                .iter()
+                .filter(|(s, _)| s.start >= trigger.end && s.end <= g.span.start)
+                .map(|w| lower(&w))
+                .collect();
+            if gap.len() > 8 {
+                return false;
+            }
+            let next = words
+                .iter()
+                .find(|(s, _)| s.start >= g.span.end)
+                .map(|w| lower(&w));
+            let before = gap
+                .iter()
+                .rev()
+                .find(|w| !matches!(w.as_str(), "the" | "a"));
+            let force_after = next.as_deref().is_some_and(|w| cues.force_noun.contains(w));
+            let force_before = gap.iter().any(|w| cues.force_noun.contains(w))
+                && before.is_some_and(|w| w == "by");
+            (force_after
+                && before.is_some_and(|w| {
+                    matches!(w.as_str(), "in" | "during" | "amid" | "by" | "after")
+                }))
+                || force_before
+        })
 }
 
 /// Whether a group holds a state agent ("police", "the army").
