@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::document::{ByteSpan, CharIndex, Document};
-use crate::events::{event_id, Event};
+use crate::events::{event_id, Event, Rejected};
 use crate::input::InputError;
 use crate::pipeline::Analysis;
 use crate::tag::Mention;
@@ -293,8 +293,27 @@ pub fn write_events(out: &mut Vec<u8>, doc: &Document, analysis: &Analysis) {
     }
 }
 
+/// A trigger candidate that gave no event (`rejected` in a document
+/// record): its type, trigger (character offsets), sentence index, trigger
+/// entry, the rule that decided (`guard.NAME`, `merge.same_sentence`,
+/// `restatement.same_incident`, `evidence.unmet_needs`,
+/// `evidence.below_min_confidence`) and, for the last three, the
+/// confidence the event had.
+#[derive(Serialize)]
+struct RejectedRecord<'a> {
+    #[serde(rename = "type")]
+    event_type: &'a str,
+    trigger: SpanRecord<'a>,
+    sentence: usize,
+    trigger_entry: &'a str,
+    rule: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confidence: Option<f64>,
+}
+
 /// `extract --emit documents`: one record per document with its sentences,
-/// mentions and events.
+/// mentions, events and the trigger candidates that gave no event
+/// (`rejected`: type, trigger, sentence, trigger_entry, rule, confidence).
 pub fn write_document(out: &mut Vec<u8>, doc: &Document, analysis: &Analysis) {
     struct DocumentRecord<'a> {
         doc: &'a Document,
@@ -360,6 +379,24 @@ pub fn write_document(out: &mut Vec<u8>, doc: &Document, analysis: &Analysis) {
                 .unwrap_or(Value::Null)
             };
             map.serialize_entry("events", &Seq(&analysis.events, &event))?;
+            let rejected = |r: &Rejected| {
+                let c = index.char_span(r.trigger);
+                serde_json::to_value(RejectedRecord {
+                    event_type: r.event_type,
+                    trigger: SpanRecord {
+                        text: r.trigger.slice(&doc.text),
+                        start: c.start,
+                        end: c.end,
+                        index: None,
+                    },
+                    sentence: r.sentence,
+                    trigger_entry: &r.trigger_entry,
+                    rule: r.rule,
+                    confidence: r.confidence,
+                })
+                .unwrap_or(Value::Null)
+            };
+            map.serialize_entry("rejected", &Seq(&analysis.rejected, &rejected))?;
             map.end()
         }
     }

@@ -6,7 +6,7 @@
 
 use crate::document::{ByteSpan, Document};
 use crate::error::BuildError;
-use crate::events::{Event, EventExtractor};
+use crate::events::{Event, EventExtractor, Extraction, Rejected};
 use crate::gazetteer::Gazetteers;
 use crate::segment::Segmenter;
 use crate::tag::money::MoneyTagger;
@@ -22,6 +22,9 @@ pub struct Analysis {
     pub mentions: Vec<Mention>,
     /// In order of their triggers.
     pub events: Vec<Event>,
+    /// Trigger candidates that gave no event, each with the rule that
+    /// decided so (a guard, a merge, a restatement, the evidence).
+    pub rejected: Vec<Rejected>,
 }
 
 impl Analysis {
@@ -108,15 +111,30 @@ impl Pipeline {
             candidates.extend(names.tag(&doc.text, &sentences));
         }
         let mentions = resolve_overlaps(candidates);
-        let mut events = match &self.events {
+        let Extraction {
+            mut events,
+            mut rejected,
+        } = match &self.events {
             Some(extractor) => extractor.extract(doc, &sentences, &mentions),
-            None => Vec::new(),
+            None => Extraction::default(),
         };
-        events.retain(|e| e.confidence >= self.min_confidence);
+        events.retain(|e| {
+            let keep = e.confidence >= self.min_confidence;
+            if !keep {
+                rejected.push(e.rejected(if e.evidence.unmet.is_none() {
+                    "evidence.below_min_confidence"
+                } else {
+                    "evidence.unmet_needs"
+                }));
+            }
+            keep
+        });
+        rejected.sort_by_key(|r| (r.trigger.start, r.trigger.end));
         Analysis {
             mentions,
             sentences,
             events,
+            rejected,
         }
     }
 }

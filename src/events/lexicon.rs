@@ -49,6 +49,13 @@ pub struct Trigger {
     pub needs: Vec<&'static str>,
 }
 
+impl Trigger {
+    /// How records name the entry: "surface (lemma)".
+    pub fn entry_name(&self) -> String {
+        format!("{} ({})", self.surface, self.lemma)
+    }
+}
+
 /// The evidence a trigger entry may require (`needs=`).
 pub const NEEDS: &[&str] = &["state_agent", "civic_context", "human_target"];
 
@@ -99,6 +106,12 @@ pub struct Cues {
     /// Words that move a sentence away from the day of the one before
     /// ("later", "subsequently").
     pub time_shift: Lexicon<()>,
+    /// A date right after these is a limit, not the event's day ("remanded
+    /// until 5 May").
+    pub date_limit: Lexicon<()>,
+    /// A date after these and "to"/"for"/"until" is the new date of a
+    /// deferred event ("the hearing was adjourned to 3 December").
+    pub deferral: Lexicon<()>,
     /// Words for people (`person_descriptors.tsv`, kinds `human` and
     /// `descriptor`): evidence of a human participant.
     pub human: Lexicon<()>,
@@ -209,6 +222,8 @@ impl EventLexicon {
             conditional: cue("conditional"),
             force_noun: cue("force_noun"),
             time_shift: cue("time_shift"),
+            date_limit: cue("date_limit"),
+            deferral: cue("deferral"),
             human: Lexicon::of_entries(
                 gazetteers
                     .kind("person_descriptors", "human")

@@ -1,0 +1,224 @@
+//! Dating: which date an event takes.
+//!
+//! 1. **Sentence.** The date mention of the event's sentence nearest the
+//!    trigger, not separated from it by a clause opener (unless it opens the
+//!    sentence: "On 25th October, ..."), not a report's date ("told AFP on
+//!    Monday"), not a year used as an adjective of another noun ("its 1990
+//!    invasion"), not a vague reference (PRESENT_REF).
+//!    Nor a limit ("remanded until 5 May") or the new date of a deferred
+//!    event ("adjourned to 3 December").
+//! 2. **Episode.** An undated event whose targets refer back to a dated
+//!    event of the previous sentence takes its date.
+//! 3. **Report.** In a short report (at most SHORT_REPORT_SENTENCES
+//!    sentences) an undated event takes the last day-precise date before
+//!    it, unless its sentence moves in time ("They were later fined").
+
+use super::lexicon::Cues;
+use super::roles::Referent;
+use super::Event;
+use crate::document::ByteSpan;
+use crate::tag::{Mention, MentionKind};
+
+/// A document of at most this many sentences is a short report ("On 3 May,
+/// police dispersed ... They detained five."): its events are of one day, so
+/// an undated one takes the last day-precise date before it, unless its
+/// sentence moves in time ("They were later fined": `time_shift` cues).
+pub(super) const SHORT_REPORT_SENTENCES: usize = 4;
+
+/// The date mention of the sentence nearest the trigger, skipping dates of
+/// reports ("told AFP on Monday") and vague references (PRESENT_REF).
+pub(super) fn choose_date(
+    text: &str,
+    sentence: ByteSpan,
+    span: ByteSpan,
+    mentions: &[Mention],
+    cues: &Cues,
+    words: &[(ByteSpan, &str)],
+) -> Option<(ByteSpan, String)> {
+    // Clause openers that separate a date from the trigger. Temporal
+    // connectives do not: a date of the occasion dates what happened
+    // straight after it ("fined ... after they marked it on February 24").
+    let clause_cue_between = |a: usize, b: usize| {
+        words.iter().any(|(s, w)| {
+            let lower = w.to_lowercase();
+            s.start >= a
+                && s.end <= b
+                && cues.clause.contains(&lower)
+                && !matches!(lower.as_str(), "after" | "as" | "when" | "while" | "before")
+        }) || text[a..b].contains(';')
+    };
+    // The sentence's opening phrase ("On 25th October, ...") dates every
+    // event of the main clause.
+    let opening_end = text[sentence.start..sentence.end]
+        .find(", ")
+        .map(|p| sentence.start + p);
+    // "X, who was detained ...", "the court where their hearing was held":
+    // a relative pronoun among the four words before the trigger.
+    let in_relative_clause = words
+        .iter()
+        .filter(|(s, _)| s.end <= span.start)
+        .rev()
+        .take(4)
+        .any(|(_, w)| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "who" | "which" | "where" | "whose" | "whom"
+            )
+        });
+    mentions
+        .iter()
+        .filter(|m| {
+            matches!(m.kind, MentionKind::Date | MentionKind::Time) && sentence.contains(&m.span)
+        })
+        .filter(|m| !m.span.overlaps(&span))
+        .filter(|m| {
+            let (a, b) = if m.span.start >= span.end {
+                (span.end, m.span.start)
+            } else {
+                (m.span.end, span.start)
+            };
+            let opening = opening_end.is_some_and(|e| {
+                m.span.end <= e && !clause_cue_between(sentence.start, m.span.start)
+            }) || text[sentence.start..m.span.start]
+                .split_whitespace()
+                .count()
+                <= 3;
+            // A date inside a relative clause ("X, who was arrested on 15
+            // May, faces ...") dates only what that clause says.
+            let date_in_relative = words
+                .iter()
+                .filter(|(s, _)| s.end <= m.span.start)
+                .rev()
+                .take(6)
+                .any(|(_, w)| matches!(w.to_lowercase().as_str(), "who" | "which" | "whom"));
+            let trigger_after_relative =
+                span.start > m.span.end && text[m.span.end..span.start].contains(',');
+            if date_in_relative && trigger_after_relative && !in_relative_clause {
+                return false;
+            }
+            !clause_cue_between(a, b) || opening && !in_relative_clause
+        })
+        .filter(|m| {
+            m.value.as_deref().is_some_and(|v| {
+                !v.ends_with("_REF") && v.starts_with(|c: char| c.is_ascii_digit() || c == 'X')
+            })
+        })
+        .filter(|m| {
+            // A year used as an adjective ("over a 2013 sit-in", "its 1990
+            // invasion") dates its noun, which is not this event unless it
+            // is the trigger itself ("the 2015 protests").
+            let before = text[sentence.start..m.span.start].trim_end();
+            let determiner = before.rsplit(char::is_whitespace).next().is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "a" | "an" | "the" | "its" | "his" | "her" | "their" | "our"
+                ) || w.ends_with("'s")
+                    || w.ends_with("’s")
+            });
+            let noun_follows = text[m.span.end..sentence.end]
+                .strip_prefix(' ')
+                .is_some_and(|rest| rest.starts_with(char::is_lowercase));
+            let year_only = m.value.as_deref().is_some_and(|v| v.len() == 4);
+            let modifies_trigger = m.span.end <= span.start
+                && text
+                    .get(m.span.end..span.start)
+                    .is_some_and(|gap| gap.trim().is_empty());
+            !(year_only && determiner && noun_follows && !modifies_trigger)
+        })
+        .filter(|m| {
+            // "remanded until 5 May", "adjourned to 3 December": a limit or
+            // the new date of a deferred event.
+            let before: Vec<String> = text[sentence.start..m.span.start]
+                .split_whitespace()
+                .rev()
+                .take(2)
+                .map(|w| w.to_lowercase())
+                .collect();
+            let limit = before.first().is_some_and(|w| cues.date_limit.contains(w));
+            let deferred = before
+                .first()
+                .is_some_and(|w| matches!(w.as_str(), "to" | "for" | "until" | "till"))
+                && before.get(1).is_some_and(|w| cues.deferral.contains(w));
+            !limit && !deferred
+        })
+        .filter(|m| {
+            // A reporting verb up to four words before the date dates the report.
+            let before = &text[sentence.start..m.span.start];
+            let recent: Vec<&str> = before.split_whitespace().rev().take(5).collect();
+            !recent.iter().any(|w| {
+                cues.reporting.contains(
+                    &w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase(),
+                )
+            })
+        })
+        .min_by_key(|m| {
+            if m.span.start >= span.end {
+                m.span.start - span.end
+            } else {
+                span.start.saturating_sub(m.span.end)
+            }
+        })
+        .map(|m| {
+            let value = m.value.clone().unwrap_or_default();
+            // A time carries its day: the event date is the day.
+            let value = match value.split_once('T') {
+                Some((day, _)) if m.kind == MentionKind::Time => day.to_string(),
+                _ => value,
+            };
+            (m.span, value)
+        })
+}
+
+/// The date of the episode a sentence continues: the previous sentence's
+/// dated events, when this event's targets came from a back-reference to
+/// them (or are the same names).
+pub(super) fn episode_date(
+    events: &[Event],
+    s_index: usize,
+    event: &Event,
+    memory: &[Referent],
+) -> Option<(ByteSpan, String)> {
+    if s_index == 0 {
+        return None;
+    }
+    // Only a date stated in the previous sentence itself: episodes do not chain.
+    let previous: Vec<&Event> = events
+        .iter()
+        .rev()
+        .take_while(|e| e.sentence + 1 >= s_index)
+        .filter(|e| {
+            e.sentence + 1 == s_index && e.date.is_some() && e.date_source == Some("sentence")
+        })
+        .collect();
+    let referent = memory
+        .iter()
+        .rev()
+        .find(|r| r.sentence == s_index && r.names == event.targets);
+    let continues = previous.iter().find(|p| {
+        let shared_names =
+            !event.targets.is_empty() && event.targets.iter().all(|t| p.targets.contains(t));
+        let via_reference = referent.is_some_and(|r| r.via_reference)
+            && (event.targets.is_empty() || event.targets.iter().any(|t| p.targets.contains(t)));
+        let same_count = event.targets.is_empty()
+            && event.target_count.is_some()
+            && event.target_count == p.target_count;
+        shared_names || via_reference || same_count
+    })?;
+    continues.date.clone()
+}
+
+/// The last date mention before `before` that names a day (YYYY-MM-DD),
+/// for an undated event of a short report.
+pub(super) fn report_date(mentions: &[Mention], before: usize) -> Option<(ByteSpan, String)> {
+    let end = mentions.partition_point(|m| m.span.start < before);
+    mentions[..end].iter().rev().find_map(|m| {
+        let value = m.value.as_deref()?;
+        let day = m.kind == MentionKind::Date
+            && value.len() == 10
+            && value.as_bytes()[4] == b'-'
+            && value.as_bytes()[7] == b'-'
+            && value.bytes().filter(u8::is_ascii_digit).count() == 8;
+        day.then(|| (m.span, value.to_string()))
+    })
+}

@@ -1,0 +1,399 @@
+//! Guards: named rules that reject a trigger candidate before its roles are
+//! read. A trigger word found in text is only a candidate; each guard below
+//! recognises one way in which such a word states no event, and a rejected
+//! candidate keeps the guard's name (`guard.NAME`), so that a trace can say
+//! why no event came of it.
+//!
+//! The guards, in the order they are tried (the first that fires names the
+//! rejection); each with an example of what it rejects:
+//!
+//! 1. `not_event_cue` — "called for the **release** of": a `not_event` cue
+//!    phrase (`event_cues.tsv`: calls, plans, figures of speech) earlier in
+//!    the clause, with no comma after it.
+//! 2. `generic_noun_phrase` — "the ongoing **harassment** of activists": a
+//!    generic adjective (`generic` cues) before a noun trigger, also across a
+//!    coordinated list.
+//! 3. `noun_as_modifier` — "**protest** rights": a noun trigger that
+//!    qualifies the noun after it (`modifier` cues).
+//! 4. `attack_on_abstraction` — "an **attack** on press freedom": an assault,
+//!    killing or censorship noun followed by "on" and no participant.
+//! 5. `charged_that` — "the NGO **charged** that ...": to charge that is to
+//!    allege.
+//! 6. `tried_to` — "anyone who **tried** to demonstrate": an attempt, not a
+//!    trial.
+//! 7. `charged_at` — "police **charged** at the crowd": a rush, not a
+//!    charge (the crowd's treatment is read by force triggers).
+//! 8. `charge_as_ground` — "arrested on hooliganism **charges**": a charge
+//!    named only as the ground of another act (the annotation guide).
+//! 9. `arrest_as_penalty` — "15 days of administrative **arrest**": a
+//!    penalty, read by the sentence's penalty.
+//! 10. `habitual` — "police often **disperse** ...": a habit (`habitual`
+//!     cues in the clause before the trigger).
+//! 11. `contest_sense` — "**beat** her rival in the election", "**killed**
+//!     the match": violence words of contests.
+//! 12. `aggregate_since` — "Since the start of the year, police have
+//!     **arrested** 40 activists": a count over a period, not one incident.
+//! 13. `heading` — "PROTESTERS **ARRESTED**": a sentence all in capitals is
+//!     a heading that the article restates.
+//! 14. `status_adjective` — "the **jailed** blogger": a participle naming a
+//!     state, not an act.
+//! 15. `participle_adjective` — "**detained** activists", "small, **dispersed**
+//!     rallies": a participle before a person or event noun, with no subject
+//!     right before it ("police detained activists" is a verb).
+//! 16. `thing_object` — "authorities **executed** a campaign": a violent or
+//!     custodial verb whose object is a thing, not a person.
+//!
+//! To add a guard: write a function `fn name(c: &Candidate) -> bool` with
+//! its example above it, add it to [`GUARDS`] and to the list above, and
+//! give it a unit test in `events::tests`.
+
+use super::lexicon::{EventLexicon, Role, Trigger};
+use super::modality::is_cue_word;
+use super::participants::Group;
+use super::roles;
+use crate::document::ByteSpan;
+use crate::tag::{Mention, MentionKind};
+
+/// A trigger candidate in its sentence: what every guard may read.
+pub(super) struct Candidate<'a> {
+    pub text: &'a str,
+    pub sentence: ByteSpan,
+    pub span: ByteSpan,
+    pub trigger: &'a Trigger,
+    /// The participant groups of the sentence.
+    pub groups: &'a [&'a Group],
+    /// The sentence's words before and after the trigger.
+    pub before: &'a [&'a (ByteSpan, &'a str)],
+    pub after: &'a [&'a (ByteSpan, &'a str)],
+    /// The mentions of the sentence.
+    pub mentions: &'a [Mention],
+    pub clause_start: usize,
+    pub lexicon: &'a EventLexicon,
+}
+
+impl Candidate<'_> {
+    fn next_word(&self) -> Option<String> {
+        self.after.first().map(|(_, w)| w.to_lowercase())
+    }
+
+    fn prev_word(&self) -> Option<String> {
+        self.before.last().map(|(_, w)| w.to_lowercase())
+    }
+
+    /// A one-word participle trigger ("jailed", "detained").
+    fn single_participle(&self) -> bool {
+        self.trigger.participle && !self.trigger.surface.contains(' ')
+    }
+}
+
+/// A named rule that rejects candidates.
+pub(super) struct Guard {
+    pub name: &'static str,
+    pub rejects: fn(&Candidate) -> bool,
+}
+
+/// Every guard, in the order they are tried.
+pub(super) const GUARDS: &[Guard] = &[
+    Guard {
+        name: "guard.not_event_cue",
+        rejects: not_event_cue,
+    },
+    Guard {
+        name: "guard.generic_noun_phrase",
+        rejects: generic_noun_phrase,
+    },
+    Guard {
+        name: "guard.noun_as_modifier",
+        rejects: noun_as_modifier,
+    },
+    Guard {
+        name: "guard.attack_on_abstraction",
+        rejects: attack_on_abstraction,
+    },
+    Guard {
+        name: "guard.charged_that",
+        rejects: charged_that,
+    },
+    Guard {
+        name: "guard.tried_to",
+        rejects: tried_to,
+    },
+    Guard {
+        name: "guard.charged_at",
+        rejects: charged_at,
+    },
+    Guard {
+        name: "guard.charge_as_ground",
+        rejects: charge_as_ground,
+    },
+    Guard {
+        name: "guard.arrest_as_penalty",
+        rejects: arrest_as_penalty,
+    },
+    Guard {
+        name: "guard.habitual",
+        rejects: habitual,
+    },
+    Guard {
+        name: "guard.contest_sense",
+        rejects: contest_sense,
+    },
+    Guard {
+        name: "guard.aggregate_since",
+        rejects: aggregate_since,
+    },
+    Guard {
+        name: "guard.heading",
+        rejects: heading,
+    },
+    Guard {
+        name: "guard.status_adjective",
+        rejects: status_adjective,
+    },
+    Guard {
+        name: "guard.participle_adjective",
+        rejects: participle_adjective,
+    },
+    Guard {
+        name: "guard.thing_object",
+        rejects: thing_object,
+    },
+];
+
+/// The name of the first guard that rejects the candidate, if any.
+pub(super) fn rejection(candidate: &Candidate) -> Option<&'static str> {
+    GUARDS
+        .iter()
+        .find(|g| (g.rejects)(candidate))
+        .map(|g| g.name)
+}
+
+// "Amnesty called for the release of X": a call, plan or figure of speech
+// earlier in the clause.
+fn not_event_cue(c: &Candidate) -> bool {
+    let phrases = &c.lexicon.cues.phrases;
+    let clause_before = &c.text[c.clause_start..c.span.start];
+    phrases.find(clause_before).iter().any(|m| {
+        let at = ByteSpan::new(c.clause_start + m.span.start, c.clause_start + m.span.end);
+        phrases.entry(m.entry).kind == "not_event"
+            && !clause_before[m.span.end..].contains(',')
+            && is_cue_word(c.text, at, c.mentions, &c.lexicon.cues)
+    })
+}
+
+// "the ongoing repression, intimidation and judicial harassment": a generic
+// adjective before the noun phrase the trigger heads.
+fn generic_noun_phrase(c: &Candidate) -> bool {
+    if !c.trigger.is_noun {
+        return false;
+    }
+    for (_, w) in c.before.iter().rev().take(6) {
+        let lower = w.to_lowercase();
+        if c.lexicon.cues.generic.contains(&lower) {
+            return true;
+        }
+        if matches!(
+            lower.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "their"
+                | "his"
+                | "her"
+                | "its"
+                | "of"
+                | "to"
+                | "by"
+                | "for"
+                | "in"
+                | "on"
+        ) {
+            return false;
+        }
+    }
+    false
+}
+
+// "protest rights", "arrest warrant" (a modifier cue): the trigger
+// qualifies another noun.
+fn noun_as_modifier(c: &Candidate) -> bool {
+    c.trigger.is_noun
+        && c.next_word()
+            .as_deref()
+            .is_some_and(|w| c.lexicon.cues.modifier.contains(w))
+}
+
+// "an attack on press freedom" (an attack on a person names them).
+fn attack_on_abstraction(c: &Candidate) -> bool {
+    c.trigger.is_noun
+        && c.next_word().as_deref() == Some("on")
+        && matches!(c.trigger.event_type, "assault" | "killing" | "censorship")
+        && !c
+            .groups
+            .iter()
+            .any(|g| g.span.start > c.span.end && g.span.start <= c.span.end + 8)
+}
+
+// "the NGO charged that the vote was rigged".
+fn charged_that(c: &Candidate) -> bool {
+    !c.trigger.is_noun
+        && c.trigger.event_type == "charge"
+        && c.next_word().as_deref() == Some("that")
+}
+
+// "anyone who tried to demonstrate" (but "the hearing was adjourned to 5
+// May" is a trial event).
+fn tried_to(c: &Candidate) -> bool {
+    !c.trigger.is_noun && c.trigger.lemma == "try" && c.next_word().as_deref() == Some("to")
+}
+
+// "police charged at him".
+fn charged_at(c: &Candidate) -> bool {
+    !c.trigger.is_noun && c.trigger.event_type == "charge" && c.next_word().as_deref() == Some("at")
+}
+
+// "arrested on hooliganism charges", "on what charge": no charging act.
+fn charge_as_ground(c: &Candidate) -> bool {
+    c.trigger.event_type == "charge"
+        && c.trigger.surface.split_whitespace().count() == 1
+        && c.before
+            .iter()
+            .rev()
+            .take(3)
+            .any(|(_, w)| w.eq_ignore_ascii_case("on"))
+}
+
+// "sentenced to 15 days of administrative arrest": a penalty.
+fn arrest_as_penalty(c: &Candidate) -> bool {
+    c.trigger.event_type == "arrest"
+        && c.trigger.is_noun
+        && c.before
+            .last()
+            .is_some_and(|(_, w)| w.eq_ignore_ascii_case("of"))
+        && c.before.iter().rev().nth(1).is_some_and(|(_, w)| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "days" | "months" | "years" | "weeks" | "hours"
+            )
+        })
+}
+
+// "police often use force to disperse ...": a habit.
+fn habitual(c: &Candidate) -> bool {
+    c.before
+        .iter()
+        .filter(|(s, _)| s.start >= c.clause_start)
+        .any(|(_, w)| c.lexicon.cues.habitual.contains(&w.to_lowercase()))
+}
+
+// "beat X in an election", "killed the game".
+fn contest_sense(c: &Candidate) -> bool {
+    matches!(c.trigger.event_type, "assault" | "killing")
+        && c.after.iter().take(7).any(|(_, w)| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "election" | "elections" | "vote" | "poll" | "polls" | "race" | "match" | "game"
+            )
+        })
+}
+
+// "Since the beginning of this year, Vietnam has arrested at least 24
+// activists": an aggregate over a period.
+fn aggregate_since(c: &Candidate) -> bool {
+    let clause_text = &c.text[c.clause_start..c.sentence.end];
+    let lower = clause_text.to_lowercase();
+    let Some(p) = lower.find("since ") else {
+        return false;
+    };
+    let after_since = &lower[p + 6..];
+    after_since.starts_with("the beginning")
+        || after_since.starts_with("the start")
+        || c.mentions
+            .iter()
+            .any(|m| m.kind == MentionKind::Date && m.span.start == c.clause_start + p + 6)
+}
+
+// "PROTESTERS ARRESTED IN CAPITAL": a heading.
+fn heading(c: &Candidate) -> bool {
+    let mut letters = c
+        .sentence
+        .slice(c.text)
+        .chars()
+        .filter(|ch| ch.is_alphabetic());
+    let mut count = 0;
+    let all_upper = letters.all(|ch| {
+        count += 1;
+        ch.is_uppercase()
+    });
+    all_upper && count >= 4
+}
+
+// "the jailed blogger": a status, not an event.
+fn status_adjective(c: &Candidate) -> bool {
+    c.single_participle()
+        && c.prev_word().as_deref().is_some_and(|w| {
+            matches!(
+                w,
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "jailed"
+            )
+        })
+        && c.next_word().as_deref().is_some_and(|w| {
+            w.chars().all(char::is_lowercase)
+                && !matches!(w, "by" | "in" | "on" | "at" | "for" | "and" | "with")
+        })
+}
+
+// "detained activists", "small, dispersed rallies": an adjective. "Police
+// detained activists": a participant right before the participle is its
+// subject, so it is a verb.
+fn participle_adjective(c: &Candidate) -> bool {
+    if !c.single_participle() || c.trigger.is_noun {
+        return false;
+    }
+    let subject_right_before = c
+        .groups
+        .iter()
+        .any(|g| g.span.end <= c.span.start && c.text[g.span.end..c.span.start].trim().is_empty());
+    if subject_right_before {
+        return false;
+    }
+    let Some(after_space) = c.text[c.span.end..].strip_prefix(' ') else {
+        return false;
+    };
+    let next = &after_space[..after_space
+        .find(|ch: char| !ch.is_alphabetic())
+        .unwrap_or(after_space.len())];
+    !next.is_empty()
+        && (c
+            .lexicon
+            .descriptors
+            .find(next)
+            .iter()
+            .any(|d| d.span.len() == next.len())
+            || c.lexicon.find_triggers(next).iter().any(|t| {
+                t.span.len() == next.len()
+                    && c.lexicon.trigger(t.trigger).is_some_and(|tr| tr.is_noun)
+            }))
+}
+
+// "authorities executed a campaign of repression": a violent verb whose
+// object is a thing, not a person.
+fn thing_object(c: &Candidate) -> bool {
+    if c.trigger.is_noun
+        || !matches!(
+            c.trigger.event_type,
+            "killing" | "assault" | "arrest" | "ill_treatment"
+        )
+        || !c
+            .next_word()
+            .as_deref()
+            .is_some_and(|w| matches!(w, "a" | "an" | "its" | "their" | "his" | "her"))
+    {
+        return false;
+    }
+    let passive =
+        c.trigger.participle && roles::is_passive(c.text, c.span, c.before, &c.lexicon.cues);
+    !passive
+        && c.trigger.object == Role::Target
+        && roles::object_group(c.text, c.groups, c.span, c.sentence).is_none()
+}

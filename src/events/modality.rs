@@ -1,0 +1,89 @@
+//! Modality: whether the clause asserts the event, negates it or states it
+//! as possible.
+//!
+//! 1. **Negation** among the MODALITY_WINDOW words of the clause before the
+//!    trigger ("did not detain", "denied beating") → `negated`.
+//! 2. **Conditional** sentence opener ("If convicted, ...") → `potential`.
+//! 3. **Possibility** cue words and phrases ("could face", "threatened with
+//!    arrest", "may be fined") → `potential`; a cue inside a mention
+//!    ("Theresa May") or a noun homograph after a determiner ("his will")
+//!    is no cue.
+//! 4. Otherwise `asserted`.
+
+use super::lexicon::Cues;
+use crate::document::ByteSpan;
+use crate::tag::Mention;
+
+/// How many words before a trigger, within its clause, a negation or
+/// possibility cue reaches ("could face between six months and two years
+/// imprisonment").
+const MODALITY_WINDOW: usize = 8;
+
+/// Whether the word or phrase at `span` can be a cue word: not inside a
+/// mention ("12 May 2019", "Theresa May"), and, for a cue that is also a
+/// noun (`noun=1`), not after a determiner ("the will of the people", "his
+/// will"). Other cues keep their determiner ("an attempt to intimidate him",
+/// "a possible sentence").
+pub(super) fn is_cue_word(text: &str, span: ByteSpan, mentions: &[Mention], cues: &Cues) -> bool {
+    let i = mentions.partition_point(|m| m.span.end <= span.start);
+    if mentions.get(i).is_some_and(|m| m.span.overlaps(&span)) {
+        return false;
+    }
+    if !cues
+        .noun_homograph
+        .contains(&span.slice(text).to_lowercase())
+    {
+        return true;
+    }
+    let before = crate::tag::word_before(crate::tag::before_window(text, span.start));
+    !cues.determiner.contains(&before)
+}
+
+pub(super) fn modality(
+    text: &str,
+    clause_start: usize,
+    span: ByteSpan,
+    before: &[&(ByteSpan, &str)],
+    mentions: &[Mention],
+    cues: &Cues,
+) -> &'static str {
+    let near_words: Vec<&&(ByteSpan, &str)> = before
+        .iter()
+        .rev()
+        .take_while(|(s, _)| s.start >= clause_start)
+        .take(MODALITY_WINDOW)
+        .collect();
+    let near: Vec<String> = near_words.iter().map(|(_, w)| w.to_lowercase()).collect();
+    let window_start = near_words.last().map_or(span.start, |(s, _)| s.start);
+    let window = &text[window_start..span.start];
+    let phrase_hits = cues.phrases.find(window);
+    let phrase_of = |kind: &str| {
+        phrase_hits.iter().any(|m| {
+            let at = ByteSpan::new(window_start + m.span.start, window_start + m.span.end);
+            cues.phrases.entry(m.entry).kind == kind && is_cue_word(text, at, mentions, cues)
+        })
+    };
+    let negated = near
+        .iter()
+        .any(|w| cues.negation.contains(w) || w.ends_with("n't"))
+        || phrase_of("negation");
+    if negated {
+        return "negated";
+    }
+    // "If convicted, he could be fined or jailed": a conditional sentence
+    // states no event.
+    let conditional = before
+        .first()
+        .is_some_and(|(_, w)| cues.conditional.contains(&w.to_lowercase()));
+    let potential = conditional
+        || near
+            .iter()
+            .zip(&near_words)
+            .any(|(w, (s, _))| cues.potential.contains(w) && is_cue_word(text, *s, mentions, cues))
+        || phrase_of("potential");
+    if potential {
+        "potential"
+    } else {
+        "asserted"
+    }
+}

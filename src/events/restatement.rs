@@ -1,0 +1,44 @@
+//! Restatements: a later mention of an incident already recorded is not a
+//! new event (the annotation guide's rule): same type and modality, and no
+//! new targets, date, count or penalty; or a definite noun ("the trial",
+//! "this attack") after an event of its type.
+
+use super::Event;
+
+/// How far back (in sentences) a restatement may refer.
+const RESTATEMENT_WINDOW: usize = 40;
+
+/// A later mention of an incident already recorded ("their prosecution",
+/// "this attack"): same type, no new targets, date, count, penalty or
+/// modality.
+pub(super) fn is_restatement(events: &[Event], e: &Event) -> bool {
+    // Only the incidents of the last RESTATEMENT_WINDOW sentences are
+    // compared: a restatement refers back to something recent, and a long
+    // document must not cost quadratic time.
+    let recent = || {
+        events
+            .iter()
+            .rev()
+            .take_while(|p| p.sentence + RESTATEMENT_WINDOW >= e.sentence)
+    };
+    // "the trial", "this attack" after a trial or an attack was reported.
+    if e.definite_noun && e.penalty.is_none() && recent().any(|p| p.event_type == e.event_type) {
+        return true;
+    }
+    recent().any(|p| {
+        p.event_type == e.event_type
+            && p.modality == e.modality
+            && (e.targets.is_empty()
+                && e.target_count.is_none()
+                && e.target_description
+                    .as_ref()
+                    .is_none_or(|d| p.target_description.as_ref() == Some(d))
+                || !e.targets.is_empty() && e.targets.iter().all(|t| p.targets.contains(t)))
+            && e.date
+                .as_ref()
+                .is_none_or(|(_, v)| p.date.as_ref().is_some_and(|(_, pv)| pv == v))
+            && e.penalty.is_none()
+            && (e.target_count.is_none() || e.target_count == p.target_count)
+            && e.sentence != p.sentence
+    })
+}
