@@ -5,6 +5,9 @@
 //!    sentence: "On 25th October, ..."), not a report's date ("told AFP on
 //!    Monday"), not a year used as an adjective of another noun ("its 1990
 //!    invasion"), not a vague reference (PRESENT_REF).
+//!    Nor, for proceedings (charge, trial, sentence, fine), a date after
+//!    an event noun that follows the trigger ("pleaded guilty to organising an illegal assembly on 20 October":
+//!    the date is the assembly's).
 //!    Nor a limit ("remanded until 5 May") or the new date of a deferred
 //!    event ("adjourned to 3 December").
 //! 2. **Episode.** An undated event whose targets refer back to a dated
@@ -27,6 +30,7 @@ pub(super) const SHORT_REPORT_SENTENCES: usize = 4;
 
 /// The date mention of the sentence nearest the trigger, skipping dates of
 /// reports ("told AFP on Monday") and vague references (PRESENT_REF).
+/// `offence_nouns`: for proceedings, the sentence's nouns of offences.
 pub(super) fn choose_date(
     text: &str,
     sentence: ByteSpan,
@@ -34,6 +38,7 @@ pub(super) fn choose_date(
     mentions: &[Mention],
     cues: &Cues,
     words: &[(ByteSpan, &str)],
+    offence_nouns: &[ByteSpan],
 ) -> Option<(ByteSpan, String)> {
     // Clause openers that separate a date from the trigger. Temporal
     // connectives do not: a date of the occasion dates what happened
@@ -124,6 +129,15 @@ pub(super) fn choose_date(
                     .get(m.span.end..span.start)
                     .is_some_and(|gap| gap.trim().is_empty());
             !(year_only && determiner && noun_follows && !modifies_trigger)
+        })
+        .filter(|m| {
+            // "pleaded guilty to organising an illegal assembly on 20
+            // October": in proceedings, an event noun between the trigger
+            // and a date after it is the offence, and the date is its own
+            // ("arrested at a rally on Sunday" shares the rally's date).
+            !offence_nouns
+                .iter()
+                .any(|n| n.start >= span.end && n.end <= m.span.start)
         })
         .filter(|m| {
             // "remanded until 5 May", "adjourned to 3 December": a limit or

@@ -25,22 +25,25 @@
 //!    charge (the crowd's treatment is read by force triggers).
 //! 8. `charge_as_ground` — "arrested on hooliganism **charges**": a charge
 //!    named only as the ground of another act (the annotation guide).
-//! 9. `arrest_as_penalty` — "15 days of administrative **arrest**": a
+//! 9. `offence_as_ground` — "arrested for unlawful **assembly**", "charged
+//!    with **illegal assembly**": a noun that also names an offence
+//!    (`offence=1` in triggers.tsv) as the ground of proceedings.
+//! 10. `arrest_as_penalty` — "15 days of administrative **arrest**": a
 //!    penalty, read by the sentence's penalty.
-//! 10. `habitual` — "police often **disperse** ...": a habit (`habitual`
+//! 11. `habitual` — "police often **disperse** ...": a habit (`habitual`
 //!     cues in the clause before the trigger).
-//! 11. `contest_sense` — "**beat** her rival in the election", "**killed**
+//! 12. `contest_sense` — "**beat** her rival in the election", "**killed**
 //!     the match": violence words of contests.
-//! 12. `aggregate_since` — "Since the start of the year, police have
+//! 13. `aggregate_since` — "Since the start of the year, police have
 //!     **arrested** 40 activists": a count over a period, not one incident.
-//! 13. `heading` — "PROTESTERS **ARRESTED**": a sentence all in capitals is
+//! 14. `heading` — "PROTESTERS **ARRESTED**": a sentence all in capitals is
 //!     a heading that the article restates.
-//! 14. `status_adjective` — "the **jailed** blogger": a participle naming a
+//! 15. `status_adjective` — "the **jailed** blogger": a participle naming a
 //!     state, not an act.
-//! 15. `participle_adjective` — "**detained** activists", "small, **dispersed**
+//! 16. `participle_adjective` — "**detained** activists", "small, **dispersed**
 //!     rallies": a participle before a person or event noun, with no subject
 //!     right before it ("police detained activists" is a verb).
-//! 16. `thing_object` — "authorities **executed** a campaign": a violent or
+//! 17. `thing_object` — "authorities **executed** a campaign": a violent or
 //!     custodial verb whose object is a thing, not a person.
 //!
 //! To add a guard: write a function `fn name(c: &Candidate) -> bool` with
@@ -125,6 +128,10 @@ pub(super) const GUARDS: &[Guard] = &[
     Guard {
         name: "guard.charge_as_ground",
         rejects: charge_as_ground,
+    },
+    Guard {
+        name: "guard.offence_as_ground",
+        rejects: offence_as_ground,
     },
     Guard {
         name: "guard.arrest_as_penalty",
@@ -261,6 +268,14 @@ fn charge_as_ground(c: &Candidate) -> bool {
             .rev()
             .take(3)
             .any(|(_, w)| w.eq_ignore_ascii_case("on"))
+}
+
+// "arrested for unlawful assembly", "charged with illegal assembly".
+fn offence_as_ground(c: &Candidate) -> bool {
+    c.trigger.offence
+        && c.before
+            .last()
+            .is_some_and(|(_, w)| matches!(w.to_lowercase().as_str(), "for" | "with" | "of"))
 }
 
 // "sentenced to 15 days of administrative arrest": a penalty.

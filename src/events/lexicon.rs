@@ -47,6 +47,9 @@ pub struct Trigger {
     /// `state_agent`, `civic_context`, `human_target` ("picked up" needs
     /// a state agent: "picked up an award" is no arrest).
     pub needs: Vec<&'static str>,
+    /// The noun names an offence ("unlawful assembly", `offence=1`): after
+    /// "for", "with" or "of" it is the ground of proceedings, no event.
+    pub offence: bool,
 }
 
 impl Trigger {
@@ -168,6 +171,7 @@ fn parse_trigger(entry: &Entry) -> Option<Trigger> {
             if is_noun { Role::None } else { Role::Target },
         ),
         participle: entry.flag("participle"),
+        offence: entry.flag("offence"),
         modality,
         penalty: entry.attr("penalty").map(str::to_string),
         needs: entry

@@ -227,6 +227,22 @@ impl EventExtractor {
                 .filter(|g| sentence.contains(&g.span))
                 .collect();
             let words = words(text, *sentence);
+            // Nouns of offences in the sentence ("an illegal assembly", "the
+            // attack"): a date right after one dates it, not the proceedings
+            // against it (see dating::choose_date).
+            let event_nouns: Vec<ByteSpan> = sentence_triggers
+                .iter()
+                .filter(|tm| {
+                    self.choose_reading(text, tm, &words).is_some_and(|t| {
+                        t.is_noun
+                            && !matches!(
+                                t.event_type,
+                                "charge" | "trial" | "sentence" | "fine" | "arrest" | "release"
+                            )
+                    })
+                })
+                .map(|tm| tm.span)
+                .collect();
             let mut sentence_events: Vec<Event> = Vec::new();
             for tm in &sentence_triggers {
                 // Groups named before the trigger can be referred back to by it.
@@ -248,6 +264,7 @@ impl EventExtractor {
                     trigger,
                     &sentence_groups,
                     &words,
+                    &event_nouns,
                     sentence_mentions,
                     &memory,
                     default_country.as_ref(),
@@ -427,6 +444,7 @@ impl EventExtractor {
         trigger: &Trigger,
         groups: &[&Group],
         words: &[(ByteSpan, &str)],
+        event_nouns: &[ByteSpan],
         mentions: &[Mention],
         memory: &[Referent],
         default_country: Option<&Place>,
@@ -608,7 +626,9 @@ impl EventExtractor {
         };
 
         // Date.
-        let date = choose_date(text, sentence, span, mentions, cues, words);
+        let proceedings = matches!(trigger.event_type, "charge" | "trial" | "sentence" | "fine");
+        let offence_nouns = if proceedings { event_nouns } else { &[] };
+        let date = choose_date(text, sentence, span, mentions, cues, words, offence_nouns);
 
         // Penalty.
         let penalty = if matches!(trigger.event_type, "sentence" | "fine") {
@@ -988,6 +1008,17 @@ mod tests {
         let rows = events(text);
         assert_eq!(find(&rows, "arrest").3, None);
         assert_eq!(find(&rows, "trial").3, None);
+    }
+
+    #[test]
+    fn a_date_after_the_offence_dates_the_offence_not_the_proceedings() {
+        let rows = events(
+            "Ali Karimov pleaded guilty to organising an unauthorised assembly on 3 May. \
+             A court sentenced Nigora Saidova to a two-year prison sentence on 30 October.",
+        );
+        assert_eq!(find(&rows, "trial").3, None);
+        assert_eq!(find(&rows, "protest").3.as_deref(), Some("2016-05-03"));
+        assert_eq!(find(&rows, "sentence").3.as_deref(), Some("2016-10-30"));
     }
 
     /// (rule, trigger text) of the candidates that gave no event.
