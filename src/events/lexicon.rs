@@ -112,6 +112,9 @@ pub struct Cues {
     /// A date right after these is a limit, not the event's day ("remanded
     /// until 5 May").
     pub date_limit: Lexicon<()>,
+    /// Words that mark a further incident of a kind already reported
+    /// ("also", "another", "other"): no restatement.
+    pub further: Lexicon<()>,
     /// A date after these and "to"/"for"/"until" is the new date of a
     /// deferred event ("the hearing was adjourned to 3 December").
     pub deferral: Lexicon<()>,
@@ -227,6 +230,7 @@ impl EventLexicon {
             force_noun: cue("force_noun"),
             time_shift: cue("time_shift"),
             date_limit: cue("date_limit"),
+            further: cue("further"),
             deferral: cue("deferral"),
             human: Lexicon::of_entries(
                 gazetteers

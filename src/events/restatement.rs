@@ -1,7 +1,10 @@
 //! Restatements: a later mention of an incident already recorded is not a
 //! new event (the annotation guide's rule): same type and modality, and no
 //! new targets, date, count or penalty; or a definite noun ("the trial",
-//! "this attack") after an event of its type.
+//! "this attack") after an event of its type. An event that the text marks
+//! as a further incident ("also detained", "another activist", "arrested
+//! again": `further` cues) or that happens at another place named in its
+//! sentence is no restatement.
 
 use super::Event;
 
@@ -21,12 +24,23 @@ pub(super) fn is_restatement(events: &[Event], e: &Event) -> bool {
             .rev()
             .take_while(|p| p.sentence + RESTATEMENT_WINDOW >= e.sentence)
     };
+    // "Another activist was also detained", "arrested again".
+    if e.further_incident {
+        return false;
+    }
+    // "In Vadodara, one person was killed ..." after a killing in Ahmedabad.
+    let elsewhere = |p: &Event| {
+        e.place_in_sentence
+            && p.place_in_sentence
+            && !e.locations.iter().any(|l| p.locations.contains(l))
+    };
     // "the trial", "this attack" after a trial or an attack was reported.
     if e.definite_noun && e.penalty.is_none() && recent().any(|p| p.event_type == e.event_type) {
         return true;
     }
     recent().any(|p| {
-        p.event_type == e.event_type
+        !elsewhere(p)
+            && p.event_type == e.event_type
             && p.modality == e.modality
             && (e.targets.is_empty()
                 && e.target_count.is_none()
