@@ -29,7 +29,7 @@
 //!    with **illegal assembly**": a noun that also names an offence
 //!    (`offence=1` in triggers.tsv) as the ground of proceedings.
 //! 10. `arrest_as_penalty` — "15 days of administrative **arrest**": a
-//!    penalty, read by the sentence's penalty.
+//!     penalty, read by the sentence's penalty.
 //! 11. `habitual` — "police often **disperse** ...": a habit (`habitual`
 //!     cues in the clause before the trigger).
 //! 12. `contest_sense` — "**beat** her rival in the election", "**killed**
