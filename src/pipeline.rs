@@ -12,6 +12,7 @@ use crate::segment::Segmenter;
 use crate::tag::money::MoneyTagger;
 use crate::tag::names::NameTagger;
 use crate::tag::temporal::{TemporalContext, TemporalTagger};
+use crate::tag::truecase::Truecaser;
 use crate::tag::{resolve_overlaps, Mention};
 
 /// What the pipeline found in one document, in byte offsets.
@@ -54,6 +55,7 @@ pub struct Pipeline {
     temporal: Option<TemporalTagger>,
     money: Option<MoneyTagger>,
     names: Option<NameTagger>,
+    truecaser: Option<Truecaser>,
     events: Option<EventExtractor>,
     min_confidence: f64,
 }
@@ -76,6 +78,7 @@ impl Pipeline {
                 .transpose()?,
             money: mentions.then(|| MoneyTagger::new(gazetteers)).transpose()?,
             names: mentions.then(|| NameTagger::new(gazetteers)).transpose()?,
+            truecaser: mentions.then(|| Truecaser::new(gazetteers)).transpose()?,
             events: (stages == Stages::Events)
                 .then(|| EventExtractor::new(gazetteers))
                 .transpose()?,
@@ -108,7 +111,10 @@ impl Pipeline {
             candidates.extend(money.tag(&doc.text));
         }
         if let Some(names) = &self.names {
-            candidates.extend(names.tag(&doc.text, &sentences));
+            // A lower-cased text is read with its names capitalised (the
+            // same byte offsets; see tag::truecase).
+            let cased = self.truecaser.as_ref().and_then(|t| t.truecase(&doc.text));
+            candidates.extend(names.tag(cased.as_deref().unwrap_or(&doc.text), &sentences));
         }
         let mentions = resolve_overlaps(candidates);
         let Extraction {

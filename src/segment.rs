@@ -287,7 +287,7 @@ impl Segmenter {
 /// such as "This story is from March 10" may keep its case). Ordinary text
 /// shows a fourth capital within a few sentences, so the scan stops early:
 /// the test costs the same for any document length.
-fn is_lower_cased(text: &str) -> bool {
+pub(crate) fn is_lower_cased(text: &str) -> bool {
     let (mut letters, mut capitals) = (0usize, 0usize);
     for &b in text.as_bytes() {
         if b.is_ascii_alphabetic() {

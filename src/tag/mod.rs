@@ -9,6 +9,7 @@ pub mod money;
 pub mod names;
 pub mod numbers;
 pub mod temporal;
+pub mod truecase;
 
 use serde_json::Value;
 
