@@ -1055,6 +1055,25 @@ mod tests {
         assert_eq!(arrests.len(), 3, "{arrests:?}");
     }
 
+    #[test]
+    fn a_bare_mention_restates_only_a_recent_incident() {
+        // Two reports of police fire, seven sentences apart, each bare.
+        let filler = "The situation remained tense in the district. ".repeat(6);
+        let text = format!("Police opened fire. {filler}Police opened fire.");
+        let fire = events(&text)
+            .into_iter()
+            .filter(|r| r.2 == "opened fire")
+            .count();
+        assert_eq!(fire, 2);
+        let text = "Police opened fire. The situation remained tense. \
+                    Police opened fire.";
+        let fire = events(text)
+            .into_iter()
+            .filter(|r| r.2 == "opened fire")
+            .count();
+        assert_eq!(fire, 1);
+    }
+
     /// (rule, trigger text) of the candidates that gave no event.
     fn rejected(text: &str) -> Vec<(String, String)> {
         pipeline()
@@ -1123,6 +1142,10 @@ mod tests {
             find(&events("Timur Bekov was arrested on Monday."), "arrest").1,
             "asserted"
         );
+        assert_eq!(
+            find(&events("No arrests have been made in the case."), "arrest").1,
+            "negated"
+        );
     }
 
     #[test]
@@ -1132,6 +1155,9 @@ mod tests {
             "Activists plan to rally next week.",
             "The law is an attack on press freedom.",
             "Police often use force to disperse peaceful demonstrations.",
+            "Under the law, foreign nationals can be detained without trial.",
+            "Talks resumed in an effort to avert a walkout.",
+            "It fits a pattern of journalists being beaten and then prosecuted.",
         ] {
             assert!(events(text).is_empty(), "{text}: {:?}", events(text));
         }

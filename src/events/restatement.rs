@@ -4,12 +4,18 @@
 //! "this attack") after an event of its type. An event that the text marks
 //! as a further incident ("also detained", "another activist", "arrested
 //! again": `further` cues) or that happens at another place named in its
-//! sentence is no restatement.
+//! sentence is no restatement; a bare mention (no targets, count or
+//! description) restates only an incident of the last five sentences.
 
 use super::Event;
 
 /// How far back (in sentences) a restatement may refer.
 const RESTATEMENT_WINDOW: usize = 40;
+/// How far back a bare mention (no targets, count or description) may
+/// refer: nothing but proximity ties it to an earlier incident, and a
+/// report of several incidents ("police fired 12 rounds in X ... police had
+/// to fire six rounds in Y") names each one barely.
+const BARE_RESTATEMENT_WINDOW: usize = 5;
 
 /// A later mention of an incident already recorded ("their prosecution",
 /// "this attack"): same type, no new targets, date, count, penalty or
@@ -38,8 +44,12 @@ pub(super) fn is_restatement(events: &[Event], e: &Event) -> bool {
     if e.definite_noun && e.penalty.is_none() && recent().any(|p| p.event_type == e.event_type) {
         return true;
     }
+    // A bare mention (no targets, count or description: "police opened
+    // fire") can refer back only to a recent incident.
+    let bare = e.targets.is_empty() && e.target_count.is_none() && e.target_description.is_none();
     recent().any(|p| {
-        !elsewhere(p)
+        (!bare || p.sentence + BARE_RESTATEMENT_WINDOW >= e.sentence)
+            && !elsewhere(p)
             && p.event_type == e.event_type
             && p.modality == e.modality
             && (e.targets.is_empty()
