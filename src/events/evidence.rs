@@ -29,7 +29,9 @@
 //! 6. `date`, `place`: the event has a date; its sentence names a place.
 //! 8. `unmet:N`: the trigger entry says what it needs (`needs=` in
 //!    `triggers.tsv`: `state_agent`, `civic_context` — met by a state agent
-//!    or a civic document too — or `human_target`) and the event lacks it: "picked up an award"
+//!    or a civic document too —, `human_target`, or `outlet`: a media
+//!    outlet, website or organisation within six words, or before a passive
+//!    trigger in its sentence: `outlet_noun` cues or an organisation's name) and the event lacks it: "picked up an award"
 //!    is no arrest without a state agent. Such an event scores 0.
 //! 7. `other_domain`: unless the sentence has civic context, it reads as markets ("shares", "earnings"),
 //!    sport ("match", "season", a score such as "6-3"), a disaster or an
@@ -90,11 +92,19 @@ pub struct Evidence {
     /// The first requirement of the trigger entry (`needs=`) that the
     /// event does not meet: it is then not written (confidence 0).
     pub unmet: Option<&'static str>,
+    /// A media outlet, website or organisation is named within
+    /// [`OUTLET_WINDOW`] words of the trigger (`outlet_noun` cues or an
+    /// organisation mention): what `needs=outlet` asks of "shut down",
+    /// "blocked" ("a court blocked the merger" is no censorship).
+    pub outlet: bool,
     /// Another event of the document is clear ([`CLEAR_EVENT`]): the
     /// document is about civic space or crime, and its other triggers
     /// likely have that sense ("They were later released").
     pub civic_document: bool,
 }
+
+/// How many words around a trigger an outlet may stand (`needs=outlet`).
+pub const OUTLET_WINDOW: usize = 6;
 
 /// The confidence of a clear event, which makes its document a civic one.
 pub const CLEAR_EVENT: f64 = 0.75;
@@ -195,6 +205,7 @@ pub fn assess_document(
             "state_agent" => !evidence.state_agent,
             "civic_context" => !civic,
             "human_target" => !evidence.human_target,
+            "outlet" => !evidence.outlet,
             _ => false,
         });
         event.confidence = event.evidence.confidence();
@@ -253,6 +264,22 @@ pub fn assess(
             .any(|((s, _), w)| !s.overlaps(&event.trigger) && kind.contains(w) && !in_name(s))
     };
     let civic_context = in_list(&cues.context_civic);
+    // A passive trigger's subject may stand further back ("the weekly X,
+    // which had published ..., was shut down"): its clause from the start.
+    let outlet_from = if event.rule.ends_with(".passive") {
+        0
+    } else {
+        trigger_word.saturating_sub(OUTLET_WINDOW)
+    };
+    let outlet_near = outlet_from..(trigger_word + OUTLET_WINDOW + 1).min(words.len());
+    let outlet = lower[outlet_near.clone()]
+        .iter()
+        .any(|w| cues.outlet_noun.contains(w))
+        || words[outlet_near].iter().any(|(s, _)| {
+            sentence_mentions
+                .iter()
+                .any(|m| m.kind == MentionKind::Organisation && m.span.overlaps(s))
+        });
     // Words of the civic domain outweigh those of another ("protests over
     // food prices", "journalists covering a match").
     let other_domain = if civic_context {
@@ -280,6 +307,7 @@ pub fn assess(
             || !(has_sense("general") || other_domain.is_some_and(has_sense)),
         domain_sense: other_domain.is_some_and(has_sense),
         civic_document: false,
+        outlet,
         unmet: None,
         named_target,
         human_target: named_target || has_target || human_word,

@@ -45,6 +45,17 @@
 //!     right before it ("police detained activists" is a verb).
 //! 17. `thing_object` — "authorities **executed** a campaign": a violent or
 //!     custodial verb whose object is a thing, not a person.
+//! 18. `threat_of_action` — "the union **threatened** to strike": a threat
+//!     to do something other than harm (a threat "to kill" or "to arrest"
+//!     him is intimidation).
+//! 19. `gerund_subject` — "**Detaining** suspects without trial is
+//!     unlawful", "a ruling that **detaining** them ...": a gerund that
+//!     opens its clause names a kind of act.
+//! 20. `status_participle` — "suspects currently **detained**": a
+//!     participle after `status` cues ("currently", "still") names a state.
+//! 21. `natural_cause` — "the quake **killed** 30", "31 were **killed**
+//!     after a fire": a killing or injury caused by a disaster, accident or
+//!     disease (`natural_cause` cues), or "killed himself".
 //!
 //! To add a guard: write a function `fn name(c: &Candidate) -> bool` with
 //! its example above it, add it to [`GUARDS`] and to the list above, and
@@ -164,6 +175,22 @@ pub(super) const GUARDS: &[Guard] = &[
     Guard {
         name: "guard.thing_object",
         rejects: thing_object,
+    },
+    Guard {
+        name: "guard.threat_of_action",
+        rejects: threat_of_action,
+    },
+    Guard {
+        name: "guard.gerund_subject",
+        rejects: gerund_subject,
+    },
+    Guard {
+        name: "guard.status_participle",
+        rejects: status_participle,
+    },
+    Guard {
+        name: "guard.natural_cause",
+        rejects: natural_cause,
     },
 ];
 
@@ -411,4 +438,86 @@ fn thing_object(c: &Candidate) -> bool {
     !passive
         && c.trigger.object == Role::Target
         && roles::object_group(c.text, c.groups, c.span, c.sentence).is_none()
+}
+
+// "the union threatened to strike", "threatened to make a complaint" (but
+// "threatened to kill him" is a threat of harm).
+fn threat_of_action(c: &Candidate) -> bool {
+    if c.trigger.event_type != "harassment"
+        || !c.trigger.lemma.starts_with("threat")
+        || c.next_word().as_deref() != Some("to")
+    {
+        return false;
+    }
+    let Some((verb_span, _)) = c.after.get(1) else {
+        return false;
+    };
+    let rest = &c.text[verb_span.start..c.sentence.end];
+    let harm = c.lexicon.find_triggers(rest).iter().any(|t| {
+        t.span.start == 0
+            && c.lexicon.trigger(t.trigger).is_some_and(|tr| {
+                matches!(
+                    tr.event_type,
+                    "killing" | "assault" | "arrest" | "ill_treatment" | "sentence" | "harassment"
+                )
+            })
+    });
+    !harm
+}
+
+// "Detaining suspects without trial is unlawful", "ruled that detaining
+// them breaks the law".
+fn gerund_subject(c: &Candidate) -> bool {
+    let first_word = c.span.slice(c.text).split_whitespace().next().unwrap_or("");
+    !c.trigger.is_noun
+        && first_word.to_lowercase().ends_with("ing")
+        && c.before
+            .iter()
+            .rev()
+            .take_while(|(s, _)| s.start >= c.clause_start)
+            .next()
+            .is_none_or(|(_, w)| matches!(w.to_lowercase().as_str(), "that" | "whether"))
+}
+
+// "the suspects currently detained", "still imprisoned".
+fn status_participle(c: &Candidate) -> bool {
+    c.single_participle()
+        && c.prev_word()
+            .as_deref()
+            .is_some_and(|w| c.lexicon.cues.status.contains(w))
+}
+
+// "the earthquake killed 30", "were killed after a fire", "killed himself".
+fn natural_cause(c: &Candidate) -> bool {
+    if !matches!(c.trigger.event_type, "killing" | "assault") {
+        return false;
+    }
+    let cues = &c.lexicon.cues;
+    let lower = |w: &&&(ByteSpan, &str)| w.1.to_lowercase();
+    let reflexive = c
+        .next_word()
+        .as_deref()
+        .is_some_and(|w| matches!(w, "himself" | "herself" | "themselves" | "oneself"));
+    // A cause in the clause before an active trigger: its subject.
+    let cause_before = !c.trigger.is_noun
+        && c.before
+            .iter()
+            .rev()
+            .take_while(|(s, _)| s.start >= c.clause_start)
+            .take(8)
+            .any(|w| cues.natural_cause.contains(&lower(&w)));
+    // "were killed in flooding", "injured after a crash", "died from
+    // cancer": a trigger without an acting subject ("Gunmen killed two
+    // villagers after the earthquake" has one).
+    let no_actor = c.trigger.is_noun
+        || c.trigger.subject == Role::Target
+        || c.trigger.participle && roles::is_passive(c.text, c.span, c.before, cues);
+    let words: Vec<String> = c.after.iter().take(6).map(|w| lower(&w)).collect();
+    let cause_after = no_actor && words.iter().enumerate().any(|(i, w)| {
+        cues.natural_cause.contains(w)
+            && words[..i]
+                .iter()
+                .any(|p| matches!(p.as_str(), "in" | "by" | "after" | "during" | "from"))
+    });
+    reflexive || cause_before || cause_after
 }

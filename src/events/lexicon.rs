@@ -60,7 +60,7 @@ impl Trigger {
 }
 
 /// The evidence a trigger entry may require (`needs=`).
-pub const NEEDS: &[&str] = &["state_agent", "civic_context", "human_target"];
+pub const NEEDS: &[&str] = &["state_agent", "civic_context", "human_target", "outlet"];
 
 /// A trigger found in a text.
 #[derive(Clone, Copy, Debug)]
@@ -115,6 +115,14 @@ pub struct Cues {
     /// Words that mark a further incident of a kind already reported
     /// ("also", "another", "other"): no restatement.
     pub further: Lexicon<()>,
+    /// Nouns of media outlets, websites and organisations ("newspaper",
+    /// "website", "NGO"): what `needs=outlet` looks for.
+    pub outlet_noun: Lexicon<()>,
+    /// Causes of death and injury that are no one's act ("earthquake",
+    /// "flooding"): `guard.natural_cause`.
+    pub natural_cause: Lexicon<()>,
+    /// Words that make a participle a state ("currently detained").
+    pub status: Lexicon<()>,
     /// A date after these and "to"/"for"/"until" is the new date of a
     /// deferred event ("the hearing was adjourned to 3 December").
     pub deferral: Lexicon<()>,
@@ -231,6 +239,9 @@ impl EventLexicon {
             time_shift: cue("time_shift"),
             date_limit: cue("date_limit"),
             further: cue("further"),
+            outlet_noun: cue("outlet_noun"),
+            natural_cause: cue("natural_cause"),
+            status: cue("status"),
             deferral: cue("deferral"),
             human: Lexicon::of_entries(
                 gazetteers

@@ -1074,6 +1074,65 @@ mod tests {
         assert_eq!(fire, 1);
     }
 
+    #[test]
+    fn threats_of_action_gerunds_states_and_natural_causes_are_no_events() {
+        for (text, rule, word) in [
+            (
+                "The union threatened to strike on Thursday.",
+                "guard.threat_of_action",
+                "threatened",
+            ),
+            (
+                "Detaining suspects without trial is unlawful, the court ruled.",
+                "guard.gerund_subject",
+                "Detaining",
+            ),
+            (
+                "The suspects currently detained are held at a prison near the capital.",
+                "guard.status_participle",
+                "detained",
+            ),
+            (
+                "A strong earthquake killed two people in the north of the country.",
+                "guard.natural_cause",
+                "killed",
+            ),
+            (
+                "Thirty people were killed in flooding in the south.",
+                "guard.natural_cause",
+                "were killed",
+            ),
+        ] {
+            let rows = rejected(text);
+            assert!(
+                rows.contains(&(rule.to_string(), word.to_string())),
+                "{text}: {rows:?}"
+            );
+        }
+        // A threat of harm is intimidation; a killing by people is a killing.
+        let rows = events("Unknown men threatened to kill the journalist Ali Karimov.");
+        assert_eq!(find(&rows, "harassment").0, "harassment");
+        let rows = events("Gunmen killed two villagers after the earthquake relief convoy left.");
+        assert_eq!(find(&rows, "killing").0, "killing");
+    }
+
+    #[test]
+    fn a_shutdown_or_block_needs_an_outlet() {
+        let rows = events("Authorities shut down the independent newspaper Vremya on Monday.");
+        assert_eq!(find(&rows, "censorship").0, "censorship");
+        for text in [
+            "The regulator ordered the company to shut down the power plant.",
+            "Protesters blocked a road in the city centre on Monday.",
+            "A court blocked completion of the merger.",
+        ] {
+            assert!(
+                events(text).iter().all(|r| r.0 != "censorship"),
+                "{text}: {:?}",
+                events(text)
+            );
+        }
+    }
+
     /// (rule, trigger text) of the candidates that gave no event.
     fn rejected(text: &str) -> Vec<(String, String)> {
         pipeline()
