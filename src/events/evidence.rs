@@ -29,9 +29,11 @@
 //! 6. `date`, `place`: the event has a date; its sentence names a place.
 //! 8. `unmet:N`: the trigger entry says what it needs (`needs=` in
 //!    `triggers.tsv`: `state_agent`, `civic_context` — met by a state agent
-//!    or a civic document too —, `human_target`, or `outlet`: a media
-//!    outlet, website or organisation within six words, or before a passive
-//!    trigger in its sentence: `outlet_noun` cues or an organisation's name) and the event lacks it: "picked up an award"
+//!    or a civic document too —, `human_target`, `media` (a media outlet
+//!    or website: `media_noun` cues or a media organisation's name) or `organisation` (an organisation:
+//!    `organisation_noun` cues or the name of one that is not a company),
+//!    within six words of the trigger, or before a passive trigger in its
+//!    sentence) and the event lacks it: "picked up an award"
 //!    is no arrest without a state agent. Such an event scores 0.
 //! 7. `other_domain`: unless the sentence has civic context, it reads as markets ("shares", "earnings"),
 //!    sport ("match", "season", a score such as "6-3"), a disaster or an
@@ -92,18 +94,22 @@ pub struct Evidence {
     /// The first requirement of the trigger entry (`needs=`) that the
     /// event does not meet: it is then not written (confidence 0).
     pub unmet: Option<&'static str>,
-    /// A media outlet, website or organisation is named within
-    /// [`OUTLET_WINDOW`] words of the trigger (`outlet_noun` cues or an
-    /// organisation mention): what `needs=outlet` asks of "shut down",
-    /// "blocked" ("a court blocked the merger" is no censorship).
-    pub outlet: bool,
+    /// A media outlet or website is named within [`OUTLET_WINDOW`] words of
+    /// the trigger (`media_noun` cues): what `needs=media` asks of "shut
+    /// down", "blocked" ("a court blocked the merger" is no censorship).
+    pub media: bool,
+    /// An organisation is named there (`organisation_noun` cues, or an
+    /// organisation's name that is not a company's: `company_suffix` cues):
+    /// what `needs=organisation` asks of "close down", "ban".
+    pub organisation: bool,
     /// Another event of the document is clear ([`CLEAR_EVENT`]): the
     /// document is about civic space or crime, and its other triggers
     /// likely have that sense ("They were later released").
     pub civic_document: bool,
 }
 
-/// How many words around a trigger an outlet may stand (`needs=outlet`).
+/// How many words around a trigger an outlet or organisation may stand
+/// (`needs=media`, `needs=organisation`).
 pub const OUTLET_WINDOW: usize = 6;
 
 /// The confidence of a clear event, which makes its document a civic one.
@@ -205,7 +211,8 @@ pub fn assess_document(
             "state_agent" => !evidence.state_agent,
             "civic_context" => !civic,
             "human_target" => !evidence.human_target,
-            "outlet" => !evidence.outlet,
+            "media" => !evidence.media,
+            "organisation" => !evidence.organisation,
             _ => false,
         });
         event.confidence = event.evidence.confidence();
@@ -272,13 +279,30 @@ pub fn assess(
         trigger_word.saturating_sub(OUTLET_WINDOW)
     };
     let outlet_near = outlet_from..(trigger_word + OUTLET_WINDOW + 1).min(words.len());
-    let outlet = lower[outlet_near.clone()]
+    let media = lower[outlet_near.clone()]
         .iter()
-        .any(|w| cues.outlet_noun.contains(w))
+        .any(|w| cues.media_noun.contains(w))
+        || words[outlet_near.clone()].iter().any(|(s, _)| {
+            sentence_mentions.iter().any(|m| {
+                m.kind == MentionKind::Organisation
+                    && m.span.overlaps(s)
+                    && m.attr("org_kind").and_then(|k| k.as_str()) == Some("media")
+            })
+        });
+    let is_company = |m: &Mention| {
+        m.span
+            .slice(text)
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .is_some_and(|last| cues.company_suffix.contains(last))
+    };
+    let organisation = lower[outlet_near.clone()]
+        .iter()
+        .any(|w| cues.organisation_noun.contains(w))
         || words[outlet_near].iter().any(|(s, _)| {
-            sentence_mentions
-                .iter()
-                .any(|m| m.kind == MentionKind::Organisation && m.span.overlaps(s))
+            sentence_mentions.iter().any(|m| {
+                m.kind == MentionKind::Organisation && m.span.overlaps(s) && !is_company(m)
+            })
         });
     // Words of the civic domain outweigh those of another ("protests over
     // food prices", "journalists covering a match").
@@ -307,7 +331,8 @@ pub fn assess(
             || !(has_sense("general") || other_domain.is_some_and(has_sense)),
         domain_sense: other_domain.is_some_and(has_sense),
         civic_document: false,
-        outlet,
+        media,
+        organisation,
         unmet: None,
         named_target,
         human_target: named_target || has_target || human_word,

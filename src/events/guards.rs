@@ -513,11 +513,12 @@ fn natural_cause(c: &Candidate) -> bool {
         || c.trigger.subject == Role::Target
         || c.trigger.participle && roles::is_passive(c.text, c.span, c.before, cues);
     let words: Vec<String> = c.after.iter().take(6).map(|w| lower(&w)).collect();
-    let cause_after = no_actor && words.iter().enumerate().any(|(i, w)| {
-        cues.natural_cause.contains(w)
-            && words[..i]
-                .iter()
-                .any(|p| matches!(p.as_str(), "in" | "by" | "after" | "during" | "from"))
-    });
+    let cause_after = no_actor
+        && words.iter().enumerate().any(|(i, w)| {
+            cues.natural_cause.contains(w)
+                && words[..i]
+                    .iter()
+                    .any(|p| matches!(p.as_str(), "in" | "by" | "after" | "during" | "from"))
+        });
     reflexive || cause_before || cause_after
 }

@@ -60,7 +60,13 @@ impl Trigger {
 }
 
 /// The evidence a trigger entry may require (`needs=`).
-pub const NEEDS: &[&str] = &["state_agent", "civic_context", "human_target", "outlet"];
+pub const NEEDS: &[&str] = &[
+    "state_agent",
+    "civic_context",
+    "human_target",
+    "media",
+    "organisation",
+];
 
 /// A trigger found in a text.
 #[derive(Clone, Copy, Debug)]
@@ -115,9 +121,15 @@ pub struct Cues {
     /// Words that mark a further incident of a kind already reported
     /// ("also", "another", "other"): no restatement.
     pub further: Lexicon<()>,
-    /// Nouns of media outlets, websites and organisations ("newspaper",
-    /// "website", "NGO"): what `needs=outlet` looks for.
-    pub outlet_noun: Lexicon<()>,
+    /// Nouns of media outlets and websites ("newspaper", "website"): what
+    /// `needs=media` looks for.
+    pub media_noun: Lexicon<()>,
+    /// Nouns of organisations ("NGO", "party"): what `needs=organisation`
+    /// looks for.
+    pub organisation_noun: Lexicon<()>,
+    /// Last words of company names ("Inc", "Ltd"): a company is no
+    /// organisation for `needs=organisation`.
+    pub company_suffix: Lexicon<()>,
     /// Causes of death and injury that are no one's act ("earthquake",
     /// "flooding"): `guard.natural_cause`.
     pub natural_cause: Lexicon<()>,
@@ -239,7 +251,9 @@ impl EventLexicon {
             time_shift: cue("time_shift"),
             date_limit: cue("date_limit"),
             further: cue("further"),
-            outlet_noun: cue("outlet_noun"),
+            media_noun: cue("media_noun"),
+            organisation_noun: cue("organisation_noun"),
+            company_suffix: cue("company_suffix"),
             natural_cause: cue("natural_cause"),
             status: cue("status"),
             deferral: cue("deferral"),

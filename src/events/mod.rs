@@ -659,7 +659,7 @@ impl EventExtractor {
         let mut event_type = trigger.event_type;
         // "banned the march": a ban on a protest restricts the protest; "banned
         // them from leaving the country": a ban on people is harassment.
-        if event_type == "organisation_restriction" && !trigger.is_noun {
+        if event_type == "organisation_restriction" {
             let protest_object = after
                 .iter()
                 .take(4)
@@ -677,7 +677,7 @@ impl EventExtractor {
             });
             if protest_object {
                 event_type = "protest_restriction";
-            } else if person_object
+            } else if !trigger.is_noun && person_object
                 || after.iter().take(3).any(|(_, w)| {
                     matches!(
                         w.to_lowercase().as_str(),
@@ -732,7 +732,16 @@ impl EventExtractor {
             trigger_entry: trigger.entry_name(),
             evidence: evidence::Evidence::default(),
             confidence: 0.0,
-            needs: trigger.needs.clone(),
+            // What the entry asks of its object holds for its own type only
+            // ("banned the march" needs no organisation).
+            needs: trigger
+                .needs
+                .iter()
+                .copied()
+                .filter(|n| {
+                    event_type == trigger.event_type || !matches!(*n, "media" | "organisation")
+                })
+                .collect(),
         };
         Ok((event, referent))
     }
@@ -1117,16 +1126,26 @@ mod tests {
     }
 
     #[test]
-    fn a_shutdown_or_block_needs_an_outlet() {
+    fn a_shutdown_or_block_needs_an_outlet_and_a_ban_an_organisation() {
         let rows = events("Authorities shut down the independent newspaper Vremya on Monday.");
         assert_eq!(find(&rows, "censorship").0, "censorship");
+        let rows = events("The court banned the opposition party on Monday.");
+        assert_eq!(
+            find(&rows, "organisation_restriction").0,
+            "organisation_restriction"
+        );
+        let rows = events("The governor banned the march planned for Saturday.");
+        assert_eq!(find(&rows, "protest_restriction").0, "protest_restriction");
         for text in [
             "The regulator ordered the company to shut down the power plant.",
             "Protesters blocked a road in the city centre on Monday.",
             "A court blocked completion of the merger.",
+            "Parliament approved a trade ban against the country.",
         ] {
             assert!(
-                events(text).iter().all(|r| r.0 != "censorship"),
+                events(text)
+                    .iter()
+                    .all(|r| r.0 != "censorship" && r.0 != "organisation_restriction"),
                 "{text}: {:?}",
                 events(text)
             );
