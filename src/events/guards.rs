@@ -56,6 +56,17 @@
 //! 21. `natural_cause` — "the quake **killed** 30", "31 were **killed**
 //!     after a fire": a killing or injury caused by a disaster, accident or
 //!     disease (`natural_cause` cues), or "killed himself".
+//! 22. `name_word` — "New **Fine** Gael leader", "its **Fine** Wine
+//!     operations": a one-word trigger capitalised inside a sentence (not
+//!     after a quote or colon, not in a headline of capitalised words) is
+//!     part of a name.
+//! 23. `fine_adjective` — "he was **fine**", "the **fine** details": "fine"
+//!     after a form of "be" or before a noun.
+//! 24. `non_court` — "a Senate committee **hearing**", "clinical
+//!     **trials**": a hearing or trial that no court holds (`non_court`
+//!     cues among the three words before it).
+//! 25. `hearing_verb` — "after **hearing** submissions": "hearing" as a
+//!     verb with its object.
 //!
 //! To add a guard: write a function `fn name(c: &Candidate) -> bool` with
 //! its example above it, add it to [`GUARDS`] and to the list above, and
@@ -191,6 +202,22 @@ pub(super) const GUARDS: &[Guard] = &[
     Guard {
         name: "guard.natural_cause",
         rejects: natural_cause,
+    },
+    Guard {
+        name: "guard.name_word",
+        rejects: name_word,
+    },
+    Guard {
+        name: "guard.fine_adjective",
+        rejects: fine_adjective,
+    },
+    Guard {
+        name: "guard.non_court",
+        rejects: non_court,
+    },
+    Guard {
+        name: "guard.hearing_verb",
+        rejects: hearing_verb,
     },
 ];
 
@@ -521,4 +548,157 @@ fn natural_cause(c: &Candidate) -> bool {
                     .any(|p| matches!(p.as_str(), "in" | "by" | "after" | "during" | "from"))
         });
     reflexive || cause_before || cause_after
+}
+
+// "New Fine Gael leader", "its Fine Wine operations".
+fn name_word(c: &Candidate) -> bool {
+    let surface = c.span.slice(c.text);
+    let mut chars = surface.chars();
+    let capitalised = chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().next().is_some()
+        && chars.all(|ch| ch.is_lowercase() || ch == '-');
+    if !capitalised || surface.contains(' ') || c.before.is_empty() {
+        return false;
+    }
+    let gap = c.text[..c.span.start].trim_end();
+    if gap.ends_with(['"', '“', '‘', '\'', ':', '(', '-', '—']) {
+        return false;
+    }
+    // A headline ("Police Arrest Three Activists") capitalises its words.
+    let words: Vec<&str> = c.sentence.slice(c.text).split_whitespace().collect();
+    let capitalised_words = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    capitalised_words * 2 <= words.len()
+}
+
+// "he was fine", "the fine details", "a fine performance".
+fn fine_adjective(c: &Candidate) -> bool {
+    if !c.span.slice(c.text).eq_ignore_ascii_case("fine") {
+        return false;
+    }
+    let copula = c.prev_word().as_deref().is_some_and(|w| {
+        matches!(
+            w,
+            "is" | "was"
+                | "are"
+                | "were"
+                | "be"
+                | "been"
+                | "feel"
+                | "feels"
+                | "felt"
+                | "looks"
+                | "seems"
+                | "very"
+                | "quite"
+                | "so"
+                | "too"
+                | "perfectly"
+        )
+    });
+    let noun_after = c.after.first().is_some_and(|(s, w)| {
+        s.start == c.span.end + 1
+            && w.chars().all(char::is_lowercase)
+            && !matches!(
+                w.to_lowercase().as_str(),
+                "of" | "for"
+                    | "on"
+                    | "and"
+                    | "or"
+                    | "from"
+                    | "to"
+                    | "was"
+                    | "is"
+                    | "were"
+                    | "has"
+                    | "had"
+                    | "imposed"
+                    | "levied"
+                    | "handed"
+                    | "paid"
+                    | "against"
+                    | "in"
+                    | "by"
+                    | "which"
+                    | "that"
+                    | "totalling"
+                    | "totaling"
+                    | "worth"
+                    | "plus"
+                    | "over"
+                    | "after"
+                    | "at"
+                    | "under"
+                    | "would"
+                    | "will"
+                    | "could"
+                    | "because"
+                    | "but"
+                    | "as"
+                    | "with"
+            )
+    });
+    copula || noun_after
+}
+
+// "a Senate committee hearing", "clinical trials".
+fn non_court(c: &Candidate) -> bool {
+    c.trigger.event_type == "trial"
+        && c.before
+            .iter()
+            .rev()
+            .take(3)
+            .any(|(_, w)| c.lexicon.cues.non_court.contains(&w.to_lowercase()))
+}
+
+// "after hearing submissions by the parties".
+fn hearing_verb(c: &Candidate) -> bool {
+    c.span.slice(c.text).eq_ignore_ascii_case("hearing")
+        && c.text[c.span.end..].starts_with(' ')
+        && c.after
+            .first()
+            .is_some_and(|(_, w)| w.chars().all(char::is_lowercase))
+        && c.next_word().as_deref().is_some_and(|w| {
+            !matches!(
+                w,
+                "of" | "in"
+                    | "on"
+                    | "at"
+                    | "was"
+                    | "is"
+                    | "will"
+                    | "into"
+                    | "before"
+                    | "for"
+                    | "against"
+                    | "had"
+                    | "has"
+                    | "took"
+                    | "that"
+                    | "which"
+                    | "and"
+                    | "or"
+            ) && w.chars().all(char::is_alphabetic)
+        })
+        && c.prev_word().as_deref().is_some_and(|w| {
+            !matches!(
+                w,
+                "a" | "the"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "court"
+                    | "bail"
+                    | "appeal"
+                    | "next"
+                    | "first"
+                    | "final"
+                    | "closed"
+                    | "public"
+                    | "preliminary"
+            )
+        })
 }

@@ -135,6 +135,12 @@ pub struct Cues {
     pub natural_cause: Lexicon<()>,
     /// Words that make a participle a state ("currently detained").
     pub status: Lexicon<()>,
+    /// After a noun trigger: it is scheduled, not held ("the hearing is
+    /// scheduled for").
+    pub scheduled: Lexicon<()>,
+    /// Before "hearing" or "trial": not a court's ("Senate committee
+    /// hearing", "clinical trials").
+    pub non_court: Lexicon<()>,
     /// A date after these and "to"/"for"/"until" is the new date of a
     /// deferred event ("the hearing was adjourned to 3 December").
     pub deferral: Lexicon<()>,
@@ -256,6 +262,8 @@ impl EventLexicon {
             company_suffix: cue("company_suffix"),
             natural_cause: cue("natural_cause"),
             status: cue("status"),
+            scheduled: cue("scheduled"),
+            non_court: cue("non_court"),
             deferral: cue("deferral"),
             human: Lexicon::of_entries(
                 gazetteers

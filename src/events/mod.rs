@@ -432,7 +432,13 @@ impl EventExtractor {
             ) || w.ends_with("'s")
                 || w.ends_with("’s")
         }) || text[..tm.span.start].ends_with("'s ")
-            || text[..tm.span.start].ends_with("’s ");
+            || text[..tm.span.start].ends_with("’s ")
+            // "a $250,000 fine", "a 1,000 dlr fine": an amount before it.
+            || previous
+                .first()
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            || crate::tag::word_before(crate::tag::before_window(text, tm.span.start))
+                .ends_with(|c: char| c.is_ascii_digit());
         let (noun, verb) = if first.is_noun {
             (first, alt)
         } else {
@@ -616,9 +622,18 @@ impl EventExtractor {
         referent.names.retain(|a| !agents.contains(a));
 
         // Modality. "faces charges" is a charge that happened.
-        let modality = trigger
-            .modality
-            .unwrap_or_else(|| modality(text, clause_start, span, &before, mentions, cues));
+        let modality = trigger.modality.unwrap_or_else(|| {
+            let reading = modality::Reading {
+                clause_start,
+                sentence_start: sentence.start,
+                span,
+                before: &before,
+                after: &after,
+                noun: trigger.is_noun,
+                penalty_noun: trigger.is_noun && matches!(trigger.event_type, "fine" | "sentence"),
+            };
+            modality(text, &reading, mentions, cues)
+        });
         let modality = if modality == "potential"
             && trigger.event_type == "charge"
             && before.last().is_some_and(|(_, w)| {
@@ -1123,6 +1138,55 @@ mod tests {
         assert_eq!(find(&rows, "harassment").0, "harassment");
         let rows = events("Gunmen killed two villagers after the earthquake relief convoy left.");
         assert_eq!(find(&rows, "killing").0, "killing");
+    }
+
+    #[test]
+    fn names_adjectives_and_hearings_that_no_court_holds_are_no_events() {
+        for (text, rule, word) in [
+            (
+                "The new Fine Gael leader spoke on Monday.",
+                "guard.name_word",
+                "Fine",
+            ),
+            (
+                "The surgeon said he was fine after the operation.",
+                "guard.fine_adjective",
+                "fine",
+            ),
+            (
+                "Ministers agreed the fine details of the accord.",
+                "guard.fine_adjective",
+                "fine",
+            ),
+            (
+                "He told a Senate committee hearing that rates would rise.",
+                "guard.non_court",
+                "hearing",
+            ),
+            (
+                "The office filed charges after hearing submissions by both sides.",
+                "guard.hearing_verb",
+                "hearing",
+            ),
+        ] {
+            let rows = rejected(text);
+            assert!(
+                rows.contains(&(rule.to_string(), word.to_string())),
+                "{text}: {rows:?}"
+            );
+        }
+        let rows = events("During a four-hour hearing, the judge heard arguments from both sides.");
+        assert_eq!(find(&rows, "trial").1, "asserted");
+    }
+
+    #[test]
+    fn scheduled_hearings_and_maximum_fines_are_potential() {
+        let rows = events("A hearing at the district court has been set for 19 April.");
+        assert_eq!(find(&rows, "trial").1, "potential");
+        let rows = events("Ali Karimov faces up to five years in jail and a $250,000 fine.");
+        assert_eq!(find(&rows, "fine").1, "potential");
+        let rows = events("The court refused to grant Ali Karimov a new trial.");
+        assert_eq!(find(&rows, "trial").1, "negated");
     }
 
     #[test]

@@ -8,6 +8,11 @@
 //!    arrest", "may be fined") → `potential`; a cue inside a mention
 //!    ("Theresa May") or a noun homograph after a determiner ("his will")
 //!    is no cue.
+//!    So is a noun trigger followed, before the next clause, by a
+//!    scheduling word (`scheduled` cues: "the hearing is scheduled for",
+//!    "set for 19 April"); and a penalty noun reads the cues of its whole
+//!    sentence before it ("faces up to five years in jail and a $250,000
+//!    fine").
 //! 4. Otherwise `asserted`.
 
 use super::lexicon::Cues;
@@ -18,6 +23,9 @@ use crate::tag::Mention;
 /// possibility cue reaches ("could face between six months and two years
 /// imprisonment").
 const MODALITY_WINDOW: usize = 8;
+/// How many words after a noun trigger a scheduling word reaches ("a
+/// hearing at the district court has been set for 19 April").
+const SCHEDULE_WINDOW: usize = 12;
 
 /// Whether the word or phrase at `span` can be a cue word: not inside a
 /// mention ("12 May 2019", "Theresa May"), and, for a cue that is also a
@@ -39,19 +47,40 @@ pub(super) fn is_cue_word(text: &str, span: ByteSpan, mentions: &[Mention], cues
     !cues.determiner.contains(&before)
 }
 
+/// How the trigger reads for modality.
+pub(super) struct Reading<'a> {
+    pub clause_start: usize,
+    pub sentence_start: usize,
+    pub span: ByteSpan,
+    pub before: &'a [&'a (ByteSpan, &'a str)],
+    pub after: &'a [&'a (ByteSpan, &'a str)],
+    /// A noun trigger ("the hearing", "a strike").
+    pub noun: bool,
+    /// A noun of a penalty ("a $5,000 fine", "a prison sentence"): the
+    /// cues of its whole clause apply ("faces up to five years in jail and
+    /// a $250,000 fine").
+    pub penalty_noun: bool,
+}
+
 pub(super) fn modality(
     text: &str,
-    clause_start: usize,
-    span: ByteSpan,
-    before: &[&(ByteSpan, &str)],
+    reading: &Reading,
     mentions: &[Mention],
     cues: &Cues,
 ) -> &'static str {
+    let (span, before) = (reading.span, reading.before);
+    // A penalty noun reads its whole sentence: "faces up to five years in
+    // jail and a $250,000 fine" coordinates it with the potential one.
+    let (clause_start, window_words) = if reading.penalty_noun {
+        (reading.sentence_start, usize::MAX)
+    } else {
+        (reading.clause_start, MODALITY_WINDOW)
+    };
     let near_words: Vec<&&(ByteSpan, &str)> = before
         .iter()
         .rev()
         .take_while(|(s, _)| s.start >= clause_start)
-        .take(MODALITY_WINDOW)
+        .take(window_words)
         .collect();
     let near: Vec<String> = near_words.iter().map(|(_, w)| w.to_lowercase()).collect();
     let window_start = near_words.last().map_or(span.start, |(s, _)| s.start);
@@ -75,7 +104,24 @@ pub(super) fn modality(
     let conditional = before
         .first()
         .is_some_and(|(_, w)| cues.conditional.contains(&w.to_lowercase()));
+    // "A hearing ... has been set for 19 April", "the strike is expected
+    // to ...": a noun trigger with a scheduling word after it, before the
+    // next clause.
+    let scheduled = reading.noun && {
+        let after: Vec<String> = reading
+            .after
+            .iter()
+            .take(SCHEDULE_WINDOW)
+            .map(|(_, w)| w.to_lowercase())
+            .take_while(|w| !cues.clause.contains(w))
+            .collect();
+        after.iter().enumerate().any(|(i, w)| {
+            cues.scheduled.contains(w)
+                || w == "set" && after.get(i + 1).is_some_and(|n| n == "for" || n == "to")
+        })
+    };
     let potential = conditional
+        || scheduled
         || near
             .iter()
             .zip(&near_words)
