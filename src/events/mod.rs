@@ -1100,7 +1100,7 @@ mod tests {
 
     #[test]
     fn threats_of_action_gerunds_states_and_natural_causes_are_no_events() {
-        for (text, rule, word) in [
+        assert_rejected(&[
             (
                 "The union threatened to strike on Thursday.",
                 "guard.threat_of_action",
@@ -1126,13 +1126,7 @@ mod tests {
                 "guard.natural_cause",
                 "were killed",
             ),
-        ] {
-            let rows = rejected(text);
-            assert!(
-                rows.contains(&(rule.to_string(), word.to_string())),
-                "{text}: {rows:?}"
-            );
-        }
+        ]);
         // A threat of harm is intimidation; a killing by people is a killing.
         let rows = events("Unknown men threatened to kill the journalist Ali Karimov.");
         assert_eq!(find(&rows, "harassment").0, "harassment");
@@ -1142,7 +1136,7 @@ mod tests {
 
     #[test]
     fn names_adjectives_and_hearings_that_no_court_holds_are_no_events() {
-        for (text, rule, word) in [
+        assert_rejected(&[
             (
                 "The new Fine Gael leader spoke on Monday.",
                 "guard.name_word",
@@ -1168,13 +1162,7 @@ mod tests {
                 "guard.hearing_verb",
                 "hearing",
             ),
-        ] {
-            let rows = rejected(text);
-            assert!(
-                rows.contains(&(rule.to_string(), word.to_string())),
-                "{text}: {rows:?}"
-            );
-        }
+        ]);
         let rows = events("During a four-hour hearing, the judge heard arguments from both sides.");
         assert_eq!(find(&rows, "trial").1, "asserted");
     }
@@ -1183,6 +1171,9 @@ mod tests {
     fn scheduled_hearings_and_maximum_fines_are_potential() {
         let rows = events("A hearing at the district court has been set for 19 April.");
         assert_eq!(find(&rows, "trial").1, "potential");
+        let rows =
+            events("Court hearings in the case of Ali Karimov are scheduled to continue tomorrow.");
+        assert_eq!(find(&rows, "trial").1, "asserted");
         let rows = events("Ali Karimov faces up to five years in jail and a $250,000 fine.");
         assert_eq!(find(&rows, "fine").1, "potential");
         let rows = events("The court refused to grant Ali Karimov a new trial.");
@@ -1212,6 +1203,17 @@ mod tests {
                     .all(|r| r.0 != "censorship" && r.0 != "organisation_restriction"),
                 "{text}: {:?}",
                 events(text)
+            );
+        }
+    }
+
+    /// Each text's trigger word is rejected by the named rule.
+    fn assert_rejected(cases: &[(&str, &str, &str)]) {
+        for (text, rule, word) in cases {
+            let rows = rejected(text);
+            assert!(
+                rows.contains(&(rule.to_string(), word.to_string())),
+                "{text}: {rows:?}"
             );
         }
     }

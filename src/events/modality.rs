@@ -11,8 +11,8 @@
 //!    So is a noun trigger followed, before the next clause, by a
 //!    scheduling word (`scheduled` cues: "the hearing is scheduled for",
 //!    "set for 19 April"); and a penalty noun reads the cues of its whole
-//!    sentence before it ("faces up to five years in jail and a $250,000
-//!    fine").
+//!    sentence before it for possibility ("faces up to five years in jail
+//!    and a $250,000 fine").
 //! 4. Otherwise `asserted`.
 
 use super::lexicon::Cues;
@@ -69,36 +69,41 @@ pub(super) fn modality(
     cues: &Cues,
 ) -> &'static str {
     let (span, before) = (reading.span, reading.before);
-    // A penalty noun reads its whole sentence: "faces up to five years in
-    // jail and a $250,000 fine" coordinates it with the potential one.
-    let (clause_start, window_words) = if reading.penalty_noun {
-        (reading.sentence_start, usize::MAX)
-    } else {
-        (reading.clause_start, MODALITY_WINDOW)
+    // The cue words of a window before the trigger, and whether a cue
+    // phrase of `kind` lies there.
+    let cues_in = |from: usize, max_words: usize| {
+        let words: Vec<&&(ByteSpan, &str)> = before
+            .iter()
+            .rev()
+            .take_while(|(s, _)| s.start >= from)
+            .take(max_words)
+            .collect();
+        let start = words.last().map_or(span.start, |(s, _)| s.start);
+        (words, start)
     };
-    let near_words: Vec<&&(ByteSpan, &str)> = before
-        .iter()
-        .rev()
-        .take_while(|(s, _)| s.start >= clause_start)
-        .take(window_words)
-        .collect();
-    let near: Vec<String> = near_words.iter().map(|(_, w)| w.to_lowercase()).collect();
-    let window_start = near_words.last().map_or(span.start, |(s, _)| s.start);
-    let window = &text[window_start..span.start];
-    let phrase_hits = cues.phrases.find(window);
-    let phrase_of = |kind: &str| {
-        phrase_hits.iter().any(|m| {
-            let at = ByteSpan::new(window_start + m.span.start, window_start + m.span.end);
+    let phrase_in = |start: usize, kind: &str| {
+        cues.phrases.find(&text[start..span.start]).iter().any(|m| {
+            let at = ByteSpan::new(start + m.span.start, start + m.span.end);
             cues.phrases.entry(m.entry).kind == kind && is_cue_word(text, at, mentions, cues)
         })
     };
-    let negated = near
-        .iter()
-        .any(|w| cues.negation.contains(w) || w.ends_with("n't"))
-        || phrase_of("negation");
+    let (near_words, window_start) = cues_in(reading.clause_start, MODALITY_WINDOW);
+    let negated = near_words.iter().any(|(_, w)| {
+        let w = w.to_lowercase();
+        cues.negation.contains(&w) || w.ends_with("n't")
+    }) || phrase_in(window_start, "negation");
     if negated {
         return "negated";
     }
+    // A penalty noun reads its whole sentence for possibility: "faces up to
+    // five years in jail and a $250,000 fine" coordinates it with the
+    // potential one (but "is not related to the $550,000 fine" does not
+    // negate it).
+    let (near_words, window_start) = if reading.penalty_noun {
+        cues_in(reading.sentence_start, usize::MAX)
+    } else {
+        (near_words, window_start)
+    };
     // "If convicted, he could be fined or jailed": a conditional sentence
     // states no event.
     let conditional = before
@@ -115,18 +120,25 @@ pub(super) fn modality(
             .map(|(_, w)| w.to_lowercase())
             .take_while(|w| !cues.clause.contains(w))
             .collect();
+        // "Hearings are scheduled to continue tomorrow": under way.
+        let continues = |i: usize| {
+            after.get(i + 1).is_some_and(|n| n == "to")
+                && after
+                    .get(i + 2)
+                    .is_some_and(|n| matches!(n.as_str(), "continue" | "resume"))
+        };
         after.iter().enumerate().any(|(i, w)| {
-            cues.scheduled.contains(w)
-                || w == "set" && after.get(i + 1).is_some_and(|n| n == "for" || n == "to")
+            (cues.scheduled.contains(w)
+                || w == "set" && after.get(i + 1).is_some_and(|n| n == "for" || n == "to"))
+                && !continues(i)
         })
     };
     let potential = conditional
         || scheduled
-        || near
-            .iter()
-            .zip(&near_words)
-            .any(|(w, (s, _))| cues.potential.contains(w) && is_cue_word(text, *s, mentions, cues))
-        || phrase_of("potential");
+        || near_words.iter().any(|(s, w)| {
+            cues.potential.contains(&w.to_lowercase()) && is_cue_word(text, *s, mentions, cues)
+        })
+        || phrase_in(window_start, "potential");
     if potential {
         "potential"
     } else {
