@@ -67,6 +67,12 @@
 //!     cues among the three words before it).
 //! 25. `hearing_verb` — "after **hearing** submissions": "hearing" as a
 //!     verb with its object.
+//! 26. `object_sense` — "unlikely to **gather** much support", "poised to
+//!     **strike**" out, "a graphic **demonstration** of": the word after the
+//!     trigger gives it another sense (`object_sense` cues, per lemma).
+//! 27. `release_of_thing` — "the single was **released** on Monday", "a
+//!     statement **released** through her attorney": a release next to a
+//!     word of publishing or markets, in a sentence with no word of custody.
 //!
 //! To add a guard: write a function `fn name(c: &Candidate) -> bool` with
 //! its example above it, add it to [`GUARDS`] and to the list above, and
@@ -218,6 +224,14 @@ pub(super) const GUARDS: &[Guard] = &[
     Guard {
         name: "guard.hearing_verb",
         rejects: hearing_verb,
+    },
+    Guard {
+        name: "guard.object_sense",
+        rejects: object_sense,
+    },
+    Guard {
+        name: "guard.release_of_thing",
+        rejects: release_of_thing,
     },
 ];
 
@@ -460,6 +474,28 @@ fn thing_object(c: &Candidate) -> bool {
     {
         return false;
     }
+    // "killed a Burkinabe gold trader", "arrested a local MP": a person
+    // named by a word for people or a name within the noun phrase.
+    let phrase = c
+        .after
+        .iter()
+        .skip(1)
+        .take(4)
+        .take_while(|(s, w)| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "in" | "on" | "at" | "of" | "for" | "with" | "from" | "and" | "who" | "after"
+            ) && !c.text[c.span.end..s.start].contains([',', ';', '.'])
+        })
+        .collect::<Vec<_>>();
+    let human = phrase.iter().any(|(s, w)| {
+        c.lexicon.cues.human.contains(&w.to_lowercase())
+            || w.starts_with(char::is_uppercase)
+            || !c.lexicon.descriptors.find(s.slice(c.text)).is_empty()
+    });
+    if human {
+        return false;
+    }
     let passive =
         c.trigger.participle && roles::is_passive(c.text, c.span, c.before, &c.lexicon.cues);
     !passive
@@ -525,14 +561,48 @@ fn natural_cause(c: &Candidate) -> bool {
         .next_word()
         .as_deref()
         .is_some_and(|w| matches!(w, "himself" | "herself" | "themselves" | "oneself"));
-    // A cause in the clause before an active trigger: its subject.
+    // "opened fire", "police fire": gunfire, not a blaze.
+    let before_words: Vec<String> = c.before.iter().map(|w| lower(&w)).collect();
+    let cause_at = |words: &[String], i: usize| {
+        let w = &words[i];
+        cues.natural_cause.contains(w)
+            && !(matches!(w.as_str(), "fire" | "fires")
+                && i.checked_sub(1)
+                    .and_then(|j| words.get(j))
+                    .is_some_and(|p| {
+                        matches!(
+                            p.as_str(),
+                            "open"
+                                | "opened"
+                                | "opens"
+                                | "opening"
+                                | "returned"
+                                | "return"
+                                | "police"
+                                | "gun"
+                                | "live"
+                                | "heavy"
+                                | "under"
+                                | "cross"
+                                | "sniper"
+                                | "army"
+                        )
+                    }))
+    };
+    // A cause among the ten words before an active trigger, in its
+    // sentence ("a strong earthquake that struck the south killed two").
+    let n = before_words.len();
+    // No actor may stand between the cause and the trigger ("after the
+    // earthquake, soldiers shot two looters").
     let cause_before = !c.trigger.is_noun
-        && c.before
-            .iter()
-            .rev()
-            .take_while(|(s, _)| s.start >= c.clause_start)
-            .take(8)
-            .any(|w| cues.natural_cause.contains(&lower(&w)));
+        && (n.saturating_sub(10)..n).any(|i| {
+            let at = c.before[i].0.end;
+            cause_at(&before_words, i)
+                && !c
+                    .groups
+                    .iter()
+                    .any(|g| g.span.start >= at && g.span.end <= c.span.start)
+        });
     // "were killed in flooding", "injured after a crash", "died from
     // cancer": a trigger without an acting subject ("Gunmen killed two
     // villagers after the earthquake" has one).
@@ -541,8 +611,8 @@ fn natural_cause(c: &Candidate) -> bool {
         || c.trigger.participle && roles::is_passive(c.text, c.span, c.before, cues);
     let words: Vec<String> = c.after.iter().take(6).map(|w| lower(&w)).collect();
     let cause_after = no_actor
-        && words.iter().enumerate().any(|(i, w)| {
-            cues.natural_cause.contains(w)
+        && (0..words.len()).any(|i| {
+            cause_at(&words, i)
                 && words[..i]
                     .iter()
                     .any(|p| matches!(p.as_str(), "in" | "by" | "after" | "during" | "from"))
@@ -701,4 +771,60 @@ fn hearing_verb(c: &Candidate) -> bool {
                     | "preliminary"
             )
         })
+}
+
+// "gather much support" (the next word but one after "much", "more"),
+// "strike out", "a demonstration of strength".
+fn object_sense(c: &Candidate) -> bool {
+    let senses = &c.lexicon.cues.object_sense;
+    let lemma = c.trigger.lemma.to_lowercase();
+    // Only words that follow the trigger directly ("protests, his lawyer
+    // said" is no "protested his innocence").
+    let direct = c
+        .after
+        .first()
+        .is_some_and(|(s, _)| c.text[c.span.end..s.start].trim().is_empty());
+    if !direct {
+        return false;
+    }
+    let mut next = c.after.iter().take(2).map(|(_, w)| w.to_lowercase());
+    let first = next.next();
+    let second = next.next();
+    let hit = |w: &Option<String>| {
+        w.as_ref()
+            .is_some_and(|w| senses.contains(&(lemma.clone(), w.clone())))
+    };
+    hit(&first)
+        || first
+            .as_deref()
+            .is_some_and(|w| matches!(w, "much" | "more" | "enough" | "little"))
+            && hit(&second)
+}
+
+// "the single, which was released on Monday", "a statement released
+// through her lawyer" (but "released from prison", "released on bail").
+fn release_of_thing(c: &Candidate) -> bool {
+    if c.trigger.event_type != "release" {
+        return false;
+    }
+    let cues = &c.lexicon.cues;
+    let lower = |w: &&&(ByteSpan, &str)| w.1.to_lowercase();
+    let sentence_words: Vec<String> = c
+        .before
+        .iter()
+        .chain(c.after.iter())
+        .map(|w| lower(&w))
+        .collect();
+    if sentence_words.iter().any(|w| cues.custody.contains(w)) {
+        return false;
+    }
+    let near = c
+        .before
+        .iter()
+        .rev()
+        .take(4)
+        .chain(c.after.iter().take(4))
+        .map(|w| lower(&w));
+    near.into_iter()
+        .any(|w| cues.context_publication.contains(&w) || cues.context_finance.contains(&w))
 }

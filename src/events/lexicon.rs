@@ -141,6 +141,12 @@ pub struct Cues {
     /// Before "hearing" or "trial": not a court's ("Senate committee
     /// hearing", "clinical trials").
     pub non_court: Lexicon<()>,
+    /// (trigger lemma, next word) pairs that give the trigger another
+    /// sense (`object_sense`: "gather support", "strike out",
+    /// "demonstration of").
+    pub object_sense: std::collections::HashSet<(String, String)>,
+    /// Words of custody: a release near one is from custody.
+    pub custody: Lexicon<()>,
     /// A date after these and "to"/"for"/"until" is the new date of a
     /// deferred event ("the hearing was adjourned to 3 December").
     pub deferral: Lexicon<()>,
@@ -264,6 +270,11 @@ impl EventLexicon {
             status: cue("status"),
             scheduled: cue("scheduled"),
             non_court: cue("non_court"),
+            object_sense: gazetteers
+                .kind("event_cues", "object_sense")
+                .map(|e| (e.canonical.to_lowercase(), e.surface.to_lowercase()))
+                .collect(),
+            custody: cue("custody"),
             deferral: cue("deferral"),
             human: Lexicon::of_entries(
                 gazetteers

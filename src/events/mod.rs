@@ -1168,6 +1168,34 @@ mod tests {
     }
 
     #[test]
+    fn other_objects_and_released_things_are_no_events() {
+        assert_rejected(&[
+            (
+                "The plan is unlikely to gather much support among ministers.",
+                "guard.object_sense",
+                "gather",
+            ),
+            (
+                "The singer Ali Karimov said his new album was released on Monday.",
+                "guard.release_of_thing",
+                "released",
+            ),
+            (
+                "A fire at the mine killed one miner, the company said.",
+                "guard.natural_cause",
+                "killed",
+            ),
+        ]);
+        // "opened fire" is gunfire; an indefinite person is a target.
+        let rows = events("Two civilians were injured after gunmen opened fire in the market.");
+        assert_eq!(find(&rows, "assault").0, "assault");
+        let rows = events("Gunmen killed a local trader in the village on Monday.");
+        assert_eq!(find(&rows, "killing").0, "killing");
+        let rows = events("Ali Karimov was released from prison on Monday.");
+        assert_eq!(find(&rows, "release").0, "release");
+    }
+
+    #[test]
     fn scheduled_hearings_and_maximum_fines_are_potential() {
         let rows = events("A hearing at the district court has been set for 19 April.");
         assert_eq!(find(&rows, "trial").1, "potential");
