@@ -23,8 +23,10 @@
 //!    trial.
 //! 7. `charged_at` — "police **charged** at the crowd": a rush, not a
 //!    charge (the crowd's treatment is read by force triggers).
-//! 8. `charge_as_ground` — "arrested on hooliganism **charges**": a charge
-//!    named only as the ground of another act (the annotation guide).
+//! 8. `charge_as_ground` — "arrested on hooliganism **charges**", "pleaded
+//!    guilty to fraud **charges**", "denies the **charges**": a charge named
+//!    only as the ground of another act (the annotation guide;
+//!    `charge_ground` cues among the four words before a charge noun).
 //! 9. `offence_as_ground` — "arrested for unlawful **assembly**", "charged
 //!    with **illegal assembly**": a noun that also names an offence
 //!    (`offence=1` in triggers.tsv) as the ground of proceedings.
@@ -45,9 +47,10 @@
 //!     right before it ("police detained activists" is a verb).
 //! 17. `thing_object` — "authorities **executed** a campaign": a violent or
 //!     custodial verb whose object is a thing, not a person.
-//! 18. `threat_of_action` — "the union **threatened** to strike": a threat
-//!     to do something other than harm (a threat "to kill" or "to arrest"
-//!     him is intimidation).
+//! 18. `threat_of_action` — "the union **threatened** to strike", "strikes
+//!     are being **threatened**": a threat to do something other than harm,
+//!     or of a strike or protest (a threat "to kill" or "to arrest" him is
+//!     intimidation).
 //! 19. `gerund_subject` — "**Detaining** suspects without trial is
 //!     unlawful", "a ruling that **detaining** them ...": a gerund that
 //!     opens its clause names a kind of act.
@@ -64,7 +67,8 @@
 //!     after a form of "be" or before a noun.
 //! 24. `non_court` — "a Senate committee **hearing**", "clinical
 //!     **trials**": a hearing or trial that no court holds (`non_court`
-//!     cues among the three words before it).
+//!     cues among the three words before it); questioning in a sentence
+//!     with such a word ("**questioned** by the Senate committee").
 //! 25. `hearing_verb` — "after **hearing** submissions": "hearing" as a
 //!     verb with its object.
 //! 26. `object_sense` — "unlikely to **gather** much support", "poised to
@@ -329,13 +333,24 @@ fn charged_at(c: &Candidate) -> bool {
 
 // "arrested on hooliganism charges", "on what charge": no charging act.
 fn charge_as_ground(c: &Candidate) -> bool {
-    c.trigger.event_type == "charge"
-        && c.trigger.surface.split_whitespace().count() == 1
-        && c.before
-            .iter()
-            .rev()
-            .take(3)
-            .any(|(_, w)| w.eq_ignore_ascii_case("on"))
+    let noun_charge = c.trigger.event_type == "charge"
+        && (c.trigger.is_noun || c.trigger.surface.split_whitespace().count() == 1);
+    noun_charge
+        && (c.trigger.surface.split_whitespace().count() == 1
+            && c.before
+                .iter()
+                .rev()
+                .take(3)
+                .any(|(_, w)| w.eq_ignore_ascii_case("on"))
+            // "pleaded guilty to fraud charges", "denies the charges",
+            // "settled SEC charges" (`charge_ground` cues).
+            || c.trigger.surface.split_whitespace().count() == 1
+                && !c.trigger.surface.ends_with("ed")
+                && c.before
+                    .iter()
+                    .rev()
+                    .take(4)
+                    .any(|(_, w)| c.lexicon.cues.charge_ground.contains(&w.to_lowercase())))
 }
 
 // "arrested for unlawful assembly", "charged with illegal assembly".
@@ -413,8 +428,9 @@ fn heading(c: &Candidate) -> bool {
 
 // "the jailed blogger": a status, not an event.
 fn status_adjective(c: &Candidate) -> bool {
+    // "the jailed blogger"; "Jailed tycoon X ..." at a sentence start.
     c.single_participle()
-        && c.prev_word().as_deref().is_some_and(|w| {
+        && c.prev_word().as_deref().is_none_or(|w| {
             matches!(
                 w,
                 "the" | "a" | "an" | "his" | "her" | "their" | "its" | "jailed"
@@ -506,10 +522,21 @@ fn thing_object(c: &Candidate) -> bool {
 // "the union threatened to strike", "threatened to make a complaint" (but
 // "threatened to kill him" is a threat of harm).
 fn threat_of_action(c: &Candidate) -> bool {
-    if c.trigger.event_type != "harassment"
-        || !c.trigger.lemma.starts_with("threat")
-        || c.next_word().as_deref() != Some("to")
-    {
+    if c.trigger.event_type != "harassment" || !c.trigger.lemma.starts_with("threat") {
+        return false;
+    }
+    // "Other strikes are being threatened", "threatened a walkout".
+    let industrial = c
+        .before
+        .iter()
+        .rev()
+        .take(4)
+        .chain(c.after.iter().take(3))
+        .any(|(_, w)| c.lexicon.cues.protest_noun.contains(&w.to_lowercase()));
+    if industrial {
+        return true;
+    }
+    if c.next_word().as_deref() != Some("to") {
         return false;
     }
     let Some((verb_span, _)) = c.after.get(1) else {
@@ -715,12 +742,12 @@ fn fine_adjective(c: &Candidate) -> bool {
 
 // "a Senate committee hearing", "clinical trials".
 fn non_court(c: &Candidate) -> bool {
-    c.trigger.event_type == "trial"
-        && c.before
-            .iter()
-            .rev()
-            .take(3)
-            .any(|(_, w)| c.lexicon.cues.non_court.contains(&w.to_lowercase()))
+    let non_court = |w: &&(ByteSpan, &str)| c.lexicon.cues.non_court.contains(&w.1.to_lowercase());
+    c.trigger.event_type == "trial" && c.before.iter().rev().take(3).any(non_court)
+        // "questioned about the dollar during testimony to the Senate
+        // Finance Committee": no one's custody.
+        || c.trigger.lemma == "question"
+            && c.before.iter().chain(c.after.iter()).any(non_court)
 }
 
 // "after hearing submissions by the parties".
@@ -773,7 +800,8 @@ fn hearing_verb(c: &Candidate) -> bool {
         })
 }
 
-// "gather much support" (the next word but one after "much", "more"),
+// "gather much support", "arrest the decline" (the next word but one
+// after "much", "more" or a determiner),
 // "strike out", "a demonstration of strength".
 fn object_sense(c: &Candidate) -> bool {
     let senses = &c.lexicon.cues.object_sense;
@@ -795,10 +823,12 @@ fn object_sense(c: &Candidate) -> bool {
             .is_some_and(|w| senses.contains(&(lemma.clone(), w.clone())))
     };
     hit(&first)
-        || first
-            .as_deref()
-            .is_some_and(|w| matches!(w, "much" | "more" | "enough" | "little"))
-            && hit(&second)
+        || first.as_deref().is_some_and(|w| {
+            matches!(
+                w,
+                "much" | "more" | "enough" | "little" | "the" | "a" | "an" | "its" | "this"
+            )
+        }) && hit(&second)
 }
 
 // "the single, which was released on Monday", "a statement released

@@ -147,6 +147,12 @@ pub struct Cues {
     pub object_sense: std::collections::HashSet<(String, String)>,
     /// Words of custody: a release near one is from custody.
     pub custody: Lexicon<()>,
+    /// Before a charge noun: the charge is only the ground of another act
+    /// ("pleaded guilty to fraud charges", "denies the charges").
+    pub charge_ground: Lexicon<()>,
+    /// Before a penalty noun: the penalty is what a law provides ("carry
+    /// sentences of up to 20 years").
+    pub penalty_potential: Lexicon<()>,
     /// A date after these and "to"/"for"/"until" is the new date of a
     /// deferred event ("the hearing was adjourned to 3 December").
     pub deferral: Lexicon<()>,
@@ -275,6 +281,8 @@ impl EventLexicon {
                 .map(|e| (e.canonical.to_lowercase(), e.surface.to_lowercase()))
                 .collect(),
             custody: cue("custody"),
+            charge_ground: cue("charge_ground"),
+            penalty_potential: cue("penalty_potential"),
             deferral: cue("deferral"),
             human: Lexicon::of_entries(
                 gazetteers

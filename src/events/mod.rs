@@ -433,6 +433,10 @@ impl EventExtractor {
                 || w.ends_with("’s")
         }) || text[..tm.span.start].ends_with("'s ")
             || text[..tm.span.start].ends_with("’s ")
+            // "the charges carry sentences of up to 20 years".
+            || previous
+                .first()
+                .is_some_and(|w| self.lexicon.cues.penalty_potential.contains(w))
             // "a $250,000 fine", "a 1,000 dlr fine": an amount before it.
             || previous
                 .first()
@@ -1133,6 +1137,8 @@ mod tests {
         assert_eq!(find(&rows, "trial").1, "asserted");
         let rows = events("Ali Karimov faces up to five years in jail and a $250,000 fine.");
         assert_eq!(find(&rows, "fine").1, "potential");
+        let rows = events("The charges carry sentences of up to 20 years in prison.");
+        assert_eq!(find(&rows, "sentence").1, "potential");
         let rows = events("The court refused to grant Ali Karimov a new trial.");
         assert_eq!(find(&rows, "trial").1, "negated");
     }
@@ -1166,6 +1172,26 @@ mod tests {
 
     /// Each guard with a text it rejects: (text, rule, trigger word).
     const GUARD_CASES: &[(&str, &str, &str)] = &[
+        (
+            "Three executives pleaded guilty to fraud charges on Monday.",
+            "guard.charge_as_ground",
+            "charges",
+        ),
+        (
+            "Jailed tycoon Ali Karimov has sold his stake in the company.",
+            "guard.status_adjective",
+            "Jailed",
+        ),
+        (
+            "Other strikes are being threatened by the teachers' union.",
+            "guard.threat_of_action",
+            "threatened",
+        ),
+        (
+            "The coaches have been trying to arrest the decline of the team.",
+            "guard.object_sense",
+            "arrest",
+        ),
         (
             "The union threatened to strike on Thursday.",
             "guard.threat_of_action",

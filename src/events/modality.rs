@@ -136,7 +136,10 @@ pub(super) fn modality(
     let potential = conditional
         || scheduled
         || near_words.iter().any(|(s, w)| {
-            cues.potential.contains(&w.to_lowercase()) && is_cue_word(text, *s, mentions, cues)
+            let w = w.to_lowercase();
+            (cues.potential.contains(&w)
+                || reading.penalty_noun && cues.penalty_potential.contains(&w))
+                && is_cue_word(text, *s, mentions, cues)
         })
         || phrase_in(window_start, "potential");
     if potential {
