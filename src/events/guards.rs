@@ -115,6 +115,17 @@ impl Candidate<'_> {
         self.before.last().map(|(_, w)| w.to_lowercase())
     }
 
+    /// The lower-cased words up to `before` words before the trigger and
+    /// `after` words after it.
+    fn words_around(&self, before: usize, after: usize) -> impl Iterator<Item = String> + '_ {
+        self.before
+            .iter()
+            .rev()
+            .take(before)
+            .chain(self.after.iter().take(after))
+            .map(|(_, w)| w.to_lowercase())
+    }
+
     /// A one-word participle trigger ("jailed", "detained").
     fn single_participle(&self) -> bool {
         self.trigger.participle && !self.trigger.surface.contains(' ')
@@ -527,12 +538,8 @@ fn threat_of_action(c: &Candidate) -> bool {
     }
     // "Other strikes are being threatened", "threatened a walkout".
     let industrial = c
-        .before
-        .iter()
-        .rev()
-        .take(4)
-        .chain(c.after.iter().take(3))
-        .any(|(_, w)| c.lexicon.cues.protest_noun.contains(&w.to_lowercase()));
+        .words_around(4, 3)
+        .any(|w| c.lexicon.cues.protest_noun.contains(&w));
     if industrial {
         return true;
     }
@@ -848,13 +855,6 @@ fn release_of_thing(c: &Candidate) -> bool {
     if sentence_words.iter().any(|w| cues.custody.contains(w)) {
         return false;
     }
-    let near = c
-        .before
-        .iter()
-        .rev()
-        .take(4)
-        .chain(c.after.iter().take(4))
-        .map(|w| lower(&w));
-    near.into_iter()
+    c.words_around(4, 4)
         .any(|w| cues.context_publication.contains(&w) || cues.context_finance.contains(&w))
 }
