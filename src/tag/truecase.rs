@@ -26,7 +26,7 @@
 
 use std::collections::HashSet;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::document::ByteSpan;
 use crate::error::BuildError;
@@ -42,8 +42,13 @@ pub struct Truecaser {
     function_words: HashSet<String>,
     /// Person descriptors of one word, lower-cased ("activist").
     descriptors: HashSet<String>,
-    /// Unambiguous places, lower-cased, matched ASCII-case-insensitively.
-    places: AhoCorasick,
+    /// Unambiguous places, lower-cased.
+    place_names: Vec<String>,
+    /// Their ASCII-case-insensitive automaton, built for the first
+    /// lower-cased document (most runs have none, and building it costs
+    /// start-up time). `None` inside when it could not be built: places
+    /// then keep their case.
+    places: std::sync::OnceLock<Option<AhoCorasick>>,
 }
 
 const LOCATIVE: &[&str] = &[
@@ -75,22 +80,19 @@ impl Truecaser {
             .filter(|e| !e.flag("ambiguous") && e.surface.chars().count() >= 3)
             .map(|e| lower(&e.surface))
             .collect();
-        let places = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&place_names)
-            .map_err(|e| {
-                BuildError::automaton(
-                    "the lower-case place automaton",
-                    "cities.tsv, countries.tsv",
-                    place_names.len(),
-                    &e,
-                )
-            })?;
+        // The automaton is built on first use; a list larger than the
+        // embedded ones (a user's) is built now, so that a size limit fails
+        // start-up with a clear error instead of dropping places later.
+        let places = if place_names.len() > LAZY_CHECK_LIMIT {
+            std::sync::OnceLock::from(Some(build_places(&place_names)?))
+        } else {
+            std::sync::OnceLock::new()
+        };
         Ok(Truecaser {
             given,
             function_words,
             descriptors,
+            place_names,
             places,
         })
     }
@@ -125,7 +127,11 @@ impl Truecaser {
             i = end;
         }
         // 2. Places after a locative word.
-        for m in self.places.find_iter(text) {
+        let places = self
+            .places
+            .get_or_init(|| build_places(&self.place_names).ok())
+            .as_ref();
+        for m in places.into_iter().flat_map(|p| p.find_iter(text)) {
             let span = ByteSpan::new(m.start(), m.end());
             let bounded = !text[..span.start].ends_with(char::is_alphanumeric)
                 && !text[span.end..].starts_with(char::is_alphanumeric);
@@ -161,6 +167,29 @@ impl Truecaser {
             && !self.descriptors.contains(word)
             && (!verb_or_adverb || self.given.contains(word))
     }
+}
+
+/// More place names than the embedded lists hold (a user's own lists):
+/// their automaton is built at start-up, so that a size limit is reported
+/// then.
+const LAZY_CHECK_LIMIT: usize = 50_000;
+
+/// The case-insensitive automaton of the place names (a contiguous NFA: it
+/// builds fast, and it reads only lower-cased documents).
+fn build_places(place_names: &[String]) -> Result<AhoCorasick, BuildError> {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(place_names)
+        .map_err(|e| {
+            BuildError::automaton(
+                "the lower-case place automaton",
+                "cities.tsv, countries.tsv",
+                place_names.len(),
+                &e,
+            )
+        })
 }
 
 /// Words of ASCII letters (names in such archives are transliterated).
