@@ -112,6 +112,9 @@ pub struct Cues {
     /// Nouns of a use of force ("firing", "lathi-charge"): "killed in police
     /// firing" names the police as the agent.
     pub force_noun: Lexicon<()>,
+    /// Verbs of a use of force ("fired", "opened"): "killed when the police
+    /// fired" names the police as the agent.
+    pub force_verb: Lexicon<()>,
     /// Words that move a sentence away from the day of the one before
     /// ("later", "subsequently").
     pub time_shift: Lexicon<()>,
@@ -266,6 +269,7 @@ impl EventLexicon {
             determiner: cue("determiner"),
             conditional: cue("conditional"),
             force_noun: cue("force_noun"),
+            force_verb: cue("force_verb"),
             time_shift: cue("time_shift"),
             date_limit: cue("date_limit"),
             further: cue("further"),

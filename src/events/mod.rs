@@ -1144,6 +1144,13 @@ mod tests {
     }
 
     #[test]
+    fn a_state_group_firing_in_a_clause_of_time_is_the_agent_of_the_killing() {
+        let rows = events("One person was killed when the police fired 15 rounds in the old city.");
+        let killing = find(&rows, "killing");
+        assert_eq!(killing.6, vec!["police".to_string()]);
+    }
+
+    #[test]
     fn a_shutdown_or_block_needs_an_outlet_and_a_ban_an_organisation() {
         let rows = events("Authorities shut down the independent newspaper Vremya on Monday.");
         assert_eq!(find(&rows, "censorship").0, "censorship");

@@ -221,7 +221,9 @@ pub(super) fn possessive_before(before: &[&(ByteSpan, &str)], clause_start: usiz
 /// the police") or inside it ("died in police custody"): a group of state
 /// agents within 8 words after the trigger,
 /// after "in", "during", "amid" or "by", and followed by a force noun
-/// (`force_noun` in event_cues.tsv), or preceded by one and "by".
+/// (`force_noun` in event_cues.tsv), or preceded by one and "by"; or after
+/// "when", "as" or "after" and followed by a force verb (`force_verb`:
+/// "killed when the police fired 15 rounds").
 pub(super) fn force_agent<'g>(
     trigger: ByteSpan,
     words: &[(ByteSpan, &str)],
@@ -258,6 +260,11 @@ pub(super) fn force_agent<'g>(
                 .rev()
                 .find(|w| !matches!(w.as_str(), "the" | "a"));
             let force_after = next.as_deref().is_some_and(|w| cues.force_noun.contains(w));
+            // "killed when the police fired 15 rounds", "injured as police
+            // opened fire": a state group acting with force in a clause of
+            // time right after the trigger.
+            let force_verb_after = next.as_deref().is_some_and(|w| cues.force_verb.contains(w))
+                && before.is_some_and(|w| matches!(w.as_str(), "when" | "as" | "after"));
             let force_before = gap.iter().any(|w| cues.force_noun.contains(w))
                 && before.is_some_and(|w| w == "by");
             (force_after
@@ -265,6 +272,7 @@ pub(super) fn force_agent<'g>(
                     matches!(w.as_str(), "in" | "during" | "amid" | "by" | "after")
                 }))
                 || force_before
+                || force_verb_after
         })
 }
 
