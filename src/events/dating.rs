@@ -5,6 +5,12 @@
 //!    sentence: "On 25th October, ..."), not a report's date ("told AFP on
 //!    Monday"), not a year used as an adjective of another noun ("its 1990
 //!    invasion"), not a vague reference (PRESENT_REF).
+//!    Nor a date that another trigger of the sentence claims (one up to two
+//!    words before it, nearer, and both before this trigger: "also detained
+//!    on March 4, 2006, was sentenced"; or an event noun right after it:
+//!    "the April 25 protests"), nor one
+//!    that the event comes ahead of ("Ahead of Independence Day on 16th
+//!    December").
 //!    Nor, for proceedings (charge, trial, sentence, fine), a date after
 //!    an event noun that follows the trigger ("pleaded guilty to organising an illegal assembly on 20 October":
 //!    the date is the assembly's).
@@ -30,7 +36,16 @@ pub(super) const SHORT_REPORT_SENTENCES: usize = 4;
 
 /// The date mention of the sentence nearest the trigger, skipping dates of
 /// reports ("told AFP on Monday") and vague references (PRESENT_REF).
-/// `offence_nouns`: for proceedings, the sentence's nouns of offences.
+/// The other triggers of the event's sentence, which may claim a date.
+pub(super) struct OtherTriggers<'a> {
+    /// For proceedings, the sentence's nouns of offences.
+    pub offence_nouns: &'a [ByteSpan],
+    /// Every trigger of the sentence (the event's own included).
+    pub all: &'a [ByteSpan],
+    /// The event nouns of the sentence ("protests", "the attack").
+    pub event_nouns: &'a [ByteSpan],
+}
+
 pub(super) fn choose_date(
     text: &str,
     sentence: ByteSpan,
@@ -38,8 +53,16 @@ pub(super) fn choose_date(
     mentions: &[Mention],
     cues: &Cues,
     words: &[(ByteSpan, &str)],
-    offence_nouns: &[ByteSpan],
+    others: &OtherTriggers,
 ) -> Option<(ByteSpan, String)> {
+    let offence_nouns = others.offence_nouns;
+    let distance = |a: ByteSpan, b: ByteSpan| {
+        if a.start >= b.end {
+            a.start - b.end
+        } else {
+            b.start.saturating_sub(a.end)
+        }
+    };
     // Clause openers that separate a date from the trigger. Temporal
     // connectives do not: a date of the occasion dates what happened
     // straight after it ("fined ... after they marked it on February 24").
@@ -138,6 +161,58 @@ pub(super) fn choose_date(
             !offence_nouns
                 .iter()
                 .any(|n| n.start >= span.end && n.end <= m.span.start)
+        })
+        .filter(|m| {
+            // Another trigger's date: "X, also detained on March 4, 2006, was
+            // sentenced ... on 29 March" (a trigger up to two words before
+            // a date that comes before this trigger, and nearer to it),
+            // "calling for the April 25 protests" (an event noun right after
+            // it).
+            // The claiming trigger opens an insertion after a comma (",
+            // also detained on ..."), not the main clause ("appeared in
+            // court on 1 May, were remanded ...": both of that day).
+            let inserted = |t: &ByteSpan| {
+                let head = text[sentence.start..t.start].trim_end();
+                head.rfind(',')
+                    .is_some_and(|c| head[c + 1..].split_whitespace().count() <= 1)
+            };
+            let claimed_before = others.all.iter().any(|t| {
+                *t != span
+                    && inserted(t)
+                    && t.end <= m.span.start
+                    && m.span.end <= span.start
+                    && text[t.end..m.span.start].split_whitespace().count() <= 2
+                    && distance(m.span, *t) < distance(m.span, span)
+                    // "the assembly on Oct 20, when thousands took to the
+                    // streets": the date is this trigger's too.
+                    && !text[m.span.end..span.start].split_whitespace().any(|w| {
+                        matches!(w.to_lowercase().as_str(), "when" | "as" | "while")
+                    })
+            });
+            // A date used as an adjective (not after a preposition: "on
+            // Monday detained" is an adverbial) right before an event noun
+            // of another event.
+            let adverbial = matches!(
+                crate::tag::word_before(crate::tag::before_window(text, m.span.start)).as_str(),
+                "on" | "in" | "at" | "since" | "by" | "from" | "until" | "till" | "of" | "during"
+            );
+            let modifies_noun = !adverbial
+                && others.event_nouns.iter().any(|t| {
+                    *t != span
+                        && t.start >= m.span.end
+                        && text[m.span.end..t.start].trim().is_empty()
+                });
+            !claimed_before && !modifies_noun
+        })
+        .filter(|m| {
+            // "Ahead of Independence Day on 16th December": the event
+            // comes before the date (`ahead` cues among the five words
+            // before it).
+            !text[sentence.start..m.span.start]
+                .split_whitespace()
+                .rev()
+                .take(5)
+                .any(|w| cues.ahead.contains(&w.to_lowercase()))
         })
         .filter(|m| {
             // "remanded until 5 May", "adjourned to 3 December": a limit or

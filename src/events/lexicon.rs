@@ -121,6 +121,9 @@ pub struct Cues {
     /// A date right after these is a limit, not the event's day ("remanded
     /// until 5 May").
     pub date_limit: Lexicon<()>,
+    /// Among the five words before a date: the event comes before it
+    /// ("ahead of Independence Day on 16th December").
+    pub ahead: Lexicon<()>,
     /// Words that mark a further incident of a kind already reported
     /// ("also", "another", "other"): no restatement.
     pub further: Lexicon<()>,
@@ -272,6 +275,7 @@ impl EventLexicon {
             force_verb: cue("force_verb"),
             time_shift: cue("time_shift"),
             date_limit: cue("date_limit"),
+            ahead: cue("ahead"),
             further: cue("further"),
             media_noun: cue("media_noun"),
             organisation_noun: cue("organisation_noun"),

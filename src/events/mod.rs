@@ -250,6 +250,7 @@ impl EventExtractor {
                 })
                 .map(|tm| tm.span)
                 .collect();
+            let trigger_spans: Vec<ByteSpan> = sentence_triggers.iter().map(|t| t.span).collect();
             let mut sentence_events: Vec<Event> = Vec::new();
             for tm in &sentence_triggers {
                 // Groups named before the trigger can be referred back to by it.
@@ -272,6 +273,7 @@ impl EventExtractor {
                     &sentence_groups,
                     &words,
                     &event_nouns,
+                    &trigger_spans,
                     sentence_mentions,
                     &memory,
                     default_country.as_ref(),
@@ -462,6 +464,7 @@ impl EventExtractor {
         groups: &[&Group],
         words: &[(ByteSpan, &str)],
         event_nouns: &[ByteSpan],
+        trigger_spans: &[ByteSpan],
         mentions: &[Mention],
         memory: &[Referent],
         default_country: Option<&Place>,
@@ -653,8 +656,12 @@ impl EventExtractor {
 
         // Date.
         let proceedings = matches!(trigger.event_type, "charge" | "trial" | "sentence" | "fine");
-        let offence_nouns = if proceedings { event_nouns } else { &[] };
-        let date = choose_date(text, sentence, span, mentions, cues, words, offence_nouns);
+        let others = dating::OtherTriggers {
+            offence_nouns: if proceedings { event_nouns } else { &[] },
+            all: trigger_spans,
+            event_nouns,
+        };
+        let date = choose_date(text, sentence, span, mentions, cues, words, &others);
 
         // Penalty.
         let penalty = if matches!(trigger.event_type, "sentence" | "fine") {
@@ -1280,6 +1287,19 @@ mod tests {
                 "{text}: {rows:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_date_claimed_by_another_trigger_or_ahead_of_the_event_is_not_its_own() {
+        let rows = events(
+            "Ali Karimov, also detained on 4 March, was sentenced to two years in prison \
+             on 29 October.",
+        );
+        assert_eq!(find(&rows, "sentence").3.as_deref(), Some("2016-10-29"));
+        let rows = events("Nigora Saidova was charged with calling for the April 25 protests.");
+        assert_eq!(find(&rows, "charge").3, None);
+        let rows = events("Ahead of the holiday on 16 October, police detained three activists.");
+        assert_eq!(find(&rows, "arrest").3, None);
     }
 
     /// (rule, trigger text) of the candidates that gave no event.
