@@ -845,14 +845,11 @@ fn release_of_thing(c: &Candidate) -> bool {
         return false;
     }
     let cues = &c.lexicon.cues;
-    let lower = |w: &&&(ByteSpan, &str)| w.1.to_lowercase();
-    let sentence_words: Vec<String> = c
-        .before
+    if c.before
         .iter()
         .chain(c.after.iter())
-        .map(|w| lower(&w))
-        .collect();
-    if sentence_words.iter().any(|w| cues.custody.contains(w)) {
+        .any(|(_, w)| cues.custody.contains(&w.to_lowercase()))
+    {
         return false;
     }
     c.words_around(4, 4)

@@ -237,10 +237,16 @@ impl EventExtractor {
             // Nouns of offences in the sentence ("an illegal assembly", "the
             // attack"): a date right after one dates it, not the proceedings
             // against it (see dating::choose_date).
+            // Each trigger's reading (noun or verb), chosen once.
+            let readings: Vec<Option<&Trigger>> = sentence_triggers
+                .iter()
+                .map(|tm| self.choose_reading(text, tm, &words))
+                .collect();
             let event_nouns: Vec<ByteSpan> = sentence_triggers
                 .iter()
-                .filter(|tm| {
-                    self.choose_reading(text, tm, &words).is_some_and(|t| {
+                .zip(&readings)
+                .filter(|(_, reading)| {
+                    reading.is_some_and(|t| {
                         t.is_noun
                             && !matches!(
                                 t.event_type,
@@ -248,11 +254,11 @@ impl EventExtractor {
                             )
                     })
                 })
-                .map(|tm| tm.span)
+                .map(|(tm, _)| tm.span)
                 .collect();
             let trigger_spans: Vec<ByteSpan> = sentence_triggers.iter().map(|t| t.span).collect();
             let mut sentence_events: Vec<Event> = Vec::new();
-            for tm in &sentence_triggers {
+            for (tm, reading) in sentence_triggers.iter().zip(&readings) {
                 // Groups named before the trigger can be referred back to by it.
                 remember_groups(
                     sentence_group_slice,
@@ -261,7 +267,7 @@ impl EventExtractor {
                     s_index,
                     &mut memory,
                 );
-                let Some(trigger) = self.choose_reading(text, tm, &words) else {
+                let Some(trigger) = *reading else {
                     continue;
                 };
                 match self.read_trigger(
