@@ -77,6 +77,10 @@
 //! 27. `release_of_thing` — "the single was **released** on Monday", "a
 //!     statement **released** through her attorney": a release next to a
 //!     word of publishing or markets, in a sentence with no word of custody.
+//! 28. `verbal_attack` — "Japan **attacked** OECD forecasts", "expected to
+//!     **attack** Mr Blair's words", "**threaten** healthy trade": an
+//!     attack or threat whose object holds a word of talk, plans or figures
+//!     (`abstract_noun` cues, within four words after the trigger).
 //!
 //! To add a guard: write a function `fn name(c: &Candidate) -> bool` with
 //! its example above it, add it to [`GUARDS`] and to the list above, and
@@ -247,6 +251,10 @@ pub(super) const GUARDS: &[Guard] = &[
     Guard {
         name: "guard.release_of_thing",
         rejects: release_of_thing,
+    },
+    Guard {
+        name: "guard.verbal_attack",
+        rejects: verbal_attack,
     },
 ];
 
@@ -854,4 +862,14 @@ fn release_of_thing(c: &Candidate) -> bool {
     }
     c.words_around(4, 4)
         .any(|w| cues.context_publication.contains(&w) || cues.context_finance.contains(&w))
+}
+
+// "Japan attacked OECD forecasts", "threaten healthy trade".
+fn verbal_attack(c: &Candidate) -> bool {
+    let attack_or_threat = matches!(c.trigger.event_type, "assault" | "harassment")
+        && (c.trigger.lemma.starts_with("attack") || c.trigger.lemma.starts_with("threat"));
+    attack_or_threat
+        && c.words_around(0, 4)
+            .take_while(|w| !matches!(w.as_str(), "and" | "but" | "who" | "which" | "that"))
+            .any(|w| c.lexicon.cues.abstract_noun.contains(&w))
 }

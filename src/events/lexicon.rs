@@ -159,6 +159,8 @@ pub struct Cues {
     /// Before a penalty noun: the penalty is what a law provides ("carry
     /// sentences of up to 20 years").
     pub penalty_potential: Lexicon<()>,
+    /// Words of talk, plans and figures: an attack on one is verbal.
+    pub abstract_noun: Lexicon<()>,
     /// A date after these and "to"/"for"/"until" is the new date of a
     /// deferred event ("the hearing was adjourned to 3 December").
     pub deferral: Lexicon<()>,
@@ -291,6 +293,7 @@ impl EventLexicon {
             custody: cue("custody"),
             charge_ground: cue("charge_ground"),
             penalty_potential: cue("penalty_potential"),
+            abstract_noun: cue("abstract_noun"),
             deferral: cue("deferral"),
             human: Lexicon::of_entries(
                 gazetteers

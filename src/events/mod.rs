@@ -1193,6 +1193,11 @@ mod tests {
     /// Each guard with a text it rejects: (text, rule, trigger word).
     const GUARD_CASES: &[(&str, &str, &str)] = &[
         (
+            "The opposition leader attacked the government's budget plans on Monday.",
+            "guard.verbal_attack",
+            "attacked",
+        ),
+        (
             "Three executives pleaded guilty to fraud charges on Monday.",
             "guard.charge_as_ground",
             "charges",
