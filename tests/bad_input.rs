@@ -4,20 +4,8 @@
 use std::io::{Read, Write};
 use std::process::{Command as StdCommand, Stdio};
 
-use assert_cmd::Command;
-use serde_json::Value;
-
-fn civex() -> Command {
-    Command::cargo_bin("civex").expect("the civex binary is built")
-}
-
-fn lines(output: &[u8]) -> Vec<Value> {
-    String::from_utf8_lossy(output)
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).expect("every record is JSON"))
-        .collect()
-}
+mod common;
+use common::{civex, json_lines, sentences_of_folder};
 
 /// One bad record of each kind, with a word its error message must contain.
 fn bad_records(n: usize) -> Vec<(String, &'static str)> {
@@ -77,7 +65,7 @@ fn the_bad_input_table() {
             .get_output()
             .clone();
         assert!(out.stdout.is_empty(), "no records for {record:.60}");
-        let errors = lines(&out.stderr);
+        let errors = json_lines(&out.stderr);
         assert_eq!(
             errors.len(),
             1,
@@ -134,7 +122,7 @@ fn a_thousand_good_and_a_hundred_bad_documents() {
         .code(1)
         .get_output()
         .clone();
-    let events = lines(&out.stdout);
+    let events = json_lines(&out.stdout);
     let with_events: std::collections::BTreeSet<String> = events
         .iter()
         .map(|e| e["doc_id"].as_str().unwrap_or_default().to_string())
@@ -143,7 +131,7 @@ fn a_thousand_good_and_a_hundred_bad_documents() {
         with_events, good_ids,
         "events for exactly the good documents"
     );
-    let errors = lines(&std::fs::read(&errors_path).expect("errors file"));
+    let errors = json_lines(&std::fs::read(&errors_path).expect("errors file"));
     assert_eq!(errors.len(), 100);
     assert!(errors.iter().all(|e| e["file"]
         .as_str()
@@ -164,7 +152,7 @@ fn invalid_utf8_is_repaired_and_flagged() {
         .success()
         .get_output()
         .clone();
-    let records = lines(&out.stdout);
+    let records = json_lines(&out.stdout);
     let person = records
         .iter()
         .find(|r| r["kind"] == "person")
@@ -193,14 +181,8 @@ fn files_that_are_empty_truncated_or_binary() {
         "Police detained nine activists.",
     )
     .expect("write");
-    let out = civex()
-        .args(["sentences", "-q"])
-        .arg(dir.path())
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
-    let errors = lines(&out.stderr);
+    let out = sentences_of_folder(dir.path(), 1);
+    let errors = json_lines(&out.stderr);
     assert!(
         errors.iter().any(|e| e["file"]
             .as_str()
@@ -214,7 +196,7 @@ fn files_that_are_empty_truncated_or_binary() {
             .is_some_and(|f| f.ends_with("cut.jsonl.gz"))),
         "{errors:?}"
     );
-    let sentences = lines(&out.stdout);
+    let sentences = json_lines(&out.stdout);
     assert!(sentences.iter().any(|s| s["doc_id"]
         .as_str()
         .is_some_and(|d| d.ends_with("good.txt"))));
@@ -268,9 +250,9 @@ fn fail_fast_stops_at_the_first_error() {
         .code(1)
         .get_output()
         .clone();
-    let records = lines(&out.stdout);
+    let records = json_lines(&out.stdout);
     assert!(records.iter().all(|r| r["doc_id"] != "c"), "{records:?}");
-    let summary = lines(&out.stderr).pop().expect("a summary record");
+    let summary = json_lines(&out.stderr).pop().expect("a summary record");
     assert_eq!(summary["summary"]["stopped_at_first_failure"], true);
 }
 

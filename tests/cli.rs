@@ -1,22 +1,13 @@
 //! Tests of the built `civex` binary.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn civex() -> Command {
-    Command::cargo_bin("civex").expect("the civex binary is built")
-}
+mod common;
+use common::{civex, json_lines};
 
 fn fixtures() -> String {
     format!("{}/fixtures", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn lines(output: &[u8]) -> Vec<Value> {
-    String::from_utf8_lossy(output)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("every output line is JSON"))
-        .collect()
 }
 
 /// Runs civex with `args` on `stdin`, expects success, and returns its records.
@@ -29,7 +20,7 @@ fn records_of(args: &[&str], stdin: &str) -> Vec<Value> {
         .get_output()
         .stdout
         .clone();
-    lines(&output)
+    json_lines(&output)
 }
 
 #[test]
@@ -91,7 +82,7 @@ fn folder_input_and_output_file() {
         .assert()
         .success();
     let written = std::fs::read(&out_path).expect("output written");
-    let records = lines(&written);
+    let records = json_lines(&written);
     let docs: std::collections::BTreeSet<_> = records
         .iter()
         .map(|r| r["doc_id"].as_str().unwrap_or("").to_string())
@@ -121,7 +112,7 @@ fn gzip_and_txt_inputs() {
         .get_output()
         .stdout
         .clone();
-    let records = lines(&out);
+    let records = json_lines(&out);
     assert_eq!(records.len(), 4);
     assert_eq!(records[0]["doc_id"], "g1");
     assert!(records[2]["doc_id"]
@@ -174,7 +165,7 @@ fn extract_fixtures_with_threads(threads: &str) -> Vec<u8> {
 #[test]
 fn event_ids_are_stable_across_runs_and_threads() {
     let ids = |out: &[u8]| {
-        lines(out)
+        json_lines(out)
             .iter()
             .map(|r| r["event_id"].as_str().unwrap_or("").to_string())
             .collect::<Vec<_>>()
@@ -246,7 +237,7 @@ fn user_gazetteers_extend_and_report_bad_lines() {
         .get_output()
         .stdout
         .clone();
-    assert!(lines(&out)
+    assert!(json_lines(&out)
         .iter()
         .any(|r| r["kind"] == "organisation" && r["text"] == "Zqx Watchers"));
 

@@ -7,14 +7,11 @@ use std::fs;
 use std::os::unix::fs::{FileTypeExt, PermissionsExt};
 use std::path::Path;
 
-use assert_cmd::Command;
+mod common;
+use common::civex;
 
 const INPUT: &str =
     "{\"id\": \"a\", \"text\": \"Police detained two activists. They were released.\"}\n";
-
-fn civex() -> Command {
-    Command::cargo_bin("civex").expect("the civex binary is built")
-}
 
 /// Runs `civex sentences -q - -o PATH` on [`INPUT`] in `dir`; returns stdout.
 fn sentences_to(dir: &Path, path: &str) -> String {

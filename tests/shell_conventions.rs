@@ -4,20 +4,11 @@
 
 use std::fs;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn civex() -> Command {
-    Command::cargo_bin("civex").expect("the civex binary is built")
-}
-
-fn json_lines(bytes: &[u8]) -> Vec<Value> {
-    String::from_utf8_lossy(bytes)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
-        .collect()
-}
+mod common;
+use common::{civex, json_lines, sentences_of_folder};
 
 #[test]
 fn no_input_reads_standard_input_when_it_is_not_a_terminal() {
@@ -59,34 +50,16 @@ fn no_input_on_a_terminal_prints_the_usage() {
 #[test]
 fn folders_hold_ndjson_and_json_lines_and_report_other_json() {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("a.ndjson"),
-        "{\"id\": \"a\", \"text\": \"One.\"}\n",
-    )
-    .unwrap();
-    fs::write(
-        dir.path().join("b.json"),
-        "{\"id\": \"b\", \"text\": \"Two.\"}\n",
-    )
-    .unwrap();
-    fs::write(
-        dir.path().join("c.json"),
-        "[{\"id\": \"c\", \"text\": \"x\"}]\n",
-    )
-    .unwrap();
-    fs::write(
-        dir.path().join("d.json"),
-        "{\n  \"id\": \"d\",\n  \"text\": \"x\"\n}\n",
-    )
-    .unwrap();
-    fs::write(dir.path().join("notes.md"), "not an input").unwrap();
-    let out = civex()
-        .args(["sentences", "-q"])
-        .arg(dir.path())
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
+    for (name, content) in [
+        ("a.ndjson", "{\"id\": \"a\", \"text\": \"One.\"}\n"),
+        ("b.json", "{\"id\": \"b\", \"text\": \"Two.\"}\n"),
+        ("c.json", "[{\"id\": \"c\", \"text\": \"x\"}]\n"),
+        ("d.json", "{\n  \"id\": \"d\",\n  \"text\": \"x\"\n}\n"),
+        ("notes.md", "not an input"),
+    ] {
+        fs::write(dir.path().join(name), content).unwrap();
+    }
+    let out = sentences_of_folder(dir.path(), 1);
     let ids: Vec<Value> = json_lines(&out.stdout)
         .into_iter()
         .map(|r| r["doc_id"].clone())

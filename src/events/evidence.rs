@@ -121,33 +121,20 @@ impl Evidence {
         if self.unmet.is_some() {
             return 0.0;
         }
-        let mut c: f64 = 0.25;
-        if self.specific_trigger {
-            c += 0.25;
-        }
-        if self.named_target {
-            c += 0.20;
-        } else if self.human_target {
-            c += 0.15;
-        }
-        if self.state_agent {
-            c += 0.15;
-        }
-        if self.civic_context {
-            c += 0.20;
-        }
-        if self.date {
-            c += 0.10;
-        }
-        if self.place {
-            c += 0.05;
-        }
-        if self.civic_document {
-            c += 0.15;
-        }
-        if self.domain_sense {
-            c -= 0.40;
-        }
+        // The weights of the module header's table.
+        let weights = [
+            (true, 0.25),
+            (self.specific_trigger, 0.25),
+            (self.named_target, 0.20),
+            (self.human_target && !self.named_target, 0.15),
+            (self.state_agent, 0.15),
+            (self.civic_context, 0.20),
+            (self.date, 0.10),
+            (self.place, 0.05),
+            (self.civic_document, 0.15),
+            (self.domain_sense, -0.40),
+        ];
+        let c: f64 = weights.iter().filter(|(on, _)| *on).map(|(_, w)| w).sum();
         // Two decimals: the figure is a score, not a measurement.
         (c.clamp(0.0, 1.0) * 100.0).round() / 100.0
     }

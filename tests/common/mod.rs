@@ -1,6 +1,8 @@
-//! Shared helpers for the integration tests.
+//! Shared helpers for the integration tests. Each test file uses some of
+//! them.
+#![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use civex::document::Document;
 use civex::input::{parse_json_document, InputOptions};
@@ -42,4 +44,30 @@ pub fn fixture_documents() -> Vec<(String, Document)> {
         }
     }
     docs
+}
+
+/// The built `civex` binary, as a command to configure and run.
+pub fn civex() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("civex").expect("the civex binary is built")
+}
+
+/// The JSON records of a JSON Lines output (blank lines skipped).
+pub fn json_lines(output: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(output)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect()
+}
+
+/// Runs `civex sentences -q FOLDER`, expects exit code `code`, and returns
+/// the output.
+pub fn sentences_of_folder(folder: &Path, code: i32) -> std::process::Output {
+    civex()
+        .args(["sentences", "-q"])
+        .arg(folder)
+        .assert()
+        .code(code)
+        .get_output()
+        .clone()
 }
