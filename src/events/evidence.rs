@@ -176,12 +176,17 @@ pub fn assess_document(
     mentions: &[Mention],
     lexicon: &EventLexicon,
 ) {
+    let document_domain = if events.is_empty() {
+        None
+    } else {
+        document_domain(text, &lexicon.cues)
+    };
     for event in events.iter_mut() {
         let sentence = sentences
             .get(event.sentence)
             .copied()
             .unwrap_or(event.trigger);
-        event.evidence = assess(event, text, sentence, mentions, lexicon);
+        event.evidence = assess(event, text, sentence, mentions, lexicon, document_domain);
         event.confidence = event.evidence.confidence();
     }
     let clear: Vec<bool> = events
@@ -206,13 +211,52 @@ pub fn assess_document(
     }
 }
 
-/// Reads the evidence of `event`, whose trigger stands in `sentence`.
+/// How many words of one other domain a document needs, and by how many
+/// they must outnumber its civic words, to read as a report of that domain.
+pub const DOCUMENT_DOMAIN_WORDS: usize = 4;
+
+/// The domain a whole document reads as (rule 7): the other domain with the
+/// most words, when it has at least [`DOCUMENT_DOMAIN_WORDS`] and at least
+/// that many more than the civic domain ("Instability in Iraq has played a
+/// part in the rally" in a report of oil prices).
+pub fn document_domain(text: &str, cues: &crate::events::lexicon::Cues) -> Option<&'static str> {
+    let domains: [(&'static str, &Lexicon<()>); 4] = [
+        ("markets", &cues.context_finance),
+        ("sport", &cues.context_sport),
+        ("disaster", &cues.context_disaster),
+        ("publication", &cues.context_publication),
+    ];
+    let mut counts = [0usize; 4];
+    let mut civic = 0usize;
+    for (_, word) in crate::events::participants::words(text, ByteSpan::new(0, text.len())) {
+        if cues.context_civic.contains(word) {
+            civic += 1;
+        }
+        for ((_, list), count) in domains.iter().zip(counts.iter_mut()) {
+            if list.contains(word) {
+                *count += 1;
+            }
+        }
+    }
+    let (best, &count) = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, c)| (**c, usize::MAX - i))?;
+    (count >= DOCUMENT_DOMAIN_WORDS && count >= civic + DOCUMENT_DOMAIN_WORDS)
+        .then_some(domains[best].0)
+}
+
+/// Reads the evidence of `event`, whose trigger stands in `sentence`;
+/// `document_domain` is what the whole document reads as
+/// ([`document_domain`]), taken when the sentence reads as no domain of its
+/// own and names no state agent.
 pub fn assess(
     event: &Event,
     text: &str,
     sentence: ByteSpan,
     mentions: &[Mention],
     lexicon: &EventLexicon,
+    document_domain: Option<&'static str>,
 ) -> Evidence {
     let cues = &lexicon.cues;
     let words = crate::events::participants::words(text, sentence);
@@ -303,8 +347,10 @@ pub fn assess(
         Some("disaster")
     } else if in_list(&cues.context_publication) {
         Some("publication")
-    } else {
+    } else if state_agent {
         None
+    } else {
+        document_domain
     };
     let (surface, lemma) = trigger_surface_and_lemma(event);
     let senses = cues

@@ -45,39 +45,45 @@
 //! 16. `participle_adjective` — "**detained** activists", "small, **dispersed**
 //!     rallies": a participle before a person or event noun, with no subject
 //!     right before it ("police detained activists" is a verb).
-//! 17. `thing_object` — "authorities **executed** a campaign": a violent or
+//! 17. `verb_as_noun` — "Martika's 1980s **hit**", "his **shot** went
+//!     wide": a verb trigger with no noun entry, right after a determiner
+//!     or a possessive (also across a year or number: "its 1980s hit"), is
+//!     a noun of another sense. "her" is left out ("saw her shot").
+//! 18. `thing_object` — "authorities **executed** a campaign": a violent or
 //!     custodial verb whose object is a thing, not a person.
-//! 18. `threat_of_action` — "the union **threatened** to strike", "strikes
+//! 19. `threat_of_action` — "the union **threatened** to strike", "strikes
 //!     are being **threatened**": a threat to do something other than harm,
 //!     or of a strike or protest (a threat "to kill" or "to arrest" him is
 //!     intimidation).
-//! 19. `gerund_subject` — "**Detaining** suspects without trial is
+//! 20. `gerund_subject` — "**Detaining** suspects without trial is
 //!     unlawful", "a ruling that **detaining** them ...": a gerund that
 //!     opens its clause names a kind of act.
-//! 20. `status_participle` — "suspects currently **detained**": a
+//! 21. `status_participle` — "suspects currently **detained**": a
 //!     participle after `status` cues ("currently", "still") names a state.
-//! 21. `natural_cause` — "the quake **killed** 30", "31 were **killed**
+//! 22. `natural_cause` — "the quake **killed** 30", "31 were **killed**
 //!     after a fire": a killing or injury caused by a disaster, accident or
 //!     disease (`natural_cause` cues), or "killed himself".
-//! 22. `name_word` — "New **Fine** Gael leader", "its **Fine** Wine
+//! 23. `name_word` — "New **Fine** Gael leader", "its **Fine** Wine
 //!     operations": a one-word trigger capitalised inside a sentence (not
 //!     after a quote or colon, not in a headline of capitalised words) is
 //!     part of a name.
-//! 23. `fine_adjective` — "he was **fine**", "the **fine** details": "fine"
+//! 24. `fine_adjective` — "he was **fine**", "the **fine** details": "fine"
 //!     after a form of "be" or before a noun.
-//! 24. `non_court` — "a Senate committee **hearing**", "clinical
+//! 25. `non_court` — "a Senate committee **hearing**", "clinical
 //!     **trials**": a hearing or trial that no court holds (`non_court`
 //!     cues among the three words before it); questioning in a sentence
 //!     with such a word ("**questioned** by the Senate committee").
-//! 25. `hearing_verb` — "after **hearing** submissions": "hearing" as a
+//! 26. `hearing_verb` — "after **hearing** submissions": "hearing" as a
 //!     verb with its object.
-//! 26. `object_sense` — "unlikely to **gather** much support", "poised to
-//!     **strike**" out, "a graphic **demonstration** of": the word after the
-//!     trigger gives it another sense (`object_sense` cues, per lemma).
-//! 27. `release_of_thing` — "the single was **released** on Monday", "a
+//! 27. `object_sense` — "unlikely to **gather** much support", "**shot** to
+//!     fame", "**arrest** the dollar's fall", "poised to **strike**" out, "a
+//!     graphic **demonstration** of": the word after the trigger (or after a
+//!     determiner, "to" or a possessive) gives it another sense
+//!     (`object_sense` cues, per lemma).
+//! 28. `release_of_thing` — "the single was **released** on Monday", "a
 //!     statement **released** through her attorney": a release next to a
 //!     word of publishing or markets, in a sentence with no word of custody.
-//! 28. `verbal_attack` — "Japan **attacked** OECD forecasts", "expected to
+//! 29. `verbal_attack` — "Japan **attacked** OECD forecasts", "expected to
 //!     **attack** Mr Blair's words", "**threaten** healthy trade": an
 //!     attack or threat whose object holds a word of talk, plans or figures
 //!     (`abstract_noun` cues, within four words after the trigger).
@@ -209,6 +215,10 @@ pub(super) const GUARDS: &[Guard] = &[
         rejects: participle_adjective,
     },
     Guard {
+        name: "guard.verb_as_noun",
+        rejects: verb_as_noun,
+    },
+    Guard {
         name: "guard.thing_object",
         rejects: thing_object,
     },
@@ -319,6 +329,31 @@ fn noun_as_modifier(c: &Candidate) -> bool {
         && c.next_word()
             .as_deref()
             .is_some_and(|w| c.lexicon.cues.modifier.contains(w))
+}
+
+// "Martika's 1980s hit", "his shot went wide" (a verb with a noun entry
+// of its own was read as that noun before the guards).
+fn verb_as_noun(c: &Candidate) -> bool {
+    if c.trigger.is_noun || c.trigger.surface.contains(' ') {
+        return false;
+    }
+    let determiner = |w: &str| {
+        let lower = w.to_lowercase();
+        (lower != "her" && c.lexicon.cues.determiner.contains(&lower))
+            || ((lower.ends_with("'s") || lower.ends_with("’s"))
+                && !matches!(
+                    &lower[..lower.len() - if lower.ends_with("'s") { 2 } else { 4 }],
+                    "he" | "she" | "it" | "that" | "there" | "who" | "what" | "let" | "here"
+                ))
+    };
+    let mut before = c.before.iter().rev().map(|(_, w)| *w);
+    match before.next() {
+        Some(w) if determiner(w) => true,
+        Some(w) if w.starts_with(|ch: char| ch.is_ascii_digit()) => {
+            before.next().is_some_and(determiner)
+        }
+        _ => false,
+    }
 }
 
 // "an attack on press freedom" (an attack on a person names them).
@@ -830,20 +865,24 @@ fn object_sense(c: &Candidate) -> bool {
     if !direct {
         return false;
     }
-    let mut next = c.after.iter().take(2).map(|(_, w)| w.to_lowercase());
-    let first = next.next();
-    let second = next.next();
-    let hit = |w: &Option<String>| {
-        w.as_ref()
-            .is_some_and(|w| senses.contains(&(lemma.clone(), w.clone())))
-    };
-    hit(&first)
-        || first.as_deref().is_some_and(|w| {
-            matches!(
-                w,
-                "much" | "more" | "enough" | "little" | "the" | "a" | "an" | "its" | "this"
-            )
-        }) && hit(&second)
+    let hit = |w: &str| senses.contains(&(lemma.clone(), w.to_string()));
+    // The sense word itself, or behind a determiner, "to" and a
+    // possessive: "arrest the dollar's fall", "shot to fame".
+    for (_, word) in c.after.iter().take(3) {
+        let word = word.to_lowercase();
+        if hit(&word) {
+            return true;
+        }
+        let skippable = matches!(
+            word.as_str(),
+            "much" | "more" | "enough" | "little" | "the" | "a" | "an" | "its" | "this" | "to"
+        ) || word.ends_with("'s")
+            || word.ends_with("’s");
+        if !skippable {
+            return false;
+        }
+    }
+    false
 }
 
 // "the single, which was released on Monday", "a statement released

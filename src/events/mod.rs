@@ -1233,6 +1233,16 @@ mod tests {
             "guard.natural_cause",
             "killed",
         ),
+        (
+            "The track samples the band's 1980s hit about a lost summer.",
+            "guard.verb_as_noun",
+            "hit",
+        ),
+        (
+            "Strike prices will rise in steps of two cents, the exchange said.",
+            "guard.noun_as_modifier",
+            "Strike",
+        ),
     ];
 
     #[test]
@@ -1268,6 +1278,16 @@ mod tests {
         (
             "Gunmen killed a local trader in the village on Monday.",
             "killing",
+            None,
+        ),
+        (
+            "Police said they hit the protesters with batons on Monday.",
+            "assault",
+            None,
+        ),
+        (
+            "Witnesses saw her shot by a soldier at the checkpoint.",
+            "assault",
             None,
         ),
         (
