@@ -27,18 +27,27 @@
 //!    sentence, other than the trigger's own ("court", "custody",
 //!    "protesters").
 //! 6. `date`, `place`: the event has a date; its sentence names a place.
+//! 7. `other_domain`: unless the sentence has civic context, it reads as
+//!    markets ("shares", "earnings"), sport ("match", "season", a score such
+//!    as "6-3"), a disaster or an accident ("earthquake", "crash") or a
+//!    publication or product ("album", "figures"). A sentence with no such
+//!    words and no state agent takes the domain of its document, when one
+//!    domain has at least [`DOCUMENT_DOMAIN_WORDS`] words in it and that
+//!    many more than the civic domain ("played a part in the rally" in a
+//!    report of oil prices).
 //! 8. `unmet:N`: the trigger entry says what it needs (`needs=` in
-//!    `triggers.tsv`: `state_agent`, `civic_context` — met by a state agent
-//!    or a civic document too —, `human_target`, `media` (a media outlet
-//!    or website: `media_noun` cues or a media organisation's name) or `organisation` (an organisation:
-//!    `organisation_noun` cues or the name of one that is not a company),
-//!    within six words of the trigger, or before a passive trigger in its
-//!    sentence) and the event lacks it: "picked up an award"
-//!    is no arrest without a state agent. Such an event scores 0.
-//! 7. `other_domain`: unless the sentence has civic context, it reads as markets ("shares", "earnings"),
-//!    sport ("match", "season", a score such as "6-3"), a disaster or an
-//!    accident ("earthquake", "crash") or a publication or product
-//!    ("album", "figures").
+//!    `triggers.tsv`) and the event lacks it; such an event scores 0:
+//!    - `state_agent` ("picked up an award" is no arrest without one);
+//!    - `civic_context`, met by a state agent or a civic document too;
+//!    - `human_target`;
+//!    - `media`: a media outlet or website (`media_noun` cues or a media
+//!      organisation's name) within six words of the trigger, or before a
+//!      passive trigger in its sentence;
+//!    - `organisation`: an organisation there (`organisation_noun` cues or
+//!      the name of one that is not a company);
+//!    - `offence`: a word of an offence within six words after the trigger
+//!      (`offence_word` cues), or civic context ("accused of fraud", not
+//!      "accused of panic").
 //!
 //! # Confidence
 //!
@@ -102,6 +111,10 @@ pub struct Evidence {
     /// organisation's name that is not a company's: `company_suffix` cues):
     /// what `needs=organisation` asks of "close down", "ban".
     pub organisation: bool,
+    /// A word of an offence stands within [`OUTLET_WINDOW`] words after the
+    /// trigger (`offence_word` cues): what `needs=offence` asks of "accused
+    /// of", "charged with" ("accused of fraud", not "accused of panic").
+    pub offence: bool,
     /// Another event of the document is clear ([`CLEAR_EVENT`]): the
     /// document is about civic space or crime, and its other triggers
     /// likely have that sense ("They were later released").
@@ -205,6 +218,7 @@ pub fn assess_document(
             "human_target" => !evidence.human_target,
             "media" => !evidence.media,
             "organisation" => !evidence.organisation,
+            "offence" => !evidence.offence && !evidence.civic_context,
             _ => false,
         });
         event.confidence = event.evidence.confidence();
@@ -366,6 +380,9 @@ pub fn assess(
         civic_document: false,
         media,
         organisation,
+        offence: lower[trigger_word..(trigger_word + OUTLET_WINDOW + 1).min(words.len())]
+            .iter()
+            .any(|w| cues.offence_word.contains(w)),
         unmet: None,
         named_target,
         human_target: named_target || has_target || human_word,

@@ -37,7 +37,9 @@
 //! 12. `contest_sense` — "**beat** her rival in the election", "**killed**
 //!     the match": violence words of contests.
 //! 13. `aggregate_since` — "Since the start of the year, police have
-//!     **arrested** 40 activists": a count over a period, not one incident.
+//!     **arrested** 40 activists", "gunmen have **killed** 52 policemen
+//!     this year": a count over a period, not one incident (a perfect tense
+//!     with an `aggregate_period` cue in the sentence).
 //! 14. `heading` — "PROTESTERS **ARRESTED**": a sentence all in capitals is
 //!     a heading that the article restates.
 //! 15. `status_adjective` — "the **jailed** blogger": a participle naming a
@@ -47,7 +49,7 @@
 //!     right before it ("police detained activists" is a verb).
 //! 17. `verb_as_noun` — "Martika's 1980s **hit**", "his **shot** went
 //!     wide": a verb trigger with no noun entry, right after a determiner
-//!     or a possessive (also across a year or number: "its 1980s hit"), is
+//!     or a possessive (also across a decade: "its 1980s hit"), is
 //!     a noun of another sense. "her" is left out ("saw her shot").
 //! 18. `thing_object` — "authorities **executed** a campaign": a violent or
 //!     custodial verb whose object is a thing, not a person.
@@ -349,7 +351,8 @@ fn verb_as_noun(c: &Candidate) -> bool {
     let mut before = c.before.iter().rev().map(|(_, w)| *w);
     match before.next() {
         Some(w) if determiner(w) => true,
-        Some(w) if w.starts_with(|ch: char| ch.is_ascii_digit()) => {
+        // "its 1980s hit" (but "the 58 killed" are people).
+        Some(w) if w.starts_with(|ch: char| ch.is_ascii_digit()) && w.ends_with('s') => {
             before.next().is_some_and(determiner)
         }
         _ => false,
@@ -451,7 +454,26 @@ fn contest_sense(c: &Candidate) -> bool {
 
 // "Since the beginning of this year, Vietnam has arrested at least 24
 // activists": an aggregate over a period.
+//
+// "Gunmen have killed 52 policemen this year", "many singers have appeared
+// before the courts in recent years": a perfect tense with a period
+// (`aggregate_period` cues) in the sentence.
 fn aggregate_since(c: &Candidate) -> bool {
+    let perfect = c
+        .before
+        .iter()
+        .rev()
+        .take(3)
+        .any(|(_, w)| matches!(w.to_lowercase().as_str(), "have" | "has"));
+    let phrases = &c.lexicon.cues.phrases;
+    if perfect
+        && phrases
+            .find(c.sentence.slice(c.text))
+            .iter()
+            .any(|m| phrases.entry(m.entry).kind == "aggregate_period")
+    {
+        return true;
+    }
     let clause_text = &c.text[c.clause_start..c.sentence.end];
     let lower = clause_text.to_lowercase();
     let Some(p) = lower.find("since ") else {

@@ -66,6 +66,7 @@ pub const NEEDS: &[&str] = &[
     "human_target",
     "media",
     "organisation",
+    "offence",
 ];
 
 /// A trigger found in a text.
@@ -133,6 +134,9 @@ pub struct Cues {
     /// Nouns of organisations ("NGO", "party"): what `needs=organisation`
     /// looks for.
     pub organisation_noun: Lexicon<()>,
+    /// Words of offences ("fraud", "murder", "extorting"): what
+    /// `needs=offence` asks of "accused of", "charged with".
+    pub offence_word: Lexicon<()>,
     /// Last words of company names ("Inc", "Ltd"): a company is no
     /// organisation for `needs=organisation`.
     pub company_suffix: Lexicon<()>,
@@ -281,6 +285,7 @@ impl EventLexicon {
             further: cue("further"),
             media_noun: cue("media_noun"),
             organisation_noun: cue("organisation_noun"),
+            offence_word: cue("offence_word"),
             company_suffix: cue("company_suffix"),
             natural_cause: cue("natural_cause"),
             status: cue("status"),
@@ -347,7 +352,7 @@ impl EventLexicon {
                 gazetteers.list("event_cues").iter().filter(|e| {
                     matches!(
                         e.kind.as_str(),
-                        "negation" | "potential" | "not_event" | "group"
+                        "negation" | "potential" | "not_event" | "group" | "aggregate_period"
                     )
                 }),
             )?,

@@ -1234,6 +1234,11 @@ mod tests {
             "killed",
         ),
         (
+            "Gunmen have killed 52 policemen and soldiers in the province this year.",
+            "guard.aggregate_since",
+            "killed",
+        ),
+        (
             "The track samples the band's 1980s hit about a lost summer.",
             "guard.verb_as_noun",
             "hit",
@@ -1277,6 +1282,11 @@ mod tests {
         ),
         (
             "Gunmen killed a local trader in the village on Monday.",
+            "killing",
+            None,
+        ),
+        (
+            "Police killed two protesters on Monday, the deadliest day this year.",
             "killing",
             None,
         ),
