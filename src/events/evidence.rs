@@ -47,7 +47,11 @@
 //!      the name of one that is not a company);
 //!    - `offence`: a word of an offence within six words after the trigger
 //!      (`offence_word` cues), or civic context ("accused of fraud", not
-//!      "accused of panic").
+//!      "accused of panic");
+//!    - `violence`: a word of violence in the sentence (`violence_word`
+//!      cues), or a violent event (assault, ill-treatment, killing, arrest;
+//!      confidence 0.6 or more) within two sentences ("gunmen shot
+//!      three drivers; two died", not "he died of cancer").
 //!
 //! # Confidence
 //!
@@ -62,7 +66,7 @@
 //! | `civic_context` | +0.20 |
 //! | `date` | +0.10 |
 //! | `place` | +0.05 |
-//! | `civic_document`: another event of the document scores at least 0.75 on its own, with a specific trigger | +0.15 |
+//! | `civic_document`: another event of the document scores at least 0.75 on its own, with a specific trigger, and not a death that needs violence nearby (`needs=violence`) | +0.15 |
 //! | `domain_sense`: the trigger has a sense in `other_domain` | −0.40 |
 //!
 //! So "Police detained two activists" (specific, human, state, and
@@ -115,6 +119,12 @@ pub struct Evidence {
     /// trigger (`offence_word` cues): what `needs=offence` asks of "accused
     /// of", "charged with" ("accused of fraud", not "accused of panic").
     pub offence: bool,
+    /// A word of violence stands in the sentence (`violence_word` cues), or
+    /// a violent event (assault, ill-treatment, killing, arrest) of the
+    /// document with confidence [`VIOLENT_SUPPORT`] or more stands within
+    /// [`VIOLENCE_SENTENCES`] sentences of it: what `needs=violence` asks of "died", "found dead" ("gunmen shot
+    /// three drivers; two died", not "died of cancer aged 84").
+    pub violence: bool,
     /// Another event of the document is clear ([`CLEAR_EVENT`]): the
     /// document is about civic space or crime, and its other triggers
     /// likely have that sense ("They were later released").
@@ -124,6 +134,16 @@ pub struct Evidence {
 /// How many words around a trigger an outlet or organisation may stand
 /// (`needs=media`, `needs=organisation`).
 pub const OUTLET_WINDOW: usize = 6;
+
+/// How many sentences before or after a death a violent event may stand
+/// (`needs=violence`).
+pub const VIOLENCE_SENTENCES: usize = 2;
+
+/// The confidence a violent event needs to make a death nearby a killing.
+pub const VIOLENT_SUPPORT: f64 = 0.6;
+
+/// The event types that make a death nearby a killing (`needs=violence`).
+const VIOLENT_TYPES: &[&str] = &["assault", "ill_treatment", "killing", "arrest"];
 
 /// The confidence of a clear event, which makes its document a civic one.
 pub const CLEAR_EVENT: f64 = 0.75;
@@ -202,13 +222,35 @@ pub fn assess_document(
         event.evidence = assess(event, text, sentence, mentions, lexicon, document_domain);
         event.confidence = event.evidence.confidence();
     }
+    // A death that needs violence nearby ("died") makes no document civic
+    // on its own.
     let clear: Vec<bool> = events
         .iter()
-        .map(|e| e.evidence.specific_trigger && e.confidence >= CLEAR_EVENT)
+        .map(|e| {
+            e.evidence.specific_trigger
+                && e.confidence >= CLEAR_EVENT
+                && !e.needs.contains(&"violence")
+        })
+        .collect();
+    // Violent events with support beyond their trigger ("the couple were
+    // hit by tragedy", 0.5, is not one).
+    let violent: Vec<Option<usize>> = events
+        .iter()
+        .map(|e| {
+            (VIOLENT_TYPES.contains(&e.event_type)
+                && !e.needs.contains(&"violence")
+                && e.confidence >= VIOLENT_SUPPORT)
+                .then_some(e.sentence)
+        })
         .collect();
     for (i, event) in events.iter_mut().enumerate() {
+        let sentence = event.sentence;
         let evidence = &mut event.evidence;
         evidence.civic_document = clear.iter().enumerate().any(|(j, &c)| c && j != i);
+        evidence.violence |= violent
+            .iter()
+            .enumerate()
+            .any(|(j, s)| j != i && s.is_some_and(|s| s.abs_diff(sentence) <= VIOLENCE_SENTENCES));
         // The trigger entry's requirements; a civic document is civic
         // context enough ("The hearing lasted ten minutes").
         let civic = evidence.civic_context || evidence.state_agent || evidence.civic_document;
@@ -219,6 +261,7 @@ pub fn assess_document(
             "media" => !evidence.media,
             "organisation" => !evidence.organisation,
             "offence" => !evidence.offence && !evidence.civic_context,
+            "violence" => !evidence.violence,
             _ => false,
         });
         event.confidence = event.evidence.confidence();
@@ -380,6 +423,7 @@ pub fn assess(
         civic_document: false,
         media,
         organisation,
+        violence: in_list(&cues.violence_word),
         offence: lower[trigger_word..(trigger_word + OUTLET_WINDOW + 1).min(words.len())]
             .iter()
             .any(|w| cues.offence_word.contains(w)),

@@ -572,13 +572,39 @@ fn thing_object(c: &Candidate) -> bool {
         .after
         .iter()
         .skip(1)
-        .take(4)
-        .take_while(|(s, w)| {
-            !matches!(
-                w.to_lowercase().as_str(),
-                "in" | "on" | "at" | "of" | "for" | "with" | "from" | "and" | "who" | "after"
-            ) && !c.text[c.span.end..s.start].contains([',', ';', '.'])
-        })
+        .take(6)
+        .enumerate()
+        .scan(
+            (String::new(), false),
+            |(previous, extended), (i, (s, w))| {
+                let lower = w.to_lowercase();
+                // "an unknown number of civilians", "a group of students": the
+                // phrase runs on behind "of", up to six words.
+                let quantity_of = lower == "of"
+                    && matches!(
+                        previous.as_str(),
+                        "number" | "group" | "handful" | "couple" | "dozen" | "band" | "crowd"
+                    );
+                *extended |= quantity_of;
+                let ends = (i >= 4 && !*extended)
+                    || !quantity_of
+                        && matches!(
+                            lower.as_str(),
+                            "in" | "on"
+                                | "at"
+                                | "of"
+                                | "for"
+                                | "with"
+                                | "from"
+                                | "and"
+                                | "who"
+                                | "after"
+                        )
+                    || c.text[c.span.end..s.start].contains([',', ';', '.']);
+                *previous = lower;
+                (!ends).then_some((s, w))
+            },
+        )
         .collect::<Vec<_>>();
     let human = phrase.iter().any(|(s, w)| {
         c.lexicon.cues.human.contains(&w.to_lowercase())
@@ -714,7 +740,7 @@ fn natural_cause(c: &Candidate) -> bool {
             cause_at(&words, i)
                 && words[..i]
                     .iter()
-                    .any(|p| matches!(p.as_str(), "in" | "by" | "after" | "during" | "from"))
+                    .any(|p| matches!(p.as_str(), "in" | "by" | "after" | "during" | "from" | "of"))
         });
     reflexive || cause_before || cause_after
 }

@@ -67,6 +67,7 @@ pub const NEEDS: &[&str] = &[
     "media",
     "organisation",
     "offence",
+    "violence",
 ];
 
 /// A trigger found in a text.
@@ -137,6 +138,9 @@ pub struct Cues {
     /// Words of offences ("fraud", "murder", "extorting"): what
     /// `needs=offence` asks of "accused of", "charged with".
     pub offence_word: Lexicon<()>,
+    /// Words of violence ("shot", "wounds", "machetes"): what
+    /// `needs=violence` asks of "died", "found dead" in their sentence.
+    pub violence_word: Lexicon<()>,
     /// Last words of company names ("Inc", "Ltd"): a company is no
     /// organisation for `needs=organisation`.
     pub company_suffix: Lexicon<()>,
@@ -286,6 +290,7 @@ impl EventLexicon {
             media_noun: cue("media_noun"),
             organisation_noun: cue("organisation_noun"),
             offence_word: cue("offence_word"),
+            violence_word: cue("violence_word"),
             company_suffix: cue("company_suffix"),
             natural_cause: cue("natural_cause"),
             status: cue("status"),

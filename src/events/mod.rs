@@ -355,6 +355,9 @@ impl EventExtractor {
                 }
             }
         }
+        for i in restatement::restated_deaths(&events).into_iter().rev() {
+            rejected.push(events.remove(i).rejected("restatement.same_incident"));
+        }
         if let Some(last) = sentences.len().checked_sub(1) {
             resolve_cataphora(&mut events, last, sentences, &all_groups);
         }
@@ -964,6 +967,31 @@ mod tests {
     }
 
     #[test]
+    fn a_death_is_a_killing_only_next_to_violence() {
+        let all = assessed("The former president died on Monday aged 84, his family said.");
+        assert!(
+            all.iter().any(|(k, c, e)| k == "killing"
+                && *c == 0.0
+                && e.contains(&"unmet:violence".to_string())),
+            "{all:?}"
+        );
+        assert!(events("The former president died on Monday aged 84, his family said.").is_empty());
+        // A report of a match that names no sport word in the sentence.
+        let text = "The striker scored twice in the cup match. The club won the league \
+                    title last season. The coach praised the fans. He was injured late on.";
+        assert!(events(text).is_empty(), "{:?}", assessed(text));
+        // A death restating a killing told with a verb is not a second event.
+        let rows = events(
+            "Two soldiers died on Monday. They were killed when rebels attacked their base.",
+        );
+        assert_eq!(
+            rows.iter().filter(|r| r.0 == "killing").count(),
+            1,
+            "{rows:?}"
+        );
+    }
+
+    #[test]
     fn evidence_of_a_clear_event() {
         let all = assessed("Police detained two activists in Almaty on Monday.");
         let (kind, confidence, evidence) = &all[0];
@@ -1239,6 +1267,11 @@ mod tests {
             "killed",
         ),
         (
+            "The singer died of a heart attack at his home on Monday.",
+            "guard.natural_cause",
+            "died",
+        ),
+        (
             "The track samples the band's 1980s hit about a lost summer.",
             "guard.verb_as_noun",
             "hit",
@@ -1287,6 +1320,21 @@ mod tests {
         ),
         (
             "Police killed two protesters on Monday, the deadliest day this year.",
+            "killing",
+            None,
+        ),
+        (
+            "Gunmen shot three taxi drivers on Monday. Two of them died in hospital.",
+            "killing",
+            None,
+        ),
+        (
+            "An attack by 30 policemen led to the death of a woman on Monday.",
+            "killing",
+            None,
+        ),
+        (
+            "On 7 May, unknown gunmen killed an unknown number of civilians.",
             "killing",
             None,
         ),

@@ -6,6 +6,12 @@
 //! again": `further` cues) or that happens at another place named in its
 //! sentence is no restatement; a bare mention (no targets, count or
 //! description) restates only an incident of the last five sentences.
+//!
+//! A death told without a killing verb ("40 soldiers died today",
+//! `needs=violence`) restates a killing told with one in the same place,
+//! before or after it ("... were killed when guerrillas attacked the
+//! base"), unless the text marks it as another ("two more died"): the
+//! killing is kept, for it names how and by whom.
 
 use super::Event;
 
@@ -48,7 +54,8 @@ pub(super) fn is_restatement(events: &[Event], e: &Event) -> bool {
     // fire") can refer back only to a recent incident.
     let bare = e.targets.is_empty() && e.target_count.is_none() && e.target_description.is_none();
     recent().any(|p| {
-        (!bare || p.sentence + BARE_RESTATEMENT_WINDOW >= e.sentence)
+        (!is_bare_death(p) || is_bare_death(e))
+            && (!bare || p.sentence + BARE_RESTATEMENT_WINDOW >= e.sentence)
             && !elsewhere(p)
             && p.event_type == e.event_type
             && p.modality == e.modality
@@ -65,4 +72,33 @@ pub(super) fn is_restatement(events: &[Event], e: &Event) -> bool {
             && (e.target_count.is_none() || e.target_count == p.target_count)
             && e.sentence != p.sentence
     })
+}
+
+/// A death told without a killing verb ("two died", `needs=violence`).
+fn is_bare_death(e: &Event) -> bool {
+    e.needs.contains(&"violence")
+}
+
+/// The deaths told without a killing verb that restate a killing told with
+/// one, in the same place, within [`RESTATEMENT_WINDOW`] sentences before
+/// or after them, unless the text marks them as further deaths ("two more
+/// died").
+pub(super) fn restated_deaths(events: &[Event]) -> Vec<usize> {
+    events
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| is_bare_death(d) && !d.further_incident)
+        .filter(|(_, d)| {
+            events.iter().any(|k| {
+                k.event_type == "killing"
+                    && !is_bare_death(k)
+                    && k.modality == d.modality
+                    && k.sentence.abs_diff(d.sentence) <= RESTATEMENT_WINDOW
+                    && !(k.place_in_sentence
+                        && d.place_in_sentence
+                        && !k.locations.iter().any(|l| d.locations.contains(l)))
+            })
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
