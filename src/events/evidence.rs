@@ -20,7 +20,10 @@
 //! 2. `named_target`: a target named as a person or an organisation.
 //! 3. `human_target`: some target (named, counted, described, a pronoun),
 //!    or a word for people ("villagers", "a farmer"), a person's name or a
-//!    counted group within [`HUMAN_WINDOW`] words of the trigger.
+//!    counted group within [`HUMAN_WINDOW`] words of the trigger, or (for
+//!    violence: assault, killing, ill-treatment) a personal pronoun or a
+//!    place where people live or gather (`inhabited_place` cues: "attacked
+//!    the village") among the four words after it.
 //! 4. `state_agent`: an agent of kind `state`, or a state agent named in
 //!    the sentence ("police", "the court").
 //! 5. `civic_context`: a word of the legal, security or civic domain in the
@@ -326,7 +329,17 @@ pub fn assess(
         trigger_word.saturating_sub(HUMAN_WINDOW)..(trigger_word + HUMAN_WINDOW).min(words.len());
     let window = window_span(&words, trigger_word).unwrap_or(event.trigger);
     let sentence_mentions = crate::events::within(mentions, |m| m.span, sentence);
-    let human_word = lower[near].iter().any(|w| cues.human.contains(w))
+    // "beat them", "attacked the village": for violence, a personal pronoun
+    // or a place where people live or gather (`inhabited_place` cues) among
+    // the four words after the trigger.
+    let after_trigger = (trigger_word + 1).min(words.len())..(trigger_word + 5).min(words.len());
+    let people_after = matches!(event.event_type, "assault" | "killing" | "ill_treatment")
+        && lower[after_trigger].iter().any(|w| {
+            matches!(w.as_str(), "him" | "her" | "them" | "us" | "me")
+                || cues.inhabited_place.contains(w)
+        });
+    let human_word = people_after
+        || lower[near].iter().any(|w| cues.human.contains(w))
         || !lexicon.descriptors.find(window.slice(text)).is_empty()
         || crate::events::within(sentence_mentions, |m| m.span, window)
             .iter()

@@ -529,7 +529,15 @@ fn participle_adjective(c: &Candidate) -> bool {
         .groups
         .iter()
         .any(|g| g.span.end <= c.span.start && c.text[g.span.end..c.span.start].trim().is_empty());
-    if subject_right_before {
+    // "... identified as Bernard attacked mourners": a name the tagger did
+    // not take as a participant is a subject too.
+    let name_right_before = c.before.last().is_some_and(|(s, w)| {
+        w.starts_with(char::is_uppercase)
+            && c.text[s.end..c.span.start].trim().is_empty()
+            && s.start > c.sentence.start
+            && !c.lexicon.cues.determiner.contains(&w.to_lowercase())
+    });
+    if subject_right_before || name_right_before {
         return false;
     }
     let Some(after_space) = c.text[c.span.end..].strip_prefix(' ') else {
@@ -567,7 +575,8 @@ fn thing_object(c: &Candidate) -> bool {
         return false;
     }
     // "killed a Burkinabe gold trader", "arrested a local MP": a person
-    // named by a word for people or a name within the noun phrase.
+    // named by a word for people or a name within the noun phrase; "shot at
+    // a car wash": a place where people are (`inhabited_place` cues).
     let phrase = c
         .after
         .iter()
@@ -607,7 +616,9 @@ fn thing_object(c: &Candidate) -> bool {
         )
         .collect::<Vec<_>>();
     let human = phrase.iter().any(|(s, w)| {
-        c.lexicon.cues.human.contains(&w.to_lowercase())
+        let lower = w.to_lowercase();
+        c.lexicon.cues.human.contains(&lower)
+            || c.lexicon.cues.inhabited_place.contains(&lower)
             || w.starts_with(char::is_uppercase)
             || !c.lexicon.descriptors.find(s.slice(c.text)).is_empty()
     });

@@ -141,6 +141,9 @@ pub struct Cues {
     /// Words of violence ("shot", "wounds", "machetes"): what
     /// `needs=violence` asks of "died", "found dead" in their sentence.
     pub violence_word: Lexicon<()>,
+    /// Places where people live or gather ("village", "camp", "church"):
+    /// an attack on one is an attack on people.
+    pub inhabited_place: Lexicon<()>,
     /// Last words of company names ("Inc", "Ltd"): a company is no
     /// organisation for `needs=organisation`.
     pub company_suffix: Lexicon<()>,
@@ -291,6 +294,7 @@ impl EventLexicon {
             organisation_noun: cue("organisation_noun"),
             offence_word: cue("offence_word"),
             violence_word: cue("violence_word"),
+            inhabited_place: cue("inhabited_place"),
             company_suffix: cue("company_suffix"),
             natural_cause: cue("natural_cause"),
             status: cue("status"),

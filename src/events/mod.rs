@@ -1339,6 +1339,21 @@ mod tests {
             None,
         ),
         (
+            "On 21 January, insurgents attacked the village of Lumbo and burned huts.",
+            "assault",
+            None,
+        ),
+        (
+            "Witnesses said Karimov attacked mourners with stones at the funeral.",
+            "assault",
+            None,
+        ),
+        (
+            "On 29 April, soldiers assaulted a fruit seller in the market.",
+            "assault",
+            None,
+        ),
+        (
             "Police said they hit the protesters with batons on Monday.",
             "assault",
             None,
