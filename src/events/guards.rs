@@ -89,6 +89,9 @@
 //!     **attack** Mr Blair's words", "**threaten** healthy trade": an
 //!     attack or threat whose object holds a word of talk, plans or figures
 //!     (`abstract_noun` cues, within four words after the trigger).
+//! 30. `state_blockade` — "police **blocked the road** to the square": a
+//!     blockade by the state is no protest (a protest trigger of blocking
+//!     whose subject is a state agent).
 //!
 //! To add a guard: write a function `fn name(c: &Candidate) -> bool` with
 //! its example above it, add it to [`GUARDS`] and to the list above, and
@@ -96,7 +99,7 @@
 
 use super::lexicon::{EventLexicon, Role, Trigger};
 use super::modality::is_cue_word;
-use super::participants::Group;
+use super::participants::{Group, Part};
 use super::roles;
 use crate::document::ByteSpan;
 use crate::tag::{Mention, MentionKind};
@@ -267,6 +270,10 @@ pub(super) const GUARDS: &[Guard] = &[
     Guard {
         name: "guard.verbal_attack",
         rejects: verbal_attack,
+    },
+    Guard {
+        name: "guard.state_blockade",
+        rejects: state_blockade,
     },
 ];
 
@@ -666,9 +673,16 @@ fn threat_of_action(c: &Candidate) -> bool {
 
 // "Detaining suspects without trial is unlawful", "ruled that detaining
 // them breaks the law".
+//
+// But "arrested while protesting": a gerund after "while" tells what its
+// clause's subject did ("when sentencing murderers" stays generic, "while
+// shooting of the film" is a noun).
 fn gerund_subject(c: &Candidate) -> bool {
     let first_word = c.span.slice(c.text).split_whitespace().next().unwrap_or("");
-    !c.trigger.is_noun
+    let adverbial =
+        c.prev_word().as_deref() == Some("while") && c.next_word().as_deref() != Some("of");
+    !adverbial
+        && !c.trigger.is_noun
         && first_word.to_lowercase().ends_with("ing")
         && c.before
             .iter()
@@ -934,7 +948,19 @@ fn object_sense(c: &Candidate) -> bool {
         }
         let skippable = matches!(
             word.as_str(),
-            "much" | "more" | "enough" | "little" | "the" | "a" | "an" | "its" | "this" | "to"
+            "much"
+                | "more"
+                | "enough"
+                | "little"
+                | "the"
+                | "a"
+                | "an"
+                | "its"
+                | "this"
+                | "to"
+                | "his"
+                | "her"
+                | "their"
         ) || word.ends_with("'s")
             || word.ends_with("’s");
         if !skippable {
@@ -970,4 +996,25 @@ fn verbal_attack(c: &Candidate) -> bool {
         && c.words_around(0, 4)
             .take_while(|w| !matches!(w.as_str(), "and" | "but" | "who" | "which" | "that"))
             .any(|w| c.lexicon.cues.abstract_noun.contains(&w))
+}
+
+// "police blocked the road to the square" (but "workers blocked the road").
+fn state_blockade(c: &Candidate) -> bool {
+    if c.trigger.event_type != "protest" || !c.trigger.lemma.starts_with("block") {
+        return false;
+    }
+    let clause_groups: Vec<&Group> = c
+        .groups
+        .iter()
+        .copied()
+        .filter(|g| g.span.start >= c.clause_start && g.span.end <= c.span.start)
+        .collect();
+    roles::subject_group(c.text, &clause_groups, c.clause_start).is_some_and(|g| {
+        g.members.iter().all(|m| {
+            matches!(
+                m.part,
+                Part::Agent { state: true, .. } | Part::Organisation { state: true, .. }
+            )
+        })
+    })
 }

@@ -1272,6 +1272,11 @@ mod tests {
             "died",
         ),
         (
+            "Riot police blocked the road to the square on Monday.",
+            "guard.state_blockade",
+            "blocked the road",
+        ),
+        (
             "The track samples the band's 1980s hit about a lost summer.",
             "guard.verb_as_noun",
             "hit",
@@ -1351,6 +1356,21 @@ mod tests {
         (
             "On 29 April, soldiers assaulted a fruit seller in the market.",
             "assault",
+            None,
+        ),
+        (
+            "On 3 May, workers blocked the road to the factory, denouncing unpaid salaries.",
+            "protest",
+            None,
+        ),
+        (
+            "Seven teachers were arrested while protesting in the capital on Monday.",
+            "protest",
+            None,
+        ),
+        (
+            "Opposition supporters protested their exclusion from the election on Monday.",
+            "protest",
             None,
         ),
         (
