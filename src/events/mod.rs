@@ -534,7 +534,12 @@ impl EventExtractor {
             .filter(|g| g.span.start >= clause_start && g.span.end <= span.start)
             .collect();
         let subject = subject_group(text, &clause_groups, clause_start);
-        let object = roles::object_group(text, groups, span, sentence);
+        let direct_object = roles::object_group(text, groups, span, sentence);
+        let appositive = match direct_object {
+            Some(_) => None,
+            None => roles::appositive_object(text, groups, span, sentence, &self.lexicon),
+        };
+        let object = direct_object.or(appositive.as_ref());
         let by_agent = groups.iter().copied().find(|g| {
             g.span.start >= span.end
                 && text[span.end..g.span.start].split_whitespace().count() <= 8
@@ -964,6 +969,35 @@ mod tests {
             all[0].2.contains(&"other_domain:markets".to_string()),
             "{all:?}"
         );
+    }
+
+    #[test]
+    fn targets_named_in_apposition_or_before_an_insertion() {
+        let cases = [
+            (
+                "Police detained the leader of the local branch of the Bureau of Human Rights, \
+                 Artur Alkhastov, who planned to picket the embassy.",
+                "arrest",
+                "Artur Alkhastov",
+            ),
+            (
+                "Police detained activist Kung Raiya on Monday. Raiya, seen by rights groups as \
+                 an opposition supporter, was charged with incitement on Tuesday.",
+                "charge",
+                "Kung Raiya",
+            ),
+            (
+                "Another activist, Marzieh Langaroudi, also detained on 4 March, was sentenced \
+                 to ten lashes on 29 March.",
+                "arrest",
+                "Marzieh Langaroudi",
+            ),
+        ];
+        for (text, kind, name) in cases {
+            let rows = events(text);
+            let row = find(&rows, kind);
+            assert!(row.4.iter().any(|t| t == name), "{text}: {rows:?}");
+        }
     }
 
     #[test]

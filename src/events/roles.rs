@@ -18,7 +18,7 @@
 
 use std::collections::BTreeSet;
 
-use super::lexicon::Cues;
+use super::lexicon::{Cues, EventLexicon};
 use super::participants::{Group, Part};
 use super::{within, Actor, Event};
 use crate::document::ByteSpan;
@@ -48,7 +48,9 @@ impl Referent {
 
 /// Whether a participle trigger is passive: a form of "be"/"get" before
 /// it (adverbs and negation may stand between: "were not quickly
-/// detained"), or "by" right after it ("activists detained by police").
+/// detained"), "by" right after it ("activists detained by police"), or an
+/// insertion it opens after a comma, with a preposition after it ("X, also
+/// detained on 4 March, was sentenced").
 pub(super) fn is_passive(
     text: &str,
     span: ByteSpan,
@@ -70,8 +72,54 @@ pub(super) fn is_passive(
         break;
     }
     // "activists detained by police": a participle before "by".
-    text[span.end..].trim_start().starts_with("by ")
+    if text[span.end..].trim_start().starts_with("by ") {
+        return true;
+    }
+    // "Another activist, X, also detained on 4 March, was sentenced": a
+    // participle opening an insertion after a comma (adverbs may stand
+    // between) and followed by no object but a preposition.
+    let Some((_, gap)) = text[..span.start].rsplit_once(',') else {
+        return false;
+    };
+    let gap_words: Vec<&str> = gap.split_whitespace().collect();
+    let next = text[span.end..]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    gap_words.len() <= 1
+        && !gap.contains(['.', ';'])
+        && gap_words
+            .iter()
+            .all(|w| cues.adverb.contains(&w.to_lowercase()) || w.ends_with("ly") || *w == "also")
+        && matches!(
+            next.as_str(),
+            "on" | "in" | "at" | "for" | "since" | "after" | "during" | "last" | "earlier"
+        )
 }
+
+/// The words of a verb group that may stand between a closing comma and a
+/// trigger ("..., was later arrested").
+const AUXILIARIES: &[&str] = &[
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "have",
+    "had",
+    "been",
+    "being",
+    "be",
+    "also",
+    "later",
+    "then",
+    "reportedly",
+    "allegedly",
+    "subsequently",
+    "eventually",
+    "finally",
+];
 
 /// Where the trigger's clause starts: after the last clause opener before it
 /// (";", "but", "who", "that", "after" ...), or at the sentence start.
@@ -103,11 +151,23 @@ pub(super) fn clause_start(
     if let Some(p) = text[start..span.start].rfind(';') {
         start = start + p + 1;
     }
+    // "Raiya, seen by rights groups as an opposition supporter, was
+    // arrested": an opener inside a parenthesis that closes with a comma
+    // right before the trigger's verb group does not start its clause.
+    let parenthesis_closed = |opener_end: usize| {
+        text[opener_end..span.start]
+            .rfind(',')
+            .is_some_and(|comma| {
+                text[opener_end + comma + 1..span.start]
+                    .split_whitespace()
+                    .all(|w| AUXILIARIES.contains(&w.to_lowercase().as_str()))
+            })
+    };
     for (s, w) in before.iter().rev() {
         if s.start < start {
             break;
         }
-        if cues.clause.contains(&w.to_lowercase()) {
+        if cues.clause.contains(&w.to_lowercase()) && !parenthesis_closed(s.end) {
             // "who"/"which" clauses keep their antecedent as subject: the
             // clause then starts before the antecedent (handled by the
             // subject search through the comma).
@@ -147,6 +207,65 @@ pub(super) fn object_group<'g>(
             )
         })
 }
+
+/// An object named in apposition to a description of a person: "police
+/// detained the leader of the local branch of the Bureau, Artur Alkhastov,
+/// who ...": the first group after the trigger that follows a comma, within
+/// [`APPOSITION_WORDS`] words of the trigger, when the words between open
+/// with a determiner, hold a word for a person (`descriptor` in
+/// person_descriptors.tsv) and hold no other comma, semicolon or verb of
+/// another clause.
+pub(super) fn appositive_object(
+    text: &str,
+    groups: &[&Group],
+    span: ByteSpan,
+    sentence: ByteSpan,
+    lexicon: &EventLexicon,
+) -> Option<Group> {
+    // The first person after the trigger that follows a comma (a group may
+    // join it to the organisation that ends the description: "of the
+    // Bureau, Artur Alkhastov").
+    let (g, first) = groups
+        .iter()
+        .copied()
+        .filter(|g| g.span.start >= span.end && g.span.start < sentence.end)
+        .find_map(|g| {
+            let i = g.members.iter().position(|m| {
+                matches!(m.part, Part::Person(_))
+                    && text[span.end..m.span.start].trim_end().ends_with(',')
+            })?;
+            Some((g, i))
+        })?;
+    let start = g.members[first].span.start;
+    let description = text[span.end..start].trim_end().strip_suffix(',')?;
+    let words: Vec<&str> = description.split_whitespace().collect();
+    let opens = words.first().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "the" | "a" | "an" | "its" | "their" | "his" | "her"
+        )
+    });
+    let persons: Vec<_> = g.members[first..]
+        .iter()
+        .take_while(|m| matches!(m.part, Part::Person(_)))
+        .cloned()
+        .collect();
+    (opens
+        && words.len() <= APPOSITION_WORDS
+        && !description.contains([',', ';'])
+        && !words
+            .iter()
+            .any(|w| lexicon.cues.clause.contains(&w.to_lowercase()))
+        && !lexicon.descriptors.find(description).is_empty())
+    .then(|| Group {
+        span: ByteSpan::new(start, persons.last().map_or(start, |m| m.span.end)),
+        members: persons,
+        possessive: false,
+    })
+}
+
+/// How many words a description may have before its name in apposition.
+pub(super) const APPOSITION_WORDS: usize = 14;
 
 /// The subject: the first group of the clause that is not the object of a
 /// preposition ("harassment of civic activists") or a reporting phrase
