@@ -306,15 +306,24 @@ impl EventExtractor {
                 &mut memory,
             );
             // Several triggers of one type about the same targets in one
-            // sentence are one event.
+            // sentence are one event; so is a later noun that names no
+            // targets of its own ("sentenced X to 10 lashes and a suspended
+            // prison sentence"), unless the first needs support the later
+            // one does not ("had died ... had been killed by police").
             let mut merged: Vec<Event> = Vec::new();
             for e in sentence_events {
+                let bare = e.rule.ends_with(".noun")
+                    && e.targets.is_empty()
+                    && e.target_count.is_none()
+                    && e.target_description.is_none()
+                    && !e.further_incident;
                 if let Some(prev) = merged.iter_mut().find(|p| {
                     p.event_type == e.event_type
                         && p.modality == e.modality
-                        && p.targets == e.targets
-                        && p.target_count == e.target_count
-                        && p.target_description == e.target_description
+                        && (bare && (p.needs.is_empty() || p.needs == e.needs)
+                            || p.targets == e.targets
+                                && p.target_count == e.target_count
+                                && p.target_description == e.target_description)
                 }) {
                     if prev.penalty.is_none() {
                         prev.penalty = e.penalty.clone();

@@ -242,7 +242,7 @@ pub(super) fn appositive_object(
     let opens = words.first().is_some_and(|w| {
         matches!(
             w.to_lowercase().as_str(),
-            "the" | "a" | "an" | "its" | "their" | "his" | "her"
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "another" | "fellow"
         )
     });
     let persons: Vec<_> = g.members[first..]
