@@ -212,10 +212,14 @@ pub fn assess_document(
     mentions: &[Mention],
     lexicon: &EventLexicon,
 ) {
-    let document_domain = if events.is_empty() {
-        None
-    } else {
+    // The document is read only when a trigger has a sense in some domain.
+    let document_domain = if events
+        .iter()
+        .any(|e| senses_of(e, &lexicon.cues).is_some_and(|s| s != "general"))
+    {
         document_domain(text, &lexicon.cues)
+    } else {
+        None
     };
     for event in events.iter_mut() {
         let sentence = sentences
@@ -422,12 +426,7 @@ pub fn assess(
     } else {
         document_domain
     };
-    let (surface, lemma) = trigger_surface_and_lemma(event);
-    let senses = cues
-        .ambiguous_surface
-        .get(&surface)
-        .or_else(|| cues.ambiguous_trigger.get(&surface))
-        .or_else(|| cues.ambiguous_trigger.get(&lemma));
+    let senses = senses_of(event, cues);
     let has_sense = |sense: &str| senses.is_some_and(|s| s.split(',').any(|x| x.trim() == sense));
     Evidence {
         specific_trigger: senses.is_none()
@@ -451,6 +450,17 @@ pub fn assess(
             .any(|m| m.kind == MentionKind::Location),
         other_domain,
     }
+}
+
+/// The senses of an ambiguous trigger (`ambiguous_trigger` cues:
+/// "general,markets"), by its surface or its lemma.
+fn senses_of<'c>(event: &Event, cues: &'c crate::events::lexicon::Cues) -> Option<&'c str> {
+    let (surface, lemma) = trigger_surface_and_lemma(event);
+    cues.ambiguous_surface
+        .get(&surface)
+        .or_else(|| cues.ambiguous_trigger.get(&surface))
+        .or_else(|| cues.ambiguous_trigger.get(&lemma))
+        .map(String::as_str)
 }
 
 /// The surface and lemma of the trigger entry that fired: "detained
