@@ -241,23 +241,29 @@ pub fn assess_document(
         .collect();
     // Violent events with support beyond their trigger ("the couple were
     // hit by tragedy", 0.5, is not one).
-    let violent: Vec<Option<usize>> = events
+    // The sentences of violent events, in order: each event looks up the
+    // few near its own (a long document has thousands of events).
+    let mut violent: Vec<(usize, usize)> = events
         .iter()
-        .map(|e| {
-            (VIOLENT_TYPES.contains(&e.event_type)
+        .enumerate()
+        .filter(|(_, e)| {
+            VIOLENT_TYPES.contains(&e.event_type)
                 && !e.needs.contains(&"violence")
-                && e.confidence >= VIOLENT_SUPPORT)
-                .then_some(e.sentence)
+                && e.confidence >= VIOLENT_SUPPORT
         })
+        .map(|(i, e)| (e.sentence, i))
         .collect();
+    violent.sort_unstable();
+    let clear_count = clear.iter().filter(|&&c| c).count();
     for (i, event) in events.iter_mut().enumerate() {
         let sentence = event.sentence;
         let evidence = &mut event.evidence;
-        evidence.civic_document = clear.iter().enumerate().any(|(j, &c)| c && j != i);
-        evidence.violence |= violent
+        evidence.civic_document = clear_count > usize::from(clear[i]);
+        let from = violent.partition_point(|&(s, _)| s + VIOLENCE_SENTENCES < sentence);
+        evidence.violence |= violent[from..]
             .iter()
-            .enumerate()
-            .any(|(j, s)| j != i && s.is_some_and(|s| s.abs_diff(sentence) <= VIOLENCE_SENTENCES));
+            .take_while(|&&(s, _)| s <= sentence + VIOLENCE_SENTENCES)
+            .any(|&(_, j)| j != i);
         // The trigger entry's requirements; a civic document is civic
         // context enough ("The hearing lasted ten minutes").
         let civic = evidence.civic_context || evidence.state_agent || evidence.civic_document;

@@ -33,7 +33,8 @@
 //! 10. `arrest_as_penalty` — "15 days of administrative **arrest**": a
 //!     penalty, read by the sentence's penalty.
 //! 11. `habitual` — "police often **disperse** ...": a habit (`habitual`
-//!     cues in the clause before the trigger).
+//!     cues in the clause before the trigger); "householders who **kill**
+//!     intruders": a base-form verb in a "who" clause.
 //! 12. `contest_sense` — "**beat** her rival in the election", "**killed**
 //!     the match": violence words of contests.
 //! 13. `aggregate_since` — "Since the start of the year, police have
@@ -84,7 +85,8 @@
 //!     (`object_sense` cues, per lemma).
 //! 28. `release_of_thing` — "the single was **released** on Monday", "a
 //!     statement **released** through her attorney": a release next to a
-//!     word of publishing or markets, in a sentence with no word of custody.
+//!     word of publishing or markets or a released thing (`published_thing`
+//!     cues), in a sentence with no word of custody.
 //! 29. `verbal_attack` — "Japan **attacked** OECD forecasts", "expected to
 //!     **attack** Mr Blair's words", "**threaten** healthy trade": an
 //!     attack or threat whose object holds a word of talk, plans or figures
@@ -441,11 +443,33 @@ fn arrest_as_penalty(c: &Candidate) -> bool {
 }
 
 // "police often use force to disperse ...": a habit.
+//
+// "Householders who injure or even kill intruders": a verb in its base
+// form in a relative clause (within four words after "who") on a bare
+// plural tells what a kind of people do.
 fn habitual(c: &Candidate) -> bool {
-    c.before
-        .iter()
-        .filter(|(s, _)| s.start >= c.clause_start)
-        .any(|(_, w)| c.lexicon.cues.habitual.contains(&w.to_lowercase()))
+    // The antecedent is a bare plural ("householders who", not "the two
+    // men who" or "Ciara, who").
+    let words: Vec<String> = c.before.iter().map(|(_, w)| w.to_lowercase()).collect();
+    let n = words.len();
+    let who = (n.saturating_sub(4)..n).rev().find(|&i| words[i] == "who");
+    let bare_plural_antecedent = who.is_some_and(|i| {
+        i >= 1
+            && words[i - 1].ends_with('s')
+            && !c.text[c.before[i - 1].0.end..c.before[i].0.start].contains([',', '-'])
+            && (i < 2
+                || !(c.lexicon.cues.determiner.contains(&words[i - 2])
+                    || c.lexicon.numbers.parse(&words[i - 2]).is_some()
+                    || words[i - 2].starts_with(|ch: char| ch.is_ascii_digit())))
+    });
+    let base_form_after_who = !c.trigger.is_noun
+        && c.span.slice(c.text).eq_ignore_ascii_case(&c.trigger.lemma)
+        && bare_plural_antecedent;
+    base_form_after_who
+        || c.before
+            .iter()
+            .filter(|(s, _)| s.start >= c.clause_start)
+            .any(|(_, w)| c.lexicon.cues.habitual.contains(&w.to_lowercase()))
 }
 
 // "beat X in an election", "killed the game".
@@ -984,8 +1008,11 @@ fn release_of_thing(c: &Candidate) -> bool {
     {
         return false;
     }
-    c.words_around(4, 4)
-        .any(|w| cues.context_publication.contains(&w) || cues.context_finance.contains(&w))
+    c.words_around(4, 4).any(|w| {
+        cues.context_publication.contains(&w)
+            || cues.context_finance.contains(&w)
+            || cues.published_thing.contains(&w)
+    })
 }
 
 // "Japan attacked OECD forecasts", "threaten healthy trade".

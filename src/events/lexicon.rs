@@ -144,6 +144,9 @@ pub struct Cues {
     /// Places where people live or gather ("village", "camp", "church"):
     /// an attack on one is an attack on people.
     pub inhabited_place: Lexicon<()>,
+    /// Things released that are no publication of a domain ("statement",
+    /// "footage"): a release next to one is a release of a thing.
+    pub published_thing: Lexicon<()>,
     /// Last words of company names ("Inc", "Ltd"): a company is no
     /// organisation for `needs=organisation`.
     pub company_suffix: Lexicon<()>,
@@ -295,6 +298,7 @@ impl EventLexicon {
             offence_word: cue("offence_word"),
             violence_word: cue("violence_word"),
             inhabited_place: cue("inhabited_place"),
+            published_thing: cue("published_thing"),
             company_suffix: cue("company_suffix"),
             natural_cause: cue("natural_cause"),
             status: cue("status"),

@@ -364,8 +364,21 @@ impl EventExtractor {
                 }
             }
         }
-        for i in restatement::restated_deaths(&events).into_iter().rev() {
-            rejected.push(events.remove(i).rejected("restatement.same_incident"));
+        let restated = restatement::restated_deaths(&events);
+        if !restated.is_empty() {
+            let mut is_restated = vec![false; events.len()];
+            for i in restated {
+                is_restated[i] = true;
+            }
+            let mut kept = Vec::with_capacity(events.len());
+            for (e, restated) in events.into_iter().zip(is_restated) {
+                if restated {
+                    rejected.push(e.rejected("restatement.same_incident"));
+                } else {
+                    kept.push(e);
+                }
+            }
+            events = kept;
         }
         if let Some(last) = sentences.len().checked_sub(1) {
             resolve_cataphora(&mut events, last, sentences, &all_groups);
@@ -1318,6 +1331,21 @@ mod tests {
             "Riot police blocked the road to the square on Monday.",
             "guard.state_blockade",
             "blocked the road",
+        ),
+        (
+            "Householders who injure or even kill intruders are rarely in the dock.",
+            "guard.habitual",
+            "kill",
+        ),
+        (
+            "Police released photos of the two suspects on Monday.",
+            "guard.object_sense",
+            "released",
+        ),
+        (
+            "In a statement released through her lawyer, the singer denied the claims.",
+            "guard.release_of_thing",
+            "released",
         ),
         (
             "The track samples the band's 1980s hit about a lost summer.",

@@ -84,20 +84,29 @@ fn is_bare_death(e: &Event) -> bool {
 /// or after them, unless the text marks them as further deaths ("two more
 /// died").
 pub(super) fn restated_deaths(events: &[Event]) -> Vec<usize> {
+    // The killings told with a verb, by sentence: each death looks up the
+    // ones of its window only (a long document has thousands of events).
+    let mut killings: Vec<(usize, &Event)> = events
+        .iter()
+        .filter(|k| k.event_type == "killing" && !is_bare_death(k))
+        .map(|k| (k.sentence, k))
+        .collect();
+    killings.sort_by_key(|&(s, _)| s);
     events
         .iter()
         .enumerate()
         .filter(|(_, d)| is_bare_death(d) && !d.further_incident)
         .filter(|(_, d)| {
-            events.iter().any(|k| {
-                k.event_type == "killing"
-                    && !is_bare_death(k)
-                    && k.modality == d.modality
-                    && k.sentence.abs_diff(d.sentence) <= RESTATEMENT_WINDOW
-                    && !(k.place_in_sentence
-                        && d.place_in_sentence
-                        && !k.locations.iter().any(|l| d.locations.contains(l)))
-            })
+            let from = killings.partition_point(|&(s, _)| s + RESTATEMENT_WINDOW < d.sentence);
+            killings[from..]
+                .iter()
+                .take_while(|&&(s, _)| s <= d.sentence + RESTATEMENT_WINDOW)
+                .any(|&(_, k)| {
+                    k.modality == d.modality
+                        && !(k.place_in_sentence
+                            && d.place_in_sentence
+                            && !k.locations.iter().any(|l| d.locations.contains(l)))
+                })
         })
         .map(|(i, _)| i)
         .collect()
