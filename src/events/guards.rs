@@ -61,8 +61,9 @@
 //! 20. `gerund_subject` — "**Detaining** suspects without trial is
 //!     unlawful", "a ruling that **detaining** them ...": a gerund that
 //!     opens its clause names a kind of act.
-//! 21. `status_participle` — "suspects currently **detained**": a
-//!     participle after `status` cues ("currently", "still") names a state.
+//! 21. `status_participle` — "suspects currently **detained**", "the worst
+//!     **hit** areas": a participle after `status` cues ("currently",
+//!     "still", "worst") names a state.
 //! 22. `natural_cause` — "the quake **killed** 30", "31 were **killed**
 //!     after a fire": a killing or injury caused by a disaster, accident or
 //!     disease (`natural_cause` cues), or "killed himself".

@@ -1348,6 +1348,11 @@ mod tests {
             "released",
         ),
         (
+            "A police spokesman in the city, one of the worst hit areas, said walls cracked.",
+            "guard.status_participle",
+            "hit",
+        ),
+        (
             "The track samples the band's 1980s hit about a lost summer.",
             "guard.verb_as_noun",
             "hit",
