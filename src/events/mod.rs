@@ -357,7 +357,7 @@ impl EventExtractor {
                 }
             }
             for e in merged {
-                if std::env::var_os("CIVEX_NO_RESTATE").is_none() && is_restatement(&events, &e) {
+                if is_restatement(&events, &e) {
                     rejected.push(e.rejected("restatement.same_incident"));
                 } else {
                     events.push(e);
