@@ -476,7 +476,7 @@ fn habitual(c: &Candidate) -> bool {
 // "beat X in an election", "killed the game".
 fn contest_sense(c: &Candidate) -> bool {
     matches!(c.trigger.event_type, "assault" | "killing")
-        && c.after.iter().take(7).any(|(_, w)| {
+        && c.after.iter().take(10).any(|(_, w)| {
             matches!(
                 w.to_lowercase().as_str(),
                 "election" | "elections" | "vote" | "poll" | "polls" | "race" | "match" | "game"
@@ -506,7 +506,19 @@ fn aggregate_since(c: &Candidate) -> bool {
     {
         return true;
     }
-    let clause_text = &c.text[c.clause_start..c.sentence.end];
+    // The "since" phrase of the trigger's clause, or the one that opens the
+    // sentence ("Since the beginning of this year, Vietnam has arrested 24
+    // activists and sentenced ten").
+    let opening = c.sentence.slice(c.text).trim_start();
+    let sentence_opens_with_since = opening
+        .get(..6)
+        .is_some_and(|w| w.eq_ignore_ascii_case("since "));
+    let from = if sentence_opens_with_since {
+        c.sentence.start
+    } else {
+        c.clause_start
+    };
+    let clause_text = &c.text[from..c.sentence.end];
     let lower = clause_text.to_lowercase();
     let Some(p) = lower.find("since ") else {
         return false;
@@ -516,7 +528,7 @@ fn aggregate_since(c: &Candidate) -> bool {
         || after_since.starts_with("the start")
         || c.mentions
             .iter()
-            .any(|m| m.kind == MentionKind::Date && m.span.start == c.clause_start + p + 6)
+            .any(|m| m.kind == MentionKind::Date && m.span.start == from + p + 6)
 }
 
 // "PROTESTERS ARRESTED IN CAPITAL": a heading.
@@ -585,9 +597,12 @@ fn participle_adjective(c: &Candidate) -> bool {
             .find(next)
             .iter()
             .any(|d| d.span.len() == next.len())
+            // A noun trigger, or a surface with a noun reading ("rallies").
             || c.lexicon.find_triggers(next).iter().any(|t| {
                 t.span.len() == next.len()
-                    && c.lexicon.trigger(t.trigger).is_some_and(|tr| tr.is_noun)
+                    && std::iter::once(t.trigger)
+                        .chain(t.alternative)
+                        .any(|i| c.lexicon.trigger(i).is_some_and(|tr| tr.is_noun))
             }))
 }
 

@@ -1353,6 +1353,21 @@ mod tests {
             "hit",
         ),
         (
+            "Since the start of the year, police have arrested 24 activists and sentenced ten.",
+            "guard.aggregate_since",
+            "sentenced",
+        ),
+        (
+            "They held small, dispersed rallies across the city on Sunday.",
+            "guard.participle_adjective",
+            "dispersed",
+        ),
+        (
+            "The defendant rejected all the charges as politically motivated.",
+            "guard.charge_as_ground",
+            "charges",
+        ),
+        (
             "The track samples the band's 1980s hit about a lost summer.",
             "guard.verb_as_noun",
             "hit",
@@ -1447,6 +1462,12 @@ mod tests {
         (
             "Opposition supporters protested their exclusion from the election on Monday.",
             "protest",
+            None,
+        ),
+        (
+            // A sentence that opens with a character of several bytes.
+            "Abcd€ police detained two activists on Monday.",
+            "arrest",
             None,
         ),
         (
