@@ -1471,6 +1471,16 @@ mod tests {
             None,
         ),
         (
+            "His lawyers said investigators had planted a grenade in his home on 3 May.",
+            "harassment",
+            None,
+        ),
+        (
+            "Police called the protests illegal on Monday and detained 12 people.",
+            "protest_restriction",
+            None,
+        ),
+        (
             "Police said they hit the protesters with batons on Monday.",
             "assault",
             None,
