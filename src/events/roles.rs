@@ -78,20 +78,26 @@ pub(super) fn is_passive(
     // "Another activist, X, also detained on 4 March, was sentenced": a
     // participle opening an insertion after a comma (adverbs may stand
     // between) and followed by no object but a preposition.
-    let Some((_, gap)) = text[..span.start].rsplit_once(',') else {
-        return false;
+    // Read from the words before the trigger, so that the scan stays
+    // within them.
+    let adverb =
+        |w: &str| cues.adverb.contains(&w.to_lowercase()) || w.ends_with("ly") || w == "also";
+    let mut words_back = before.iter().rev();
+    let comma_before = match words_back.next() {
+        // ", detained on ...".
+        Some((last, _)) if text[last.end..span.start].contains(',') => true,
+        // ", also detained on ...".
+        Some((last, w)) if adverb(w) => words_back
+            .next()
+            .is_some_and(|(prev, _)| text[prev.end..last.start].contains(',')),
+        _ => false,
     };
-    let gap_words: Vec<&str> = gap.split_whitespace().collect();
     let next = text[span.end..]
         .split_whitespace()
         .next()
         .unwrap_or("")
         .to_lowercase();
-    gap_words.len() <= 1
-        && !gap.contains(['.', ';'])
-        && gap_words
-            .iter()
-            .all(|w| cues.adverb.contains(&w.to_lowercase()) || w.ends_with("ly") || *w == "also")
+    comma_before
         && matches!(
             next.as_str(),
             "on" | "in" | "at" | "for" | "since" | "after" | "during" | "last" | "earlier"
