@@ -623,7 +623,7 @@ fn thing_object(c: &Candidate) -> bool {
     }
     // "killed a Burkinabe gold trader", "arrested a local MP": a person
     // named by a word for people or a name within the noun phrase; "shot at
-    // a car wash": a place where people are (`inhabited_place` cues).
+    // a bus": a place where people are (`inhabited_place` cues).
     let phrase = c
         .after
         .iter()

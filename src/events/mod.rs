@@ -1471,7 +1471,7 @@ mod tests {
             None,
         ),
         (
-            "His lawyers said investigators had planted a grenade in his home on 3 May.",
+            "His lawyers said investigators had planted drugs in his home on 3 May.",
             "harassment",
             None,
         ),
