@@ -36,7 +36,8 @@
 //!     cues in the clause before the trigger); "householders who **kill**
 //!     intruders": a base-form verb in a "who" clause.
 //! 12. `contest_sense` — "**beat** her rival in the election", "**killed**
-//!     the match": violence words of contests.
+//!     the match", "**beating** three singers to the award": violence words
+//!     of contests (`contest` cues among the ten words after the trigger).
 //! 13. `aggregate_since` — "Since the start of the year, police have
 //!     **arrested** 40 activists", "gunmen have **killed** 52 policemen
 //!     this year": a count over a period, not one incident (a perfect tense
@@ -476,12 +477,10 @@ fn habitual(c: &Candidate) -> bool {
 // "beat X in an election", "killed the game".
 fn contest_sense(c: &Candidate) -> bool {
     matches!(c.trigger.event_type, "assault" | "killing")
-        && c.after.iter().take(10).any(|(_, w)| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "election" | "elections" | "vote" | "poll" | "polls" | "race" | "match" | "game"
-            )
-        })
+        && c.after
+            .iter()
+            .take(10)
+            .any(|(_, w)| c.lexicon.cues.contest.contains(&w.to_lowercase()))
 }
 
 // "Since the beginning of this year, Vietnam has arrested at least 24

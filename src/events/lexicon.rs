@@ -147,6 +147,10 @@ pub struct Cues {
     /// Things released that are no publication of a domain ("statement",
     /// "footage"): a release next to one is a release of a thing.
     pub published_thing: Lexicon<()>,
+    /// Words of contests ("election", "match", "award"): an assault or
+    /// killing word before one is a contest ("beat her rival in the
+    /// election").
+    pub contest: Lexicon<()>,
     /// Last words of company names ("Inc", "Ltd"): a company is no
     /// organisation for `needs=organisation`.
     pub company_suffix: Lexicon<()>,
@@ -299,6 +303,7 @@ impl EventLexicon {
             violence_word: cue("violence_word"),
             inhabited_place: cue("inhabited_place"),
             published_thing: cue("published_thing"),
+            contest: cue("contest"),
             company_suffix: cue("company_suffix"),
             natural_cause: cue("natural_cause"),
             status: cue("status"),

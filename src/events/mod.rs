@@ -1368,6 +1368,11 @@ mod tests {
             "charges",
         ),
         (
+            "After beating three other singers to the best newcomer award, she thanked her fans.",
+            "guard.contest_sense",
+            "beating",
+        ),
+        (
             "The track samples the band's 1980s hit about a lost summer.",
             "guard.verb_as_noun",
             "hit",
