@@ -450,28 +450,37 @@ fn arrest_as_penalty(c: &Candidate) -> bool {
 // form in a relative clause (within four words after "who") on a bare
 // plural tells what a kind of people do.
 fn habitual(c: &Candidate) -> bool {
-    // The antecedent is a bare plural ("householders who", not "the two
-    // men who" or "Ciara, who").
-    let words: Vec<String> = c.before.iter().map(|(_, w)| w.to_lowercase()).collect();
-    let n = words.len();
-    let who = (n.saturating_sub(4)..n).rev().find(|&i| words[i] == "who");
-    let bare_plural_antecedent = who.is_some_and(|i| {
-        i >= 1
-            && words[i - 1].ends_with('s')
-            && !c.text[c.before[i - 1].0.end..c.before[i].0.start].contains([',', '-'])
-            && (i < 2
-                || !(c.lexicon.cues.determiner.contains(&words[i - 2])
-                    || c.lexicon.numbers.parse(&words[i - 2]).is_some()
-                    || words[i - 2].starts_with(|ch: char| ch.is_ascii_digit())))
-    });
-    let base_form_after_who = !c.trigger.is_noun
-        && c.span.slice(c.text).eq_ignore_ascii_case(&c.trigger.lemma)
-        && bare_plural_antecedent;
-    base_form_after_who
+    base_form_on_bare_plural(c)
         || c.before
             .iter()
             .filter(|(s, _)| s.start >= c.clause_start)
             .any(|(_, w)| c.lexicon.cues.habitual.contains(&w.to_lowercase()))
+}
+
+// A base-form verb within four words after "who" whose antecedent is a bare
+// plural ("householders who", not "the two men who" or "Ciara, who").
+fn base_form_on_bare_plural(c: &Candidate) -> bool {
+    if c.trigger.is_noun || !c.span.slice(c.text).eq_ignore_ascii_case(&c.trigger.lemma) {
+        return false;
+    }
+    let n = c.before.len();
+    let Some(i) = (n.saturating_sub(4)..n)
+        .rev()
+        .find(|&i| c.before[i].1.eq_ignore_ascii_case("who"))
+    else {
+        return false;
+    };
+    let Some((antecedent_span, antecedent)) = i.checked_sub(1).map(|j| c.before[j]) else {
+        return false;
+    };
+    let qualifier = i.checked_sub(2).map(|j| c.before[j].1.to_lowercase());
+    antecedent.to_lowercase().ends_with('s')
+        && !c.text[antecedent_span.end..c.before[i].0.start].contains([',', '-'])
+        && !qualifier.is_some_and(|w| {
+            c.lexicon.cues.determiner.contains(&w)
+                || c.lexicon.numbers.parse(&w).is_some()
+                || w.starts_with(|ch: char| ch.is_ascii_digit())
+        })
 }
 
 // "beat X in an election", "killed the game".
