@@ -283,20 +283,34 @@ pub struct PhraseMatch {
 /// (capitalised surfaces match as written or in ALL CAPS, lower-case surfaces
 /// in any case), word boundaries, and the longest match where matches overlap.
 ///
-/// Capitalised surfaces go into a case-sensitive automaton (with their ALL
-/// CAPS forms as extra patterns), lower-case ones into an ASCII
-/// case-insensitive one. Keeping the two apart matters for speed: a
-/// case-insensitive search for "Male" or "Nice" would stop at every "male"
-/// and "nice" only to reject it.
+/// The surfaces are split among up to three automata, because how an
+/// automaton is searched decides most of the cost:
+///
+/// 1. surfaces that start with a capital letter ("Human Rights Watch", with
+///    their ALL CAPS forms): case-sensitive, tried only where a capitalised
+///    word starts, an anchored search at a few places per sentence;
+/// 2. other surfaces written with a capital ("eSwatini", "al-Hol", "the
+///    Ukraine"): case-sensitive, scanned over the text, but few, so the
+///    automaton's prefilter skips most bytes;
+/// 3. lower-case surfaces: ASCII case-insensitive, scanned over the text.
+///    (A case-insensitive search for "Male" or "Nice" would stop at every
+///    "male" and "nice" only to reject it: hence the split.)
+///
+/// Matches of the automata are merged: leftmost first, the longest where
+/// they overlap.
 pub struct PhraseMatcher {
-    exact: Option<AhoCorasick>,
-    /// Whether every case-sensitive pattern starts with a capital letter.
-    exact_starts_capitalised: bool,
-    folded: Option<AhoCorasick>,
+    parts: Vec<MatcherPart>,
     entries: Vec<Entry>,
-    /// Per pattern of each automaton: the entries with that surface.
-    exact_entries: Vec<Vec<usize>>,
-    folded_entries: Vec<Vec<usize>>,
+}
+
+/// One automaton of a [`PhraseMatcher`].
+struct MatcherPart {
+    automaton: AhoCorasick,
+    /// Per pattern: the entries with that surface.
+    pattern_entries: Vec<Vec<usize>>,
+    /// Every pattern starts with a capital letter: search only where a
+    /// capitalised word starts.
+    at_capitals: bool,
 }
 
 impl PhraseMatcher {
@@ -308,14 +322,22 @@ impl PhraseMatcher {
         entries: impl IntoIterator<Item = &'e Entry>,
     ) -> Result<PhraseMatcher, BuildError> {
         let entries: Vec<Entry> = entries.into_iter().cloned().collect();
-        let mut exact = PatternTable::default();
+        let mut capitalised = PatternTable::default();
+        let mut other_cased = PatternTable::default();
         let mut folded = PatternTable::default();
+        let mut add_exact = |pattern: String, entry: usize| {
+            if pattern.chars().next().is_some_and(char::is_uppercase) {
+                capitalised.add(pattern, entry);
+            } else {
+                other_cased.add(pattern, entry);
+            }
+        };
         for (i, entry) in entries.iter().enumerate() {
             if entry.surface.chars().any(char::is_uppercase) {
-                exact.add(entry.surface.clone(), i);
+                add_exact(entry.surface.clone(), i);
                 let upper = entry.surface.to_uppercase();
                 if upper != entry.surface && upper.chars().any(char::is_alphabetic) {
-                    exact.add(upper, i);
+                    add_exact(upper, i);
                 }
             } else {
                 folded.add(entry.surface.to_ascii_lowercase(), i);
@@ -328,22 +350,25 @@ impl PhraseMatcher {
                 }
             }
         }
-        let exact_starts_capitalised = exact
-            .patterns
-            .iter()
-            .all(|p| p.chars().next().is_some_and(char::is_uppercase));
-        let error = |table: &PatternTable| {
+        let mut parts = Vec::new();
+        for (table, case_insensitive, at_capitals) in [
+            (capitalised, false, true),
+            (other_cased, false, false),
+            (folded, true, false),
+        ] {
             let count = table.patterns.len();
-            move |e| BuildError::automaton(part, files, count, &e)
-        };
-        Ok(PhraseMatcher {
-            exact_starts_capitalised,
-            exact: exact.build(false).map_err(error(&exact))?,
-            folded: folded.build(true).map_err(error(&folded))?,
-            entries,
-            exact_entries: exact.entries,
-            folded_entries: folded.entries,
-        })
+            let automaton = table
+                .build(case_insensitive)
+                .map_err(|e| BuildError::automaton(part, files, count, &e))?;
+            if let Some(automaton) = automaton {
+                parts.push(MatcherPart {
+                    automaton,
+                    pattern_entries: table.entries,
+                    at_capitals,
+                });
+            }
+        }
+        Ok(PhraseMatcher { parts, entries })
     }
 
     pub fn entry(&self, index: usize) -> &Entry {
@@ -355,39 +380,36 @@ impl PhraseMatcher {
     /// are returned (adjacent in the result, in entry order).
     pub fn find(&self, text: &str) -> Vec<PhraseMatch> {
         let mut found = Vec::new();
-        if let Some(automaton) = &self.exact {
-            if self.exact_starts_capitalised {
-                self.collect_at_capitals(automaton, text, &mut found);
+        for part in &self.parts {
+            if part.at_capitals {
+                self.collect_at_capitals(part, text, &mut found);
             } else {
-                self.collect(automaton, &self.exact_entries, text, &mut found);
+                self.collect(part, text, &mut found);
             }
         }
-        if let Some(automaton) = &self.folded {
-            self.collect(automaton, &self.folded_entries, text, &mut found);
+        if self.parts.len() < 2 {
+            return found;
         }
-        if self.exact.is_some() && self.folded.is_some() {
-            found.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.entry));
-            let mut kept: Vec<PhraseMatch> = Vec::with_capacity(found.len());
-            let mut covered_until = 0;
-            let mut last_span: Option<ByteSpan> = None;
-            for m in found {
-                if Some(m.span) == last_span {
-                    kept.push(m);
-                } else if m.span.start >= covered_until {
-                    covered_until = m.span.end;
-                    last_span = Some(m.span);
-                    kept.push(m);
-                }
+        found.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.entry));
+        let mut kept: Vec<PhraseMatch> = Vec::with_capacity(found.len());
+        let mut covered_until = 0;
+        let mut last_span: Option<ByteSpan> = None;
+        for m in found {
+            if Some(m.span) == last_span {
+                kept.push(m);
+            } else if m.span.start >= covered_until {
+                covered_until = m.span.end;
+                last_span = Some(m.span);
+                kept.push(m);
             }
-            return kept;
         }
-        found
+        kept
     }
 
     /// Capitalised surfaces can only start where a capitalised word starts:
     /// an anchored search there is much cheaper than running the automaton
     /// over every byte of the text.
-    fn collect_at_capitals(&self, automaton: &AhoCorasick, text: &str, out: &mut Vec<PhraseMatch>) {
+    fn collect_at_capitals(&self, part: &MatcherPart, text: &str, out: &mut Vec<PhraseMatch>) {
         let bytes = text.as_bytes();
         let mut at = 0;
         while at < bytes.len() {
@@ -411,9 +433,9 @@ impl PhraseMatcher {
             let input = aho_corasick::Input::new(text)
                 .range(at..)
                 .anchored(aho_corasick::Anchored::Yes);
-            let found = automaton.find(input).and_then(|m| {
+            let found = part.automaton.find(input).and_then(|m| {
                 let span = ByteSpan::new(m.start(), m.end());
-                let entries = &self.exact_entries[m.pattern().as_usize()];
+                let entries = &part.pattern_entries[m.pattern().as_usize()];
                 let ok = text.is_char_boundary(span.end)
                     && entries
                         .first()
@@ -430,21 +452,15 @@ impl PhraseMatcher {
         }
     }
 
-    fn collect(
-        &self,
-        automaton: &AhoCorasick,
-        pattern_entries: &[Vec<usize>],
-        text: &str,
-        out: &mut Vec<PhraseMatch>,
-    ) {
+    fn collect(&self, part: &MatcherPart, text: &str, out: &mut Vec<PhraseMatch>) {
         let mut at = 0;
         while at < text.len() {
             let input = aho_corasick::Input::new(text).range(at..);
-            let Some(m) = automaton.find(input) else {
+            let Some(m) = part.automaton.find(input) else {
                 break;
             };
             let span = ByteSpan::new(m.start(), m.end());
-            let entries = &pattern_entries[m.pattern().as_usize()];
+            let entries = &part.pattern_entries[m.pattern().as_usize()];
             let ok = text.is_char_boundary(span.start)
                 && text.is_char_boundary(span.end)
                 && entries
@@ -709,6 +725,21 @@ impl<T: Clone> Lexicon<T> {
         }
         if self.folded.is_empty() {
             return None;
+        }
+        if word.is_ascii() {
+            if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+                return self.folded.get(word);
+            }
+            // Most lookups are short ASCII words: they are lower-cased on
+            // the stack, not in a new string.
+            let mut buffer = [0u8; 64];
+            if let Some(lowered) = buffer.get_mut(..word.len()) {
+                lowered.copy_from_slice(word.as_bytes());
+                lowered.make_ascii_lowercase();
+                return std::str::from_utf8(lowered)
+                    .ok()
+                    .and_then(|key| self.folded.get(key));
+            }
         }
         if word.chars().any(char::is_uppercase) {
             self.folded.get(&word.to_lowercase())

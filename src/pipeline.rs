@@ -4,6 +4,8 @@
 //! lookup tables) is built once in [`Pipeline::new`] and shared read-only by
 //! all worker threads.
 
+use std::time::{Duration, Instant};
+
 use crate::document::{ByteSpan, Document};
 use crate::error::BuildError;
 use crate::events::{Event, EventExtractor, Extraction, Rejected};
@@ -47,6 +49,45 @@ pub enum Stages {
     Mentions,
     /// Mentions and events.
     Events,
+}
+
+/// Time spent in each stage, summed over the documents analysed with
+/// [`Pipeline::analyse_timed`]: what the benchmark (`cargo bench --bench
+/// throughput`) prints per stage.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StageTimings {
+    pub segmentation: Duration,
+    pub temporal: Duration,
+    pub money: Duration,
+    /// Names, organisations and places, with the true-casing of lower-cased
+    /// text.
+    pub names: Duration,
+    /// Choosing among overlapping candidates.
+    pub overlaps: Duration,
+    pub events: Duration,
+}
+
+impl StageTimings {
+    /// The stages by name, in pipeline order.
+    pub fn by_stage(&self) -> [(&'static str, Duration); 6] {
+        [
+            ("segmentation", self.segmentation),
+            ("temporal", self.temporal),
+            ("money", self.money),
+            ("names", self.names),
+            ("overlaps", self.overlaps),
+            ("events", self.events),
+        ]
+    }
+
+    pub fn add(&mut self, other: &StageTimings) {
+        self.segmentation += other.segmentation;
+        self.temporal += other.temporal;
+        self.money += other.money;
+        self.names += other.names;
+        self.overlaps += other.overlaps;
+        self.events += other.events;
+    }
 }
 
 pub struct Pipeline {
@@ -98,7 +139,19 @@ impl Pipeline {
     }
 
     pub fn analyse(&self, doc: &Document) -> Analysis {
+        self.analyse_timed(doc, &mut StageTimings::default())
+    }
+
+    /// [`Pipeline::analyse`], adding the time each stage took to `timings`.
+    pub fn analyse_timed(&self, doc: &Document, timings: &mut StageTimings) -> Analysis {
+        let mut clock = Instant::now();
+        let mut lap = |into: &mut Duration| {
+            let now = Instant::now();
+            *into += now - clock;
+            clock = now;
+        };
         let sentences = self.segmenter.split(&doc.text);
+        lap(&mut timings.segmentation);
         let mut candidates = Vec::new();
         if let Some(temporal) = &self.temporal {
             candidates.extend(temporal.tag(&TemporalContext {
@@ -107,16 +160,20 @@ impl Pipeline {
                 anchor: doc.published,
             }));
         }
+        lap(&mut timings.temporal);
         if let Some(money) = &self.money {
             candidates.extend(money.tag(&doc.text));
         }
+        lap(&mut timings.money);
         if let Some(names) = &self.names {
             // A lower-cased text is read with its names capitalised (the
             // same byte offsets; see tag::truecase).
             let cased = self.truecaser.as_ref().and_then(|t| t.truecase(&doc.text));
             candidates.extend(names.tag(cased.as_deref().unwrap_or(&doc.text), &sentences));
         }
+        lap(&mut timings.names);
         let mentions = resolve_overlaps(candidates);
+        lap(&mut timings.overlaps);
         let Extraction {
             mut events,
             mut rejected,
@@ -136,6 +193,7 @@ impl Pipeline {
             keep
         });
         rejected.sort_by_key(|r| (r.trigger.start, r.trigger.end));
+        lap(&mut timings.events);
         Analysis {
             mentions,
             sentences,
