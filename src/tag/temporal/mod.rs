@@ -1,0 +1,328 @@
+//! Temporal expressions: dates, times, durations and sets, with TIMEX3 values.
+//!
+//! Rules are regular expressions assembled at start-up from the words in
+//! `gazetteers/temporal.tsv` (months, weekdays, units, seasons, parts of day,
+//! reference words, set words) and `gazetteers/numbers.tsv`. Each rule
+//! proposes a candidate span and a [`Spec`](candidate::Spec): what the value
+//! depends on. Values are resolved afterwards, in document order, against
+//!
+//! - the document's publication date (the *anchor*) for deictic expressions
+//!   ("yesterday", "last week", "on 25th October"),
+//! - the most recent day-precise date of the text (the *narrative anchor*)
+//!   for anaphoric ones ("two days later", "the next day"),
+//! - the tense of the sentence for expressions whose direction is open
+//!   ("on Monday", a year-less date after the anchor): news reports the past,
+//!   so they resolve backwards unless the sentence speaks of the future.
+//!
+//! Spans follow the TimeML conventions: prepositions ("on", "in") and the
+//! article before a day ("the 12th October") are outside; modifiers that
+//! change the value ("early", "mid-", "last", "the past", "up to") are inside.
+//!
+//! # Where things are
+//!
+//! - `mod.rs`: [`TemporalTagger`] and how it is built from the lists
+//!   (`within`), [`TemporalContext`], and [`TemporalTagger::tag`], the
+//!   driver: it finds the cue classes of each sentence, runs each rule on
+//!   the sentences with one of its cues, then hands the candidates on.
+//! - `rules.rs`: the rule table (`build_rules`): per rule, its pattern, its
+//!   handler and its cue classes (`mod cue`); the cue words that give each
+//!   class (`build_cue_words`); how patterns are assembled and compiled.
+//! - `handlers.rs`: one handler per rule, reading its captures into a
+//!   candidate, and their helpers.
+//! - `candidate.rs`: `Candidate`, `Spec` (what a value depends on), `Relation`.
+//! - `compounds.rs`: the longest of overlapping candidates, and neighbours
+//!   joined into one expression ("10 p.m. EST Wednesday").
+//! - `resolve.rs`: the values, against the anchor, the narrative anchor and
+//!   the tense of the sentence.
+//! - `timex.rs`: how TIMEX3 values and `mod` codes are written.
+//! - `holidays.rs`: holiday date rules and Western Easter.
+//! - `context.rs`: what the words around a match say (a year's context, a
+//!   past verb before a day, a rate).
+//! - `tests.rs`: the unit tests.
+//!
+//! # Adding a language / a rule
+//!
+//! 1. Words first: a language is mostly data. Its words go into
+//!    `gazetteers/temporal.tsv` under the kinds documented at the top of that
+//!    file, and its number words into `gazetteers/numbers.tsv`. At start-up
+//!    they become the alternations of the patterns (`build_rules`), the
+//!    lexicons the handlers read (`within`) and the cue words
+//!    (`build_cue_words`); a word outside ASCII switches the rules to Unicode
+//!    mode (`compile`). The kinds feed these rules (by handler name):
+//!    `month`: day_month, month_day, month_year, set; `weekday`: weekday,
+//!    set, and the weekday before a day_month or month_day date;
+//!    `part_of_day`: weekday, day_offset, clock, set; `day_offset`:
+//!    day_offset; `unit`: ago, narrative, duration, fraction_duration, set
+//!    (and the unit codes of anchor_unit and bare_duration); `season`:
+//!    anchor_unit, season, set; `quarter_word`: quarter; `period_word`:
+//!    quarter, reported_quarter; `decade_word`: decade_word; `holiday`:
+//!    holiday; `reference`: reference; `set`: set; `approximator`: ago,
+//!    duration; `time_zone`: clock and the joining of a time to its day
+//!    (`compounds.rs`); `figure_word`: the resolution of "a year ago" in a
+//!    quarterly report (`resolve.rs`). Numbers feed ago, narrative,
+//!    duration and set (counts), day_month and century (ordinals) and
+//!    spoken_year.
+//! 2. Some words are written in the patterns themselves ("last", "next",
+//!    "early", "ago", "every", "the year two thousand" ...): a language's
+//!    own go as alternatives into that rule's pattern in `rules.rs`, and,
+//!    if they are what tells a sentence may hold the rule ("ago",
+//!    "quarter", "every"), into `build_cue_words` too.
+//! 3. A new rule is a new entry in the table of `build_rules`: an example
+//!    line above it, the pattern (`{B}` is a word boundary), the handler,
+//!    and the cue classes of which a sentence must hold one for the rule to
+//!    run there (`cue::DIGIT`: any digit). A new class is a new bit in
+//!    `mod cue` and its words in `build_cue_words`. Order matters: of
+//!    overlapping candidates of the same length, the earlier rule's is kept.
+//! 4. Its handler goes into `handlers.rs`: it returns `None` to reject a
+//!    match, else a `Candidate` with its span, its rule name ("date.season",
+//!    carried by the mention) and a `Spec`. A value of a new shape needs a
+//!    `Spec` variant (`candidate.rs`), its case in `resolve` (`resolve.rs`)
+//!    and, if it has a new form, a writer in `timex.rs`.
+//! 5. Its test goes into `tests.rs`: text, anchor date, expected spans and
+//!    values, with the `values` and `tag` helpers there. The snapshot tests
+//!    (`tests/snapshots.rs`) then show what else changed.
+
+mod candidate;
+mod compounds;
+mod context;
+mod handlers;
+mod holidays;
+mod resolve;
+mod rules;
+#[cfg(test)]
+mod tests;
+mod timex;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use self::compounds::keep_longest;
+#[cfg(test)]
+use self::holidays::easter_sunday;
+use self::holidays::HolidayRule;
+use self::rules::{build_cue_words, build_rules, cue, Rule};
+use self::timex::mod_code;
+use super::numbers::NumberWords;
+use super::Mention;
+use crate::document::ByteSpan;
+use crate::error::BuildError;
+use crate::gazetteer::{Gazetteers, Lexicon};
+
+/// The date and time tagger. Build once; tagging is read-only.
+pub struct TemporalTagger {
+    rules: Vec<Rule>,
+    months: Lexicon<u32>,
+    /// Month names that are also ordinary words (`ambiguous=1` in
+    /// temporal.tsv: "May", "March").
+    ambiguous_months: Lexicon<()>,
+    weekdays: Lexicon<u32>,
+    /// "about", "more than": the TIMEX3 `mod` each gives, and whether the
+    /// word stays outside the span.
+    approximators: Lexicon<(Option<&'static str>, bool)>,
+    /// Finds the words of a sentence that compares figures ("$", "a share").
+    figure_words: aho_corasick::AhoCorasick,
+    /// Holidays and how to find their date.
+    holidays: Lexicon<HolidayRule>,
+    /// "the nineties": the decade digit.
+    decade_words: Lexicon<u32>,
+    /// "EST", "GMT", "local time", lower-cased.
+    time_zones: Vec<String>,
+    /// "latest", "year-ago": quarters from the reported quarter.
+    period_words: Lexicon<i64>,
+    /// Month and weekday abbreviations ("Jan", "Sun"), without their period:
+    /// alone, they count only with the period ("Jan." but not "Jan Smith",
+    /// "Sun." but not "the Sun").
+    abbreviations: Vec<String>,
+    units: Lexicon<String>,
+    seasons: Lexicon<String>,
+    parts_of_day: Lexicon<String>,
+    day_offsets: Lexicon<i64>,
+    references: Lexicon<String>,
+    sets: Lexicon<String>,
+    quarter_words: Lexicon<u32>,
+    numbers: NumberWords,
+    future_cue: Regex,
+    /// Words that make the next word a noun ("the will of the people" is
+    /// no future): event_cues.tsv, kind `determiner`.
+    determiners: Lexicon<()>,
+    /// A past-tense verb other than a reporting one ("was", "were", "had",
+    /// "-ed" forms, common irregular pasts; not "said", which dates the
+    /// report, not the event).
+    past_cue: Regex,
+    cue_words: aho_corasick::AhoCorasick,
+    cue_classes: Vec<u32>,
+    /// Per cue pattern, the classes that only capitalised surfaces give
+    /// ("May" is a month, "may" is not): dropped where the word is written
+    /// in lower case.
+    cue_capitalised: Vec<u32>,
+}
+
+/// What the resolution of one document's expressions needs to know.
+pub struct TemporalContext<'a> {
+    pub text: &'a str,
+    pub sentences: &'a [ByteSpan],
+    pub anchor: Option<NaiveDate>,
+}
+
+impl TemporalTagger {
+    pub fn new(gazetteers: &Gazetteers) -> Result<TemporalTagger, BuildError> {
+        TemporalTagger::within(gazetteers, crate::gazetteer::RULE_SIZE_LIMIT)
+    }
+
+    /// Builds the tagger with rules of at most `size_limit` bytes each.
+    fn within(gazetteers: &Gazetteers, size_limit: usize) -> Result<TemporalTagger, BuildError> {
+        let kind = |k: &'static str| gazetteers.kind("temporal", k);
+        let ambiguous_months = Lexicon::new(
+            kind("month")
+                .filter(|e| e.flag("ambiguous"))
+                .map(|e| (e.surface.trim_end_matches('.'), ())),
+        );
+        let parse_u32 = |s: &str| s.parse::<u32>().unwrap_or(0);
+        let months = Lexicon::new(
+            kind("month").map(|e| (e.surface.trim_end_matches('.'), parse_u32(&e.canonical))),
+        );
+        let weekdays = Lexicon::new(
+            kind("weekday").map(|e| (e.surface.trim_end_matches('.'), parse_u32(&e.canonical))),
+        );
+        let units = Lexicon::new(kind("unit").map(|e| (e.surface.as_str(), e.canonical.clone())));
+        let seasons =
+            Lexicon::new(kind("season").map(|e| (e.surface.as_str(), e.canonical.clone())));
+        let parts_of_day =
+            Lexicon::new(kind("part_of_day").map(|e| (e.surface.as_str(), e.canonical.clone())));
+        let day_offsets = Lexicon::new(
+            kind("day_offset").map(|e| (e.surface.as_str(), e.canonical.parse().unwrap_or(0))),
+        );
+        let references =
+            Lexicon::new(kind("reference").map(|e| (e.surface.as_str(), e.canonical.clone())));
+        let sets = Lexicon::new(kind("set").map(|e| (e.surface.as_str(), e.canonical.clone())));
+        let quarter_words = Lexicon::new(
+            kind("quarter_word").map(|e| (e.surface.as_str(), parse_u32(&e.canonical))),
+        );
+        let numbers = NumberWords::new(gazetteers);
+        let approximators = Lexicon::new(kind("approximator").map(|e| {
+            let outside = e.attr("span") == Some("outside");
+            (e.surface.as_str(), (mod_code(&e.canonical), outside))
+        }));
+        let period_words = Lexicon::new(
+            kind("period_word").map(|e| (e.surface.as_str(), e.canonical.parse().unwrap_or(0))),
+        );
+        let figure_words = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(kind("figure_word").map(|e| e.surface.as_str()))
+            .map_err(|e| {
+                let count = kind("figure_word").count();
+                BuildError::automaton("the figure words", "temporal.tsv", count, &e)
+            })?;
+        let holidays = Lexicon::new(
+            kind("holiday")
+                .filter_map(|e| Some((e.surface.as_str(), HolidayRule::parse(&e.canonical)?))),
+        );
+        let decade_words = Lexicon::new(
+            kind("decade_word").map(|e| (e.surface.as_str(), parse_u32(&e.canonical))),
+        );
+        let mut time_zones: Vec<String> = kind("time_zone")
+            .map(|e| e.surface.to_lowercase())
+            .collect();
+        time_zones.sort();
+        let mut abbreviations: Vec<String> = kind("month")
+            .chain(kind("weekday"))
+            .filter(|e| e.flag("abbr"))
+            .map(|e| e.surface.trim_end_matches('.').to_lowercase())
+            .collect();
+        abbreviations.sort();
+        abbreviations.dedup();
+        let rules = build_rules(gazetteers, &numbers, size_limit)?;
+        let (cue_words, cue_classes, cue_capitalised) = build_cue_words(gazetteers)?;
+        Ok(TemporalTagger {
+            rules,
+            months,
+            ambiguous_months,
+            cue_capitalised,
+            weekdays,
+            approximators,
+            holidays,
+            decade_words,
+            figure_words,
+            time_zones,
+            period_words,
+            abbreviations,
+            units,
+            seasons,
+            parts_of_day,
+            day_offsets,
+            references,
+            sets,
+            quarter_words,
+            numbers,
+            cue_words,
+            cue_classes,
+            determiners: Lexicon::of_entries(gazetteers.kind("event_cues", "determiner")),
+            past_cue: Regex::new(r"(?i)\b(?:was|were|had|did|[a-z]{3,}ed|brought|began|came|went|took|made|gave|held|left|met|saw|spoke|wrote|found|won|lost|fell|rose|sent|paid|sold|bought|led|fled|struck|broke|became|chose|drove|ran|told|thought|felt|kept|stood|fought|sought|caught|taught|threw|grew|knew|flew|drew|ate|beat|hid|shot|slept)\b")
+                .expect("past cue regex compiles"),
+            future_cue: Regex::new(r"(?i)\b(?:will|won't|shall|'ll|is\s+to|are\s+to|going\s+to|scheduled|set\s+to|to\s+be\s+held|due\s+to|plans?\s+to|planning\s+to|intends?\s+to|expected\s+to|upcoming)\b")
+                .expect("future cue regex compiles"),
+        })
+    }
+
+    /// The temporal mentions of a text, resolved.
+    pub fn tag(&self, ctx: &TemporalContext) -> Vec<Mention> {
+        let text = ctx.text;
+        // The cue classes present in each sentence.
+        let mut masks = vec![0u32; ctx.sentences.len()];
+        for m in self.cue_words.find_overlapping_iter(text) {
+            let at = ctx.sentences.partition_point(|s| s.end <= m.start());
+            let pattern = m.pattern().as_usize();
+            let mut class = self.cue_classes[pattern];
+            // The case rule of the gazetteers: a word the lists write
+            // capitalised ("May", "March") is no cue in lower case ("may",
+            // "march": a verb and a noun); one they write in lower case
+            // ("мая") is a cue in any case.
+            if text[m.start()..].starts_with(char::is_lowercase) {
+                class &= !self.cue_capitalised[pattern];
+            }
+            if let Some(mask) = masks.get_mut(at) {
+                *mask |= class;
+            }
+        }
+        for (mask, sentence) in masks.iter_mut().zip(ctx.sentences) {
+            if sentence.slice(text).bytes().any(|b| b.is_ascii_digit()) {
+                *mask |= cue::DIGIT;
+            }
+        }
+        let mut candidates = Vec::new();
+        // A rule runs only where its cue words are (a regex set over all
+        // rules first was measured slower: its lazy DFA keeps growing).
+        for rule in &self.rules {
+            for (sentence, mask) in ctx.sentences.iter().zip(&masks) {
+                if mask & rule.cues == 0 {
+                    continue;
+                }
+                // The haystack ends with the sentence, so that no match runs
+                // past it; it starts with the text, so offsets stay absolute.
+                let haystack = &text[..sentence.end];
+                let mut at = sentence.start;
+                while at < sentence.end {
+                    let Some(caps) = rule.regex.captures_at(haystack, at) else {
+                        break;
+                    };
+                    let m = caps.get(0).expect("group 0 always exists");
+                    at = if m.end() > m.start() {
+                        m.end()
+                    } else {
+                        m.end() + 1
+                    };
+                    while at < haystack.len() && !haystack.is_char_boundary(at) {
+                        at += 1;
+                    }
+                    if let Some(candidate) = (rule.handler)(self, &caps, haystack) {
+                        if !candidate.span.is_empty() {
+                            candidates.push(candidate);
+                        }
+                    }
+                }
+            }
+        }
+        let candidates = self.join_compounds(text, ctx.anchor, keep_longest(candidates));
+        self.resolve(ctx, candidates)
+    }
+}

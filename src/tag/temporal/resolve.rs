@@ -1,0 +1,497 @@
+//! Resolution: the TIMEX3 value of each candidate, in document order,
+//! against the anchor, the narrative anchor, the reported quarter and the
+//! tense of the sentence.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+use super::candidate::{Candidate, Relation, Spec};
+use super::context::{future_word_before, past_verb_before};
+use super::timex::{iso_week, quarter_count, quarter_value, with_part, ymd};
+use super::{TemporalContext, TemporalTagger};
+use crate::document::ByteSpan;
+use crate::tag::numbers::Count;
+use crate::tag::{before_window, word_before, Mention};
+
+impl TemporalTagger {
+    // --- resolution -------------------------------------------------------
+
+    /// Whether sentence `index` compares figures: a digit and a money or
+    /// share word.
+    fn compares_figures(&self, ctx: &TemporalContext, index: usize) -> bool {
+        ctx.sentences.get(index).is_some_and(|s| {
+            let sentence = s.slice(ctx.text);
+            sentence.bytes().any(|b| b.is_ascii_digit()) && self.figure_words.is_match(sentence)
+        })
+    }
+
+    fn tense(&self, sentence: &str) -> Tense {
+        let future = self.future_cue.find_iter(sentence).any(|m| {
+            let before = word_before(before_window(sentence, m.start()));
+            !self.determiners.contains(&before)
+        });
+        if future {
+            Tense::Future
+        } else if self.past_cue.is_match(sentence) {
+            Tense::Past
+        } else {
+            Tense::Unknown
+        }
+    }
+
+    pub(super) fn resolve(
+        &self,
+        ctx: &TemporalContext,
+        candidates: Vec<Candidate>,
+    ) -> Vec<Mention> {
+        let mut narrative: Option<NaiveDate> = None;
+        let mut mentions = Vec::with_capacity(candidates.len());
+        let mut tense_cache: Vec<Option<Tense>> = vec![None; ctx.sentences.len()];
+        let mut day_dates: Vec<(ByteSpan, NaiveDate)> = Vec::new();
+        // The last quarter named with its year, as a count of quarters.
+        let mut reported_quarter: Option<i64> = None;
+        for candidate in candidates {
+            let sentence = ctx
+                .sentences
+                .partition_point(|s| s.end <= candidate.span.start);
+            let tense = match tense_cache.get(sentence).copied() {
+                Some(Some(t)) => t,
+                Some(None) => {
+                    let t = ctx
+                        .sentences
+                        .get(sentence)
+                        .map_or(Tense::Unknown, |s| self.tense(s.slice(ctx.text)));
+                    tense_cache[sentence] = Some(t);
+                    t
+                }
+                None => Tense::Unknown,
+            };
+            let future = tense == Tense::Future;
+            let base = narrative.or(ctx.anchor);
+            let (spec, clock) = match &candidate.spec {
+                Spec::AtClock { hour, minute, day } => {
+                    (&**day, Some(format!("{hour:02}:{minute:02}")))
+                }
+                Spec::PartOn { part, day } => (&**day, Some(part.clone())),
+                spec => (spec, None),
+            };
+            let (value, day) = match spec {
+                Spec::Fixed(v) => (v.clone(), None),
+                // Never nested: `join_compounds` wraps plain days only.
+                Spec::AtClock { .. } | Spec::PartOn { .. } => ("XXXX-XX-XX".into(), None),
+                Spec::Calendar {
+                    year,
+                    month,
+                    day,
+                    modifier,
+                } => {
+                    // "since March" looks back, "by February" ahead,
+                    // whatever the rest of the sentence says.
+                    let before = before_window(ctx.text, candidate.span.start)
+                        .trim_end()
+                        .to_lowercase();
+                    let tense = if before.ends_with(" since") {
+                        Tense::Past
+                    } else if [" until", " till", " by", " through", " effective"]
+                        .iter()
+                        .any(|p| before.ends_with(p))
+                    {
+                        Tense::Future
+                    } else {
+                        tense
+                    };
+                    resolve_calendar(ctx.anchor, *year, *month, *day, *modifier, tense)
+                }
+                Spec::Weekday {
+                    weekday,
+                    relation,
+                    part,
+                } => {
+                    // "said Wednesday", "was announced Wednesday": a past
+                    // verb right before the day governs it, whatever else
+                    // the sentence says of the future.
+                    let before = before_window(ctx.text, candidate.span.start);
+                    let future =
+                        (future && !past_verb_before(before)) || future_word_before(before);
+                    resolve_weekday(ctx.anchor, *weekday, *relation, part.as_deref(), future)
+                }
+                Spec::DayOffset { days, part } => match ctx.anchor {
+                    Some(a) => {
+                        let d = a + Duration::days(*days);
+                        (with_part(ymd(d), part.as_deref()), Some(d))
+                    }
+                    None => (with_part("XXXX-XX-XX".into(), part.as_deref()), None),
+                },
+                Spec::AnchorUnit { unit, offset } => {
+                    (resolve_unit(ctx.anchor, unit, *offset), None)
+                }
+                Spec::Ago { count, unit }
+                | Spec::Narrative {
+                    count,
+                    unit,
+                    sign: -1,
+                } if unit == "Y"
+                    && count.exact() == Some(1.0)
+                    && reported_quarter.is_some()
+                    && self.compares_figures(ctx, sentence) =>
+                {
+                    // "up from $85 million a year ago" in a quarterly report:
+                    // the same quarter a year before.
+                    let q = reported_quarter.unwrap_or_default() - 4;
+                    (quarter_value(q), None)
+                }
+                Spec::Ago { count, unit } => resolve_shift(ctx.anchor, *count, unit, -1),
+                Spec::Narrative { count, unit, sign } => resolve_shift(base, *count, unit, *sign),
+                Spec::Season {
+                    season,
+                    year,
+                    offset,
+                } => match (year, ctx.anchor) {
+                    (Some(y), _) => (format!("{y}-{season}"), None),
+                    (None, Some(a)) => (format!("{}-{season}", a.year() + *offset as i32), None),
+                    (None, None) => (format!("XXXX-{season}"), None),
+                },
+                Spec::Quarter {
+                    quarter,
+                    year,
+                    year_shift,
+                } => match year.or(ctx.anchor.map(|a| a.year() + year_shift)) {
+                    Some(y) => {
+                        // Only a quarter that has ended by the anchor can be
+                        // the one a report is about, and not the one it
+                        // compares with ("the year-ago third quarter").
+                        let q = y as i64 * 4 + *quarter as i64 - 1;
+                        let ended =
+                            *year_shift == 0 && ctx.anchor.is_none_or(|a| q < quarter_count(a));
+                        if ended {
+                            reported_quarter = Some(q);
+                        }
+                        (format!("{y}-Q{quarter}"), None)
+                    }
+                    None => (format!("XXXX-Q{quarter}"), None),
+                },
+                Spec::ReportedQuarter { offset } => {
+                    let last_ended = ctx.anchor.map(|a| quarter_count(a) - 1);
+                    match reported_quarter.or(last_ended) {
+                        Some(q) => {
+                            if *offset == 0 {
+                                reported_quarter = Some(q);
+                            }
+                            let q = q + offset;
+                            (quarter_value(q), None)
+                        }
+                        None => ("XXXX-QX".into(), None),
+                    }
+                }
+                Spec::Holiday {
+                    rule,
+                    year,
+                    relation,
+                } => {
+                    let date = match (year, ctx.anchor) {
+                        (Some(y), _) => rule.date_in(*y),
+                        (None, Some(a)) => {
+                            let around =
+                                [a.year() - 1, a.year(), a.year() + 1].map(|y| rule.date_in(y));
+                            match relation {
+                                Relation::Last => {
+                                    around.into_iter().flatten().filter(|d| *d < a).max()
+                                }
+                                Relation::Next => {
+                                    around.into_iter().flatten().filter(|d| *d > a).min()
+                                }
+                                Relation::This => rule.date_in(a.year()),
+                                Relation::Plain => nearest(a, tense, |y| rule.date_in(y)),
+                            }
+                        }
+                        (None, None) => None,
+                    };
+                    match date {
+                        Some(d) => (ymd(d), Some(d)),
+                        None => ("XXXX-XX-XX".into(), None),
+                    }
+                }
+                Spec::HalfYear { half, year, offset } => {
+                    match year.or(ctx.anchor.map(|a| a.year() + *offset as i32)) {
+                        Some(y) => (format!("{y}-H{half}"), None),
+                        None => (format!("XXXX-H{half}"), None),
+                    }
+                }
+                Spec::SomeWeek => match ctx.anchor {
+                    Some(a) => (format!("{}-WXX", a.year()), None),
+                    None => ("XXXX-WXX".into(), None),
+                },
+                Spec::Weekend => match ctx.anchor {
+                    Some(a) => {
+                        let saturday =
+                            resolve_weekday(Some(a), Weekday::Sat, Relation::Plain, None, future)
+                                .1
+                                .unwrap_or(a);
+                        (format!("{}-WE", iso_week(saturday)), None)
+                    }
+                    None => ("XXXX-WXX-WE".into(), None),
+                },
+                Spec::Clock { .. } | Spec::DayPart { .. } => {
+                    // The date of the sentence, if one precedes in it, else
+                    // the day the narrative has reached, else the anchor:
+                    // "Two days later ... detained him overnight".
+                    let sentence_span = ctx.sentences.get(sentence).copied();
+                    let date = day_dates
+                        .iter()
+                        .rev()
+                        .find(|(span, _)| sentence_span.is_some_and(|s| s.contains(span)))
+                        .map(|(_, d)| *d)
+                        .or(narrative)
+                        .or(ctx.anchor);
+                    let prefix = date.map_or_else(|| "XXXX-XX-XX".to_string(), ymd);
+                    let time = match spec {
+                        Spec::Clock { hour, minute } => format!("{hour:02}:{minute:02}"),
+                        Spec::DayPart { part } => part.clone(),
+                        _ => String::new(),
+                    };
+                    (format!("{prefix}T{time}"), None)
+                }
+            };
+            if let Some(d) = day {
+                narrative = Some(d);
+                day_dates.push((candidate.span, d));
+            }
+            let value = match clock {
+                Some(time) => {
+                    let date = value.split('T').next().unwrap_or(&value);
+                    format!("{date}T{time}")
+                }
+                None => value,
+            };
+            let mut mention =
+                Mention::new(candidate.kind, candidate.span, Some(value), candidate.rule);
+            if let Some(m) = candidate.modifier {
+                mention = mention.with("mod", m);
+            }
+            mentions.push(mention);
+        }
+        mentions
+    }
+}
+
+/// What a sentence says of time, as far as cue words tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Future,
+    Past,
+    Unknown,
+}
+
+fn resolve_calendar(
+    anchor: Option<NaiveDate>,
+    year: Option<i32>,
+    month: u32,
+    day: Option<u32>,
+    relation: Option<&'static str>,
+    tense: Tense,
+) -> (String, Option<NaiveDate>) {
+    let year = match (year, anchor) {
+        (Some(y), _) => Some(y),
+        (None, None) => None,
+        (None, Some(a)) => Some(match relation {
+            Some("LAST") => {
+                if month < a.month() {
+                    a.year()
+                } else {
+                    a.year() - 1
+                }
+            }
+            Some("NEXT") => {
+                if month > a.month() {
+                    a.year()
+                } else {
+                    a.year() + 1
+                }
+            }
+            Some("THIS") => a.year(),
+            _ => nearest_year(a, month, day, tense),
+        }),
+    };
+    match (year, day) {
+        (Some(y), Some(d)) => match NaiveDate::from_ymd_opt(y, month, d) {
+            Some(date) => (ymd(date), Some(date)),
+            None => (format!("{y:04}-{month:02}-{d:02}"), None),
+        },
+        (Some(y), None) => (format!("{y:04}-{month:02}"), None),
+        (None, Some(d)) => (format!("XXXX-{month:02}-{d:02}"), None),
+        (None, None) => (format!("XXXX-{month:02}"), None),
+    }
+}
+
+/// The year that puts a year-less date ("Nov. 25", "late November") nearest
+/// to the anchor: news about January written in November speaks of the
+/// coming January, news about November written in January of the last one.
+/// The tense weighs in: a date on the side the sentence does not point to
+/// counts as farther (twice as far; four times against a past-tense verb,
+/// so that "opened in March" written in November stays in that year).
+fn nearest_year(anchor: NaiveDate, month: u32, day: Option<u32>, tense: Tense) -> i32 {
+    nearest(anchor, tense, |year| {
+        NaiveDate::from_ymd_opt(year, month, day.unwrap_or(15).min(28))
+    })
+    .map_or(anchor.year(), |date| date.year())
+}
+
+/// Of a yearly date's occurrences in the anchor's year and the years
+/// around it, the one nearest the anchor, weighed by tense as
+/// [`nearest_year`] explains.
+fn nearest(
+    anchor: NaiveDate,
+    tense: Tense,
+    date_in: impl Fn(i32) -> Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    let y = anchor.year();
+    [y, y - 1, y + 1]
+        .into_iter()
+        .filter_map(date_in)
+        .min_by_key(|date| {
+            let days = (*date - anchor).num_days();
+            let (against, weight) = match tense {
+                Tense::Future => (days < 0, 2),
+                Tense::Past => (days > 0, 4),
+                Tense::Unknown => (days > 0, 2),
+            };
+            if against {
+                days.abs() * weight
+            } else {
+                days.abs()
+            }
+        })
+}
+
+fn resolve_weekday(
+    anchor: Option<NaiveDate>,
+    weekday: Weekday,
+    relation: Relation,
+    part: Option<&str>,
+    future: bool,
+) -> (String, Option<NaiveDate>) {
+    let Some(a) = anchor else {
+        return (
+            with_part(format!("XXXX-WXX-{}", weekday.number_from_monday()), part),
+            None,
+        );
+    };
+    let diff = weekday.num_days_from_monday() as i64 - a.weekday().num_days_from_monday() as i64;
+    let back = (-diff).rem_euclid(7); // days back to the previous such weekday (0 = today)
+    let forward = diff.rem_euclid(7);
+    let days = match relation {
+        Relation::Last => -(if back == 0 { 7 } else { back }),
+        Relation::Next => {
+            if forward == 0 {
+                7
+            } else {
+                forward
+            }
+        }
+        Relation::This | Relation::Plain => {
+            if future {
+                forward
+            } else {
+                -back
+            }
+        }
+    };
+    let date = a + Duration::days(days);
+    (with_part(ymd(date), part), Some(date))
+}
+
+fn resolve_unit(anchor: Option<NaiveDate>, unit: &str, offset: i64) -> String {
+    let Some(a) = anchor else {
+        return match unit {
+            "W" => "XXXX-WXX".into(),
+            "M" => "XXXX-XX".into(),
+            "WE" => "XXXX-WXX-WE".into(),
+            _ => "XXXX".into(),
+        };
+    };
+    match unit {
+        "W" => iso_week(a + Duration::weeks(offset)),
+        "WE" => format!("{}-WE", iso_week(a + Duration::weeks(offset))),
+        "M" => {
+            let total = a.year() as i64 * 12 + a.month0() as i64 + offset;
+            format!(
+                "{:04}-{:02}",
+                total.div_euclid(12),
+                total.rem_euclid(12) + 1
+            )
+        }
+        "QU" => {
+            let total = quarter_count(a) + offset;
+            quarter_value(total)
+        }
+        "DE" => format!("{}", (a.year() as i64 / 10) + offset),
+        "CE" => format!("{}", (a.year() as i64 / 100) + offset),
+        "D" => ymd(a + Duration::days(offset)),
+        _ => format!("{}", a.year() as i64 + offset),
+    }
+}
+
+/// A date `count` units before (sign -1) or after (sign 1) `base`, written
+/// at the granularity of the unit.
+fn resolve_shift(
+    base: Option<NaiveDate>,
+    count: Count,
+    unit: &str,
+    sign: i64,
+) -> (String, Option<NaiveDate>) {
+    let Some(base) = base else {
+        return (
+            match unit {
+                "D" => "XXXX-XX-XX".into(),
+                "W" => "XXXX-WXX".into(),
+                "M" => "XXXX-XX".into(),
+                _ => {
+                    if sign < 0 {
+                        "PAST_REF".into()
+                    } else {
+                        "FUTURE_REF".into()
+                    }
+                }
+            },
+            None,
+        );
+    };
+    let Some(n) = count.exact() else {
+        return (
+            if sign < 0 {
+                "PAST_REF".into()
+            } else if sign > 0 {
+                "FUTURE_REF".into()
+            } else {
+                ymd(base)
+            },
+            None,
+        );
+    };
+    let n = n as i64 * sign;
+    match unit {
+        "D" => {
+            let d = base + Duration::days(n);
+            (ymd(d), Some(d))
+        }
+        "W" => (iso_week(base + Duration::weeks(n)), None),
+        "M" => {
+            let total = base.year() as i64 * 12 + base.month0() as i64 + n;
+            (
+                format!(
+                    "{:04}-{:02}",
+                    total.div_euclid(12),
+                    total.rem_euclid(12) + 1
+                ),
+                None,
+            )
+        }
+        "Y" => (format!("{}", base.year() as i64 + n), None),
+        "DE" => (format!("{}", base.year() as i64 + 10 * n), None),
+        "QU" => {
+            let total = quarter_count(base) + n;
+            (quarter_value(total), None)
+        }
+        "H" | "MIN" | "S" => (ymd(base), None),
+        _ => (format!("{}", base.year() as i64 + n), None),
+    }
+}

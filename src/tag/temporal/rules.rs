@@ -1,0 +1,484 @@
+//! The rule table: each rule's pattern, handler and cue classes
+//! ([`build_rules`]), the cue words that give each class
+//! ([`build_cue_words`]), and how the patterns are assembled from the
+//! gazetteer lists ([`alternation`]) and compiled ([`compile`]).
+
+use regex::{Captures, Regex};
+
+use super::candidate::Candidate;
+use super::TemporalTagger;
+use crate::error::BuildError;
+use crate::gazetteer::{capitalise, compile_rule_within, Gazetteers};
+use crate::tag::numbers::NumberWords;
+
+pub(super) type Handler = fn(&TemporalTagger, &Captures, &str) -> Option<Candidate>;
+
+pub(super) struct Rule {
+    pub(super) regex: Regex,
+    pub(super) handler: Handler,
+    /// The cue classes of which a sentence must contain one for the rule to
+    /// be tried there.
+    pub(super) cues: u32,
+}
+
+/// Cue classes: cheap evidence that a sentence may hold an expression of a
+/// rule. A rule runs only on sentences with one of its cues, so most
+/// sentences meet only a few of the rules.
+pub(super) mod cue {
+    pub const DIGIT: u32 = 1;
+    pub const MONTH: u32 = 1 << 1;
+    pub const WEEKDAY: u32 = 1 << 2;
+    pub const DAY_OFFSET: u32 = 1 << 3;
+    pub const PART_OF_DAY: u32 = 1 << 4;
+    pub const UNIT: u32 = 1 << 5;
+    pub const SEASON: u32 = 1 << 6;
+    pub const AGO: u32 = 1 << 7;
+    pub const QUARTER: u32 = 1 << 8;
+    pub const REFERENCE: u32 = 1 << 9;
+    pub const SET: u32 = 1 << 10;
+    pub const HOLIDAY: u32 = 1 << 11;
+    pub const SPOKEN_YEAR: u32 = 1 << 12;
+}
+
+/// ASCII word boundary: cheap for the DFA on any input. Where the temporal
+/// or number lists hold a word of another script, the rules are compiled
+/// in Unicode mode instead (see [`compile`]).
+const B: &str = r"(?-u:\b)";
+
+fn alternation<'e>(surfaces: impl Iterator<Item = &'e str>) -> String {
+    let mut words: Vec<String> = surfaces
+        .map(|s| regex::escape(s.trim_end_matches('.')).replace(' ', r"\s+"))
+        .collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words.dedup();
+    words.join("|")
+}
+
+/// The rules in the order they run: of overlapping candidates of the same
+/// length, the earlier rule's is kept (see `keep_longest`). Each is
+/// compiled within `size_limit` bytes.
+pub(super) fn build_rules(
+    gazetteers: &Gazetteers,
+    numbers: &NumberWords,
+    size_limit: usize,
+) -> Result<Vec<Rule>, BuildError> {
+    let kind = |k: &'static str| gazetteers.kind("temporal", k);
+    let unicode = gazetteers
+        .list("temporal")
+        .iter()
+        .chain(gazetteers.list("numbers"))
+        .any(|e| !e.surface.is_ascii());
+    let period_word =
+        alternation(kind("period_word").map(|e| e.surface.as_str())).replace(r"\-", "[- ]");
+    let holiday = alternation(kind("holiday").map(|e| e.surface.as_str()));
+    let decade_word = alternation(kind("decade_word").map(|e| e.surface.as_str()));
+    let below_hundred = numbers.below_hundred_pattern().to_string();
+
+    // Abbreviations may carry a period ("Oct."); full names never take
+    // the sentence's period with them.
+    let words = |k: &'static str, abbr: bool| {
+        alternation(
+            kind(k)
+                .filter(move |e| e.flag("abbr") == abbr)
+                .map(|e| e.surface.as_str()),
+        )
+    };
+    let mon = format!(
+        "(?:(?:{}){B}|(?:{}){B}\\.?)",
+        words("month", false),
+        words("month", true)
+    );
+    let wd = format!(
+        "(?:(?:{}){B}|(?:{}){B}\\.?)",
+        words("weekday", false),
+        words("weekday", true)
+    );
+    let wd_full = words("weekday", false);
+    let unit = alternation(kind("unit").map(|e| e.surface.as_str()));
+    let season = alternation(kind("season").map(|e| e.surface.as_str()));
+    let pod = alternation(kind("part_of_day").map(|e| e.surface.as_str()));
+    let day_offset = alternation(kind("day_offset").map(|e| e.surface.as_str()));
+    let reference = alternation(kind("reference").map(|e| e.surface.as_str()));
+    let set_words = alternation(kind("set").map(|e| e.surface.as_str()));
+    let quarter = alternation(kind("quarter_word").map(|e| e.surface.as_str()));
+    let num = format!("(?:{}|an?)", numbers.pattern());
+    let ord = numbers.ordinal_pattern().to_string();
+    let approx = format!(
+        "(?:{})",
+        alternation(kind("approximator").map(|e| e.surface.as_str()))
+    );
+
+    let specs: Vec<(String, Handler, u32)> = vec![
+        // "2016-10-25", "2016-10-25T14:30"
+        (
+            format!(
+                r"{B}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?:T(?P<H>\d{{2}}):(?P<M>\d{{2}}))?{B}"
+            ),
+            TemporalTagger::iso,
+            cue::DIGIT,
+        ),
+        // "25/10/2016", "10/25/16", "25.10.2016"
+        (
+            format!(
+                r"{B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}}){B}|{B}(?P<a2>\d{{1,2}})\.(?P<b2>\d{{1,2}})\.(?P<y2>\d{{4}}){B}"
+            ),
+            TemporalTagger::numeric,
+            cue::DIGIT,
+        ),
+        // "25 October 2016", "Tuesday, 25th of October", "first of May"
+        (
+            format!(
+                r"(?i)(?:{B}(?P<wd>{wd}),?\s+)?{B}(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?|(?P<dw>{ord}))(?:\s+of)?\s+(?P<mon>{mon})(?:\s?,?\s+(?P<y>\d{{4}}){B})?"
+            ),
+            TemporalTagger::day_month,
+            cue::MONTH,
+        ),
+        // "October 26, 2016", "Oct. 26", "Wednesday, October the 26th"
+        (
+            format!(
+                r"(?i)(?:{B}(?P<wd>{wd}),?\s+)?{B}(?P<mon>{mon})\s+(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{B}(?:\s?,?\s+(?P<y>\d{{4}}){B})?"
+            ),
+            TemporalTagger::month_day,
+            cue::MONTH,
+        ),
+        // "October 2016", "early October", "last October", "the end of October"
+        (
+            format!(
+                r"(?i){B}(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[- ]?\s*|(?P<rel>last|next|this|that)\s+)?(?P<mon>{mon})(?:,?\s+(?:of\s+)?(?P<y>\d{{4}}){B})?"
+            ),
+            TemporalTagger::month_year,
+            cue::MONTH,
+        ),
+        // "in 2016", "mid-2016", "fiscal 1989" (a bare year only where `year_context` allows)
+        (
+            format!(
+                r"(?i){B}(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|fiscal|calendar)[- ]?\s*)?(?P<y>(?:1[89]|20)\d{{2}}){B}"
+            ),
+            TemporalTagger::year,
+            cue::DIGIT,
+        ),
+        // "the 1990s", "the early '90s", "mid-1980s"
+        (
+            format!(
+                r"(?i){B}(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?:(?P<dec>(?:1[89]|20)\d)0s{B}|'(?P<d2>\d)0s{B})"
+            ),
+            TemporalTagger::decade,
+            cue::DIGIT,
+        ),
+        // "the nineties", "the late sixties"
+        (
+            format!(r"(?i){B}the\s+(?:(?P<mod>early|mid|late)[- ])?(?P<dw>{decade_word}){B}"),
+            TemporalTagger::decade_word,
+            cue::UNIT,
+        ),
+        // "the 20th century", "the early twenty-first century"
+        (
+            format!(
+                r"(?i){B}(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<nw>{ord}))[- ]century{B}"
+            ),
+            TemporalTagger::century,
+            cue::UNIT,
+        ),
+        // "nineteen ninety-six", "the year two thousand and one"
+        (
+            format!(
+                r"(?i){B}(?:(?:the\s+year\s+)?(?P<hi>eighteen|nineteen)[\s-]+(?P<lo>{below_hundred}|hundred)|the\s+year\s+two\s+thousand(?:\s+and)?(?:[\s-]+(?P<lo2>{below_hundred}))?){B}"
+            ),
+            TemporalTagger::spoken_year,
+            cue::SPOKEN_YEAR,
+        ),
+        // "Christmas", "last Easter", "Election Day 1998"
+        (
+            format!(
+                r"(?:{B}(?P<rel>last|next|this)\s+)?{B}(?P<h>{holiday}){B}(?:,?\s+(?P<y>\d{{4}}){B})?"
+            ),
+            TemporalTagger::holiday,
+            cue::HOLIDAY,
+        ),
+        // "Monday", "last Friday", "Tuesday night", "Wed."
+        (
+            format!(
+                r"(?i){B}(?:(?P<rel>last|next|this|that|coming|past)\s+)?(?P<wd>{wd})(?:\s+(?P<pod>{pod}){B})?"
+            ),
+            TemporalTagger::weekday,
+            cue::WEEKDAY,
+        ),
+        // "yesterday", "late yesterday", "tomorrow morning", "last night"
+        (
+            format!(
+                r"(?i){B}(?:(?P<dmod>early|late|earlier|later)\s+)?(?P<off>{day_offset}){B}(?:\s+(?P<pod>{pod}){B})?|{B}(?P<rel>this|last|yesterday|tomorrow)\s+(?P<pod2>morning|afternoon|evening|night){B}"
+            ),
+            TemporalTagger::day_offset,
+            cue::DAY_OFFSET | cue::PART_OF_DAY,
+        ),
+        // "last week", "the past year", "earlier this month", "the end of next year"
+        (
+            format!(
+                r"(?i){B}(?P<mod>earlier|later|early|late)?\s*{B}(?P<rel>this|last|next|the\s+past|the\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|the\s+next|the\s+last|(?:by\s+)?the\s+(?:end|start|beginning|middle)\s+of\s+(?:the|this|last|next))\s+(?P<unit>week|month|year|quarter|decade|century|weekend|{season}){B}"
+            ),
+            TemporalTagger::anchor_unit,
+            cue::UNIT | cue::SEASON,
+        ),
+        // "two years ago", "about three weeks ago"
+        (
+            format!(r"(?i){B}(?:(?P<mod>{approx})\s+)?(?P<n>{num})\s+(?P<unit>{unit}){B}\s+ago{B}"),
+            TemporalTagger::ago,
+            cue::AGO,
+        ),
+        // "two days later", "the next day", "the week before", "later that same day"
+        (
+            format!(
+                r"(?i){B}(?:(?P<n>{num})\s+(?P<unit>{unit}){B}\s+(?P<dir>later|earlier|afterwards){B}|the\s+(?P<rel>next|following|previous|preceding)\s+(?P<unit2>day|week|month|year|morning|evening|night|afternoon){B}|the\s+(?P<unit3>day|week|month|year)\s+(?P<dir3>before|after){B}|(?P<mod4>earlier|later)?\s*{B}(?P<that>that(?:\s+same)?|the\s+same)\s+(?P<unit4>day|morning|afternoon|evening|night|week|month|year){B})"
+            ),
+            TemporalTagger::narrative,
+            cue::UNIT | cue::PART_OF_DAY,
+        ),
+        // "summer 2016", "winter of 2015", "this past spring", "mid-summer"
+        (
+            format!(
+                r"(?i){B}(?:(?P<rel>this\s+past|this|last|next|early|late|mid)[- ]\s*)?(?P<season>{season}){B}(?:\s+(?:of\s+)?(?P<y>\d{{4}}){B})?"
+            ),
+            TemporalTagger::season,
+            cue::SEASON,
+        ),
+        // "the third quarter of 2016", "the year-ago fourth quarter", "Q3 2016", "2016 Q3"
+        (
+            format!(
+                r"(?i){B}(?:the\s+)?(?:(?P<y0>(?:1[89]|20)\d\d)\s+)?(?:(?P<pw>{period_word})\s+)?(?:fiscal[\s-]+)?(?P<q>{quarter})[- ]quarter(?:\s+of\s+(?P<y>\d{{4}}))?{B}|{B}Q(?P<qn>[1-4])(?:\s+(?P<y2>\d{{4}}))?{B}|{B}(?P<y3>\d{{4}})\s+Q(?P<qn3>[1-4]){B}"
+            ),
+            TemporalTagger::quarter,
+            cue::QUARTER | cue::DIGIT,
+        ),
+        // "the quarter", "the latest period", "the year-ago quarter", "the quarter a year ago"
+        (
+            format!(
+                r"(?i){B}the\s+(?:(?P<rel>{period_word})\s+)?(?:fiscal[- ])?(?P<what>quarter|period){B}(?P<ago>\s+a\s+year\s+(?:ago|earlier){B})?"
+            ),
+            TemporalTagger::reported_quarter,
+            cue::QUARTER,
+        ),
+        // "year-end", "year's end", "earlier in the year", "the fiscal year"
+        (
+            format!(
+                r"(?i){B}(?:(?:the\s+)?year[- ]end|year's\s+end|(?P<pos>earlier|later|early|late)\s+in\s+the\s+year|the\s+(?P<fy>full|fiscal|current\s+fiscal)\s+year){B}"
+            ),
+            TemporalTagger::year_part,
+            cue::UNIT,
+        ),
+        // "the first half of 2013", "the second half of the year"
+        (
+            format!(
+                r"(?i){B}(?:the\s+)?(?P<half>first|second|last|latter)\s+half\s+of\s+(?:(?P<y>\d{{4}}){B}|(?P<rel>this|last|next|the)\s+year{B})"
+            ),
+            TemporalTagger::half_year,
+            cue::UNIT | cue::DIGIT,
+        ),
+        // "the weekend", "the week"
+        (
+            format!(r"(?i){B}the\s+(?P<wk>weekend|week){B}"),
+            TemporalTagger::weekend,
+            cue::UNIT,
+        ),
+        // "now", "recently", "the near future"
+        (
+            format!(r"(?i){B}(?P<ref>{reference}){B}"),
+            TemporalTagger::reference,
+            cue::REFERENCE,
+        ),
+        // "three years", "the past six months", "about five hours", "four and a half months"
+        (
+            format!(
+                r"(?i){B}(?:(?P<pre>the(?:\s+(?:past|last|next|coming|first|previous|following|final|remaining|same|latest))?|{approx})\s+)?(?P<n>{num})(?P<half>\s+1/2|[\s-]+and[\s-]+a[\s-]+half|½)?(?:\s+(?:more|additional|further|trading|business|working|straight|consecutive))?(?:-\s?|\s)(?P<unit>{unit}){B}(?P<tail>-old|-long|\s+old|\s+or\s+so{B}|(?P<half2>\s+and\s+a\s+half){B})?"
+            ),
+            TemporalTagger::duration,
+            cue::UNIT,
+        ),
+        // "half a century", "a half-century", "a quarter of an hour"
+        (
+            format!(
+                r"(?i){B}(?:(?P<h1>half)\s+an?\s+(?P<u1>{unit})|an?\s+(?P<f2>half|quarter)[\s-](?:of\s+an?\s+)?(?P<u2>{unit})){B}"
+            ),
+            TemporalTagger::fraction_duration,
+            cue::UNIT,
+        ),
+        // "for years", "recent weeks", "the years ahead", "decades-long"
+        (
+            format!(
+                r"(?i){B}(?:for|within)\s+(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries){B}|{B}(?P<pre>(?:the\s+)?(?:recent|coming|past)|(?-i:the))\s+(?P<unit2>years|months|weeks|days|decades|quarters|centuries){B}(?P<ahead>\s+ahead{B})?|{B}for\s+(?P<vague>some\s+time|a\s+while){B}|{B}(?P<fyu>the\s+(?:fiscal\s+)?year)\s+(?:ended|ending){B}|{B}(?P<unit3>days?|weeks?|months?|years?|decades?|hours?)-long{B}"
+            ),
+            TemporalTagger::bare_duration,
+            cue::UNIT,
+        ),
+        // "10 p.m.", "9:30am", "14:45", "noon", "four in the morning", "mid-afternoon"
+        (
+            format!(
+                r"(?i){B}(?P<h>\d{{1,2}})(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am{B}|pm{B})|{B}(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d){B}|{B}(?P<word>noon|midday|midnight){B}|{B}(?P<hw>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o'clock)?\s+(?:in\s+the\s+(?P<dp>morning|afternoon|evening)|at\s+(?P<night>night)){B}|{B}(?P<pmod>early|late|mid)[- ]?(?P<pod3>morning|afternoon|evening){B}|{B}(?P<overnight>overnight){B}"
+            ),
+            TemporalTagger::clock,
+            cue::DIGIT | cue::PART_OF_DAY,
+        ),
+        // "every other day", "each Sunday morning", "Mondays", "twice a week", "daily"
+        (
+            format!(
+                r"(?i){B}(?:every|each)\s+(?:(?P<n>{num}|other)\s+)?(?P<what>{unit}|{wd}|{pod}|{season}|{mon}){B}(?:\s+(?P<podw>{pod}){B})?|{B}(?P<wdp>{wd_full})(?:s(?:\s+(?P<podp>{pod})s?)?|\s+(?P<pods>{pod})s){B}|{B}(?P<freq>once|twice|thrice|{num}\s+times)\s+(?:a|per|each|every)\s+(?P<unit2>day|week|month|year){B}|{B}(?P<word>{set_words}){B}"
+            ),
+            TemporalTagger::set,
+            // "every"/"each", "once"/"times", "daily", or a weekday
+            // ("Mondays", "Tuesday nights").
+            cue::SET | cue::WEEKDAY,
+        ),
+    ];
+    let count = specs.len();
+    let rules = specs
+        .into_iter()
+        .enumerate()
+        .map(|(i, (pattern, handler, cues))| {
+            Ok(Rule {
+                regex: compile(&pattern, unicode, (i + 1, count), size_limit, gazetteers)?,
+                handler,
+                cues,
+            })
+        })
+        .collect::<Result<Vec<Rule>, BuildError>>()?;
+    Ok(rules)
+}
+
+/// The cue words of the lists and of the rules, as one automaton; per
+/// pattern of it, the cue classes it gives, and those that only its
+/// capitalised surfaces give (see `TemporalTagger::cue_capitalised`).
+pub(super) fn build_cue_words(
+    gazetteers: &Gazetteers,
+) -> Result<(aho_corasick::AhoCorasick, Vec<u32>, Vec<u32>), BuildError> {
+    let kind = |k: &'static str| gazetteers.kind("temporal", k);
+    let mut cue_patterns: Vec<String> = Vec::new();
+    let mut cue_index: rustc_hash::FxHashMap<String, usize> = Default::default();
+    let mut cue_classes: Vec<u32> = Vec::new();
+    // Per pattern: the classes given by capitalised surfaces, and by
+    // lower-case ones.
+    let mut capitalised_classes: Vec<u32> = Vec::new();
+    let mut lower_classes: Vec<u32> = Vec::new();
+    let mut add_cue = |surface: &str, class: u32| {
+        let surface = surface.trim_end_matches('.');
+        let capitalised = surface.starts_with(char::is_uppercase);
+        let lower = surface.to_lowercase();
+        // The automaton folds ASCII case only: a word of another script
+        // goes in lower case, capitalised and upper case.
+        let mut forms = vec![lower.to_ascii_lowercase()];
+        if !surface.is_ascii() {
+            forms.extend([lower.clone(), capitalise(&lower), lower.to_uppercase()]);
+        }
+        for form in forms {
+            let i = *cue_index.entry(form.clone()).or_insert_with(|| {
+                cue_patterns.push(form);
+                cue_classes.push(0);
+                capitalised_classes.push(0);
+                lower_classes.push(0);
+                cue_patterns.len() - 1
+            });
+            cue_classes[i] |= class;
+            if capitalised {
+                capitalised_classes[i] |= class;
+            } else {
+                lower_classes[i] |= class;
+            }
+        }
+    };
+    for (k, class) in [
+        ("month", cue::MONTH),
+        ("weekday", cue::WEEKDAY),
+        ("day_offset", cue::DAY_OFFSET),
+        ("part_of_day", cue::PART_OF_DAY),
+        ("unit", cue::UNIT),
+        ("season", cue::SEASON),
+        ("reference", cue::REFERENCE),
+        ("set", cue::SET),
+    ] {
+        for e in kind(k) {
+            add_cue(&e.surface, class);
+        }
+    }
+    add_cue("ago", cue::AGO);
+    add_cue("quarter", cue::QUARTER);
+    for e in kind("holiday") {
+        add_cue(&e.surface, cue::HOLIDAY);
+    }
+    for e in kind("decade_word") {
+        add_cue(&e.surface, cue::UNIT);
+    }
+    for w in ["eighteen", "nineteen", "thousand"] {
+        add_cue(w, cue::SPOKEN_YEAR);
+    }
+    add_cue("period", cue::QUARTER);
+    for w in ["every", "each", "times", "once", "twice", "thrice"] {
+        add_cue(w, cue::SET);
+    }
+    let cue_words = aho_corasick::AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&cue_patterns)
+        .or_else(|_| {
+            aho_corasick::AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(&cue_patterns)
+        })
+        .map_err(|e| {
+            BuildError::automaton(
+                "the temporal cue words",
+                "temporal.tsv",
+                cue_patterns.len(),
+                &e,
+            )
+        })?;
+    let cue_capitalised = capitalised_classes
+        .iter()
+        .zip(&lower_classes)
+        .map(|(cap, lower)| cap & !lower)
+        .collect();
+    Ok((cue_words, cue_classes, cue_capitalised))
+}
+
+/// Compiles rule `number` of `count` within `size_limit` bytes. With English lists the patterns are
+/// ASCII (words, digits, `\s`), so Unicode is switched off: ASCII case
+/// folding and word boundaries keep the lazy DFA small and fast on any text.
+/// Where a list holds a word of another script (`unicode`), a word boundary
+/// and case folding must know its letters: the rule is compiled with Unicode
+/// boundaries and case folding instead, and digits stay ASCII digits.
+fn compile(
+    pattern: &str,
+    unicode: bool,
+    (number, count): (usize, usize),
+    size_limit: usize,
+    gazetteers: &Gazetteers,
+) -> Result<Regex, BuildError> {
+    let pattern = if unicode {
+        pattern.replace(B, r"\b").replace(r"\d", "[0-9]")
+    } else {
+        format!("(?-u){pattern}")
+    };
+    let part = format!("temporal rule {number} of {count}");
+    compile_rule_within(&part, "temporal.tsv, numbers.tsv", &pattern, size_limit)
+        .map_err(|e| e.with_hint(largest_kinds(gazetteers)))
+}
+
+/// The kinds of temporal.tsv and numbers.tsv with the most entries, for an
+/// error message: "holiday (20,040 entries), month (38 entries)".
+fn largest_kinds(gazetteers: &Gazetteers) -> String {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for entry in gazetteers
+        .list("temporal")
+        .iter()
+        .chain(gazetteers.list("numbers"))
+    {
+        match counts.iter_mut().find(|(k, _)| *k == entry.kind) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((entry.kind.clone(), 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let largest: Vec<String> = counts
+        .iter()
+        .take(3)
+        .map(|(k, n)| format!("{k} ({n} entries)"))
+        .collect();
+    format!("the largest kinds: {}", largest.join(", "))
+}
