@@ -70,7 +70,7 @@
 //! 3. A new rule is a new entry in the table of `build_rules`: an example
 //!    line above it, the pattern (`{B}` is a word boundary), the handler,
 //!    and the cue classes of which a sentence must hold one for the rule to
-//!    run there (`cue::DIGIT`: any digit). A new class is a new bit in
+//!    run there (`cue::YEAR_DIGITS`: a shape of digits, see `digit_shapes`). A new class is a new bit in
 //!    `mod cue` and its words in `build_cue_words`. Order matters: of
 //!    overlapping candidates of the same length, the earlier rule's is kept.
 //! 4. Its handler goes into `handlers.rs`: it returns `None` to reject a
@@ -96,11 +96,12 @@ mod timex;
 use chrono::NaiveDate;
 use regex::Regex;
 
+use self::candidate::Candidate;
 use self::compounds::keep_longest;
 #[cfg(test)]
 use self::holidays::easter_sunday;
 use self::holidays::HolidayRule;
-use self::rules::{build_cue_words, build_rules, cue, Rule};
+use self::rules::{build_cue_words, build_rules, cue, digit_shapes, Rule};
 use self::timex::mod_code;
 use super::numbers::NumberWords;
 use super::Mention;
@@ -280,49 +281,92 @@ impl TemporalTagger {
             if text[m.start()..].starts_with(char::is_lowercase) {
                 class &= !self.cue_capitalised[pattern];
             }
+            // A cue inside a word ("today") is no cue of most classes. (A
+            // byte outside ASCII counts as a boundary: in Unicode mode a
+            // letter there is none, so this keeps more cues, never fewer.)
+            let inside_word = m.start() > 0
+                && text
+                    .as_bytes()
+                    .get(m.start() - 1)
+                    .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+            if inside_word {
+                class &= cue::INSIDE_WORDS;
+            }
             if let Some(mask) = masks.get_mut(at) {
                 *mask |= class;
             }
         }
         for (mask, sentence) in masks.iter_mut().zip(ctx.sentences) {
-            if sentence.slice(text).bytes().any(|b| b.is_ascii_digit()) {
-                *mask |= cue::DIGIT;
-            }
+            *mask |= digit_shapes(sentence.slice(text));
         }
         let mut candidates = Vec::new();
         // A rule runs only where its cue words are (a regex set over all
         // rules first was measured slower: its lazy DFA keeps growing).
         for rule in &self.rules {
-            for (sentence, mask) in ctx.sentences.iter().zip(&masks) {
-                if mask & rule.cues == 0 {
+            let mut i = 0;
+            while i < ctx.sentences.len() {
+                if masks[i] & rule.cues == 0 {
+                    i += 1;
                     continue;
                 }
-                // The haystack ends with the sentence, so that no match runs
-                // past it; it starts with the text, so offsets stay absolute.
-                let haystack = &text[..sentence.end];
-                let mut at = sentence.start;
-                while at < sentence.end {
-                    let Some(caps) = rule.regex.captures_at(haystack, at) else {
-                        break;
-                    };
-                    let m = caps.get(0).expect("group 0 always exists");
-                    at = if m.end() > m.start() {
-                        m.end()
-                    } else {
-                        m.end() + 1
-                    };
-                    while at < haystack.len() && !haystack.is_char_boundary(at) {
-                        at += 1;
-                    }
-                    if let Some(candidate) = (rule.handler)(self, &caps, haystack) {
-                        if !candidate.span.is_empty() {
-                            candidates.push(candidate);
-                        }
-                    }
+                let first = i;
+                while i < ctx.sentences.len() && masks[i] & rule.cues != 0 {
+                    i += 1;
                 }
+                self.run_rule(rule, text, &ctx.sentences[first..i], &mut candidates);
             }
         }
         let candidates = self.join_compounds(text, ctx.anchor, keep_longest(candidates));
         self.resolve(ctx, candidates)
+    }
+
+    /// Runs `rule` over a run of consecutive cued sentences, adding its
+    /// candidates to `out`. A match never runs past the end of the sentence
+    /// where it starts: the run is searched in one call per match (a call
+    /// per sentence costs more than the scan), and a match that crosses a
+    /// sentence end is searched again within its sentence alone, whose end
+    /// is then the end of the haystack.
+    fn run_rule(&self, rule: &Rule, text: &str, run: &[ByteSpan], out: &mut Vec<Candidate>) {
+        let (Some(first), Some(last)) = (run.first(), run.last()) else {
+            return;
+        };
+        let whole = &text[..last.end];
+        let mut at = first.start;
+        let mut s = 0;
+        while at < last.end {
+            let Some(found) = rule.regex.find_at(whole, at) else {
+                return;
+            };
+            while run[s].end <= found.start() {
+                s += 1;
+            }
+            let sentence = run[s];
+            // The haystack ends with the sentence, so that no match runs
+            // past it; it starts with the text, so offsets stay absolute.
+            let haystack = &text[..sentence.end];
+            let from = at.max(sentence.start);
+            let within_sentence = found.start() >= from && found.end() <= sentence.end;
+            let caps = rule
+                .regex
+                .captures_at(haystack, if within_sentence { found.start() } else { from });
+            let Some(caps) = caps else {
+                at = sentence.end;
+                continue;
+            };
+            let m = caps.get(0).expect("group 0 always exists");
+            at = if m.end() > m.start() {
+                m.end()
+            } else {
+                m.end() + 1
+            };
+            while at < haystack.len() && !haystack.is_char_boundary(at) {
+                at += 1;
+            }
+            if let Some(candidate) = (rule.handler)(self, &caps, haystack) {
+                if !candidate.span.is_empty() {
+                    out.push(candidate);
+                }
+            }
+        }
     }
 }

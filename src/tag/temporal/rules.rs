@@ -25,7 +25,6 @@ pub(super) struct Rule {
 /// rule. A rule runs only on sentences with one of its cues, so most
 /// sentences meet only a few of the rules.
 pub(super) mod cue {
-    pub const DIGIT: u32 = 1;
     pub const MONTH: u32 = 1 << 1;
     pub const WEEKDAY: u32 = 1 << 2;
     pub const DAY_OFFSET: u32 = 1 << 3;
@@ -38,6 +37,87 @@ pub(super) mod cue {
     pub const SET: u32 = 1 << 10;
     pub const HOLIDAY: u32 = 1 << 11;
     pub const SPOKEN_YEAR: u32 = 1 << 12;
+    /// A decade word ("nineties").
+    pub const DECADE_WORD: u32 = 1 << 13;
+    /// The word "century".
+    pub const CENTURY: u32 = 1 << 14;
+    /// The word "year".
+    pub const YEAR_WORD: u32 = 1 << 15;
+    /// The word "week".
+    pub const WEEK_WORD: u32 = 1 << 16;
+    /// The word "half".
+    pub const HALF: u32 = 1 << 17;
+    /// "some time", "a while".
+    pub const VAGUE_DURATION: u32 = 1 << 24;
+
+    /// The classes whose words a rule may find inside a longer word
+    /// ("midmorning"): every other class counts only for a cue that starts
+    /// a word, as every rule's pattern has a word boundary, a space or a
+    /// hyphen before its cue word ("today" holds no cue "day", "know" no
+    /// "now").
+    pub const INSIDE_WORDS: u32 = PART_OF_DAY;
+
+    // Shapes of digits, found by one pass over the bytes of a sentence
+    // (`digit_shapes`): each is what its rule cannot match without.
+
+    /// Four digits and a hyphen: "2016-11-01".
+    pub const ISO_DATE: u32 = 1 << 18;
+    /// A digit, a slash or period, a digit: "11/01/2016", "1.11.2016".
+    pub const DIGIT_SEPARATOR: u32 = 1 << 19;
+    /// "18", "19" or "20" and two digits: "1998", "2016".
+    pub const YEAR_DIGITS: u32 = 1 << 20;
+    /// A digit, "0" and "s": "1990s", "'90s".
+    pub const DECADE_DIGITS: u32 = 1 << 21;
+    /// "Q" and a digit from 1 to 4: "Q3".
+    pub const QUARTER_NUMBER: u32 = 1 << 22;
+    /// A digit and a colon, or a digit and (after spaces) "a" or "p": "10:30",
+    /// "9 a.m.", "5pm".
+    pub const CLOCK_DIGITS: u32 = 1 << 23;
+}
+
+/// The digit shapes (`cue::ISO_DATE` ...) of a sentence, in one pass over
+/// its bytes.
+pub(super) fn digit_shapes(sentence: &str) -> u32 {
+    let bytes = sentence.as_bytes();
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let mut shapes = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if !b.is_ascii_digit() {
+            if matches!(b, b'Q' | b'q') && matches!(bytes.get(i + 1), Some(b'1'..=b'4')) {
+                shapes |= cue::QUARTER_NUMBER;
+            }
+            continue;
+        }
+        if digit(i + 1) && digit(i + 2) && digit(i + 3) && bytes.get(i + 4) == Some(&b'-') {
+            shapes |= cue::ISO_DATE;
+        }
+        if matches!(bytes.get(i + 1), Some(b'/' | b'.')) && digit(i + 2) {
+            shapes |= cue::DIGIT_SEPARATOR;
+        }
+        if matches!(
+            (b, bytes.get(i + 1)),
+            (b'1', Some(b'8' | b'9')) | (b'2', Some(b'0'))
+        ) && digit(i + 2)
+            && digit(i + 3)
+        {
+            shapes |= cue::YEAR_DIGITS;
+        }
+        if bytes.get(i + 1) == Some(&b'0') && matches!(bytes.get(i + 2), Some(b's' | b'S')) {
+            shapes |= cue::DECADE_DIGITS;
+        }
+        if bytes.get(i + 1) == Some(&b':') {
+            shapes |= cue::CLOCK_DIGITS;
+        } else if !digit(i + 1) {
+            let rest = sentence.get(i + 1..).unwrap_or("");
+            if rest
+                .trim_start_matches(char::is_whitespace)
+                .starts_with(['a', 'A', 'p', 'P'])
+            {
+                shapes |= cue::CLOCK_DIGITS;
+            }
+        }
+    }
+    shapes
 }
 
 /// ASCII word boundary: cheap for the DFA on any input. Where the temporal
@@ -115,7 +195,7 @@ pub(super) fn build_rules(
                 r"{B}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?:T(?P<H>\d{{2}}):(?P<M>\d{{2}}))?{B}"
             ),
             TemporalTagger::iso,
-            cue::DIGIT,
+            cue::ISO_DATE,
         ),
         // "25/10/2016", "10/25/16", "25.10.2016"
         (
@@ -123,7 +203,7 @@ pub(super) fn build_rules(
                 r"{B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}}){B}|{B}(?P<a2>\d{{1,2}})\.(?P<b2>\d{{1,2}})\.(?P<y2>\d{{4}}){B}"
             ),
             TemporalTagger::numeric,
-            cue::DIGIT,
+            cue::DIGIT_SEPARATOR,
         ),
         // "25 October 2016", "Tuesday, 25th of October", "first of May"
         (
@@ -155,7 +235,7 @@ pub(super) fn build_rules(
                 r"(?i){B}(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|fiscal|calendar)[- ]?\s*)?(?P<y>(?:1[89]|20)\d{{2}}){B}"
             ),
             TemporalTagger::year,
-            cue::DIGIT,
+            cue::YEAR_DIGITS,
         ),
         // "the 1990s", "the early '90s", "mid-1980s"
         (
@@ -163,13 +243,13 @@ pub(super) fn build_rules(
                 r"(?i){B}(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?:(?P<dec>(?:1[89]|20)\d)0s{B}|'(?P<d2>\d)0s{B})"
             ),
             TemporalTagger::decade,
-            cue::DIGIT,
+            cue::DECADE_DIGITS,
         ),
         // "the nineties", "the late sixties"
         (
             format!(r"(?i){B}the\s+(?:(?P<mod>early|mid|late)[- ])?(?P<dw>{decade_word}){B}"),
             TemporalTagger::decade_word,
-            cue::UNIT,
+            cue::DECADE_WORD,
         ),
         // "the 20th century", "the early twenty-first century"
         (
@@ -177,7 +257,7 @@ pub(super) fn build_rules(
                 r"(?i){B}(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<nw>{ord}))[- ]century{B}"
             ),
             TemporalTagger::century,
-            cue::UNIT,
+            cue::CENTURY,
         ),
         // "nineteen ninety-six", "the year two thousand and one"
         (
@@ -247,7 +327,7 @@ pub(super) fn build_rules(
                 r"(?i){B}(?:the\s+)?(?:(?P<y0>(?:1[89]|20)\d\d)\s+)?(?:(?P<pw>{period_word})\s+)?(?:fiscal[\s-]+)?(?P<q>{quarter})[- ]quarter(?:\s+of\s+(?P<y>\d{{4}}))?{B}|{B}Q(?P<qn>[1-4])(?:\s+(?P<y2>\d{{4}}))?{B}|{B}(?P<y3>\d{{4}})\s+Q(?P<qn3>[1-4]){B}"
             ),
             TemporalTagger::quarter,
-            cue::QUARTER | cue::DIGIT,
+            cue::QUARTER | cue::QUARTER_NUMBER,
         ),
         // "the quarter", "the latest period", "the year-ago quarter", "the quarter a year ago"
         (
@@ -263,7 +343,7 @@ pub(super) fn build_rules(
                 r"(?i){B}(?:(?:the\s+)?year[- ]end|year's\s+end|(?P<pos>earlier|later|early|late)\s+in\s+the\s+year|the\s+(?P<fy>full|fiscal|current\s+fiscal)\s+year){B}"
             ),
             TemporalTagger::year_part,
-            cue::UNIT,
+            cue::YEAR_WORD,
         ),
         // "the first half of 2013", "the second half of the year"
         (
@@ -271,13 +351,13 @@ pub(super) fn build_rules(
                 r"(?i){B}(?:the\s+)?(?P<half>first|second|last|latter)\s+half\s+of\s+(?:(?P<y>\d{{4}}){B}|(?P<rel>this|last|next|the)\s+year{B})"
             ),
             TemporalTagger::half_year,
-            cue::UNIT | cue::DIGIT,
+            cue::HALF,
         ),
         // "the weekend", "the week"
         (
             format!(r"(?i){B}the\s+(?P<wk>weekend|week){B}"),
             TemporalTagger::weekend,
-            cue::UNIT,
+            cue::WEEK_WORD,
         ),
         // "now", "recently", "the near future"
         (
@@ -301,13 +381,14 @@ pub(super) fn build_rules(
             TemporalTagger::fraction_duration,
             cue::UNIT,
         ),
-        // "for years", "recent weeks", "the years ahead", "decades-long"
+        // "for years", "recent weeks", "the years ahead", "decades-long",
+        // "for some time"
         (
             format!(
                 r"(?i){B}(?:for|within)\s+(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries){B}|{B}(?P<pre>(?:the\s+)?(?:recent|coming|past)|(?-i:the))\s+(?P<unit2>years|months|weeks|days|decades|quarters|centuries){B}(?P<ahead>\s+ahead{B})?|{B}for\s+(?P<vague>some\s+time|a\s+while){B}|{B}(?P<fyu>the\s+(?:fiscal\s+)?year)\s+(?:ended|ending){B}|{B}(?P<unit3>days?|weeks?|months?|years?|decades?|hours?)-long{B}"
             ),
             TemporalTagger::bare_duration,
-            cue::UNIT,
+            cue::UNIT | cue::VAGUE_DURATION,
         ),
         // "10 p.m.", "9:30am", "14:45", "noon", "four in the morning", "mid-afternoon"
         (
@@ -315,7 +396,7 @@ pub(super) fn build_rules(
                 r"(?i){B}(?P<h>\d{{1,2}})(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am{B}|pm{B})|{B}(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d){B}|{B}(?P<word>noon|midday|midnight){B}|{B}(?P<hw>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o'clock)?\s+(?:in\s+the\s+(?P<dp>morning|afternoon|evening)|at\s+(?P<night>night)){B}|{B}(?P<pmod>early|late|mid)[- ]?(?P<pod3>morning|afternoon|evening){B}|{B}(?P<overnight>overnight){B}"
             ),
             TemporalTagger::clock,
-            cue::DIGIT | cue::PART_OF_DAY,
+            cue::CLOCK_DIGITS | cue::PART_OF_DAY,
         ),
         // "every other day", "each Sunday morning", "Mondays", "twice a week", "daily"
         (
@@ -403,8 +484,15 @@ pub(super) fn build_cue_words(
         add_cue(&e.surface, cue::HOLIDAY);
     }
     for e in kind("decade_word") {
-        add_cue(&e.surface, cue::UNIT);
+        add_cue(&e.surface, cue::UNIT | cue::DECADE_WORD);
     }
+    // Words that a rule's every match holds.
+    add_cue("century", cue::CENTURY);
+    add_cue("year", cue::YEAR_WORD);
+    add_cue("week", cue::WEEK_WORD);
+    add_cue("half", cue::HALF);
+    add_cue("some time", cue::VAGUE_DURATION);
+    add_cue("a while", cue::VAGUE_DURATION);
     for w in ["eighteen", "nineteen", "thousand"] {
         add_cue(w, cue::SPOKEN_YEAR);
     }

@@ -606,3 +606,49 @@ fn may_is_a_month_only_in_date_context() {
 fn ages_and_amounts_are_not_times() {
     assert!(tag("The 45-year-old paid 2000 dollars.", Some("2016-11-01")).is_empty());
 }
+
+#[test]
+fn digit_shapes_are_what_their_rules_need() {
+    use super::rules::cue;
+    let shapes = |s: &str| super::rules::digit_shapes(s);
+    assert_eq!(shapes("on 2016-11-01"), cue::ISO_DATE | cue::YEAR_DIGITS);
+    assert_eq!(shapes("on 11/01/16"), cue::DIGIT_SEPARATOR);
+    assert_eq!(shapes("it rose 3.5 times"), cue::DIGIT_SEPARATOR);
+    // A necessary condition, not a sufficient one: "5 pct" may be "5 pm".
+    assert_eq!(shapes("5 pct"), cue::CLOCK_DIGITS);
+    assert_eq!(
+        shapes("in the 1990s"),
+        cue::YEAR_DIGITS | cue::DECADE_DIGITS
+    );
+    assert_eq!(shapes("the '80s"), cue::DECADE_DIGITS);
+    assert_eq!(shapes("in Q3"), cue::QUARTER_NUMBER);
+    assert_eq!(shapes("at 10:30"), cue::CLOCK_DIGITS);
+    assert_eq!(shapes("at 9 a.m."), cue::CLOCK_DIGITS);
+    assert_eq!(shapes("at 5pm"), cue::CLOCK_DIGITS);
+    // Digits that no digit rule can use.
+    assert_eq!(shapes("3,000 cars and 45 trucks"), 0);
+    assert_eq!(shapes("no digits"), 0);
+}
+
+#[test]
+fn cues_inside_words_do_not_count() {
+    // "today" holds "day", "know" holds "now": neither makes the sentence
+    // one for the unit or reference rules, and "for some time" is found
+    // with or without another unit word in its sentence.
+    for text in [
+        "Talks have stalled for some time.",
+        "Talks have stalled for some time, officials said today.",
+    ] {
+        assert_eq!(
+            tag(text, Some("2016-11-01"))
+                .into_iter()
+                .filter(|(t, _, _)| t == "some time")
+                .count(),
+            1,
+            "{text}"
+        );
+    }
+    assert!(tag("They know the Sunday market.", Some("2016-11-01"))
+        .iter()
+        .all(|(t, _, _)| t != "now"));
+}
