@@ -5,6 +5,14 @@
 //! each chunk in parallel on a rayon pool and writes the results in input
 //! order. Memory is therefore bounded by a few chunks, whatever the number of
 //! documents, and the output is byte-identical at any thread count.
+//!
+//! Within a chunk, consecutive documents are processed in groups (at most
+//! [`GROUP_DOCS`] documents and [`GROUP_BYTES`] of text, and small enough
+//! that every thread gets several): a group goes through the pipeline stage
+//! by stage ([`crate::pipeline::Pipeline::analyse_many`]), which keeps each
+//! stage's automata in the processor's caches. A panic in a group is
+//! retried document by document, so that only the document that panics
+//! becomes an error record.
 
 use std::io::{self, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -18,9 +26,13 @@ use crate::input::{InputError, InputItem};
 use crate::output::error_record;
 
 /// Documents per chunk, at most.
-const CHUNK_DOCS: usize = 512;
+const CHUNK_DOCS: usize = 2048;
 /// Text bytes per chunk, at most (a single larger document is its own chunk).
 const CHUNK_BYTES: usize = 8 << 20;
+/// Documents processed together, stage by stage, at most.
+pub const GROUP_DOCS: usize = 256;
+/// Text bytes of a group, at most (a larger document is a group of its own).
+pub const GROUP_BYTES: usize = 1 << 20;
 
 /// How a run behaves.
 #[derive(Clone, Copy, Default)]
@@ -49,7 +61,8 @@ pub struct Processed {
 }
 
 /// Runs `process` over every document of `inputs` on `pool`, writing records
-/// to `sink` and error records to `errors`, in input order.
+/// to `sink` and error records to `errors`, in input order. `process` takes
+/// a group of documents and returns one result per document, in order.
 pub fn run<I, F>(
     inputs: I,
     pool: &rayon::ThreadPool,
@@ -60,7 +73,7 @@ pub fn run<I, F>(
 ) -> io::Result<Summary>
 where
     I: Iterator<Item = InputItem> + Send,
-    F: Fn(&Document) -> Processed + Sync,
+    F: Fn(&[&Document]) -> Vec<Processed> + Sync,
 {
     let mut summary = Summary::default();
     std::thread::scope(|scope| -> io::Result<()> {
@@ -83,20 +96,14 @@ where
             }
         });
         'chunks: for chunk in receiver {
+            let groups = groups(&chunk, pool.current_num_threads());
             let results: Vec<Result<Processed, InputError>> = pool.install(|| {
-                chunk
+                groups
                     .par_iter()
-                    .map(|item| match item {
-                        Ok(doc) => catch_unwind(AssertUnwindSafe(|| process(doc))).map_err(|panic| InputError {
-                            origin: doc.origin.clone(),
-                            doc_id: Some(doc.id.clone()),
-                            problem: format!(
-                                "internal error while processing this document ({}); please report it with the document",
-                                panic_message(&panic)
-                            ),
-                        }),
-                        Err(e) => Err(e.clone()),
-                    })
+                    .map(|group| process_group(&chunk[group.clone()], &process))
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .flatten()
                     .collect()
             });
             for (item, result) in chunk.iter().zip(results) {
@@ -128,6 +135,88 @@ where
     Ok(summary)
 }
 
+/// Splits a chunk into groups of consecutive items: runs of documents (see
+/// [`GROUP_DOCS`]), and each input error alone.
+fn groups(chunk: &[InputItem], threads: usize) -> Vec<std::ops::Range<usize>> {
+    let documents = chunk.iter().filter(|item| item.is_ok()).count();
+    // Several groups per thread, so that the threads stay busy to the end
+    // of the chunk.
+    let size = documents.div_ceil(threads.max(1) * 4).clamp(1, GROUP_DOCS);
+    let mut groups = Vec::new();
+    let mut start = 0;
+    let mut bytes = 0;
+    for (i, item) in chunk.iter().enumerate() {
+        match item {
+            Ok(doc) => {
+                if i > start && (i - start >= size || bytes + doc.text.len() > GROUP_BYTES) {
+                    groups.push(start..i);
+                    start = i;
+                    bytes = 0;
+                }
+                bytes += doc.text.len();
+            }
+            Err(_) => {
+                if i > start {
+                    groups.push(start..i);
+                }
+                groups.push(i..i + 1);
+                start = i + 1;
+                bytes = 0;
+            }
+        }
+    }
+    if start < chunk.len() {
+        groups.push(start..chunk.len());
+    }
+    groups
+}
+
+/// The results of one group: all documents (or one input error).
+fn process_group<F>(group: &[InputItem], process: &F) -> Vec<Result<Processed, InputError>>
+where
+    F: Fn(&[&Document]) -> Vec<Processed> + Sync,
+{
+    let docs: Vec<&Document> = group.iter().filter_map(|item| item.as_ref().ok()).collect();
+    if docs.len() < group.len() {
+        // An input error is a group of its own.
+        return group
+            .iter()
+            .map(|item| match item {
+                Ok(doc) => process_one(doc, process),
+                Err(e) => Err(e.clone()),
+            })
+            .collect();
+    }
+    match catch_unwind(AssertUnwindSafe(|| process(&docs))) {
+        Ok(results) if results.len() == docs.len() => results.into_iter().map(Ok).collect(),
+        // A panic (or a result missing): each document again, alone.
+        _ => docs.iter().map(|doc| process_one(doc, process)).collect(),
+    }
+}
+
+fn process_one<F>(doc: &Document, process: &F) -> Result<Processed, InputError>
+where
+    F: Fn(&[&Document]) -> Vec<Processed> + Sync,
+{
+    let result = catch_unwind(AssertUnwindSafe(|| process(&[doc])));
+    match result {
+        Ok(mut results) if results.len() == 1 => Ok(results.remove(0)),
+        Ok(_) => Err(InputError {
+            origin: doc.origin.clone(),
+            doc_id: Some(doc.id.clone()),
+            problem: "internal error while processing this document (no result); please report it with the document".into(),
+        }),
+        Err(panic) => Err(InputError {
+            origin: doc.origin.clone(),
+            doc_id: Some(doc.id.clone()),
+            problem: format!(
+                "internal error while processing this document ({}); please report it with the document",
+                panic_message(&panic)
+            ),
+        }),
+    }
+}
+
 thread_local! {
     /// Where the last panic on this thread happened, for its error record.
     static PANIC_LOCATION: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
@@ -157,5 +246,86 @@ fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
     match PANIC_LOCATION.with(|cell| cell.borrow_mut().take()) {
         Some(location) => format!("{message} at {location}"),
         None => message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Origin;
+
+    fn doc(id: &str, text: &str) -> InputItem {
+        Ok(Document {
+            id: id.into(),
+            text: text.into(),
+            published: None,
+            meta: Default::default(),
+            origin: Origin {
+                path: "t.jsonl".into(),
+                line: None,
+            },
+        })
+    }
+
+    fn bad(line: u64) -> InputItem {
+        Err(InputError {
+            origin: Origin {
+                path: "t.jsonl".into(),
+                line: Some(line),
+            },
+            doc_id: None,
+            problem: "invalid JSON".into(),
+        })
+    }
+
+    #[test]
+    fn groups_are_runs_of_documents_and_errors_stand_alone() {
+        let chunk = vec![
+            doc("a", "x"),
+            doc("b", "x"),
+            bad(3),
+            doc("c", "x"),
+            doc("d", "x"),
+        ];
+        // Four documents, one thread: groups of one (four per thread).
+        assert_eq!(groups(&chunk, 1), vec![0..1, 1..2, 2..3, 3..4, 4..5]);
+        let many: Vec<InputItem> = (0..40).map(|i| doc(&i.to_string(), "x")).collect();
+        assert_eq!(groups(&many, 1), vec![0..10, 10..20, 20..30, 30..40]);
+        // A document larger than a group's bytes is a group of its own.
+        let big = "x".repeat(GROUP_BYTES);
+        let chunk = vec![doc("a", "x"), doc("b", &big), doc("c", "x")];
+        assert_eq!(groups(&chunk, 1), vec![0..1, 1..2, 2..3]);
+    }
+
+    #[test]
+    fn a_panic_in_a_group_costs_only_its_document() {
+        let process = |docs: &[&Document]| -> Vec<Processed> {
+            docs.iter()
+                .map(|d| {
+                    assert!(d.id != "boom", "planted failure");
+                    Processed {
+                        bytes: d.id.as_bytes().to_vec(),
+                        records: 1,
+                    }
+                })
+                .collect()
+        };
+        let group = vec![doc("a", "x"), doc("boom", "x"), doc("c", "x")];
+        let results = process_group(&group, &process);
+        assert_eq!(results.len(), 3);
+        assert_eq!(
+            results[0].as_ref().map(|p| p.bytes.clone()).ok(),
+            Some(b"a".to_vec())
+        );
+        let error = results[1]
+            .as_ref()
+            .err()
+            .map(|e| e.problem.clone())
+            .unwrap_or_default();
+        assert!(error.contains("planted failure"), "{error}");
+        assert_eq!(
+            results[2].as_ref().map(|p| p.bytes.clone()).ok(),
+            Some(b"c".to_vec())
+        );
     }
 }

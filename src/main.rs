@@ -222,32 +222,12 @@ fn run(
             max_doc_bytes: common.max_doc_bytes,
         },
     );
-    let process = |doc: &civex::document::Document| {
-        let analysis = pipeline.analyse(doc);
-        // Records take roughly twice the text (offsets, escapes, meta).
-        let mut bytes = Vec::with_capacity(doc.text.len() * 2 + 256);
-        let records = match output {
-            Output::Sentences => {
-                records::write_sentences(&mut bytes, doc, &analysis);
-                analysis.sentences.len()
-            }
-            Output::Mentions => {
-                records::write_mentions(&mut bytes, doc, &analysis);
-                analysis.mentions.len()
-            }
-            Output::Events => {
-                records::write_events(&mut bytes, doc, &analysis);
-                analysis.events.len()
-            }
-            Output::Documents => {
-                records::write_document(&mut bytes, doc, &analysis);
-                1
-            }
-        };
-        Processed {
-            bytes,
-            records: records as u64,
-        }
+    let process = |docs: &[&civex::document::Document]| -> Vec<Processed> {
+        let analyses = pipeline.analyse_many(docs);
+        docs.iter()
+            .zip(analyses)
+            .map(|(doc, analysis)| write_records(output, doc, &analysis))
+            .collect()
     };
 
     // Error records: a file of their own, or standard error.
@@ -363,5 +343,37 @@ fn usage(name: &str) -> String {
             )
         }
         None => command.render_usage().to_string(),
+    }
+}
+
+/// The records of one analysed document, as `output` asks.
+fn write_records(
+    output: Output,
+    doc: &civex::document::Document,
+    analysis: &civex::pipeline::Analysis,
+) -> Processed {
+    // Records take roughly twice the text (offsets, escapes, meta).
+    let mut bytes = Vec::with_capacity(doc.text.len() * 2 + 256);
+    let records = match output {
+        Output::Sentences => {
+            records::write_sentences(&mut bytes, doc, analysis);
+            analysis.sentences.len()
+        }
+        Output::Mentions => {
+            records::write_mentions(&mut bytes, doc, analysis);
+            analysis.mentions.len()
+        }
+        Output::Events => {
+            records::write_events(&mut bytes, doc, analysis);
+            analysis.events.len()
+        }
+        Output::Documents => {
+            records::write_document(&mut bytes, doc, analysis);
+            1
+        }
+    };
+    Processed {
+        bytes,
+        records: records as u64,
     }
 }

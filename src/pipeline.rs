@@ -144,43 +144,97 @@ impl Pipeline {
 
     /// [`Pipeline::analyse`], adding the time each stage took to `timings`.
     pub fn analyse_timed(&self, doc: &Document, timings: &mut StageTimings) -> Analysis {
+        self.analyse_many_timed(&[doc], timings)
+            .pop()
+            .unwrap_or_default()
+    }
+
+    /// The analyses of several documents, in their order: each the same as
+    /// [`Pipeline::analyse`] would give, but computed stage by stage (every
+    /// document's sentences, then every document's dates, ...). Each stage
+    /// then finds its automata and lazily built DFAs still in the processor's
+    /// caches: measured 1.2x faster than document by document in groups of
+    /// 64, 1.3-1.5x in groups of 256 (see [`crate::batch`]).
+    pub fn analyse_many(&self, docs: &[&Document]) -> Vec<Analysis> {
+        self.analyse_many_timed(docs, &mut StageTimings::default())
+    }
+
+    /// [`Pipeline::analyse_many`], adding the time each stage took to
+    /// `timings`.
+    pub fn analyse_many_timed(
+        &self,
+        docs: &[&Document],
+        timings: &mut StageTimings,
+    ) -> Vec<Analysis> {
         let mut clock = Instant::now();
         let mut lap = |into: &mut Duration| {
             let now = Instant::now();
             *into += now - clock;
             clock = now;
         };
-        let sentences = self.segmenter.split(&doc.text);
+        let sentences: Vec<Vec<ByteSpan>> = docs
+            .iter()
+            .map(|doc| self.segmenter.split(&doc.text))
+            .collect();
         lap(&mut timings.segmentation);
-        let mut candidates = Vec::new();
+        let mut candidates: Vec<Vec<Mention>> = vec![Vec::new(); docs.len()];
         if let Some(temporal) = &self.temporal {
-            candidates.extend(temporal.tag(&TemporalContext {
-                text: &doc.text,
-                sentences: &sentences,
-                anchor: doc.published,
-            }));
+            for ((doc, sentences), found) in docs.iter().zip(&sentences).zip(&mut candidates) {
+                found.extend(temporal.tag(&TemporalContext {
+                    text: &doc.text,
+                    sentences,
+                    anchor: doc.published,
+                }));
+            }
         }
         lap(&mut timings.temporal);
         if let Some(money) = &self.money {
-            candidates.extend(money.tag(&doc.text));
+            for (doc, found) in docs.iter().zip(&mut candidates) {
+                found.extend(money.tag(&doc.text));
+            }
         }
         lap(&mut timings.money);
         if let Some(names) = &self.names {
-            // A lower-cased text is read with its names capitalised (the
-            // same byte offsets; see tag::truecase).
-            let cased = self.truecaser.as_ref().and_then(|t| t.truecase(&doc.text));
-            candidates.extend(names.tag(cased.as_deref().unwrap_or(&doc.text), &sentences));
+            for ((doc, sentences), found) in docs.iter().zip(&sentences).zip(&mut candidates) {
+                // A lower-cased text is read with its names capitalised (the
+                // same byte offsets; see tag::truecase).
+                let cased = self.truecaser.as_ref().and_then(|t| t.truecase(&doc.text));
+                found.extend(names.tag(cased.as_deref().unwrap_or(&doc.text), sentences));
+            }
         }
         lap(&mut timings.names);
-        let mentions = resolve_overlaps(candidates);
+        let mentions: Vec<Vec<Mention>> = candidates.into_iter().map(resolve_overlaps).collect();
         lap(&mut timings.overlaps);
+        let analyses = docs
+            .iter()
+            .zip(sentences)
+            .zip(mentions)
+            .map(|((doc, sentences), mentions)| {
+                let (events, rejected) = match &self.events {
+                    Some(extractor) => {
+                        self.keep_confident(extractor.extract(doc, &sentences, &mentions))
+                    }
+                    None => Default::default(),
+                };
+                Analysis {
+                    mentions,
+                    sentences,
+                    events,
+                    rejected,
+                }
+            })
+            .collect();
+        lap(&mut timings.events);
+        analyses
+    }
+
+    /// The events of at least the minimum confidence; the others join the
+    /// rejected candidates, which come sorted by position.
+    fn keep_confident(&self, extraction: Extraction) -> (Vec<Event>, Vec<Rejected>) {
         let Extraction {
             mut events,
             mut rejected,
-        } = match &self.events {
-            Some(extractor) => extractor.extract(doc, &sentences, &mentions),
-            None => Extraction::default(),
-        };
+        } = extraction;
         events.retain(|e| {
             let keep = e.confidence >= self.min_confidence;
             if !keep {
@@ -193,12 +247,55 @@ impl Pipeline {
             keep
         });
         rejected.sort_by_key(|r| (r.trigger.start, r.trigger.end));
-        lap(&mut timings.events);
-        Analysis {
-            mentions,
-            sentences,
-            events,
-            rejected,
+        (events, rejected)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Origin;
+
+    #[test]
+    fn documents_analysed_together_are_analysed_as_alone() {
+        let gazetteers = Gazetteers::embedded().unwrap();
+        let pipeline = Pipeline::new(&gazetteers, Stages::Events).unwrap();
+        let docs: Vec<Document> =
+            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))
+                .unwrap()
+                .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok())
+                .flat_map(|text| {
+                    text.lines()
+                        .filter(|l| l.starts_with('{'))
+                        .map(|line| {
+                            crate::input::parse_json_document(
+                                line.as_bytes(),
+                                Origin {
+                                    path: "fixture".into(),
+                                    line: None,
+                                },
+                                &Default::default(),
+                            )
+                            .unwrap()
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+        assert!(docs.len() >= 10);
+        let refs: Vec<&Document> = docs.iter().collect();
+        let together = pipeline.analyse_many(&refs);
+        assert_eq!(together.len(), docs.len());
+        for (doc, many) in docs.iter().zip(&together) {
+            let alone = pipeline.analyse(doc);
+            assert_eq!(alone.sentences, many.sentences, "{}", doc.id);
+            assert_eq!(alone.mentions, many.mentions, "{}", doc.id);
+            assert_eq!(
+                format!("{:?}", alone.events),
+                format!("{:?}", many.events),
+                "{}",
+                doc.id
+            );
+            assert_eq!(alone.rejected.len(), many.rejected.len(), "{}", doc.id);
         }
     }
 }
