@@ -720,6 +720,11 @@ impl<T: Clone> Lexicon<T> {
     }
 
     pub fn get(&self, word: &str) -> Option<&T> {
+        if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            // Every key of `exact` holds a capital: a lower-case word is
+            // looked up in `folded` only.
+            return self.folded.get(word);
+        }
         if let Some(value) = self.exact.get(word) {
             return Some(value);
         }
@@ -727,9 +732,6 @@ impl<T: Clone> Lexicon<T> {
             return None;
         }
         if word.is_ascii() {
-            if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-                return self.folded.get(word);
-            }
             // Most lookups are short ASCII words: they are lower-cased on
             // the stack, not in a new string.
             let mut buffer = [0u8; 64];
