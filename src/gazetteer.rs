@@ -763,6 +763,31 @@ impl<T: Clone> Lexicon<T> {
     }
 }
 
+impl Lexicon<u8> {
+    /// Several word sets as one table: each word maps to the flags of the
+    /// sets that hold it, as `contains` on each set would say, in one
+    /// lookup. (A key written with capitals also takes the flags of the sets
+    /// that hold its lower-case form, which match it in any case.)
+    pub fn flags_of(sets: &[(&Lexicon<()>, u8)]) -> Lexicon<u8> {
+        let mut out = Lexicon::<u8>::default();
+        for &(set, flag) in sets {
+            for key in set.exact.keys() {
+                *out.exact.entry(key.clone()).or_insert(0) |= flag;
+            }
+            for key in set.folded.keys() {
+                *out.folded.entry(key.clone()).or_insert(0) |= flag;
+            }
+        }
+        let folded = &out.folded;
+        for (key, flags) in out.exact.iter_mut() {
+            if let Some(lower) = folded.get(&key.to_lowercase()) {
+                *flags |= lower;
+            }
+        }
+        out
+    }
+}
+
 impl Lexicon<()> {
     /// The surfaces of entries as a set.
     pub fn of_entries<'e>(entries: impl IntoIterator<Item = &'e Entry>) -> Lexicon<()> {
@@ -783,5 +808,18 @@ mod lexicon_tests {
         assert_eq!(lexicon.get("Co"), Some(&2));
         assert_eq!(lexicon.get("co"), Some(&2));
         assert_eq!(lexicon.get("CO"), Some(&2));
+    }
+
+    #[test]
+    fn flags_of_several_sets_answer_as_each_set_would() {
+        let a = Lexicon::new([("Fed", ()), ("rally", ())]);
+        let b = Lexicon::new([("fed", ()), ("match", ())]);
+        let both = Lexicon::flags_of(&[(&a, 1), (&b, 2)]);
+        for word in [
+            "Fed", "FED", "fed", "rally", "Rally", "match", "MATCH", "other",
+        ] {
+            let expected = u8::from(a.contains(word)) | (u8::from(b.contains(word)) << 1);
+            assert_eq!(both.get(word).copied().unwrap_or(0), expected, "{word}");
+        }
     }
 }

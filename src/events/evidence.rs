@@ -290,20 +290,24 @@ pub const DOCUMENT_DOMAIN_WORDS: usize = 4;
 /// that many more than the civic domain ("Instability in Iraq has played a
 /// part in the rally" in a report of oil prices).
 pub fn document_domain(text: &str, cues: &crate::events::lexicon::Cues) -> Option<&'static str> {
-    let domains: [(&'static str, &Lexicon<()>); 4] = [
-        ("markets", &cues.context_finance),
-        ("sport", &cues.context_sport),
-        ("disaster", &cues.context_disaster),
-        ("publication", &cues.context_publication),
+    use crate::events::lexicon::domain;
+    let domains: [(&'static str, u8); 4] = [
+        ("markets", domain::MARKETS),
+        ("sport", domain::SPORT),
+        ("disaster", domain::DISASTER),
+        ("publication", domain::PUBLICATION),
     ];
     let mut counts = [0usize; 4];
     let mut civic = 0usize;
     for (_, word) in crate::events::participants::words(text, ByteSpan::new(0, text.len())) {
-        if cues.context_civic.contains(word) {
+        let Some(&flags) = cues.context_domains.get(word) else {
+            continue;
+        };
+        if flags & domain::CIVIC != 0 {
             civic += 1;
         }
-        for ((_, list), count) in domains.iter().zip(counts.iter_mut()) {
-            if list.contains(word) {
+        for ((_, flag), count) in domains.iter().zip(counts.iter_mut()) {
+            if flags & flag != 0 {
                 *count += 1;
             }
         }

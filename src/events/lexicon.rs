@@ -90,6 +90,15 @@ pub struct EventLexicon {
 }
 
 /// Cue words by kind (see the header of `event_cues.tsv`).
+/// Flags of the context lists in [`Cues::context_domains`].
+pub mod domain {
+    pub const CIVIC: u8 = 1;
+    pub const MARKETS: u8 = 1 << 1;
+    pub const SPORT: u8 = 1 << 2;
+    pub const DISASTER: u8 = 1 << 3;
+    pub const PUBLICATION: u8 = 1 << 4;
+}
+
 pub struct Cues {
     pub negation: Lexicon<()>,
     pub potential: Lexicon<()>,
@@ -198,6 +207,9 @@ pub struct Cues {
     pub context_sport: Lexicon<()>,
     pub context_disaster: Lexicon<()>,
     pub context_publication: Lexicon<()>,
+    /// The five lists above as one table: per word, the [`domain`] flags of
+    /// the lists that hold it (one lookup per word of a whole document).
+    pub context_domains: Lexicon<u8>,
     /// Penalty words: kind → phrases.
     pub penalty_words: PhraseMatcher,
     pub phrases: PhraseMatcher,
@@ -274,6 +286,18 @@ impl EventLexicon {
             "bound_up_to",
             "bound_at_least",
         ];
+        let context_civic = cue("context_civic");
+        let context_finance = cue("context_finance");
+        let context_sport = cue("context_sport");
+        let context_disaster = cue("context_disaster");
+        let context_publication = cue("context_publication");
+        let context_domains = Lexicon::flags_of(&[
+            (&context_civic, domain::CIVIC),
+            (&context_finance, domain::MARKETS),
+            (&context_sport, domain::SPORT),
+            (&context_disaster, domain::DISASTER),
+            (&context_publication, domain::PUBLICATION),
+        ]);
         let cues = Cues {
             negation: cue("negation"),
             potential: cue("potential"),
@@ -345,11 +369,12 @@ impl EventLexicon {
                         )
                     }),
             ),
-            context_civic: cue("context_civic"),
-            context_finance: cue("context_finance"),
-            context_sport: cue("context_sport"),
-            context_disaster: cue("context_disaster"),
-            context_publication: cue("context_publication"),
+            context_civic,
+            context_finance,
+            context_sport,
+            context_disaster,
+            context_publication,
+            context_domains,
             noun_homograph: Lexicon::of_entries(
                 gazetteers
                     .list("event_cues")
