@@ -565,26 +565,28 @@ fn description_after_number(slice: &str) -> String {
 pub fn words(text: &str, span: ByteSpan) -> Vec<(ByteSpan, &str)> {
     let slice = span.slice(text);
     let mut out = Vec::new();
+    // Trailing apostrophes are not part of a word.
+    let mut push = |s: usize, e: usize| {
+        let word = slice[s..e].trim_end_matches(['\'', '’']);
+        out.push((
+            ByteSpan::new(span.start + s, span.start + s + word.len()),
+            word,
+        ));
+    };
     let mut start: Option<usize> = None;
     for (i, c) in slice.char_indices() {
         let word_char = c.is_alphanumeric() || ((c == '\'' || c == '’') && start.is_some());
         match (word_char, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push((ByteSpan::new(span.start + s, span.start + i), &slice[s..i]));
+                push(s, i);
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(s) = start {
-        out.push((ByteSpan::new(span.start + s, span.end), &slice[s..]));
+        push(s, slice.len());
     }
-    // Trailing apostrophes are not part of a word.
-    out.into_iter()
-        .map(|(sp, w)| {
-            let t = w.trim_end_matches(['\'', '’']);
-            (ByteSpan::new(sp.start, sp.start + t.len()), t)
-        })
-        .collect()
+    out
 }
