@@ -77,34 +77,37 @@ impl TemporalTagger {
             (None, Some(w)) => self.numbers.parse(w.as_str())?.exact()? as u32,
             _ => return None,
         };
-        if !(1..=31).contains(&day) {
-            return None;
-        }
-        let year = caps.name("y").and_then(|y| y.as_str().parse().ok());
-        if !self.month_word_ok(caps.name("mon")?.as_str(), text, whole(caps).start, true) {
-            return None;
-        }
-        Some(Candidate {
-            span: whole(caps),
-            kind: MentionKind::Date,
-            rule: if year.is_some() {
-                "date.day_month_year"
-            } else {
-                "date.day_month"
-            },
-            spec: Spec::Calendar {
-                year,
-                month,
-                day: Some(day),
-                modifier: None,
-            },
-            modifier: None,
-        })
+        self.day_of_month(
+            caps,
+            text,
+            month,
+            day,
+            ["date.day_month_year", "date.day_month"],
+        )
     }
 
     pub(super) fn month_day(&self, caps: &Captures, text: &str) -> Option<Candidate> {
         let month = self.month(caps.name("mon")?.as_str())?;
         let day: u32 = caps["d"].parse().ok()?;
+        self.day_of_month(
+            caps,
+            text,
+            month,
+            day,
+            ["date.month_day_year", "date.month_day"],
+        )
+    }
+
+    /// The date of a day_month or month_day match: `rules` name it with a
+    /// year and without.
+    fn day_of_month(
+        &self,
+        caps: &Captures,
+        text: &str,
+        month: u32,
+        day: u32,
+        [with_year, without_year]: [&'static str; 2],
+    ) -> Option<Candidate> {
         if !(1..=31).contains(&day) {
             return None;
         }
@@ -116,9 +119,9 @@ impl TemporalTagger {
             span: whole(caps),
             kind: MentionKind::Date,
             rule: if year.is_some() {
-                "date.month_day_year"
+                with_year
             } else {
-                "date.month_day"
+                without_year
             },
             spec: Spec::Calendar {
                 year,
