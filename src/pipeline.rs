@@ -51,6 +51,13 @@ pub enum Stages {
     Events,
 }
 
+/// What a build thread returned; its panic, if it panicked, goes on.
+fn finish<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
 /// Time spent in each stage, summed over the documents analysed with
 /// [`Pipeline::analyse_timed`]: what the benchmark (`cargo bench --bench
 /// throughput`) prints per stage.
@@ -111,18 +118,40 @@ impl Pipeline {
     pub fn new(gazetteers: &Gazetteers, stages: Stages) -> Result<Pipeline, BuildError> {
         let temporal = stages != Stages::Sentences;
         let mentions = matches!(stages, Stages::Mentions | Stages::Events);
+        // The stages are compiled side by side, on threads of their own
+        // (start-up is most of the time of a run on a few documents); an
+        // error is reported as a build one after another would report it.
+        let (temporal, money, names, truecaser, events) = std::thread::scope(|scope| {
+            let temporal = scope.spawn(move || {
+                temporal
+                    .then(|| TemporalTagger::new(gazetteers))
+                    .transpose()
+            });
+            let names =
+                scope.spawn(move || mentions.then(|| NameTagger::new(gazetteers)).transpose());
+            let events = scope.spawn(move || {
+                (stages == Stages::Events)
+                    .then(|| EventExtractor::new(gazetteers))
+                    .transpose()
+            });
+            let money = mentions.then(|| MoneyTagger::new(gazetteers)).transpose();
+            let truecaser = mentions.then(|| Truecaser::new(gazetteers)).transpose();
+            (
+                finish(temporal),
+                money,
+                finish(names),
+                truecaser,
+                finish(events),
+            )
+        });
         Ok(Pipeline {
             stages,
             segmenter: Segmenter::new(gazetteers),
-            temporal: temporal
-                .then(|| TemporalTagger::new(gazetteers))
-                .transpose()?,
-            money: mentions.then(|| MoneyTagger::new(gazetteers)).transpose()?,
-            names: mentions.then(|| NameTagger::new(gazetteers)).transpose()?,
-            truecaser: mentions.then(|| Truecaser::new(gazetteers)).transpose()?,
-            events: (stages == Stages::Events)
-                .then(|| EventExtractor::new(gazetteers))
-                .transpose()?,
+            temporal: temporal?,
+            money: money?,
+            names: names?,
+            truecaser: truecaser?,
+            events: events?,
             min_confidence: crate::events::evidence::DEFAULT_MIN_CONFIDENCE,
         })
     }
