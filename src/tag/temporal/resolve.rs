@@ -6,7 +6,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::candidate::{Candidate, Relation, Spec};
 use super::context::{future_word_before, past_verb_before};
-use super::timex::{iso_week, quarter_count, quarter_value, with_part, ymd};
+use super::timex::{iso_week, quarter_count, quarter_value, shifted_month, with_part, ymd};
 use super::{TemporalContext, TemporalTagger};
 use crate::document::ByteSpan;
 use crate::tag::numbers::Count;
@@ -411,14 +411,7 @@ fn resolve_unit(anchor: Option<NaiveDate>, unit: &str, offset: i64) -> String {
     match unit {
         "W" => iso_week(a + Duration::weeks(offset)),
         "WE" => format!("{}-WE", iso_week(a + Duration::weeks(offset))),
-        "M" => {
-            let total = a.year() as i64 * 12 + a.month0() as i64 + offset;
-            format!(
-                "{:04}-{:02}",
-                total.div_euclid(12),
-                total.rem_euclid(12) + 1
-            )
-        }
+        "M" => shifted_month(a, offset),
         "QU" => {
             let total = quarter_count(a) + offset;
             quarter_value(total)
@@ -474,17 +467,7 @@ fn resolve_shift(
             (ymd(d), Some(d))
         }
         "W" => (iso_week(base + Duration::weeks(n)), None),
-        "M" => {
-            let total = base.year() as i64 * 12 + base.month0() as i64 + n;
-            (
-                format!(
-                    "{:04}-{:02}",
-                    total.div_euclid(12),
-                    total.rem_euclid(12) + 1
-                ),
-                None,
-            )
-        }
+        "M" => (shifted_month(base, n), None),
         "Y" => (format!("{}", base.year() as i64 + n), None),
         "DE" => (format!("{}", base.year() as i64 + 10 * n), None),
         "QU" => {

@@ -80,6 +80,16 @@ pub(super) fn quarter_value(count: i64) -> String {
     format!("{}-Q{}", count.div_euclid(4), count.rem_euclid(4) + 1)
 }
 
+/// The month `months` after (or before) the month of `date`: "2016-11".
+pub(super) fn shifted_month(date: NaiveDate, months: i64) -> String {
+    let total = date.year() as i64 * 12 + date.month0() as i64 + months;
+    format!(
+        "{:04}-{:02}",
+        total.div_euclid(12),
+        total.rem_euclid(12) + 1
+    )
+}
+
 pub(super) fn ymd(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
