@@ -51,6 +51,10 @@
 //!    - `offence`: a word of an offence within six words after the trigger
 //!      (`offence_word` cues), or civic context ("accused of fraud", not
 //!      "accused of panic");
+//!    - `assembly`: a word of a protest or a crowd in the sentence
+//!      (`protest_noun` and `crowd_noun` cues: "police cordoned off the
+//!      square before the march", "broke up the crowd"; not "cordoned off
+//!      the district after a shooting", "the firm is being broken up");
 //!    - `violence`: a word of violence in the sentence (`violence_word`
 //!      cues), or a violent event (assault, ill-treatment, killing, arrest;
 //!      confidence 0.6 or more) within two sentences ("gunmen shot
@@ -132,6 +136,10 @@ pub struct Evidence {
     /// document is about civic space or crime, and its other triggers
     /// likely have that sense ("They were later released").
     pub civic_document: bool,
+    /// A word of a protest or a crowd stands in the sentence (`protest_noun`
+    /// and `crowd_noun` cues): what `needs=assembly` asks of "cordoned off",
+    /// "broke up".
+    pub assembly: bool,
 }
 
 /// How many words around a trigger an outlet or organisation may stand
@@ -275,6 +283,7 @@ pub fn assess_document(
             "organisation" => !evidence.organisation,
             "offence" => !evidence.offence && !evidence.civic_context,
             "violence" => !evidence.violence,
+            "assembly" => !evidence.assembly,
             _ => false,
         });
         event.confidence = event.evidence.confidence();
@@ -446,6 +455,7 @@ pub fn assess(
         media,
         organisation,
         violence: in_list(&cues.violence_word),
+        assembly: in_list(&cues.protest_noun) || in_list(&cues.crowd_noun),
         offence: lower[trigger_word..(trigger_word + OUTLET_WINDOW + 1).min(words.len())]
             .iter()
             .any(|w| cues.offence_word.contains(w)),

@@ -85,17 +85,31 @@
 //!     graphic **demonstration** of": the word after the trigger (or after a
 //!     determiner, "to" or a possessive) gives it another sense
 //!     (`object_sense` cues, per lemma).
-//! 28. `release_of_thing` — "the single was **released** on Monday", "a
+//! 28. `preceding_sense` — "put in **charge** of the inquiry", "an air
+//!     **strike**": the word right before the trigger gives it another
+//!     sense (`preceding_sense` cues, per lemma).
+//! 29. `release_of_thing` — "the single was **released** on Monday", "a
 //!     statement **released** through her attorney": a release next to a
 //!     word of publishing or markets or a released thing (`published_thing`
 //!     cues), in a sentence with no word of custody.
-//! 29. `verbal_attack` — "Japan **attacked** OECD forecasts", "expected to
+//! 30. `verbal_attack` — "Japan **attacked** OECD forecasts", "expected to
 //!     **attack** Mr Blair's words", "**threaten** healthy trade": an
 //!     attack or threat whose object holds a word of talk, plans or figures
 //!     (`abstract_noun` cues, within four words after the trigger).
-//! 30. `state_blockade` — "police **blocked the road** to the square": a
+//! 31. `state_blockade` — "police **blocked the road** to the square": a
 //!     blockade by the state is no protest (a protest trigger of blocking
 //!     whose subject is a state agent).
+//! 32. `infinitive` — "poised to **strike**", "voted to **strike**": a noun
+//!     trigger in its base form right after "to" is a verb in the
+//!     infinitive, a plan or a figure of speech, not an event held.
+//! 33. `generic_plural` — "delays in court **hearings**", "rules that
+//!     allowed **detentions**", "limits on **fines**": a bare plural noun of
+//!     proceedings or penalties (no determiner, number, possessive or
+//!     offence before it, no person, organisation or participant in its
+//!     sentence) names a kind of act.
+//! 34. `intransitive_particle` — "trading has **picked up**", "the wind
+//!     **picked up** in the afternoon": a phrasal verb ("picked up",
+//!     "rounded up") with no object after it.
 //!
 //! To add a guard: write a function `fn name(c: &Candidate) -> bool` with
 //! its example above it, add it to [`GUARDS`] and to the list above, and
@@ -268,6 +282,10 @@ pub(super) const GUARDS: &[Guard] = &[
         rejects: object_sense,
     },
     Guard {
+        name: "guard.preceding_sense",
+        rejects: preceding_sense,
+    },
+    Guard {
         name: "guard.release_of_thing",
         rejects: release_of_thing,
     },
@@ -278,6 +296,18 @@ pub(super) const GUARDS: &[Guard] = &[
     Guard {
         name: "guard.state_blockade",
         rejects: state_blockade,
+    },
+    Guard {
+        name: "guard.infinitive",
+        rejects: infinitive,
+    },
+    Guard {
+        name: "guard.generic_plural",
+        rejects: generic_plural,
+    },
+    Guard {
+        name: "guard.intransitive_particle",
+        rejects: intransitive_particle,
     },
 ];
 
@@ -483,12 +513,17 @@ fn base_form_on_bare_plural(c: &Candidate) -> bool {
         })
 }
 
+/// How many words after an assault or killing trigger a contest word
+/// reaches ("beat her rival in the election"; further on, "riots after a
+/// cricket match" is no contest of the violence).
+const CONTEST_WINDOW: usize = 10;
+
 // "beat X in an election", "killed the game".
 fn contest_sense(c: &Candidate) -> bool {
     matches!(c.trigger.event_type, "assault" | "killing")
         && c.after
             .iter()
-            .take(10)
+            .take(CONTEST_WINDOW)
             .any(|(_, w)| c.lexicon.cues.contest.contains(&w.to_lowercase()))
 }
 
@@ -557,16 +592,37 @@ fn heading(c: &Candidate) -> bool {
 // "the jailed blogger": a status, not an event.
 fn status_adjective(c: &Candidate) -> bool {
     // "the jailed blogger"; "Jailed tycoon X ..." at a sentence start.
-    c.single_participle()
-        && c.prev_word().as_deref().is_none_or(|w| {
+    // "two imprisoned Iranian bloggers": after a determiner or a number, a
+    // capitalised word may follow (a nationality, an outlet's name).
+    let prev = c.prev_word();
+    let adjacent = c
+        .before
+        .last()
+        .is_none_or(|(s, _)| c.text[s.end..c.span.start].trim().is_empty());
+    let after_determiner = adjacent
+        && prev.as_deref().is_some_and(|w| {
             matches!(
                 w,
                 "the" | "a" | "an" | "his" | "her" | "their" | "its" | "jailed"
-            )
-        })
-        && c.next_word().as_deref().is_some_and(|w| {
-            w.chars().all(char::is_lowercase)
-                && !matches!(w, "by" | "in" | "on" | "at" | "for" | "and" | "with")
+            ) || c.lexicon.numbers.parse(w).is_some()
+                || w.chars().all(|ch| ch.is_ascii_digit() || ch == ',')
+        });
+    c.single_participle()
+        && (prev.is_none() || after_determiner)
+        && c.after.first().is_some_and(|(s, w)| {
+            let lower = w.to_lowercase();
+            // "Jailed Russian activist X ..." opens a sentence too (but
+            // "Arrested Monday, ...": a date).
+            let opens_sentence = prev.is_none()
+                && !c.mentions.iter().any(|m| {
+                    m.kind == MentionKind::Date && m.span.start <= s.start && s.start < m.span.end
+                });
+            (w.chars().all(char::is_lowercase)
+                || (after_determiner || opens_sentence) && w.starts_with(char::is_uppercase))
+                && !matches!(
+                    lower.as_str(),
+                    "by" | "in" | "on" | "at" | "for" | "and" | "with"
+                )
         })
 }
 
@@ -622,11 +678,45 @@ fn thing_object(c: &Candidate) -> bool {
             c.trigger.event_type,
             "killing" | "assault" | "arrest" | "ill_treatment"
         )
-        || !c
-            .next_word()
-            .as_deref()
-            .is_some_and(|w| matches!(w, "a" | "an" | "its" | "their" | "his" | "her"))
     {
+        return false;
+    }
+    // The object opens with a determiner, or is a bare plural right after
+    // the trigger ("executed contracts", "seized shares").
+    let Some((first_span, first)) = c.after.first() else {
+        return false;
+    };
+    let first_lower = first.to_lowercase();
+    // "the" only for killings and custody ("killed the business model";
+    // "attacked the shrine" is an attack on the people in it).
+    let definite = first_lower == "the" && c.trigger.event_type != "assault";
+    let determiner = definite
+        || matches!(
+            first_lower.as_str(),
+            "a" | "an" | "its" | "their" | "his" | "her"
+        );
+    // A bare plural for violence (but "pelted stones at police": what is
+    // thrown), and for custody words of other senses ("seized shares").
+    let bare_kind = match c.trigger.event_type {
+        "arrest" => !c.trigger.needs.is_empty(),
+        _ => !c.trigger.lemma.eq_ignore_ascii_case("pelt"),
+    };
+    let aimed = c
+        .after
+        .get(1)
+        .is_some_and(|(_, w)| matches!(w.to_lowercase().as_str(), "at" | "on" | "into"));
+    // "the worst hit areas": a state, read by `status_participle`.
+    let bare_plural = bare_kind
+        && !aimed
+        && !status_participle(c)
+        && first.chars().all(char::is_lowercase)
+        && first_lower.len() > 3
+        && first_lower.ends_with('s')
+        && !first_lower.ends_with("ss")
+        && c.text[c.span.end..first_span.start].trim().is_empty()
+        && !is_quantity(c, &first_lower)
+        && !c.lexicon.cues.clause.contains(&first_lower);
+    if !determiner && !bare_plural {
         return false;
     }
     // "killed a Burkinabe gold trader", "arrested a local MP": a person
@@ -635,7 +725,7 @@ fn thing_object(c: &Candidate) -> bool {
     let phrase = c
         .after
         .iter()
-        .skip(1)
+        .skip(usize::from(determiner))
         .take(6)
         .enumerate()
         .scan(
@@ -670,10 +760,44 @@ fn thing_object(c: &Candidate) -> bool {
             },
         )
         .collect::<Vec<_>>();
-    let human = phrase.iter().any(|(s, w)| {
+    // "killed the day before", "arrested the next morning": a time, not an
+    // object; "the head of the district": a person named by what follows.
+    let time_or_of = phrase.iter().any(|(s, w)| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "day"
+                | "night"
+                | "morning"
+                | "evening"
+                | "afternoon"
+                | "week"
+                | "weekend"
+                | "month"
+                | "year"
+                | "next"
+                | "following"
+                | "previous"
+                | "same"
+                | "time"
+        ) || c
+            .mentions
+            .iter()
+            .any(|m| m.kind == MentionKind::Date && m.span.overlaps(s))
+    }) || definite
+        && phrase.len() == 1
+        && c.after
+            .get(phrase.len() + 1)
+            .is_some_and(|(_, w)| w.eq_ignore_ascii_case("of"));
+    if time_or_of {
+        return false;
+    }
+    let human = phrase.iter().enumerate().any(|(i, (s, w))| {
         let lower = w.to_lowercase();
         c.lexicon.cues.human.contains(&lower)
             || c.lexicon.cues.inhabited_place.contains(&lower)
+            // "the 25-year-old", "the two", "dozens" (a count heads the
+            // phrase; "contracts worth $5m" counts money).
+            || i == 0 && is_quantity(c, &lower)
             || w.starts_with(char::is_uppercase)
             || !c.lexicon.descriptors.find(s.slice(c.text)).is_empty()
     });
@@ -685,6 +809,30 @@ fn thing_object(c: &Candidate) -> bool {
     !passive
         && c.trigger.object == Role::Target
         && roles::object_group(c.text, c.groups, c.span, c.sentence).is_none()
+}
+
+/// A number or a word of quantity ("two", "25-year-old", "dozens"): a
+/// counted group of people when it is the object of violence or custody.
+fn is_quantity(c: &Candidate, lower: &str) -> bool {
+    lower.starts_with(|ch: char| ch.is_ascii_digit())
+        || c.lexicon.numbers.parse(lower).is_some()
+        || matches!(
+            lower,
+            "dozens"
+                | "hundreds"
+                | "thousands"
+                | "scores"
+                | "many"
+                | "several"
+                | "some"
+                | "others"
+                | "all"
+                | "both"
+                | "each"
+                | "everyone"
+                | "anyone"
+                | "people"
+        )
 }
 
 // "the union threatened to strike", "threatened to make a complaint" (but
@@ -699,6 +847,40 @@ fn threat_of_action(c: &Candidate) -> bool {
         .any(|w| c.lexicon.cues.protest_noun.contains(&w));
     if industrial {
         return true;
+    }
+    // "threatened legal action", "threatened sanctions": a step of law or
+    // policy, no harm.
+    let step = c.words_around(0, 3).any(|w| {
+        matches!(
+            w.as_str(),
+            "action" | "actions" | "measures" | "steps" | "sanctions" | "legal" | "lawsuit"
+        )
+    });
+    if step {
+        return true;
+    }
+    // "a school threatened with closure" (but "threatened with death",
+    // "threatened with arrest").
+    if c.next_word().as_deref() == Some("with") {
+        let Some((from, _)) = c.after.get(1) else {
+            return false;
+        };
+        let to = c.after.get(4).map_or(c.sentence.end, |(s, _)| s.end);
+        let rest = &c.text[from.start..to.max(from.start)];
+        let harm = c.lexicon.find_triggers(rest).iter().any(|t| {
+            c.lexicon.trigger(t.trigger).is_some_and(|tr| {
+                matches!(
+                    tr.event_type,
+                    "killing" | "assault" | "arrest" | "ill_treatment" | "sentence" | "charge"
+                )
+            })
+        }) || c.after.iter().skip(1).take(3).any(|(_, w)| {
+            let lower = w.to_lowercase();
+            c.lexicon.cues.violence_word.contains(&lower)
+                || c.lexicon.cues.custody.contains(&lower)
+                || matches!(lower.as_str(), "death" | "violence" | "rape" | "reprisals")
+        });
+        return !harm;
     }
     if c.next_word().as_deref() != Some("to") {
         return false;
@@ -827,6 +1009,12 @@ fn name_word(c: &Candidate) -> bool {
         && chars.all(|ch| ch.is_lowercase() || ch == '-');
     if !capitalised || surface.contains(' ') || c.before.is_empty() {
         return false;
+    }
+    // "C-Murder", "Anti-Riot Squad": a capitalised word joined by a hyphen
+    // to the word before it is part of one name.
+    let mut joined = c.text[..c.span.start].chars().rev();
+    if joined.next() == Some('-') && joined.next().is_some_and(char::is_alphanumeric) {
+        return true;
     }
     let gap = c.text[..c.span.start].trim_end();
     if gap.ends_with(['"', '“', '‘', '\'', ':', '(', '-', '—']) {
@@ -988,34 +1176,58 @@ fn object_sense(c: &Candidate) -> bool {
     }
     let hit = |w: &str| senses.contains(&(lemma.clone(), w.to_string()));
     // The sense word itself, or behind a determiner, "to" and a
-    // possessive: "arrest the dollar's fall", "shot to fame".
-    for (_, word) in c.after.iter().take(3) {
+    // possessive: "arrest the dollar's fall", "shot to fame"; behind a
+    // determiner, up to two adjectives too: "beat a hasty retreat".
+    let mut adjectives = 0;
+    let mut after_determiner = false;
+    for (i, (_, word)) in c.after.iter().take(6).enumerate() {
         let word = word.to_lowercase();
-        if hit(&word) {
+        // Behind adjectives only a noun counts ("protest the fact that" is
+        // no "protest that").
+        let function_word = c.lexicon.cues.clause.contains(&word)
+            || c.lexicon.cues.determiner.contains(&word)
+            || word == "that";
+        if hit(&word) && (adjectives == 0 || !function_word) {
             return true;
         }
-        let skippable = matches!(
+        let determiner = matches!(
             word.as_str(),
-            "much"
-                | "more"
-                | "enough"
-                | "little"
-                | "the"
-                | "a"
-                | "an"
-                | "its"
-                | "this"
-                | "to"
-                | "his"
-                | "her"
-                | "their"
+            "the" | "a" | "an" | "its" | "this" | "his" | "her" | "their"
         ) || word.ends_with("'s")
             || word.ends_with("’s");
-        if !skippable {
+        let adverb = matches!(
+            word.as_str(),
+            "much" | "more" | "enough" | "little" | "to" | "quite"
+        );
+        let adjective = after_determiner
+            && adjectives < 2
+            && word.chars().all(|ch| ch.is_lowercase() || ch == '-')
+            && !c.lexicon.cues.clause.contains(&word)
+            && !matches!(
+                word.as_str(),
+                "of" | "in" | "on" | "at" | "for" | "with" | "from" | "by" | "and" | "or"
+            );
+        if !(determiner || adverb || adjective) || i >= 2 && !after_determiner {
             return false;
         }
+        adjectives += usize::from(adjective && !determiner && !adverb);
+        after_determiner |= determiner;
     }
     false
+}
+
+// "put in charge of the inquiry", "took charge of the unit", "an air
+// strike": the word right before the trigger gives it another sense
+// (`preceding_sense` cues, per lemma).
+fn preceding_sense(c: &Candidate) -> bool {
+    let lemma = c.trigger.lemma.to_lowercase();
+    c.before.last().is_some_and(|(s, w)| {
+        c.text[s.end..c.span.start].trim().is_empty()
+            && c.lexicon
+                .cues
+                .preceding_sense
+                .contains(&(lemma, w.to_lowercase()))
+    })
 }
 
 // "the single, which was released on Monday", "a statement released
@@ -1068,4 +1280,134 @@ fn state_blockade(c: &Candidate) -> bool {
             )
         })
     })
+}
+
+// "he was poised to strike", "the union voted to strike" (but "led to
+// protests" is a plural noun, and "went on strike" no infinitive).
+fn infinitive(c: &Candidate) -> bool {
+    let surface = c.span.slice(c.text);
+    // Only a noun with no verb reading ("strike"; "rioted to protest the
+    // memo" is a protest).
+    let verb_reading = c.lexicon.find_triggers(surface).iter().any(|t| {
+        std::iter::once(t.trigger)
+            .chain(t.alternative)
+            .any(|i| c.lexicon.trigger(i).is_some_and(|tr| !tr.is_noun))
+    });
+    c.trigger.is_noun
+        && !verb_reading
+        && !surface.contains(' ')
+        && surface.eq_ignore_ascii_case(&c.trigger.lemma)
+        && c.prev_word().as_deref() == Some("to")
+        && !c.before.iter().rev().nth(1).is_some_and(|(_, w)| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "due"
+                    | "led"
+                    | "lead"
+                    | "leads"
+                    | "leading"
+                    | "response"
+                    | "return"
+                    | "returned"
+                    | "resorted"
+                    | "resort"
+                    | "according"
+                    | "owing"
+                    | "prior"
+                    | "go"
+                    | "went"
+                    | "gone"
+                    | "going"
+                    | "joined"
+                    | "join"
+            )
+        })
+}
+
+// "delays in court hearings", "the rules allowed detentions", "the limits
+// on fines imposed as a result of ...".
+fn generic_plural(c: &Candidate) -> bool {
+    if !c.trigger.is_noun
+        || !matches!(
+            c.trigger.event_type,
+            "trial" | "fine" | "charge" | "sentence" | "arrest"
+        )
+        || c.trigger.lemma.eq_ignore_ascii_case("arrest")
+    {
+        return false;
+    }
+    let surface = c.span.slice(c.text).to_lowercase();
+    let plural = surface.ends_with('s') && !surface.ends_with("ss");
+    let qualified = c.before.last().is_some_and(|(s, w)| {
+        let lower = w.to_lowercase();
+        c.text[s.end..c.span.start].trim().is_empty()
+            && (c.lexicon.cues.determiner.contains(&lower)
+                || is_quantity(c, &lower)
+                || lower.ends_with("'s")
+                || lower.ends_with("’s")
+                || w.starts_with(char::is_uppercase) && s.start > c.sentence.start
+                || matches!(
+                    lower.as_str(),
+                    "these" | "those" | "such" | "new" | "further" | "more" | "fresh"
+                ))
+    });
+    // "corruption charges", "fraud trials": an offence names the case.
+    let offence_before = c
+        .prev_word()
+        .is_some_and(|w| c.lexicon.cues.offence_word.contains(&w));
+    // Someone in the clause before it, or in the four words after it, is
+    // whom the proceedings concern ("X's lawyers said criminal charges";
+    // "hearings against X"); so is the subject of "faces" ("X, arrested on
+    // 15 May, faces criminal proceedings").
+    let from = c.clause_start;
+    let to = c.after.get(4).map_or(c.sentence.end, |(s, _)| s.end);
+    let near = |span: &ByteSpan| span.start >= from && span.start <= to && !span.overlaps(&c.span);
+    let participant = c.groups.iter().any(|g| near(&g.span))
+        || c.mentions.iter().any(|m| {
+            matches!(m.kind, MentionKind::Person | MentionKind::Organisation) && near(&m.span)
+        });
+    // ... and "carry sentences of up to 20 years" is what a law provides
+    // (potential, read by modality).
+    let faced = c.prev_word().is_some_and(|w| {
+        matches!(w.as_str(), "faces" | "face" | "facing" | "faced")
+            || c.lexicon.cues.penalty_potential.contains(&w)
+    });
+    // "Hearings in the case were delayed": a plural that opens its clause
+    // is the subject of a report.
+    let opens_clause = !c.before.iter().any(|(s, _)| s.start >= c.clause_start);
+    plural && !qualified && !offence_before && !participant && !faced && !opens_clause
+}
+
+// "trading in the region has picked up", "the wind picked up".
+fn intransitive_particle(c: &Candidate) -> bool {
+    let surface = c.span.slice(c.text).to_lowercase();
+    let particle = surface
+        .rsplit(' ')
+        .next()
+        .is_some_and(|p| surface.contains(' ') && matches!(p, "up" | "down" | "off" | "out"));
+    if c.trigger.is_noun || !particle || c.trigger.object != Role::Target {
+        return false;
+    }
+    if c.trigger.participle && roles::is_passive(c.text, c.span, c.before, &c.lexicon.cues) {
+        return false;
+    }
+    let rest = c.text[c.span.end..c.sentence.end].trim_start();
+    rest.is_empty()
+        || rest.starts_with(['.', ',', ';', ':', '!', '?', ')'])
+        || c.next_word().as_deref().is_some_and(|w| {
+            matches!(
+                w,
+                "in" | "on"
+                    | "at"
+                    | "since"
+                    | "after"
+                    | "again"
+                    | "sharply"
+                    | "slightly"
+                    | "strongly"
+                    | "recently"
+                    | "from"
+                    | "during"
+            )
+        })
 }

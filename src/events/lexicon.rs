@@ -68,6 +68,7 @@ pub const NEEDS: &[&str] = &[
     "organisation",
     "offence",
     "violence",
+    "assembly",
 ];
 
 /// A trigger found in a text.
@@ -114,6 +115,9 @@ pub struct Cues {
     pub org_place: Lexicon<()>,
     pub habitual: Lexicon<()>,
     pub protest_noun: Lexicon<()>,
+    /// Words for crowds and protesters ("crowd", "demonstrators"): with
+    /// `protest_noun`, what `needs=assembly` looks for.
+    pub crowd_noun: Lexicon<()>,
     /// Words that make the next word a noun ("the will", "his will").
     pub determiner: Lexicon<()>,
     /// Cue words that are also nouns (`noun=1`): no cues after a determiner.
@@ -178,6 +182,9 @@ pub struct Cues {
     /// sense (`object_sense`: "gather support", "strike out",
     /// "demonstration of").
     pub object_sense: std::collections::HashSet<(String, String)>,
+    /// (trigger lemma, previous word) pairs that give the trigger another
+    /// sense (`preceding_sense`: "in charge", "air strike").
+    pub preceding_sense: std::collections::HashSet<(String, String)>,
     /// Words of custody: a release near one is from custody.
     pub custody: Lexicon<()>,
     /// Before a charge noun: the charge is only the ground of another act
@@ -313,6 +320,7 @@ impl EventLexicon {
             org_place: cue("org_place"),
             habitual: cue("habitual"),
             protest_noun: cue("protest_noun"),
+            crowd_noun: cue("crowd_noun"),
             determiner: cue("determiner"),
             conditional: cue("conditional"),
             force_noun: cue("force_noun"),
@@ -335,6 +343,10 @@ impl EventLexicon {
             non_court: cue("non_court"),
             object_sense: gazetteers
                 .kind("event_cues", "object_sense")
+                .map(|e| (e.canonical.to_lowercase(), e.surface.to_lowercase()))
+                .collect(),
+            preceding_sense: gazetteers
+                .kind("event_cues", "preceding_sense")
                 .map(|e| (e.canonical.to_lowercase(), e.surface.to_lowercase()))
                 .collect(),
             custody: cue("custody"),

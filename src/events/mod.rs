@@ -472,8 +472,8 @@ impl EventExtractor {
                 .is_some_and(|w| self.lexicon.cues.penalty_potential.contains(w))
             // "a $250,000 fine", "a 1,000 dlr fine": an amount before it.
             || previous
-                .first()
-                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+                .iter()
+                .any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
             || crate::tag::word_before(crate::tag::before_window(text, tm.span.start))
                 .ends_with(|c: char| c.is_ascii_digit());
         let (noun, verb) = if first.is_noun {
@@ -1382,6 +1382,76 @@ mod tests {
             "guard.noun_as_modifier",
             "Strike",
         ),
+        (
+            "The minister was put in charge of the inquiry on Monday.",
+            "guard.preceding_sense",
+            "charge",
+        ),
+        (
+            "The ministry released the full annual report on Monday.",
+            "guard.object_sense",
+            "released",
+        ),
+        (
+            "The striker shot wide in the second minute, and police said nothing.",
+            "guard.object_sense",
+            "shot",
+        ),
+        (
+            "Critics say the new rules kill the business model of local radio.",
+            "guard.thing_object",
+            "kill",
+        ),
+        (
+            "The company executed contracts worth $5m with the city council.",
+            "guard.thing_object",
+            "executed",
+        ),
+        (
+            "Police seized shares held by the former owner on Monday.",
+            "guard.thing_object",
+            "seized",
+        ),
+        (
+            "Hundreds signed a letter supporting two imprisoned Iranian bloggers.",
+            "guard.status_adjective",
+            "imprisoned",
+        ),
+        (
+            "The winger was poised to strike when the defender intervened.",
+            "guard.infinitive",
+            "strike",
+        ),
+        (
+            "Her school was threatened with closure by the council last year.",
+            "guard.threat_of_action",
+            "threatened",
+        ),
+        (
+            "The unions threatened legal action over the pension plan.",
+            "guard.threat_of_action",
+            "threatened",
+        ),
+        (
+            "In 2003, the rapper B-Murder was cleared by a jury.",
+            "guard.name_word",
+            "Murder",
+        ),
+        (
+            "Delays in court hearings have left families waiting for years.",
+            "guard.generic_plural",
+            "court hearings",
+        ),
+        (
+            "Trading in the region picked up, police said on Monday.",
+            "guard.intransitive_particle",
+            "picked up",
+        ),
+        (
+            "Police cordoned off the district after the shooting on Monday.",
+            "evidence.unmet_needs",
+            "cordoned off",
+        ),
     ];
 
     #[test]
@@ -1539,6 +1609,51 @@ mod tests {
             "The governor banned the march planned for Saturday.",
             "protest_restriction",
             None,
+        ),
+        (
+            "Police cordoned off the square as the crowd grew on Monday.",
+            "protest_restriction",
+            None,
+        ),
+        (
+            "A judge recommended that Ali Karimov be fined $5,000.",
+            "fine",
+            Some("potential"),
+        ),
+        (
+            "Prosecutors said the charges against Ali Karimov would be filed next week.",
+            "charge",
+            Some("potential"),
+        ),
+        (
+            "Ali Karimov, who was arrested on 15 May, faces criminal charges for organising a rally.",
+            "charge",
+            None,
+        ),
+        (
+            "Students marched through the city to protest the fee rise on Monday.",
+            "protest",
+            None,
+        ),
+        (
+            "Police killed the 25-year-old at a checkpoint on Monday.",
+            "killing",
+            None,
+        ),
+        (
+            "Gunmen killed the head of the district council on Monday.",
+            "killing",
+            None,
+        ),
+        (
+            "Protesters pelted stones at police in the capital on Monday.",
+            "assault",
+            None,
+        ),
+        (
+            "Ali Karimov faces a maximum five years in jail and 1,000 dlr fine.",
+            "fine",
+            Some("potential"),
         ),
     ];
 

@@ -10,9 +10,12 @@
 //!    is no cue.
 //!    So is a noun trigger followed, before the next clause, by a
 //!    scheduling word (`scheduled` cues: "the hearing is scheduled for",
-//!    "set for 19 April"); and a penalty noun reads the cues of its whole
+//!    "set for 19 April"), or by a future passive ("the charges would be
+//!    filed within the week"); and a penalty noun reads the cues of its whole
 //!    sentence before it for possibility ("faces up to five years in jail
 //!    and a $250,000 fine").
+//!    A verb trigger right after a bare "be" (a subjunctive or a modal's:
+//!    "recommended that she be fined", "will be tried") is `potential` too.
 //! 4. Otherwise `asserted`.
 
 use super::lexicon::Cues;
@@ -127,14 +130,50 @@ pub(super) fn modality(
                     .get(i + 2)
                     .is_some_and(|n| matches!(n.as_str(), "continue" | "resume"))
         };
+        // "the charges would be filed within the week": a future passive of
+        // a verb that brings the event about (not "the fines will be
+        // appealed").
+        let future_passive = |i: usize| {
+            after.get(i + 1).is_some_and(|n| n == "be")
+                && after.get(i + 2).is_some_and(|n| {
+                    matches!(
+                        n.as_str(),
+                        "filed"
+                            | "held"
+                            | "brought"
+                            | "imposed"
+                            | "laid"
+                            | "pressed"
+                            | "issued"
+                            | "levied"
+                            | "staged"
+                            | "organised"
+                            | "organized"
+                    )
+                })
+        };
         after.iter().enumerate().any(|(i, w)| {
             (cues.scheduled.contains(w)
                 || w == "set" && after.get(i + 1).is_some_and(|n| n == "for" || n == "to"))
                 && !continues(i)
+                || matches!(w.as_str(), "will" | "would" | "shall") && future_passive(i)
         })
     };
+    // "jurors recommended that she be fined", "he will be tried": a bare
+    // "be" right before a verb trigger is a subjunctive or follows a modal
+    // ("was found to be detained" is no cue).
+    let bare_be = !reading.noun
+        && before.last().is_some_and(|(s, w)| {
+            w.eq_ignore_ascii_case("be") && text[s.end..span.start].trim().is_empty()
+        })
+        && before
+            .iter()
+            .rev()
+            .nth(1)
+            .is_none_or(|(_, w)| !w.eq_ignore_ascii_case("to"));
     let potential = conditional
         || scheduled
+        || bare_be
         || near_words.iter().any(|(s, w)| {
             let w = w.to_lowercase();
             (cues.potential.contains(&w)
