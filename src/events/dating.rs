@@ -82,17 +82,19 @@ pub(super) fn choose_date(
         .map(|p| sentence.start + p);
     // "X, who was detained ...", "the court where their hearing was held":
     // a relative pronoun among the four words before the trigger.
-    let in_relative_clause = words
-        .iter()
-        .filter(|(s, _)| s.end <= span.start)
-        .rev()
-        .take(4)
-        .any(|(_, w)| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "who" | "which" | "where" | "whose" | "whom"
-            )
-        });
+    let relative_word = |pronouns: &[&str]| {
+        words
+            .iter()
+            .filter(|(s, _)| s.end <= span.start)
+            .rev()
+            .take(4)
+            .any(|(_, w)| pronouns.contains(&w.to_lowercase().as_str()))
+    };
+    let in_relative_clause = relative_word(&["who", "which", "where", "whose", "whom"]);
+    // A clause of place goes on with the story of the sentence's opening
+    // date ("On 1 August, soldiers took them to the barracks, where they
+    // beat them"); one of a person or a thing may tell of another time.
+    let in_relative_of_person_or_thing = relative_word(&["who", "which", "whose", "whom"]);
     mentions
         .iter()
         .filter(|m| {
@@ -124,7 +126,7 @@ pub(super) fn choose_date(
             if date_in_relative && trigger_after_relative && !in_relative_clause {
                 return false;
             }
-            !clause_cue_between(a, b) || opening && !in_relative_clause
+            !clause_cue_between(a, b) || opening && !in_relative_of_person_or_thing
         })
         .filter(|m| {
             m.value.as_deref().is_some_and(|v| {

@@ -1680,6 +1680,18 @@ mod tests {
     }
 
     #[test]
+    fn an_opening_date_dates_a_clause_of_place_but_not_one_of_a_person() {
+        let rows = events(
+            "On 1 August, soldiers took two civilians to the barracks, where they beat them severely.",
+        );
+        assert_eq!(find(&rows, "assault").3.as_deref(), Some("2016-08-01"));
+        let rows = events(
+            "On 1 August, Ali Karimov, who was sentenced to two years in prison, spoke to reporters.",
+        );
+        assert_eq!(find(&rows, "sentence").3, None);
+    }
+
+    #[test]
     fn a_date_claimed_by_another_trigger_or_ahead_of_the_event_is_not_its_own() {
         let rows = events(
             "Ali Karimov, also detained on 4 March, was sentenced to two years in prison \

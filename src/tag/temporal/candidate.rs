@@ -21,6 +21,9 @@ pub(super) enum Spec {
         day: Option<u32>,
         modifier: Option<&'static str>,
     },
+    /// "11/02" without a year: day and month in either order, the reading
+    /// nearest before the anchor (day first without an anchor).
+    NumericDay { first: u32, second: u32 },
     /// A weekday, possibly qualified; `part` is a part-of-day code.
     Weekday {
         weekday: Weekday,

@@ -70,6 +70,17 @@ impl TemporalTagger {
         ))
     }
 
+    pub(super) fn numeric_day(&self, caps: &Captures, text: &str) -> Option<Candidate> {
+        let (span, first, second) = numeric_day_span(caps, text)?;
+        Some(Candidate {
+            span,
+            kind: MentionKind::Date,
+            rule: "date.numeric_day",
+            spec: Spec::NumericDay { first, second },
+            modifier: None,
+        })
+    }
+
     pub(super) fn day_month(&self, caps: &Captures, text: &str) -> Option<Candidate> {
         let month = self.month(caps.name("mon")?.as_str())?;
         let day = match (caps.name("d"), caps.name("dw")) {
@@ -198,7 +209,7 @@ impl TemporalTagger {
         if after.starts_with([',', '.']) && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
-        if caps.name("mod").is_none() && !year_context(before, after) {
+        if caps.name("mod").is_none() && !year_context(before, after) || count_range(after) {
             return None;
         }
         let modifier = caps.name("mod").and_then(|m| {
@@ -1194,6 +1205,58 @@ impl TemporalTagger {
                 | "this"
         )
     }
+}
+
+/// Whether the text after a four-digit number makes it the first count of a
+/// range: "between 2000 and 10000 people", "2000 to 3000 protesters" (a
+/// second number that is no year, or one followed by a plural noun; not
+/// "1957-58").
+fn count_range(after: &str) -> bool {
+    let rest = after.trim_start();
+    let Some((joint, rest)) = ["and ", "to ", "-", "–"]
+        .iter()
+        .find_map(|joint| rest.strip_prefix(joint).map(|r| (*joint, r)))
+    else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 {
+        return false;
+    }
+    // "1957-58" is a span of years.
+    let second_is_year = digits == 4 && matches!(rest.get(..2), Some("18" | "19" | "20"))
+        || digits == 2 && matches!(joint, "-" | "–");
+    let next_word = rest[digits..]
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    // "between 2000 and 3000 people" counts, "the 1985-1986 arms sales"
+    // spans years.
+    !second_is_year
+        || matches!(joint, "and " | "to ")
+            && next_word.starts_with(char::is_lowercase)
+            && (next_word == "people" || next_word.len() > 3 && next_word.ends_with('s'))
+}
+
+/// "on 11/02", "the night of 22/02": a day and a month without a year,
+/// in either order (resolved against the anchor: [`Spec::NumericDay`]).
+/// Not a fraction or a ratio ("1/2", "24/7" stand after no "on" or "of"),
+/// nor the start of a date with a year ("on 11/02/2018").
+fn numeric_day_span(caps: &Captures, text: &str) -> Option<(ByteSpan, u32, u32)> {
+    let a = caps.name("a")?;
+    let b = caps.name("b")?;
+    if text[b.end()..].starts_with(['/', '.'])
+        && text[b.end() + 1..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let first: u32 = a.as_str().parse().ok()?;
+    let second: u32 = b.as_str().parse().ok()?;
+    let day_month = (1..=31).contains(&first) && (1..=12).contains(&second);
+    let month_day = (1..=12).contains(&first) && (1..=31).contains(&second);
+    (day_month || month_day).then(|| (ByteSpan::new(a.start(), b.end()), first, second))
 }
 
 fn whole(caps: &Captures) -> ByteSpan {

@@ -38,6 +38,38 @@ impl TemporalTagger {
         }
     }
 
+    /// In a sentence with words of both the future and the past, whether a
+    /// word of the past stands nearer the day than any of the future: the
+    /// nearer one governs it ("On Friday a demonstration was held against
+    /// the plan to settle ..." is last Friday).
+    fn past_nearer(&self, text: &str, sentence: Option<&ByteSpan>, day: ByteSpan) -> bool {
+        let Some(s) = sentence else {
+            return false;
+        };
+        let slice = s.slice(text);
+        let from = day.start.saturating_sub(s.start);
+        let to = day.end.saturating_sub(s.start);
+        let distance = |m: regex::Match| {
+            if m.end() <= from {
+                from - m.end()
+            } else {
+                m.start().saturating_sub(to)
+            }
+        };
+        let future = self
+            .future_cue
+            .find_iter(slice)
+            .filter(|m| {
+                !self
+                    .determiners
+                    .contains(&word_before(before_window(slice, m.start())))
+            })
+            .map(distance)
+            .min();
+        let past = self.past_cue.find_iter(slice).map(distance).min();
+        matches!((past, future), (Some(p), Some(f)) if p < f)
+    }
+
     pub(super) fn resolve(
         &self,
         ctx: &TemporalContext,
@@ -110,9 +142,18 @@ impl TemporalTagger {
                     // verb right before the day governs it, whatever else
                     // the sentence says of the future.
                     let before = before_window(ctx.text, candidate.span.start);
-                    let future =
-                        (future && !past_verb_before(before)) || future_word_before(before);
+                    let future = (future
+                        && !past_verb_before(before)
+                        && !self.past_nearer(
+                            ctx.text,
+                            ctx.sentences.get(sentence),
+                            candidate.span,
+                        ))
+                        || future_word_before(before);
                     resolve_weekday(ctx.anchor, *weekday, *relation, part.as_deref(), future)
+                }
+                Spec::NumericDay { first, second } => {
+                    resolve_numeric_day(ctx.anchor, *first, *second, tense)
                 }
                 Spec::DayOffset { days, part } => match ctx.anchor {
                     Some(a) => {
@@ -279,6 +320,37 @@ enum Tense {
     Future,
     Past,
     Unknown,
+}
+
+/// "11/02" without a year: of its readings as day-month and month-day, the
+/// one nearest before the anchor (a report tells what has happened), else
+/// the nearest after it; day first without an anchor.
+fn resolve_numeric_day(
+    anchor: Option<NaiveDate>,
+    first: u32,
+    second: u32,
+    tense: Tense,
+) -> (String, Option<NaiveDate>) {
+    let mut readings: Vec<(u32, u32)> = [(second, first), (first, second)]
+        .into_iter()
+        .filter(|&(month, day)| (1..=12).contains(&month) && (1..=31).contains(&day))
+        .collect();
+    readings.dedup();
+    let Some(&(month, day)) = readings.first() else {
+        return ("XXXX-XX-XX".into(), None);
+    };
+    let Some(a) = anchor else {
+        return (format!("XXXX-{month:02}-{day:02}"), None);
+    };
+    readings
+        .into_iter()
+        .map(|(m, d)| resolve_calendar(Some(a), None, m, Some(d), None, tense))
+        .min_by_key(|(_, date)| match date {
+            Some(d) if *d <= a => (0, (a - *d).num_days()),
+            Some(d) => (1, (*d - a).num_days()),
+            None => (2, 0),
+        })
+        .unwrap_or_else(|| (format!("XXXX-{month:02}-{day:02}"), None))
 }
 
 fn resolve_calendar(

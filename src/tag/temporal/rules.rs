@@ -205,6 +205,13 @@ pub(super) fn build_rules(
             TemporalTagger::numeric,
             cue::DIGIT_SEPARATOR,
         ),
+        // "on 11/02", "the night of 22/02" (day and month, in the order the
+        // anchor makes likelier)
+        (
+            format!(r"(?i){B}(?:on|of)\s+(?:the\s+)?(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}}){B}"),
+            TemporalTagger::numeric_day,
+            cue::DIGIT_SEPARATOR,
+        ),
         // "25 October 2016", "Tuesday, 25th of October", "first of May"
         (
             format!(

@@ -652,3 +652,74 @@ fn cues_inside_words_do_not_count() {
         .iter()
         .all(|(t, _, _)| t != "now"));
 }
+
+#[test]
+fn a_day_and_month_in_figures_take_the_reading_nearest_before_the_anchor() {
+    // Day first when the first figure cannot be a month; either order
+    // otherwise, the one that falls nearest before the report.
+    assert_eq!(
+        values(
+            "Soldiers detained ten men at a camp on 29/01.",
+            "2018-02-03"
+        ),
+        pairs(&[("29/01", "2018-01-29")])
+    );
+    assert_eq!(
+        values(
+            "Gunmen attacked a bus on 02/01 near the border.",
+            "2016-01-04"
+        ),
+        pairs(&[("02/01", "2016-01-02")])
+    );
+    assert_eq!(
+        values(
+            "Gunmen attacked a bus on 11/02 near the border.",
+            "2018-11-05"
+        ),
+        pairs(&[("11/02", "2018-11-02")])
+    );
+    // Not a ratio, and not the start of a date with a year.
+    assert_eq!(values("The shop is open 24/7.", "2018-11-05"), pairs(&[]));
+    assert_eq!(
+        values("Police fired on 11/02/2018 in the town.", "2018-11-05"),
+        pairs(&[("11/02/2018", "2018-11-02")])
+    );
+}
+
+#[test]
+fn june_and_july_have_abbreviations_and_a_count_is_no_year() {
+    assert_eq!(
+        values(
+            "On Jun 27th 2019, gunmen shot a driver. On Jul 2nd, residents marched.",
+            "2019-07-05"
+        ),
+        pairs(&[("Jun 27th 2019", "2019-06-27"), ("Jul 2nd", "2019-07-02")])
+    );
+    assert_eq!(
+        values("Between 2000 and 10000 people marched.", "2021-02-03"),
+        pairs(&[])
+    );
+    assert_eq!(
+        values(
+            "He joined the expedition of 1957-58, which crossed the ice.",
+            "2021-02-03"
+        ),
+        pairs(&[("1957", "1957")])
+    );
+}
+
+#[test]
+fn the_nearer_of_a_past_and_a_future_word_decides_a_weekday() {
+    // 2011-02-14 is a Monday.
+    assert_eq!(
+        values(
+            "On Friday a demonstration was held against the government's plan to settle families on the land.",
+            "2011-02-14"
+        ),
+        pairs(&[("Friday", "2011-02-11")])
+    );
+    assert_eq!(
+        values("The union said it plans to strike on Friday.", "2011-02-14"),
+        pairs(&[("Friday", "2011-02-18")])
+    );
+}
