@@ -1355,23 +1355,33 @@ fn generic_plural(c: &Candidate) -> bool {
     let offence_before = c
         .prev_word()
         .is_some_and(|w| c.lexicon.cues.offence_word.contains(&w));
-    // Someone in the clause before it, or in the four words after it, is
-    // whom the proceedings concern ("X's lawyers said criminal charges";
-    // "hearings against X"); so is the subject of "faces" ("X, arrested on
-    // 15 May, faces criminal proceedings").
-    let from = c.clause_start;
+    // Someone in the six words of its clause before it, or in the four
+    // words after it, is whom the proceedings concern ("X's lawyers said
+    // criminal charges"; "hearings against X"); so is the subject of
+    // "faces" ("X, arrested on 15 May, faces criminal proceedings"), and
+    // whoever the proceedings are "against".
+    let from = c
+        .before
+        .iter()
+        .rev()
+        .nth(5)
+        .map_or(c.clause_start, |(s, _)| s.start.max(c.clause_start));
     let to = c.after.get(4).map_or(c.sentence.end, |(s, _)| s.end);
     let near = |span: &ByteSpan| span.start >= from && span.start <= to && !span.overlaps(&c.span);
-    let participant = c.groups.iter().any(|g| near(&g.span))
-        || c.mentions.iter().any(|m| {
+    // A pronoun before it is the subject of a verb ("as they allowed
+    // detentions"), not whom the proceedings concern.
+    let participant =
+        c.groups.iter().any(|g| {
+            near(&g.span) && !g.members.iter().all(|m| matches!(m.part, Part::Pronoun(_)))
+        }) || c.mentions.iter().any(|m| {
             matches!(m.kind, MentionKind::Person | MentionKind::Organisation) && near(&m.span)
         });
     // ... and "carry sentences of up to 20 years" is what a law provides
     // (potential, read by modality).
-    let faced = c.prev_word().is_some_and(|w| {
+    let faced = c.words_around(2, 0).any(|w| {
         matches!(w.as_str(), "faces" | "face" | "facing" | "faced")
             || c.lexicon.cues.penalty_potential.contains(&w)
-    });
+    }) || c.words_around(0, 2).any(|w| w == "against");
     // "Hearings in the case were delayed": a plural that opens its clause
     // is the subject of a report.
     let opens_clause = !c.before.iter().any(|(s, _)| s.start >= c.clause_start);

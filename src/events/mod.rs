@@ -1438,6 +1438,11 @@ mod tests {
             "Murder",
         ),
         (
+            "The judges said the rules were unlawful as they allowed detentions without trial.",
+            "guard.generic_plural",
+            "detentions",
+        ),
+        (
             "Delays in court hearings have left families waiting for years.",
             "guard.generic_plural",
             "court hearings",
@@ -1614,6 +1619,11 @@ mod tests {
             "Police cordoned off the square as the crowd grew on Monday.",
             "protest_restriction",
             None,
+        ),
+        (
+            "The dockworkers' strike will affect three ports, the union of dockworkers said.",
+            "protest",
+            Some("potential"),
         ),
         (
             "A judge recommended that Ali Karimov be fined $5,000.",

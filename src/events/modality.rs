@@ -10,8 +10,10 @@
 //!    is no cue.
 //!    So is a noun trigger followed, before the next clause, by a
 //!    scheduling word (`scheduled` cues: "the hearing is scheduled for",
-//!    "set for 19 April"), or by a future passive ("the charges would be
-//!    filed within the week"); and a penalty noun reads the cues of its whole
+//!    "set for 19 April"), by a future passive ("the charges would be
+//!    filed within the week"), or as the subject of a future ("the strike
+//!    will affect passports"; not "will continue"); and a penalty noun
+//!    reads the cues of its whole
 //!    sentence before it for possibility ("faces up to five years in jail
 //!    and a $250,000 fine").
 //!    A verb trigger right after a bare "be" (a subjunctive or a modal's:
@@ -152,11 +154,23 @@ pub(super) fn modality(
                     )
                 })
         };
+        // "the strike will affect passports": the event as the subject of a
+        // future ("the protests will continue" goes on).
+        let future_subject = |i: usize| {
+            i <= 1
+                && after.get(i + 1).is_some_and(|n| {
+                    !matches!(
+                        n.as_str(),
+                        "be" | "continue" | "resume" | "go" | "last" | "remain" | "end" | "not"
+                    )
+                })
+        };
         after.iter().enumerate().any(|(i, w)| {
             (cues.scheduled.contains(w)
                 || w == "set" && after.get(i + 1).is_some_and(|n| n == "for" || n == "to"))
                 && !continues(i)
-                || matches!(w.as_str(), "will" | "would" | "shall") && future_passive(i)
+                || matches!(w.as_str(), "will" | "would" | "shall")
+                    && (future_passive(i) || future_subject(i))
         })
     };
     // "jurors recommended that she be fined", "he will be tried": a bare
