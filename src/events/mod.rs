@@ -944,6 +944,23 @@ mod tests {
     }
 
     #[test]
+    fn a_counted_group_takes_the_names_of_the_next_sentence_when_they_are_as_many() {
+        let text = "On 3 May, the court sentenced three activists to prison. \
+                    Aigerim Nurlanova, 25, was sentenced to five years, and Timur Bekov, 31, \
+                    and Dana Serikova, 28, to three years each.";
+        let rows = events(text);
+        let sentence = find(&rows, "sentence");
+        assert_eq!(
+            sentence.4,
+            ["Aigerim Nurlanova", "Timur Bekov", "Dana Serikova"]
+        );
+        // Two names for a group of three: no names.
+        let text = "On 3 May, the court sentenced three activists to prison. \
+                    Aigerim Nurlanova, 25, was sentenced to five years, and Timur Bekov to three.";
+        assert!(find(&events(text), "sentence").4.is_empty());
+    }
+
+    #[test]
     fn back_references_resolve_to_the_named_group() {
         let text = "Aigerim Nurlanova and Timur Bekov were arrested on 17th May. Both activists face up to ten years in prison.";
         let rows = events(text);

@@ -16,10 +16,8 @@
 //!    memory; pronouns reach back PRONOUN_WINDOW sentences, numbered
 //!    back-references NUMBERED_WINDOW.
 
-use std::collections::BTreeSet;
-
 use super::lexicon::{Cues, EventLexicon};
-use super::participants::{Group, Part};
+use super::participants::{Group, Part, Participant};
 use super::{within, Actor, Event};
 use crate::document::ByteSpan;
 
@@ -642,6 +640,19 @@ pub(super) fn remember_groups(
     }
 }
 
+/// The distinct names of the persons among `members`, in order.
+fn person_names<'g>(members: impl Iterator<Item = &'g Participant>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for m in members {
+        if let Part::Person(name) = &m.part {
+            if !names.contains(name) {
+                names.push(name.clone());
+            }
+        }
+    }
+    names
+}
+
 /// "Two journalists were arrested. Elvin X and Nigar Y ...": an unnamed
 /// group of N in one sentence, followed by a sentence whose first group is
 /// exactly N named persons, takes their names.
@@ -660,37 +671,44 @@ pub(super) fn resolve_cataphora(
         let Some(next) = sentences.get(e.sentence + 1) else {
             continue;
         };
-        let Some(first) = within(groups, |g| g.span, *next)
+        let next_groups: Vec<&Group> = within(groups, |g| g.span, *next)
             .iter()
-            .find(|g| next.contains(&g.span))
-        else {
+            .filter(|g| next.contains(&g.span))
+            .collect();
+        let Some(first) = next_groups.first() else {
             continue;
         };
-        let names: BTreeSet<&String> = first
-            .members
-            .iter()
-            .filter_map(|m| match &m.part {
-                Part::Person(name) => Some(name),
-                _ => None,
-            })
-            .collect();
         let only_persons = first
             .members
             .iter()
             .all(|m| matches!(m.part, Part::Person(_) | Part::BackReference { .. }));
-        if names.len() as u64 == n && only_persons {
-            e.targets = first
-                .members
-                .iter()
-                .filter_map(|m| match &m.part {
-                    Part::Person(name) => Some(Actor {
-                        name: name.clone(),
-                        kind: "person",
-                        role: None,
-                    }),
-                    _ => None,
-                })
-                .collect();
-        }
+        let first_names = person_names(first.members.iter());
+        // Or the persons of the whole next sentence, when they are exactly
+        // N and no organisation or agent stands among them ("Mr A, 25, was
+        // sentenced to five years, Ms B, 38, and Mr C to four years each").
+        let sentence_names = person_names(next_groups.iter().flat_map(|g| g.members.iter()));
+        let sentence_only_persons = next_groups.iter().all(|g| {
+            g.members.iter().all(|m| {
+                matches!(
+                    m.part,
+                    Part::Person(_) | Part::BackReference { .. } | Part::Pronoun(_)
+                )
+            })
+        });
+        let names = if first_names.len() as u64 == n && only_persons {
+            first_names
+        } else if sentence_names.len() as u64 == n && sentence_only_persons {
+            sentence_names
+        } else {
+            continue;
+        };
+        e.targets = names
+            .into_iter()
+            .map(|name| Actor {
+                name,
+                kind: "person",
+                role: None,
+            })
+            .collect();
     }
 }
