@@ -199,7 +199,7 @@ impl EventExtractor {
 
         for (s_index, sentence) in sentences.iter().enumerate() {
             if s_index > 0 {
-                resolve_cataphora(&mut events, s_index - 1, sentences, &all_groups);
+                resolve_cataphora(&mut events, s_index - 1, sentences, &all_groups, text);
             }
             // Everything below looks only at this sentence's slice of the
             // document-wide lists (all sorted by position): work per
@@ -381,7 +381,7 @@ impl EventExtractor {
             events = kept;
         }
         if let Some(last) = sentences.len().checked_sub(1) {
-            resolve_cataphora(&mut events, last, sentences, &all_groups);
+            resolve_cataphora(&mut events, last, sentences, &all_groups, text);
         }
         let roles = participants::person_roles(text, mentions, &self.lexicon);
         for actor in events.iter_mut().flat_map(|e| e.targets.iter_mut()) {
@@ -958,6 +958,40 @@ mod tests {
         let text = "On 3 May, the court sentenced three activists to prison. \
                     Aigerim Nurlanova, 25, was sentenced to five years, and Timur Bekov to three.";
         assert!(find(&events(text), "sentence").4.is_empty());
+    }
+
+    #[test]
+    fn a_counted_group_takes_the_names_of_a_sentence_that_says_who_they_are() {
+        let text = "Three activists were sentenced to prison on 3 May. \
+                    They had pleaded guilty. \
+                    The activists are Aigerim Nurlanova, a former convenor of the union; \
+                    Timur Bekov; and Dana Serikova, a student.";
+        let rows = events(text);
+        assert_eq!(
+            find(&rows, "sentence").4,
+            ["Aigerim Nurlanova", "Timur Bekov", "Dana Serikova"]
+        );
+    }
+
+    #[test]
+    fn a_numbered_back_reference_takes_the_persons_of_the_last_sentence_naming_any() {
+        let text = "Police detained Aigerim Nurlanova, who was with her lawyer Timur Bekov \
+                    and the students Dana Serikova and Arman Ospanov. \
+                    The four were arrested near the court on 3 May.";
+        let rows = events(text);
+        let arrest = rows
+            .iter()
+            .find(|r| r.0 == "arrest" && r.2 == "arrested")
+            .expect("the second arrest");
+        assert_eq!(
+            arrest.4,
+            [
+                "Aigerim Nurlanova",
+                "Timur Bekov",
+                "Dana Serikova",
+                "Arman Ospanov"
+            ]
+        );
     }
 
     #[test]

@@ -533,6 +533,19 @@ pub(super) fn fill_from_group(
                 };
                 let found = resolve(memory, *c, description.as_deref(), s_index, window);
                 count = count.or(*c).or_else(|| found.and_then(Referent::size));
+                // "X, who was with her lawyer Y and colleagues Z and W. ...
+                // the four were arrested": no one group of four, but the
+                // last sentence that named persons named exactly four.
+                let gathered = match (found, *c) {
+                    (None, Some(n)) if n >= 2 => last_sentence_names(memory, s_index, n),
+                    _ => None,
+                };
+                if let Some(names) = gathered {
+                    for a in names {
+                        push_unique(&mut referent.names, a);
+                    }
+                    referent.via_reference = true;
+                }
                 if let Some(found) = found {
                     for a in &found.names {
                         push_unique(&mut referent.names, a.clone());
@@ -640,6 +653,25 @@ pub(super) fn remember_groups(
     }
 }
 
+/// The persons named by the memory's referents of the last sentence before
+/// `s_index` that named any, when they are exactly `n`.
+fn last_sentence_names(memory: &[Referent], s_index: usize, n: u64) -> Option<Vec<Actor>> {
+    let last = memory
+        .iter()
+        .filter(|r| r.sentence < s_index && !r.names.is_empty())
+        .map(|r| r.sentence)
+        .max()?;
+    let mut names: Vec<Actor> = Vec::new();
+    for r in memory.iter().filter(|r| r.sentence == last) {
+        for a in &r.names {
+            if a.kind == "person" && !names.iter().any(|b| b.name == a.name) {
+                names.push(a.clone());
+            }
+        }
+    }
+    (names.len() as u64 == n).then_some(names)
+}
+
 /// The distinct names of the persons among `members`, in order.
 fn person_names<'g>(members: impl Iterator<Item = &'g Participant>) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
@@ -661,6 +693,7 @@ pub(super) fn resolve_cataphora(
     sentence: usize,
     sentences: &[ByteSpan],
     groups: &[Group],
+    text: &str,
 ) {
     let from = events.partition_point(|e| e.sentence < sentence);
     for e in events[from..].iter_mut().filter(|e| e.sentence == sentence) {
@@ -695,10 +728,35 @@ pub(super) fn resolve_cataphora(
                 )
             })
         });
+        // Or, one sentence further, a sentence that says who they are ("The
+        // activists are A, a former convenor; B and C of the party; and D").
+        let identified = sentences.get(e.sentence + 2).and_then(|after| {
+            let opening: Vec<String> = after
+                .slice(text)
+                .split_whitespace()
+                .take(5)
+                .map(|w| w.to_lowercase())
+                .collect();
+            let identifies = opening
+                .first()
+                .is_some_and(|w| matches!(w.as_str(), "the" | "they" | "these" | "those"))
+                && opening
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "are" | "were" | "include" | "included"));
+            let names = person_names(
+                within(groups, |g| g.span, *after)
+                    .iter()
+                    .filter(|g| after.contains(&g.span))
+                    .flat_map(|g| g.members.iter()),
+            );
+            (identifies && names.len() as u64 == n).then_some(names)
+        });
         let names = if first_names.len() as u64 == n && only_persons {
             first_names
         } else if sentence_names.len() as u64 == n && sentence_only_persons {
             sentence_names
+        } else if let Some(names) = identified {
+            names
         } else {
             continue;
         };
