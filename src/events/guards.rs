@@ -53,8 +53,9 @@
 //!     wide": a verb trigger with no noun entry, right after a determiner
 //!     or a possessive (also across a decade: "its 1980s hit"), is
 //!     a noun of another sense. "her" is left out ("saw her shot").
-//! 18. `thing_object` — "authorities **executed** a campaign": a violent or
-//!     custodial verb whose object is a thing, not a person.
+//! 18. `thing_object` — "authorities **executed** a campaign", "**seized**
+//!     shares", "for **killing** the ball": a violent or custodial verb (or
+//!     a gerund) whose object is a thing, not a person.
 //! 19. `threat_of_action` — "the union **threatened** to strike", "strikes
 //!     are being **threatened**": a threat to do something other than harm,
 //!     or of a strike or protest (a threat "to kill" or "to arrest" him is
@@ -673,7 +674,16 @@ fn participle_adjective(c: &Candidate) -> bool {
 // "authorities executed a campaign of repression": a violent verb whose
 // object is a thing, not a person.
 fn thing_object(c: &Candidate) -> bool {
-    if c.trigger.is_noun
+    // A noun reading in "-ing" with an object right after it is a gerund
+    // ("for killing the ball", "beating rivals to the award").
+    let surface = c.span.slice(c.text);
+    let gerund = c.trigger.is_noun
+        && !surface.contains(' ')
+        && surface.to_lowercase().ends_with("ing")
+        && c.after
+            .first()
+            .is_some_and(|(s, _)| c.text[c.span.end..s.start].trim().is_empty());
+    if c.trigger.is_noun && !gerund
         || !matches!(
             c.trigger.event_type,
             "killing" | "assault" | "arrest" | "ill_treatment"
@@ -807,7 +817,7 @@ fn thing_object(c: &Candidate) -> bool {
     let passive =
         c.trigger.participle && roles::is_passive(c.text, c.span, c.before, &c.lexicon.cues);
     !passive
-        && c.trigger.object == Role::Target
+        && (gerund || c.trigger.object == Role::Target)
         && roles::object_group(c.text, c.groups, c.span, c.sentence).is_none()
 }
 

@@ -1459,6 +1459,11 @@ mod tests {
             "executed",
         ),
         (
+            "The lock was shown a yellow card for killing the ball near the line.",
+            "guard.thing_object",
+            "killing",
+        ),
+        (
             "Police seized shares held by the former owner on Monday.",
             "guard.thing_object",
             "seized",
