@@ -15,7 +15,9 @@
 //!    an event noun that follows the trigger ("pleaded guilty to organising an illegal assembly on 20 October":
 //!    the date is the assembly's).
 //!    Nor a limit ("remanded until 5 May") or the new date of a deferred
-//!    event ("adjourned to 3 December").
+//!    event ("adjourned to 3 December"). A holiday's name ("a Labor Day
+//!    march": its day varies by country) gives way to a date written at
+//!    the opening of the sentence ("On 1 May 2020, ...").
 //! 2. **Episode.** An undated event whose targets refer back to a dated
 //!    event of the previous sentence takes its date.
 //! 3. **Report.** In a short report (at most SHORT_REPORT_SENTENCES
@@ -33,6 +35,9 @@ use crate::tag::{Mention, MentionKind};
 /// an undated one takes the last day-precise date before it, unless its
 /// sentence moves in time ("They were later fined": `time_shift` cues).
 pub(super) const SHORT_REPORT_SENTENCES: usize = 4;
+
+/// The rule of the temporal tagger that names holidays ("Labor Day").
+const HOLIDAY_RULE: &str = "date.holiday";
 
 /// The date mention of the sentence nearest the trigger, skipping dates of
 /// reports ("told AFP on Monday") and vague references (PRESENT_REF).
@@ -95,7 +100,7 @@ pub(super) fn choose_date(
     // date ("On 1 August, soldiers took them to the barracks, where they
     // beat them"); one of a person or a thing may tell of another time.
     let in_relative_of_person_or_thing = relative_word(&["who", "which", "whose", "whom"]);
-    mentions
+    let candidates = mentions
         .iter()
         .filter(|m| {
             matches!(m.kind, MentionKind::Date | MentionKind::Time) && sentence.contains(&m.span)
@@ -243,12 +248,28 @@ pub(super) fn choose_date(
                 )
             })
         })
+        .collect::<Vec<&Mention>>();
+    // A holiday's day varies by country ("Labor Day" is 1 May in most of
+    // the world and September in the US): a date written out at the
+    // opening of the sentence dates the event before it ("On 1 May 2020,
+    // workers staged a Labor Day march").
+    let opening_date = |m: &Mention| {
+        m.rule != HOLIDAY_RULE
+            && text[sentence.start..m.span.start]
+                .split_whitespace()
+                .count()
+                <= 3
+    };
+    let opening_dated = candidates.iter().any(|m| opening_date(m));
+    candidates
+        .into_iter()
         .min_by_key(|m| {
-            if m.span.start >= span.end {
+            let distance = if m.span.start >= span.end {
                 m.span.start - span.end
             } else {
                 span.start.saturating_sub(m.span.end)
-            }
+            };
+            (opening_dated && m.rule == HOLIDAY_RULE, distance)
         })
         .map(|m| {
             let value = m.value.clone().unwrap_or_default();

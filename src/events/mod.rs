@@ -1746,6 +1746,15 @@ mod tests {
     }
 
     #[test]
+    fn a_date_written_at_the_opening_beats_a_holiday_name() {
+        let rows = events(
+            "On 1 May 2016, hundreds of workers from the state railway company and the port \
+             marched on Labor Day to demand higher wages.",
+        );
+        assert_eq!(find(&rows, "protest").3.as_deref(), Some("2016-05-01"));
+    }
+
+    #[test]
     fn an_opening_date_dates_a_clause_of_place_but_not_one_of_a_person() {
         let rows = events(
             "On 1 August, soldiers took two civilians to the barracks, where they beat them severely.",
