@@ -674,6 +674,12 @@ fn participle_adjective(c: &Candidate) -> bool {
 // "authorities executed a campaign of repression": a violent verb whose
 // object is a thing, not a person.
 fn thing_object(c: &Candidate) -> bool {
+    if !matches!(
+        c.trigger.event_type,
+        "killing" | "assault" | "arrest" | "ill_treatment"
+    ) {
+        return false;
+    }
     // A noun reading in "-ing" with an object right after it is a gerund
     // ("for killing the ball", "beating rivals to the award").
     let surface = c.span.slice(c.text);
@@ -683,12 +689,7 @@ fn thing_object(c: &Candidate) -> bool {
         && c.after
             .first()
             .is_some_and(|(s, _)| c.text[c.span.end..s.start].trim().is_empty());
-    if c.trigger.is_noun && !gerund
-        || !matches!(
-            c.trigger.event_type,
-            "killing" | "assault" | "arrest" | "ill_treatment"
-        )
-    {
+    if c.trigger.is_noun && !gerund {
         return false;
     }
     // The object opens with a determiner, or is a bare plural right after
@@ -1298,13 +1299,14 @@ fn infinitive(c: &Candidate) -> bool {
     let surface = c.span.slice(c.text);
     // Only a noun with no verb reading ("strike"; "rioted to protest the
     // memo" is a protest).
-    let verb_reading = c.lexicon.find_triggers(surface).iter().any(|t| {
-        std::iter::once(t.trigger)
-            .chain(t.alternative)
-            .any(|i| c.lexicon.trigger(i).is_some_and(|tr| !tr.is_noun))
-    });
+    let verb_reading = || {
+        c.lexicon.find_triggers(surface).iter().any(|t| {
+            std::iter::once(t.trigger)
+                .chain(t.alternative)
+                .any(|i| c.lexicon.trigger(i).is_some_and(|tr| !tr.is_noun))
+        })
+    };
     c.trigger.is_noun
-        && !verb_reading
         && !surface.contains(' ')
         && surface.eq_ignore_ascii_case(&c.trigger.lemma)
         && c.prev_word().as_deref() == Some("to")
@@ -1332,6 +1334,7 @@ fn infinitive(c: &Candidate) -> bool {
                     | "join"
             )
         })
+        && !verb_reading()
 }
 
 // "delays in court hearings", "the rules allowed detentions", "the limits
