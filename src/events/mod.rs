@@ -1746,6 +1746,14 @@ mod tests {
     }
 
     #[test]
+    fn about_or_over_before_a_count_approximates_it() {
+        let rows = events("About 100 people were shot dead by police on Monday.");
+        assert_eq!(find(&rows, "killing").5, Some(100));
+        let rows = events("Over 80 people were detained in the capital on Monday.");
+        assert_eq!(find(&rows, "arrest").5, Some(80));
+    }
+
+    #[test]
     fn a_date_written_at_the_opening_beats_a_holiday_name() {
         let rows = events(
             "On 1 May 2016, hundreds of workers from the state railway company and the port \

@@ -306,6 +306,13 @@ pub(super) fn subject_group<'g>(
                 | "toward"
                 | "towards"
         );
+        // "about 100 people were shot", "over 50 protesters were held":
+        // before a count, these words approximate it.
+        let approximator = matches!(prev.as_str(), "about" | "over" | "under" | "around")
+            && g.members
+                .first()
+                .is_some_and(|m| matches!(m.part, Part::Counted { count: Some(_), .. }));
+        let preposition = preposition && !approximator;
         let lower = before.to_lowercase();
         let reporting = lower.ends_with("according to");
         // "A brother of jailed lawyer X was sentenced": not X.
