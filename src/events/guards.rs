@@ -507,11 +507,7 @@ fn base_form_on_bare_plural(c: &Candidate) -> bool {
     let qualifier = i.checked_sub(2).map(|j| c.before[j].1.to_lowercase());
     antecedent.to_lowercase().ends_with('s')
         && !c.text[antecedent_span.end..c.before[i].0.start].contains([',', '-'])
-        && !qualifier.is_some_and(|w| {
-            c.lexicon.cues.determiner.contains(&w)
-                || c.lexicon.numbers.parse(&w).is_some()
-                || w.starts_with(|ch: char| ch.is_ascii_digit())
-        })
+        && !qualifier.is_some_and(|w| c.lexicon.cues.determiner.contains(&w) || is_number(c, &w))
 }
 
 /// How many words after an assault or killing trigger a contest word
@@ -822,11 +818,15 @@ fn thing_object(c: &Candidate) -> bool {
         && roles::object_group(c.text, c.groups, c.span, c.sentence).is_none()
 }
 
+/// A number in figures or words ("25-year-old", "two", "a dozen").
+fn is_number(c: &Candidate, lower: &str) -> bool {
+    lower.starts_with(|ch: char| ch.is_ascii_digit()) || c.lexicon.numbers.parse(lower).is_some()
+}
+
 /// A number or a word of quantity ("two", "25-year-old", "dozens"): a
 /// counted group of people when it is the object of violence or custody.
 fn is_quantity(c: &Candidate, lower: &str) -> bool {
-    lower.starts_with(|ch: char| ch.is_ascii_digit())
-        || c.lexicon.numbers.parse(lower).is_some()
+    is_number(c, lower)
         || matches!(
             lower,
             "dozens"
