@@ -130,6 +130,10 @@ pub struct Cues {
     /// Verbs of a use of force ("fired", "opened"): "killed when the police
     /// fired" names the police as the agent.
     pub force_verb: Lexicon<()>,
+    /// Verbs of speaking about, answering or preventing an act
+    /// ("condemned", "denied", "prevented"): "officials condemned the
+    /// attacks" names no attacker.
+    pub response_verb: Lexicon<()>,
     /// Words that move a sentence away from the day of the one before
     /// ("later", "subsequently").
     pub time_shift: Lexicon<()>,
@@ -325,6 +329,7 @@ impl EventLexicon {
             conditional: cue("conditional"),
             force_noun: cue("force_noun"),
             force_verb: cue("force_verb"),
+            response_verb: cue("response_verb"),
             time_shift: cue("time_shift"),
             date_limit: cue("date_limit"),
             ahead: cue("ahead"),

@@ -257,6 +257,14 @@ impl EventExtractor {
                 .map(|(tm, _)| tm.span)
                 .collect();
             let trigger_spans: Vec<ByteSpan> = sentence_triggers.iter().map(|t| t.span).collect();
+            // Triggers of a use of force ("dispersed", "fired at"): a state
+            // subject of one is the agent of a noun of force after it.
+            let force_acts: Vec<ByteSpan> = sentence_triggers
+                .iter()
+                .zip(&readings)
+                .filter(|(_, reading)| reading.is_some_and(|t| is_use_of_force(t.event_type)))
+                .map(|(tm, _)| tm.span)
+                .collect();
             let mut sentence_events: Vec<Event> = Vec::new();
             for (tm, reading) in sentence_triggers.iter().zip(&readings) {
                 // Groups named before the trigger can be referred back to by it.
@@ -280,6 +288,7 @@ impl EventExtractor {
                     &words,
                     &event_nouns,
                     &trigger_spans,
+                    &force_acts,
                     sentence_mentions,
                     &memory,
                     default_country.as_ref(),
@@ -427,6 +436,9 @@ impl EventExtractor {
                     | "that"
                     | "these"
                     | "those"
+                    | "both"
+                    | "earlier"
+                    | "previous"
                     | "of"
                     | "for"
                     | "after"
@@ -496,6 +508,7 @@ impl EventExtractor {
         words: &[(ByteSpan, &str)],
         event_nouns: &[ByteSpan],
         trigger_spans: &[ByteSpan],
+        force_acts: &[ByteSpan],
         mentions: &[Mention],
         memory: &[Referent],
         default_country: Option<&Place>,
@@ -527,7 +540,7 @@ impl EventExtractor {
             && before.iter().rev().take(2).any(|(_, w)| {
                 matches!(
                     w.to_lowercase().as_str(),
-                    "the" | "this" | "that" | "these" | "their" | "his" | "her" | "its"
+                    "the" | "this" | "that" | "these" | "both" | "their" | "his" | "her" | "its"
                 )
             });
 
@@ -648,17 +661,43 @@ impl EventExtractor {
         }
         // "killed in police firing", "injured in a baton charge by police":
         // the force named after the trigger says who used it.
-        let use_of_force = matches!(
-            trigger.event_type,
-            "killing" | "assault" | "ill_treatment" | "protest_restriction"
-        );
+        let use_of_force = is_use_of_force(trigger.event_type);
         if agent_group.is_none() && use_of_force {
             agent_group = force_agent(span, words, groups, cues);
         }
-        // "police fired 70 rounds and lobbed teargas shells": a noun of force
-        // takes a state subject of its clause as its agent.
+        // "police fired 70 rounds and lobbed teargas shells", "police
+        // dispersed them with tear gas": a noun of force takes a state
+        // subject of its clause as its agent when a verb of force, "used" or
+        // "with" joins them and no verb of response does ("officials
+        // condemned the attacks"; "police registered a case of murder"
+        // names no killer).
         if agent_group.is_none() && use_of_force && trigger.is_noun {
-            agent_group = subject.filter(|g| is_state_group(g));
+            agent_group = subject.filter(|g| {
+                let between: Vec<String> = before
+                    .iter()
+                    .filter(|(s, _)| s.start >= g.span.end)
+                    .map(|(_, w)| w.to_lowercase())
+                    .collect();
+                // "police detained 300 people, beating many", "soldiers are
+                // accused of fatally beating a man": a gerund after a comma
+                // or "of" has the clause's subject as its own.
+                let participle = text[span.start..span.end].ends_with("ing") && {
+                    let mut lead = before.iter().rev().skip_while(|(_, w)| w.ends_with("ly"));
+                    lead.next().is_some_and(|(s, w)| {
+                        w.eq_ignore_ascii_case("of") || text[s.end..span.start].contains(',')
+                    })
+                };
+                is_state_group(g)
+                    && (participle
+                        || between.iter().any(|w| {
+                            cues.force_verb.contains(w)
+                                || matches!(w.as_str(), "used" | "using" | "uses" | "with")
+                        })
+                        || force_acts
+                            .iter()
+                            .any(|t| t.start >= g.span.end && t.end <= span.start))
+                    && !between.iter().any(|w| cues.response_verb.contains(w))
+            });
         }
         // An agent named as a target is no target ("Police ... police").
         let agents = agent_group.map(agents_of).unwrap_or_default();
@@ -825,6 +864,15 @@ pub fn event_id(doc_id: &str, event_type: &str, start: usize, end: usize) -> Str
         hash = hash.wrapping_mul(0x100000001b3);
     }
     format!("{hash:016x}")
+}
+
+/// Event types that are a use of force against people: their agent may
+/// be named by the force used ("killed in police firing").
+fn is_use_of_force(event_type: &str) -> bool {
+    matches!(
+        event_type,
+        "killing" | "assault" | "ill_treatment" | "protest_restriction"
+    )
 }
 
 #[cfg(test)]
@@ -1229,6 +1277,67 @@ mod tests {
         // The second is a further incident, the third at another place; the
         // fourth restates the third.
         assert_eq!(arrests.len(), 3, "{arrests:?}");
+    }
+
+    #[test]
+    fn an_act_by_other_hands_or_a_named_perpetrator_is_no_restatement() {
+        // The mob's assault and the police's fire are two incidents.
+        let text = "A mob attacked the police station with stones. \
+                    Police opened fire.";
+        let assaults = events(text)
+            .into_iter()
+            .filter(|r| r.0 == "assault")
+            .count();
+        assert_eq!(assaults, 2);
+        // A later killing that names who killed tells what the first did not.
+        let text = "Two people were killed in the district on Friday. \
+                    Police said one person was killed in police firing.";
+        let killings: Vec<Row> = events(text)
+            .into_iter()
+            .filter(|r| r.0 == "killing")
+            .collect();
+        assert_eq!(killings.len(), 2, "{killings:?}");
+        // The same hands again: a restatement.
+        let text = "Police opened fire on the crowd. \
+                    Witnesses said police opened fire without warning.";
+        let fire = events(text)
+            .into_iter()
+            .filter(|r| r.0 == "assault")
+            .count();
+        assert_eq!(fire, 1);
+        // "Both attacks" refers back.
+        let text = "Gunmen attacked villagers in two districts. Officials condemned both attacks.";
+        let assaults = events(text)
+            .into_iter()
+            .filter(|r| r.0 == "assault")
+            .count();
+        assert_eq!(assaults, 1);
+    }
+
+    #[test]
+    fn a_noun_of_force_takes_a_state_subject_only_through_a_verb_of_force() {
+        let agents_of = |text: &str, event_type: &str| find(&events(text), event_type).6.clone();
+        let police = vec!["Police".to_string()];
+        assert_eq!(
+            agents_of(
+                "Police detained 300 people, beating many with clubs.",
+                "assault"
+            ),
+            police
+        );
+        assert_eq!(
+            agents_of(
+                "Police dispersed the marchers with tear gas.",
+                "protest_restriction"
+            ),
+            police
+        );
+        assert!(agents_of("Police condemned the attack on the villagers.", "assault").is_empty());
+        assert!(agents_of(
+            "Police registered a case of murder against the gang.",
+            "killing"
+        )
+        .is_empty());
     }
 
     #[test]

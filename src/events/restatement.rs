@@ -46,8 +46,25 @@ pub(super) fn is_restatement(events: &[Event], e: &Event) -> bool {
             && p.place_in_sentence
             && !e.locations.iter().any(|l| p.locations.contains(l))
     };
+    // "Police opened fire" after "the mob injured nine policemen": an act
+    // by other hands is another incident. A killing or an assault that
+    // names its perpetrator after one that named none ("two were killed"
+    // ... "one person died in police firing") tells who did it, which
+    // the first did not: not a mere restatement.
+    let other_hands = |p: &Event| {
+        !e.agents.is_empty()
+            && (p.agents.is_empty() && is_violence(e)
+                || !p.agents.is_empty()
+                    && !e
+                        .agents
+                        .iter()
+                        .any(|a| p.agents.iter().any(|b| a.kind == b.kind)))
+    };
     // "the trial", "this attack" after a trial or an attack was reported.
-    if e.definite_noun && e.penalty.is_none() && recent().any(|p| p.event_type == e.event_type) {
+    if e.definite_noun
+        && e.penalty.is_none()
+        && recent().any(|p| p.event_type == e.event_type && !other_hands(p))
+    {
         return true;
     }
     // A bare mention (no targets, count or description: "police opened
@@ -57,6 +74,7 @@ pub(super) fn is_restatement(events: &[Event], e: &Event) -> bool {
         (!is_bare_death(p) || is_bare_death(e))
             && (!bare || p.sentence + BARE_RESTATEMENT_WINDOW >= e.sentence)
             && !elsewhere(p)
+            && !other_hands(p)
             && p.event_type == e.event_type
             && p.modality == e.modality
             && (e.targets.is_empty()
@@ -72,6 +90,11 @@ pub(super) fn is_restatement(events: &[Event], e: &Event) -> bool {
             && (e.target_count.is_none() || e.target_count == p.target_count)
             && e.sentence != p.sentence
     })
+}
+
+/// Violence against people, where who did it is the heart of the report.
+fn is_violence(e: &Event) -> bool {
+    matches!(e.event_type, "killing" | "assault")
 }
 
 /// A death told without a killing verb ("two died", `needs=violence`).
