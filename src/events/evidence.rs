@@ -55,6 +55,13 @@
 //!      (`protest_noun` and `crowd_noun` cues: "police cordoned off the
 //!      square before the march", "broke up the crowd"; not "cordoned off
 //!      the district after a shooting", "the firm is being broken up");
+//!    - `held`: someone held: a target (named, counted, described, a
+//!      pronoun), a word for people or a pronoun within [`HELD_WINDOW`] words
+//!      on the target's side of the trigger ("the man was released", "the
+//!      release of a villager"), an arrest reported before it in the
+//!      document, a word of custody in the sentence (`custody` cues) or a
+//!      state agent ("they were released on bail", "police freed three";
+//!      not "the game was released in November");
 //!    - `violence`: a word of violence in the sentence (`violence_word`
 //!      cues), or a violent event (assault, ill-treatment, killing, arrest;
 //!      confidence 0.6 or more) within two sentences ("gunmen shot
@@ -140,11 +147,21 @@ pub struct Evidence {
     /// and `crowd_noun` cues): what `needs=assembly` asks of "cordoned off",
     /// "broke up".
     pub assembly: bool,
+    /// Someone is held: the event has a target (named, counted or
+    /// described), or its sentence holds a word of custody (`custody`
+    /// cues: "prison", "bail", "hostages"): what `needs=held` asks of
+    /// "released", "freed" ("the game was released in November", "they
+    /// have released a single" hold no one).
+    pub held: bool,
 }
 
 /// How many words around a trigger an outlet or organisation may stand
 /// (`needs=media`, `needs=organisation`).
 pub const OUTLET_WINDOW: usize = 6;
+
+/// How many words on the target's side of a release a word for people
+/// may stand (`needs=held`).
+pub const HELD_WINDOW: usize = 4;
 
 /// How many sentences before or after a death a violent event may stand
 /// (`needs=violence`).
@@ -263,6 +280,11 @@ pub fn assess_document(
         .collect();
     violent.sort_unstable();
     let clear_count = clear.iter().filter(|&&c| c).count();
+    let first_arrest = events
+        .iter()
+        .filter(|e| e.event_type == "arrest" && e.modality == "asserted")
+        .map(|e| e.sentence)
+        .min();
     for (i, event) in events.iter_mut().enumerate() {
         let sentence = event.sentence;
         let evidence = &mut event.evidence;
@@ -275,6 +297,9 @@ pub fn assess_document(
         // The trigger entry's requirements; a civic document is civic
         // context enough ("The hearing lasted ten minutes").
         let civic = evidence.civic_context || evidence.state_agent || evidence.civic_document;
+        // "... were arrested on Monday. They had been released by
+        // evening": someone held earlier in the document.
+        evidence.held |= first_arrest.is_some_and(|s| s <= sentence);
         evidence.unmet = event.needs.iter().copied().find(|need| match *need {
             "state_agent" => !evidence.state_agent,
             "civic_context" => !civic,
@@ -284,6 +309,7 @@ pub fn assess_document(
             "offence" => !evidence.offence && !evidence.civic_context,
             "violence" => !evidence.violence,
             "assembly" => !evidence.assembly,
+            "held" => !evidence.held && !evidence.state_agent,
             _ => false,
         });
         event.confidence = event.evidence.confidence();
@@ -367,6 +393,26 @@ pub fn assess(
         || crate::events::within(sentence_mentions, |m| m.span, window)
             .iter()
             .any(|m| matches!(m.kind, MentionKind::Person | MentionKind::Quantity));
+    // People on the side of the trigger where its target stands: before a
+    // passive ("the man was released"), after an active verb or a noun
+    // ("freed him", "the release of a villager").
+    let target_side = if event.rule.ends_with(".passive") {
+        trigger_word.saturating_sub(HELD_WINDOW)..trigger_word
+    } else {
+        (trigger_word + 1).min(words.len())..(trigger_word + 1 + HELD_WINDOW).min(words.len())
+    };
+    let people_on_target_side = lower[target_side.clone()].iter().any(|w| {
+        matches!(w.as_str(), "him" | "her" | "them" | "he" | "she" | "they")
+            || cues.human.contains(w)
+    }) || words.get(target_side.clone()).is_some_and(|side| {
+        side.first().zip(side.last()).is_some_and(|(first, last)| {
+            let span = ByteSpan::new(first.0.start, last.0.end);
+            !lexicon.descriptors.find(span.slice(text)).is_empty()
+                || crate::events::within(sentence_mentions, |m| m.span, span)
+                    .iter()
+                    .any(|m| matches!(m.kind, MentionKind::Person | MentionKind::Quantity))
+        })
+    });
     let named_target = event
         .targets
         .iter()
@@ -456,6 +502,7 @@ pub fn assess(
         organisation,
         violence: in_list(&cues.violence_word),
         assembly: in_list(&cues.protest_noun) || in_list(&cues.crowd_noun),
+        held: has_target || people_on_target_side || in_list(&cues.custody),
         offence: lower[trigger_word..(trigger_word + OUTLET_WINDOW + 1).min(words.len())]
             .iter()
             .any(|w| cues.offence_word.contains(w)),

@@ -69,6 +69,7 @@ pub const NEEDS: &[&str] = &[
     "offence",
     "violence",
     "assembly",
+    "held",
 ];
 
 /// A trigger found in a text.

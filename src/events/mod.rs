@@ -1206,6 +1206,29 @@ mod tests {
             "{all:?}"
         );
         assert_eq!(all[0].1, 0.0);
+        // "released" needs someone held (needs=held).
+        for text in [
+            "The band released a new single in November, and it sold well.",
+            "The company said cooling water was released into the lake this morning.",
+        ] {
+            let all = assessed(text);
+            assert!(
+                all.iter().all(|e| e.2.contains(&"unmet:held".to_string())),
+                "{text}: {all:?}"
+            );
+        }
+        for text in [
+            "The man was released when the officers checked his papers.",
+            "Residents marched after the release of a villager on Monday.",
+            "Two activists were arrested on Monday. The group was released on Tuesday.",
+            "Rebels released the hostages on Friday.",
+        ] {
+            assert!(
+                events(text).iter().any(|r| r.0 == "release"),
+                "{text}: {:?}",
+                assessed(text)
+            );
+        }
     }
 
     #[test]
