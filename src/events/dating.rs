@@ -8,14 +8,16 @@
 //!    Nor a date that another trigger of the sentence claims (one up to two
 //!    words before it, nearer, and both before this trigger: "also detained
 //!    on March 4, 2006, was sentenced"; or an event noun right after it:
-//!    "the April 25 protests"), nor one
+//!    "the April 25 protests"; or an infinitive trigger between this one
+//!    and the date, right before it: "at a rally, workers voted to strike
+//!    on March 24"), nor one
 //!    that the event comes ahead of ("Ahead of Independence Day on 16th
 //!    December").
 //!    Nor, for proceedings (charge, trial, sentence, fine), a date after
 //!    an event noun that follows the trigger ("pleaded guilty to organising an illegal assembly on 20 October":
 //!    the date is the assembly's).
 //!    Nor a limit ("remanded until 5 May") or the new date of a deferred
-//!    event ("adjourned to 3 December"). A holiday's name ("a Labor Day
+//!    event ("adjourned to 3 December", "adjourned the trial to 7 June"). A holiday's name ("a Labor Day
 //!    march": its day varies by country) gives way to a date written at
 //!    the opening of the sentence ("On 1 May 2020, ...").
 //! 2. **Episode.** An undated event whose targets refer back to a dated
@@ -209,7 +211,18 @@ pub(super) fn choose_date(
                         && t.start >= m.span.end
                         && text[m.span.end..t.start].trim().is_empty()
                 });
-            !claimed_before && !modifies_noun
+            // "At a rally, workers voted to strike on March 24": an
+            // infinitive trigger between this one and the date, right before
+            // the date, claims it (a plan's date is the plan's).
+            let claimed_by_infinitive = others.all.iter().any(|t| {
+                *t != span
+                    && t.start >= span.end
+                    && t.end <= m.span.start
+                    && text[t.end..m.span.start].split_whitespace().count() <= 2
+                    && crate::tag::word_before(crate::tag::before_window(text, t.start))
+                        .eq_ignore_ascii_case("to")
+            });
+            !claimed_before && !modifies_noun && !claimed_by_infinitive
         })
         .filter(|m| {
             // "Ahead of Independence Day on 16th December": the event
@@ -222,19 +235,20 @@ pub(super) fn choose_date(
                 .any(|w| cues.ahead.contains(&w.to_lowercase()))
         })
         .filter(|m| {
-            // "remanded until 5 May", "adjourned to 3 December": a limit or
-            // the new date of a deferred event.
+            // "remanded until 5 May", "adjourned to 3 December", "adjourned
+            // the trial to 7 June": a limit or the new date of a deferred
+            // event (the deferral word up to three words before "to").
             let before: Vec<String> = text[sentence.start..m.span.start]
                 .split_whitespace()
                 .rev()
-                .take(2)
+                .take(5)
                 .map(|w| w.to_lowercase())
                 .collect();
             let limit = before.first().is_some_and(|w| cues.date_limit.contains(w));
             let deferred = before
                 .first()
                 .is_some_and(|w| matches!(w.as_str(), "to" | "for" | "until" | "till"))
-                && before.get(1).is_some_and(|w| cues.deferral.contains(w));
+                && before[1..].iter().any(|w| cues.deferral.contains(w));
             !limit && !deferred
         })
         .filter(|m| {

@@ -737,6 +737,19 @@ impl EventExtractor {
             event_nouns,
         };
         let date = choose_date(text, sentence, span, mentions, cues, words, &others);
+        // "a week of strike action beginning on April 3", written in March:
+        // an event of a day to come has not happened yet.
+        let modality = if modality == "asserted"
+            && date
+                .as_ref()
+                .zip(doc.published)
+                .is_some_and(|((_, value), published)| {
+                    modality::after_publication(value, published)
+                }) {
+            "potential"
+        } else {
+            modality
+        };
 
         // Penalty.
         let penalty = if matches!(trigger.event_type, "sentence" | "fine") {
@@ -1232,6 +1245,19 @@ mod tests {
     }
 
     #[test]
+    fn an_event_dated_to_a_day_to_come_has_not_happened() {
+        // Published on 1 November 2016.
+        let rows = events("The union announced a three-day strike starting on 19 November.");
+        assert_eq!(find(&rows, "protest").1, "potential");
+        let rows = events("Workers went on strike on 31 October.");
+        assert_eq!(find(&rows, "protest").1, "asserted");
+        // The date is the planned strike's, not the rally's.
+        let rows = events("At a rally in the city, bank workers voted to strike on 24 November.");
+        let rally = rows.iter().find(|r| r.2 == "rally").expect("a rally");
+        assert_eq!((rally.1.as_str(), rally.3.as_deref()), ("asserted", None));
+    }
+
+    #[test]
     fn a_conditional_sentence_states_no_event() {
         let rows = events(
             "If convicted, Bekov could be fined up to 5,000 euros or jailed for three years.",
@@ -1242,7 +1268,7 @@ mod tests {
     #[test]
     fn a_cue_word_inside_a_mention_or_after_a_determiner_is_no_cue() {
         // "May" the month, and "May" the surname, are no modal verb.
-        let rows = events("On 12 May 2019, bakery workers rallied outside the mill.");
+        let rows = events("On 12 May 2016, bakery workers rallied outside the mill.");
         assert_eq!(find(&rows, "protest").1, "asserted");
         let rows = events("In May police detained five activists in Minsk.");
         assert_eq!(find(&rows, "arrest").1, "asserted");
@@ -1274,6 +1300,9 @@ mod tests {
         let rows = events(text);
         assert_eq!(find(&rows, "arrest").3, None);
         assert_eq!(find(&rows, "trial").3, None);
+        let rows = events("The city court adjourned the trial to 9 December.");
+        assert_eq!(find(&rows, "trial").3, None);
+        assert_eq!(find(&rows, "trial").1, "asserted");
     }
 
     #[test]

@@ -18,7 +18,12 @@
 //!    and a $250,000 fine").
 //!    A verb trigger right after a bare "be" (a subjunctive or a modal's:
 //!    "recommended that she be fined", "will be tried") is `potential` too.
-//! 4. Otherwise `asserted`.
+//! 4. **A date to come.** An event dated in its own sentence to a day more
+//!    than one day after the document's publication (a dateline may run a
+//!    day ahead), or to a later month or year ("voted for a week of strike
+//!    action beginning on April 3", "proposed a general strike for July
+//!    15") has not happened yet → `potential` ([`after_publication`]).
+//! 5. Otherwise `asserted`.
 
 use super::lexicon::Cues;
 use crate::document::ByteSpan;
@@ -199,5 +204,61 @@ pub(super) fn modality(
         "potential"
     } else {
         "asserted"
+    }
+}
+
+/// Whether a TIMEX3 value ("2024-05-03", "2024-05", "2024") lies after the
+/// publication date: a day more than one day after it, a later month or a
+/// later year. Weeks, seasons and other values are never after it.
+pub(super) fn after_publication(value: &str, published: chrono::NaiveDate) -> bool {
+    use chrono::Datelike;
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        let part = value.get(range)?;
+        part.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| part.parse().ok())?
+    };
+    let Some(year) = number(0..4) else {
+        return false;
+    };
+    let published_year = published.year() as u32;
+    match value.len() {
+        4 => year > published_year,
+        7 if value.as_bytes()[4] == b'-' => {
+            number(5..7).is_some_and(|month| (year, month) > (published_year, published.month()))
+        }
+        10 if value.as_bytes()[4] == b'-' && value.as_bytes()[7] == b'-' => {
+            chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
+                .is_ok_and(|day| day > published + chrono::Days::new(1))
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::after_publication;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn a_date_to_come_is_after_publication() {
+        let published = NaiveDate::from_ymd_opt(1987, 3, 18).unwrap();
+        for (value, after) in [
+            ("1987-04-03", true),
+            ("1987-03-20", true),
+            ("1987-03-19", false), // a dateline a day ahead
+            ("1987-03-18", false),
+            ("1987-03-01", false),
+            ("1987-04", true),
+            ("1987-03", false),
+            ("1988", true),
+            ("1987", false),
+            ("1987-W13", false),
+            ("1987-SP", false),
+            ("XXXX-04-03", false),
+            ("PRESENT_REF", false),
+        ] {
+            assert_eq!(after_publication(value, published), after, "{value}");
+        }
     }
 }

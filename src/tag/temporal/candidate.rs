@@ -24,6 +24,11 @@ pub(super) enum Spec {
     /// "11/02" without a year: day and month in either order, the reading
     /// nearest before the anchor (day first without an anchor).
     NumericDay { first: u32, second: u32 },
+    /// "12/03/2023": both numbers could be the month. Month first (the
+    /// wire services' convention), unless that reading lies more than a day
+    /// after the anchor and day first does not ("12/03/2023" in a report
+    /// of 16 March 2023 is 12 March).
+    NumericDate { year: i32, first: u32, second: u32 },
     /// A weekday, possibly qualified; `part` is a part-of-day code.
     Weekday {
         weekday: Weekday,

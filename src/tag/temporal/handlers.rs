@@ -59,9 +59,23 @@ impl TemporalTagger {
             year += if year < 50 { 2000 } else { 1900 };
         }
         // Day first when the first number cannot be a month; otherwise month
-        // first (the convention of the wire services).
+        // first (the convention of the wire services), unless the anchor
+        // says otherwise (Spec::NumericDate).
         let (month, day) = if a > 12 { (b, a) } else { (a, b) };
         NaiveDate::from_ymd_opt(year, month, day)?;
+        if a != b && a <= 12 && b <= 12 {
+            return Some(Candidate {
+                span: whole(caps),
+                kind: MentionKind::Date,
+                rule: "date.numeric",
+                spec: Spec::NumericDate {
+                    year,
+                    first: a,
+                    second: b,
+                },
+                modifier: None,
+            });
+        }
         Some(fixed(
             whole(caps),
             MentionKind::Date,

@@ -41,7 +41,11 @@ impl TemporalTagger {
     /// In a sentence with words of both the future and the past, whether a
     /// word of the past stands nearer the day than any of the future: the
     /// nearer one governs it ("On Friday a demonstration was held against
-    /// the plan to settle ..." is last Friday).
+    /// the plan to settle ..." is last Friday). A word of the future after
+    /// the day and beyond a comma, when a word of the past stands before
+    /// the day, speaks for another clause ("killed two activists Saturday
+    /// morning, ahead of scheduled protests"; but "On Tuesday, the league
+    /// plans to ..." looks ahead).
     fn past_nearer(&self, text: &str, sentence: Option<&ByteSpan>, day: ByteSpan) -> bool {
         let Some(s) = sentence else {
             return false;
@@ -56,18 +60,27 @@ impl TemporalTagger {
                 m.start().saturating_sub(to)
             }
         };
+        // The day's own clause has a verb of the past before the day.
+        let past_before = self.past_cue.find_iter(slice).any(|m| m.end() <= from);
         let future = self
             .future_cue
             .find_iter(slice)
             .filter(|m| {
-                !self
+                let other_clause =
+                    past_before && m.start() >= to && slice[to..m.start()].contains(',');
+                let determiner = self
                     .determiners
-                    .contains(&word_before(before_window(slice, m.start())))
+                    .contains(&word_before(before_window(slice, m.start())));
+                !determiner && !other_clause
             })
             .map(distance)
             .min();
         let past = self.past_cue.find_iter(slice).map(distance).min();
-        matches!((past, future), (Some(p), Some(f)) if p < f)
+        match (past, future) {
+            (Some(p), Some(f)) => p < f,
+            (Some(_), None) => true,
+            _ => false,
+        }
     }
 
     pub(super) fn resolve(
@@ -76,6 +89,9 @@ impl TemporalTagger {
         candidates: Vec<Candidate>,
     ) -> Vec<Mention> {
         let mut narrative: Option<NaiveDate> = None;
+        // The story has moved to a past month or year without a day ("A
+        // case was opened in March"): no day to count "two days later" from.
+        let mut narrative_vague = false;
         let mut mentions = Vec::with_capacity(candidates.len());
         let mut tense_cache: Vec<Option<Tense>> = vec![None; ctx.sentences.len()];
         let mut day_dates: Vec<(ByteSpan, NaiveDate)> = Vec::new();
@@ -98,7 +114,15 @@ impl TemporalTagger {
                 None => Tense::Unknown,
             };
             let future = tense == Tense::Future;
-            let base = narrative.or(ctx.anchor);
+            // "in March ... two days later": counted in days from a day the
+            // text does not give, not from the anchor.
+            let counts_days =
+                matches!(&candidate.spec, Spec::Narrative { unit, .. } if unit == "D");
+            let base = if narrative.is_none() && narrative_vague && counts_days {
+                None
+            } else {
+                narrative.or(ctx.anchor)
+            };
             let (spec, clock) = match &candidate.spec {
                 Spec::AtClock { hour, minute, day } => {
                     (&**day, Some(format!("{hour:02}:{minute:02}")))
@@ -155,6 +179,11 @@ impl TemporalTagger {
                 Spec::NumericDay { first, second } => {
                     resolve_numeric_day(ctx.anchor, *first, *second, tense)
                 }
+                Spec::NumericDate {
+                    year,
+                    first,
+                    second,
+                } => resolve_numeric_date(ctx.anchor, *year, *first, *second),
                 Spec::DayOffset { days, part } => match ctx.anchor {
                     Some(a) => {
                         let d = a + Duration::days(*days);
@@ -294,7 +323,12 @@ impl TemporalTagger {
             };
             if let Some(d) = day {
                 narrative = Some(d);
+                narrative_vague = false;
                 day_dates.push((candidate.span, d));
+            } else if candidate.kind == crate::tag::MentionKind::Date
+                && is_past_month_or_year(&value, ctx.anchor)
+            {
+                narrative_vague = true;
             }
             let value = match clock {
                 Some(time) => {
@@ -351,6 +385,31 @@ fn resolve_numeric_day(
             None => (2, 0),
         })
         .unwrap_or_else(|| (format!("XXXX-{month:02}-{day:02}"), None))
+}
+
+/// "12/03/2023": month first, unless that reading lies more than a day
+/// after the anchor and the day-first one does not.
+fn resolve_numeric_date(
+    anchor: Option<NaiveDate>,
+    year: i32,
+    first: u32,
+    second: u32,
+) -> (String, Option<NaiveDate>) {
+    let month_first = NaiveDate::from_ymd_opt(year, first, second);
+    let day_first = NaiveDate::from_ymd_opt(year, second, first);
+    let to_come = |d: Option<NaiveDate>| {
+        d.zip(anchor)
+            .is_some_and(|(d, a)| d > a + Duration::days(1))
+    };
+    let date = match (month_first, day_first) {
+        (Some(m), Some(d)) if to_come(Some(m)) && !to_come(Some(d)) => Some(d),
+        (Some(m), _) => Some(m),
+        (None, d) => d,
+    };
+    match date {
+        Some(d) => (ymd(d), Some(d)),
+        None => ("XXXX-XX-XX".into(), None),
+    }
 }
 
 fn resolve_calendar(
@@ -497,6 +556,27 @@ fn resolve_unit(anchor: Option<NaiveDate>, unit: &str, offset: i64) -> String {
 
 /// A date `count` units before (sign -1) or after (sign 1) `base`, written
 /// at the granularity of the unit.
+/// A month ("2023-03") or year ("2022") value before the anchor's month.
+fn is_past_month_or_year(value: &str, anchor: Option<NaiveDate>) -> bool {
+    let Some(a) = anchor else {
+        return false;
+    };
+    fn digits(part: Option<&str>) -> Option<&str> {
+        part.filter(|p| p.bytes().all(|b| b.is_ascii_digit()))
+    }
+    let year: Option<i32> = digits(value.get(0..4)).and_then(|y| y.parse().ok());
+    let Some(year) = year else {
+        return false;
+    };
+    match value.len() {
+        4 => year < a.year(),
+        7 if value.as_bytes()[4] == b'-' => digits(value.get(5..7))
+            .and_then(|m| m.parse::<u32>().ok())
+            .is_some_and(|month| (year, month) < (a.year(), a.month())),
+        _ => false,
+    }
+}
+
 fn resolve_shift(
     base: Option<NaiveDate>,
     count: Count,

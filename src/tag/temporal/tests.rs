@@ -684,6 +684,48 @@ fn a_day_and_month_in_figures_take_the_reading_nearest_before_the_anchor() {
         values("Police fired on 11/02/2018 in the town.", "2018-11-05"),
         pairs(&[("11/02/2018", "2018-11-02")])
     );
+    // With a year, month first, unless that reading is still to come and
+    // day first is not.
+    assert_eq!(
+        values(
+            "A report dated 12/03/2023 names the organisers.",
+            "2023-03-16"
+        ),
+        pairs(&[("12/03/2023", "2023-03-12")])
+    );
+    assert_eq!(
+        values(
+            "A report dated 03/12/2023 names the organisers.",
+            "2023-03-16"
+        ),
+        pairs(&[("03/12/2023", "2023-03-12")])
+    );
+    assert_eq!(
+        values(
+            "A report dated 05/06/2023 names the organisers.",
+            "2023-12-16"
+        ),
+        pairs(&[("05/06/2023", "2023-05-06")])
+    );
+}
+
+#[test]
+fn days_counted_from_a_month_without_a_day_are_unknown() {
+    assert_eq!(
+        values(
+            "A case was opened in March. Police raided their flats two days later.",
+            "2023-11-24"
+        ),
+        pairs(&[("March", "2023-03"), ("two days later", "XXXX-XX-XX")])
+    );
+    // From a day, they are counted.
+    assert_eq!(
+        values(
+            "A case was opened on 3 March. Police raided their flats two days later.",
+            "2023-11-24"
+        ),
+        pairs(&[("3 March", "2023-03-03"), ("two days later", "2023-03-05")])
+    );
 }
 
 #[test]
@@ -720,6 +762,28 @@ fn the_nearer_of_a_past_and_a_future_word_decides_a_weekday() {
     );
     assert_eq!(
         values("The union said it plans to strike on Friday.", "2011-02-14"),
+        pairs(&[("Friday", "2011-02-18")])
+    );
+    // A word of the future beyond a comma after the day is another clause's.
+    assert_eq!(
+        values(
+            "Police arrested two organisers Friday, ahead of scheduled protests.",
+            "2011-02-14"
+        ),
+        pairs(&[("Friday", "2011-02-11")])
+    );
+    assert_eq!(
+        values(
+            "The strike is scheduled for Friday, the union said.",
+            "2011-02-14"
+        ),
+        pairs(&[("Friday", "2011-02-18")])
+    );
+    assert_eq!(
+        values(
+            "On Friday, the league plans to show an advertisement made before he died.",
+            "2011-02-14"
+        ),
         pairs(&[("Friday", "2011-02-18")])
     );
 }
