@@ -511,17 +511,37 @@ fn base_form_on_bare_plural(c: &Candidate) -> bool {
 }
 
 /// How many words after an assault or killing trigger a contest word
-/// reaches ("beat her rival in the election"; further on, "riots after a
-/// cricket match" is no contest of the violence).
+/// reaches, names not counted ("beat her rival in the election"; further
+/// on, "riots after a cricket match" is no contest of the violence).
 const CONTEST_WINDOW: usize = 10;
 
-// "beat X in an election", "killed the game".
+// "beat X in an election", "killed the game", "beating A, B, C and D to
+// the prize" (names do not count towards the window).
 fn contest_sense(c: &Candidate) -> bool {
-    matches!(c.trigger.event_type, "assault" | "killing")
-        && c.after
-            .iter()
-            .take(CONTEST_WINDOW)
-            .any(|(_, w)| c.lexicon.cues.contest.contains(&w.to_lowercase()))
+    if !matches!(c.trigger.event_type, "assault" | "killing") {
+        return false;
+    }
+    let mut counted = 0;
+    for (_, w) in c.after {
+        let lower = w.to_lowercase();
+        // "attacked his home ahead of a by-election": a time, not the contest.
+        if matches!(
+            lower.as_str(),
+            "ahead" | "before" | "after" | "during" | "since" | "amid"
+        ) {
+            return false;
+        }
+        if c.lexicon.cues.contest.contains(&lower) {
+            return true;
+        }
+        if !w.starts_with(char::is_uppercase) {
+            counted += 1;
+            if counted >= CONTEST_WINDOW {
+                break;
+            }
+        }
+    }
+    false
 }
 
 // "Since the beginning of this year, Vietnam has arrested at least 24

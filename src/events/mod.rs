@@ -1585,6 +1585,11 @@ mod tests {
             "beating",
         ),
         (
+            "After beating Anna Marie Kowalski, Jo Brand, Lucy Carter Smith and Mia Hart to the best female prize, she thanked her fans.",
+            "guard.contest_sense",
+            "beating",
+        ),
+        (
             "The track samples the band's 1980s hit about a lost summer.",
             "guard.verb_as_noun",
             "hit",
@@ -1686,6 +1691,11 @@ mod tests {
     /// [`GUARD_CASES`] (a threat of harm, a killing by people, a release
     /// from prison ...) and the modality cases.
     const EVENT_CASES: &[(&str, &str, Option<&str>)] = &[
+        (
+            "Gunmen shot two villagers ahead of the election.",
+            "assault",
+            None,
+        ),
         (
             "Unknown men threatened to kill the journalist Ali Karimov.",
             "harassment",
