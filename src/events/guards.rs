@@ -111,6 +111,12 @@
 //! 34. `intransitive_particle` — "trading has **picked up**", "the wind
 //!     **picked up** in the afternoon": a phrasal verb ("picked up",
 //!     "rounded up") with no object after it.
+//! 35. `gerund_without_person` — "difficulties in **convicting** the
+//!     guilty", "a commitment to **outlawing** ageism", "their reward for
+//!     **beating** Manchester City": a gerund of an act on people after a
+//!     preposition, with no person, pronoun, word for people, number or
+//!     participant group among the five words after it, names a kind of
+//!     act ("jailed for beating a protester" stays).
 //!
 //! To add a guard: write a function `fn name(c: &Candidate) -> bool` with
 //! its example above it, add it to [`GUARDS`] and to the list above, and
@@ -310,6 +316,10 @@ pub(super) const GUARDS: &[Guard] = &[
         name: "guard.intransitive_particle",
         rejects: intransitive_particle,
     },
+    Guard {
+        name: "guard.gerund_without_person",
+        rejects: gerund_without_person,
+    },
 ];
 
 /// The name of the first guard that rejects the candidate, if any.
@@ -442,14 +452,91 @@ fn charge_as_ground(c: &Candidate) -> bool {
                 .take(3)
                 .any(|(_, w)| w.eq_ignore_ascii_case("on"))
             // "pleaded guilty to fraud charges", "denies the charges",
-            // "settled SEC charges" (`charge_ground` cues).
+            // "settled SEC charges", "exonerated of highly damaging and
+            // unfounded charges" (`charge_ground` cues, up to six words
+            // before, in the same stretch of the clause: no comma between).
             || c.trigger.surface.split_whitespace().count() == 1
                 && !c.trigger.surface.ends_with("ed")
                 && c.before
                     .iter()
                     .rev()
-                    .take(4)
+                    .take(CHARGE_GROUND_WINDOW)
+                    .take_while(|(s, _)| !c.text[s.end..c.span.start].contains([',', ';']))
                     .any(|(_, w)| c.lexicon.cues.charge_ground.contains(&w.to_lowercase())))
+}
+
+/// How many words before a charge noun a `charge_ground` cue reaches.
+const CHARGE_GROUND_WINDOW: usize = 6;
+
+/// Prepositions after which a gerund names a kind of act ("difficulties in
+/// convicting the guilty") or an act in another's account ("jailed for
+/// beating a protester").
+const GERUND_PREPOSITIONS: &[&str] = &[
+    "in", "of", "for", "by", "about", "without", "on", "against", "from", "to", "towards",
+];
+
+/// How many words after a gerund its object may stand.
+const GERUND_OBJECT_WINDOW: usize = 5;
+
+// "the difficulties faced by governing bodies in convicting the guilty",
+// "a commitment to outlawing ageism", "their reward for beating Manchester
+// City": a gerund of an act on people, after a preposition, with no
+// person, pronoun, word for people or participant group among the words
+// after it, names a kind of act ("jailed for beating a protester", "accused
+// of torturing him" name their victims and stay).
+fn gerund_without_person(c: &Candidate) -> bool {
+    let person_types = matches!(
+        c.trigger.event_type,
+        "arrest"
+            | "assault"
+            | "killing"
+            | "ill_treatment"
+            | "sentence"
+            | "charge"
+            | "harassment"
+            | "release"
+    );
+    let first = c.text[c.span.start..c.span.end]
+        .split_whitespace()
+        .next()
+        .unwrap_or_default();
+    if c.trigger.is_noun
+        || !person_types
+        || !first.to_lowercase().ends_with("ing")
+        || !c.before.last().is_some_and(|(s, w)| {
+            // A word of its own ("a drive-by shooting" holds no "by").
+            let alone = c.text[..s.start].ends_with(char::is_whitespace) || s.start == 0;
+            alone
+                && c.text[s.end..c.span.start].trim().is_empty()
+                && GERUND_PREPOSITIONS.contains(&w.to_lowercase().as_str())
+        })
+    {
+        return false;
+    }
+    let window = c.after.iter().take(GERUND_OBJECT_WINDOW);
+    let last_end = window.clone().next_back().map_or(c.span.end, |(s, _)| s.end);
+    let person_word = window.clone().any(|(_, w)| {
+        let lower = w.to_lowercase();
+        matches!(
+            lower.as_str(),
+            "him" | "her" | "them" | "us" | "me" | "himself" | "herself" | "themselves" | "people"
+        ) || lower.ends_with("year-old")
+            || lower.ends_with("year-olds")
+            || c.lexicon.cues.human.contains(&lower)
+            || lower.starts_with(|ch: char| ch.is_ascii_digit())
+    }) || !c
+        .lexicon
+        .descriptors
+        .find(&c.text[c.span.end..last_end])
+        .is_empty();
+    let group_after = c
+        .groups
+        .iter()
+        .any(|g| g.span.start >= c.span.end && g.span.start < last_end);
+    let person_mention = c.mentions.iter().any(|m| {
+        m.kind == MentionKind::Person && m.span.start >= c.span.end && m.span.start < last_end
+    });
+    !person_word && !group_after && !person_mention
 }
 
 // "arrested for unlawful assembly", "charged with illegal assembly".

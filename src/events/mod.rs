@@ -1585,6 +1585,21 @@ mod tests {
             "beating",
         ),
         (
+            "The report lists the difficulties faced by regulators in convicting the guilty.",
+            "guard.gerund_without_person",
+            "convicting",
+        ),
+        (
+            "The minister repeated his commitment to prosecuting fraud in the banking sector.",
+            "guard.gerund_without_person",
+            "prosecuting",
+        ),
+        (
+            "The lawyer said his client had been cleared of highly damaging and unfounded charges.",
+            "guard.charge_as_ground",
+            "charges",
+        ),
+        (
             "After beating Anna Marie Kowalski, Jo Brand, Lucy Carter Smith and Mia Hart to the best female prize, she thanked her fans.",
             "guard.contest_sense",
             "beating",
@@ -1691,6 +1706,21 @@ mod tests {
     /// [`GUARD_CASES`] (a threat of harm, a killing by people, a release
     /// from prison ...) and the modality cases.
     const EVENT_CASES: &[(&str, &str, Option<&str>)] = &[
+        (
+            "A farmer was jailed last year for beating a protester outside his home.",
+            "assault",
+            None,
+        ),
+        (
+            "Two guards are accused of torturing him in custody in March.",
+            "ill_treatment",
+            None,
+        ),
+        (
+            "Four people were injured in a drive-by shooting by unknown gunmen.",
+            "assault",
+            None,
+        ),
         (
             "Gunmen shot two villagers ahead of the election.",
             "assault",
