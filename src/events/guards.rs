@@ -514,7 +514,10 @@ fn gerund_without_person(c: &Candidate) -> bool {
         return false;
     }
     let window = c.after.iter().take(GERUND_OBJECT_WINDOW);
-    let last_end = window.clone().next_back().map_or(c.span.end, |(s, _)| s.end);
+    let last_end = window
+        .clone()
+        .next_back()
+        .map_or(c.span.end, |(s, _)| s.end);
     let person_word = window.clone().any(|(_, w)| {
         let lower = w.to_lowercase();
         matches!(

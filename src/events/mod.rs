@@ -1106,6 +1106,27 @@ mod tests {
     }
 
     #[test]
+    fn an_affiliation_after_a_listed_name_does_not_end_the_list() {
+        let rows = events(
+            "The journalists, Ali Karimov of the Daily Star Weekly, Nigora Saidova of the \
+             Valley Courier and Timur Bekov were detained on Monday.",
+        );
+        assert_eq!(
+            find(&rows, "arrest").4,
+            vec!["Ali Karimov", "Nigora Saidova", "Timur Bekov"]
+        );
+        // An affiliation no tagger knows ("of KTK").
+        let rows = events(
+            "The journalists, Ali Karimov of KTK, Nigora Saidova of the AFP and Timur Bekov \
+             were detained on Monday.",
+        );
+        assert_eq!(
+            find(&rows, "arrest").4,
+            vec!["Ali Karimov", "Nigora Saidova", "Timur Bekov"]
+        );
+    }
+
+    #[test]
     fn targets_named_in_apposition_or_before_an_insertion() {
         let cases = [
             (

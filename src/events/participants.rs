@@ -76,6 +76,13 @@ fn joins(gap: &str) -> bool {
     )
 }
 
+/// "of the AFP", "from Al Shourog TV" right after a listed name: its
+/// affiliation, up to five capitalised words.
+static AFFILIATION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^\s+(?:of|from)\s+(?:the\s+)?\p{Lu}[\w'’&.-]*(?:\s+\p{Lu}[\w'’&.-]*){0,4}")
+        .expect("affiliation regex")
+});
+
 static AGE: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| regex::Regex::new(r",\s*\d{1,3}\s*,").expect("age regex"));
 static INCLUDING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -332,10 +339,18 @@ pub fn groups(text: &str, participants: &[Participant]) -> Vec<Group> {
     for p in participants {
         if let Some(last) = out.last_mut() {
             let gap_start = last.span.end;
+            // "Al Muneim Abu Idris of the AFP, Shawgi ...": an affiliation
+            // the organisation tagger does not know still belongs to the
+            // name before it.
+            let gap = text.get(gap_start..p.span.start).unwrap_or_default();
+            let gap = match last.members.last().map(|m| &m.part) {
+                Some(Part::Person(_)) => AFFILIATION.replace(gap, ""),
+                _ => std::borrow::Cow::Borrowed(gap),
+            };
             let joinable = !last.possessive
                 && gap_start <= p.span.start
                 && !text[gap_start..p.span.start].contains('\n')
-                && (joins(&text[gap_start..p.span.start])
+                && (joins(&gap)
                     || matches!(
                         last.members.last().map(|m| &m.part),
                         Some(Part::BackReference { .. })
@@ -359,7 +374,9 @@ pub fn groups(text: &str, participants: &[Participant]) -> Vec<Group> {
             }
             // "Khalid Abdel Aziz of Reuters": an affiliation belongs to the
             // name before it and does not end a list of names.
-            let affiliation = matches!(p.part, Part::Organisation { .. })
+            // "X of the Daily Star Weekly": a name after "of" that the
+            // person tagger took for a person is an affiliation too.
+            let affiliation = matches!(p.part, Part::Organisation { .. } | Part::Person(_))
                 && matches!(last.members.last().map(|m| &m.part), Some(Part::Person(_)))
                 && gap_start <= p.span.start
                 && matches!(
