@@ -148,8 +148,10 @@ pub struct Evidence {
     /// "broke up".
     pub assembly: bool,
     /// Someone is held: the event has a target (named, counted or
-    /// described), or its sentence holds a word of custody (`custody`
-    /// cues: "prison", "bail", "hostages"): what `needs=held` asks of
+    /// described), people stand on the target's side of the trigger
+    /// ([`HELD_WINDOW`]), or its sentence holds a word of custody
+    /// (`custody` cues: "prison", "bail", "hostages"); an arrest earlier in
+    /// the document or a state agent does too. What `needs=held` asks of
     /// "released", "freed" ("the game was released in November", "they
     /// have released a single" hold no one).
     pub held: bool,
@@ -401,16 +403,10 @@ pub fn assess(
     } else {
         (trigger_word + 1).min(words.len())..(trigger_word + 1 + HELD_WINDOW).min(words.len())
     };
-    let people_on_target_side = lower[target_side.clone()].iter().any(|w| {
-        matches!(w.as_str(), "him" | "her" | "them" | "he" | "she" | "they")
-            || cues.human.contains(w)
-    }) || words.get(target_side.clone()).is_some_and(|side| {
+    let people_on_target_side = words.get(target_side).is_some_and(|side| {
         side.first().zip(side.last()).is_some_and(|(first, last)| {
             let span = ByteSpan::new(first.0.start, last.0.end);
-            !lexicon.descriptors.find(span.slice(text)).is_empty()
-                || crate::events::within(sentence_mentions, |m| m.span, span)
-                    .iter()
-                    .any(|m| matches!(m.kind, MentionKind::Person | MentionKind::Quantity))
+            crate::events::participants::names_people(text, span, sentence_mentions, lexicon)
         })
     });
     let named_target = event

@@ -124,7 +124,7 @@
 
 use super::lexicon::{EventLexicon, Role, Trigger};
 use super::modality::is_cue_word;
-use super::participants::{Group, Part};
+use super::participants::{names_people, Group, Part};
 use super::roles;
 use crate::document::ByteSpan;
 use crate::tag::{Mention, MentionKind};
@@ -518,28 +518,12 @@ fn gerund_without_person(c: &Candidate) -> bool {
         .clone()
         .next_back()
         .map_or(c.span.end, |(s, _)| s.end);
-    let person_word = window.clone().any(|(_, w)| {
-        let lower = w.to_lowercase();
-        matches!(
-            lower.as_str(),
-            "him" | "her" | "them" | "us" | "me" | "himself" | "herself" | "themselves" | "people"
-        ) || lower.ends_with("year-old")
-            || lower.ends_with("year-olds")
-            || c.lexicon.cues.human.contains(&lower)
-            || lower.starts_with(|ch: char| ch.is_ascii_digit())
-    }) || !c
-        .lexicon
-        .descriptors
-        .find(&c.text[c.span.end..last_end])
-        .is_empty();
+    let after = ByteSpan::new(c.span.end, last_end);
     let group_after = c
         .groups
         .iter()
         .any(|g| g.span.start >= c.span.end && g.span.start < last_end);
-    let person_mention = c.mentions.iter().any(|m| {
-        m.kind == MentionKind::Person && m.span.start >= c.span.end && m.span.start < last_end
-    });
-    !person_word && !group_after && !person_mention
+    !group_after && !names_people(c.text, after, c.mentions, c.lexicon)
 }
 
 // "arrested for unlawful assembly", "charged with illegal assembly".

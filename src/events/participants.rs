@@ -579,6 +579,47 @@ fn description_after_number(slice: &str) -> String {
 }
 
 /// The words of a span of text: letters, digits and inner apostrophes.
+/// Whether `span` names people: a personal pronoun, "people", an age
+/// ("a 16-year-old"), a word for people (`human` in
+/// `person_descriptors.tsv`), a descriptor ("journalists"), or a person or
+/// counted group the taggers found ("freed him", "the release of a
+/// villager", "jailed for beating a protester").
+pub fn names_people(
+    text: &str,
+    span: ByteSpan,
+    mentions: &[Mention],
+    lexicon: &EventLexicon,
+) -> bool {
+    let slice = span.slice(text);
+    slice
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.' | '"'))
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            let lower = w.to_lowercase();
+            matches!(
+                lower.as_str(),
+                "him"
+                    | "her"
+                    | "them"
+                    | "us"
+                    | "me"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "himself"
+                    | "herself"
+                    | "themselves"
+                    | "people"
+            ) || lower.ends_with("year-old")
+                || lower.ends_with("year-olds")
+                || lexicon.cues.human.contains(&lower)
+        })
+        || !lexicon.descriptors.find(slice).is_empty()
+        || crate::events::within(mentions, |m| m.span, span)
+            .iter()
+            .any(|m| matches!(m.kind, MentionKind::Person | MentionKind::Quantity))
+}
+
 pub fn words(text: &str, span: ByteSpan) -> Vec<(ByteSpan, &str)> {
     let slice = span.slice(text);
     let mut out = Vec::new();
