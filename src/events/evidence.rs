@@ -37,7 +37,10 @@
 //!    words and no state agent takes the domain of its document, when one
 //!    domain has at least [`DOCUMENT_DOMAIN_WORDS`] words in it and that
 //!    many more than the civic domain ("played a part in the rally" in a
-//!    report of oil prices).
+//!    report of oil prices). In such a document, a trigger with a sense of
+//!    its domain also needs a target, a word for people or a state agent
+//!    beside the civic words ("fears about terrorism played a part in the
+//!    rally").
 //! 8. `unmet:N`: the trigger entry says what it needs (`needs=` in
 //!    `triggers.tsv`) and the event lacks it; such an event scores 0:
 //!    - `state_agent` ("picked up an award" is no arrest without one);
@@ -472,7 +475,16 @@ pub fn assess(
         });
     // Words of the civic domain outweigh those of another ("protests over
     // food prices", "journalists covering a match").
-    let other_domain = if civic_context {
+    let senses = senses_of(event, cues);
+    let has_sense = |sense: &str| senses.is_some_and(|s| s.split(',').any(|x| x.trim() == sense));
+    // In a report of another domain, a trigger with a sense there needs
+    // people or a state agent beside a civic word ("fears about terrorism
+    // played a part in the rally" in a report of oil prices).
+    let civic_in_other_document =
+        document_domain.is_some_and(has_sense) && !state_agent && !has_target && !human_word;
+    let other_domain = if civic_context && civic_in_other_document {
+        document_domain
+    } else if civic_context {
         None
     } else if in_list(&cues.context_finance) {
         Some("markets")
@@ -487,8 +499,6 @@ pub fn assess(
     } else {
         document_domain
     };
-    let senses = senses_of(event, cues);
-    let has_sense = |sense: &str| senses.is_some_and(|s| s.split(',').any(|x| x.trim() == sense));
     Evidence {
         specific_trigger: senses.is_none()
             || !(has_sense("general") || other_domain.is_some_and(has_sense)),

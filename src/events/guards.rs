@@ -117,6 +117,14 @@
 //!     preposition, with no person, pronoun, word for people, number or
 //!     participant group among the five words after it, names a kind of
 //!     act ("jailed for beating a protester" stays).
+//! 36. `evaluative_infinitive` — "it was absurd to **charge** farmers for
+//!     committees", "it is illegal to **protest** there": a trigger
+//!     after a form of "be", an adjective of judgement (`evaluative` cues)
+//!     and "to" is an act weighed, not reported.
+//! 37. `aggregate_toll` — "about 800,000 people were **killed** by
+//!     militias": a killing or injury of ten thousand or more people (the
+//!     count nearest the trigger in its clause) is the toll of a war or a
+//!     long period, not one incident.
 //!
 //! To add a guard: write a function `fn name(c: &Candidate) -> bool` with
 //! its example above it, add it to [`GUARDS`] and to the list above, and
@@ -320,6 +328,14 @@ pub(super) const GUARDS: &[Guard] = &[
         name: "guard.gerund_without_person",
         rejects: gerund_without_person,
     },
+    Guard {
+        name: "guard.evaluative_infinitive",
+        rejects: evaluative_infinitive,
+    },
+    Guard {
+        name: "guard.aggregate_toll",
+        rejects: aggregate_toll,
+    },
 ];
 
 /// The name of the first guard that rejects the candidate, if any.
@@ -495,6 +511,7 @@ fn gerund_without_person(c: &Candidate) -> bool {
             | "charge"
             | "harassment"
             | "release"
+            | "organisation_restriction"
     );
     let first = c.text[c.span.start..c.span.end]
         .split_whitespace()
@@ -523,7 +540,115 @@ fn gerund_without_person(c: &Candidate) -> bool {
         .groups
         .iter()
         .any(|g| g.span.start >= c.span.end && g.span.start < last_end);
-    !group_after && !names_people(c.text, after, c.mentions, c.lexicon)
+    // "outlawing the party", "banning opposition groups": a ban's object
+    // may be an organisation instead of people.
+    let names_organisation = c.trigger.event_type == "organisation_restriction"
+        && (window.clone().any(|(_, w)| {
+            let lower = w.to_lowercase();
+            c.lexicon.cues.organisation_noun.contains(&lower)
+                || c.lexicon.cues.media_noun.contains(&lower)
+        }) || crate::events::within(c.mentions, |m| m.span, after)
+            .iter()
+            .any(|m| m.kind == MentionKind::Organisation));
+    !group_after && !names_organisation && !names_people(c.text, after, c.mentions, c.lexicon)
+}
+
+// "it was absurd to charge farmers for committees", "it would be wrong to
+// arrest them", "it is illegal to protest there".
+fn evaluative_infinitive(c: &Candidate) -> bool {
+    let mut before = c.before.iter().rev().map(|(_, w)| w.to_lowercase());
+    before.next().as_deref() == Some("to")
+        && before
+            .next()
+            .is_some_and(|adjective| c.lexicon.cues.evaluative.contains(&adjective))
+        && before.take(2).any(|w| {
+            matches!(
+                w.as_str(),
+                "is" | "was"
+                    | "be"
+                    | "been"
+                    | "are"
+                    | "were"
+                    | "it's"
+                    | "seems"
+                    | "seemed"
+                    | "it"
+                    | "very"
+                    | "so"
+                    | "too"
+                    | "quite"
+                    | "not"
+            )
+        })
+}
+
+/// The count of people at which a killing or injury is a toll over a war
+/// or a long period rather than one incident.
+const AGGREGATE_TOLL: u64 = 10_000;
+
+/// How many words from the trigger the count of a toll may stand.
+const TOLL_WINDOW: usize = 6;
+
+// "About 800,000 Tutsis and moderate Hutus were killed by militias",
+// "the war has killed 20,000 civilians".
+fn aggregate_toll(c: &Candidate) -> bool {
+    if !matches!(c.trigger.event_type, "killing" | "assault") {
+        return false;
+    }
+    let from = c.before[c.before.len().saturating_sub(TOLL_WINDOW)..]
+        .first()
+        .map_or(c.span.start, |(s, _)| s.start)
+        .max(c.clause_start);
+    let to = c.after[..c.after.len().min(TOLL_WINDOW)]
+        .last()
+        .map_or(c.span.end, |(s, _)| s.end);
+    let counted = c
+        .groups
+        .iter()
+        .filter(|g| g.span.start >= from && g.span.end <= to)
+        .flat_map(|g| &g.members)
+        .any(|m| matches!(m.part, Part::Counted { count: Some(n), .. } if n >= AGGREGATE_TOLL));
+    // "About 800,000 Tutsis and moderate Hutus were killed": a number of
+    // people the participant reader does not know as a group.
+    let words: Vec<&(ByteSpan, &str)> = c
+        .before
+        .iter()
+        .filter(|(s, _)| s.start >= from)
+        .chain(c.after.iter().take(TOLL_WINDOW))
+        .copied()
+        .collect();
+    let numeral = words.iter().any(|(span, word)| {
+        if !word.starts_with(|ch: char| ch.is_ascii_digit()) {
+            return false;
+        }
+        // Words are runs of letters and digits: "800,000" is read whole.
+        let rest = &c.text[span.start..];
+        let length = rest
+            .char_indices()
+            .take_while(|&(i, ch)| {
+                ch.is_ascii_digit()
+                    || ch == ',' && rest[i + 1..].starts_with(|d: char| d.is_ascii_digit())
+            })
+            .last()
+            .map_or(0, |(i, ch)| i + ch.len_utf8());
+        let numeral_end = span.start + length;
+        let Ok(number) = rest[..length].replace(',', "").parse::<u64>() else {
+            return false;
+        };
+        let next = c.text[numeral_end..]
+            .split(|ch: char| !ch.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .map(str::to_lowercase);
+        let number = match next.as_deref() {
+            Some("million" | "millions") => number.saturating_mul(1_000_000),
+            _ => number,
+        };
+        let money = c.text[..span.start].ends_with(['$', '£', '€', '¥']);
+        number >= AGGREGATE_TOLL
+            && !money
+            && !next.is_some_and(|w| c.lexicon.cues.unit.contains(&w))
+    });
+    counted || numeral
 }
 
 // "arrested for unlawful assembly", "charged with illegal assembly".
@@ -1091,8 +1216,14 @@ fn natural_cause(c: &Candidate) -> bool {
     // "were killed in flooding", "injured after a crash", "died from
     // cancer": a trigger without an acting subject ("Gunmen killed two
     // villagers after the earthquake" has one).
+    // "the number killed in the disaster": a participle with a preposition
+    // right after it has no object, so it is passive.
+    let reduced_passive = c.trigger.participle
+        && c.next_word()
+            .is_some_and(|w| matches!(w.as_str(), "in" | "after" | "during" | "from"));
     let no_actor = c.trigger.is_noun
         || c.trigger.subject == Role::Target
+        || reduced_passive
         || c.trigger.participle && roles::is_passive(c.text, c.span, c.before, cues);
     let words: Vec<String> = c.after.iter().take(6).map(|w| lower(&w)).collect();
     let cause_after = no_actor

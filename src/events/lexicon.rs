@@ -135,6 +135,12 @@ pub struct Cues {
     /// ("condemned", "denied", "prevented"): "officials condemned the
     /// attacks" names no attacker.
     pub response_verb: Lexicon<()>,
+    /// Adjectives of judgement before "to" and a verb ("it was absurd to
+    /// charge farmers"): the act is weighed, not reported.
+    pub evaluative: Lexicon<()>,
+    /// Units of money and measure after a number ("20,000 dollars",
+    /// "15,000 tonnes"): the number counts no people.
+    pub unit: Lexicon<()>,
     /// Words that move a sentence away from the day of the one before
     /// ("later", "subsequently").
     pub time_shift: Lexicon<()>,
@@ -331,6 +337,8 @@ impl EventLexicon {
             force_noun: cue("force_noun"),
             force_verb: cue("force_verb"),
             response_verb: cue("response_verb"),
+            evaluative: cue("evaluative"),
+            unit: cue("unit"),
             time_shift: cue("time_shift"),
             date_limit: cue("date_limit"),
             ahead: cue("ahead"),

@@ -751,8 +751,28 @@ impl EventExtractor {
             modality
         };
 
+        // "jailed for questioning", "jailed pending trial", "jailed without
+        // charge": custody before any verdict is an arrest, not a sentence.
+        let custody_jailing =
+            trigger.event_type == "sentence" && !trigger.is_noun && trigger.lemma == "jail" && {
+                let next: Vec<String> = after
+                    .iter()
+                    .take(2)
+                    .map(|(_, w)| w.to_lowercase())
+                    .collect();
+                matches!(
+                    next.iter()
+                        .map(String::as_str)
+                        .collect::<Vec<_>>()
+                        .as_slice(),
+                    ["for", "questioning" | "interrogation"]
+                        | ["pending" | "awaiting", ..]
+                        | ["without", "charge" | "trial"]
+                )
+            };
+
         // Penalty.
-        let penalty = if matches!(trigger.event_type, "sentence" | "fine") {
+        let penalty = if matches!(trigger.event_type, "sentence" | "fine") && !custody_jailing {
             penalty::penalty_for(text, sentence, span, trigger, mentions, &self.lexicon)
         } else {
             None
@@ -770,7 +790,11 @@ impl EventExtractor {
             .or_else(|| (!referent.names.is_empty()).then_some(referent.names.len() as u64));
         // A raid or search of offices, outlets or an organisation restricts
         // the organisation; of a home it is harassment.
-        let mut event_type = trigger.event_type;
+        let mut event_type = if custody_jailing {
+            "arrest"
+        } else {
+            trigger.event_type
+        };
         // "banned the march": a ban on a protest restricts the protest; "banned
         // them from leaving the country": a ban on people is harassment.
         if event_type == "organisation_restriction" {
@@ -1616,6 +1640,41 @@ mod tests {
             "prosecuting",
         ),
         (
+            "Ministers are committed to outlawing ageism, leaving the old rules behind, Health Secretary Tom Reed said in London.",
+            "guard.gerund_without_person",
+            "outlawing",
+        ),
+        (
+            "The farmers' union said it was unfair to charge growers for the new inspections.",
+            "guard.evaluative_infinitive",
+            "charge",
+        ),
+        (
+            "Officials said it is illegal to protest within a mile of the palace.",
+            "guard.evaluative_infinitive",
+            "protest",
+        ),
+        (
+            "Historians estimate that about 300,000 villagers were killed by the occupying army.",
+            "guard.aggregate_toll",
+            "were killed",
+        ),
+        (
+            "The civil war has killed 2 million civilians since it began, aid groups say.",
+            "guard.aggregate_toll",
+            "killed",
+        ),
+        (
+            "Insurers said the number killed in the disaster could rise as roads reopen.",
+            "guard.natural_cause",
+            "killed",
+        ),
+        (
+            "Rebels said the sabotage attack near the capital was their third this month.",
+            "guard.preceding_sense",
+            "attack",
+        ),
+        (
             "The lawyer said his client had been cleared of highly damaging and unfounded charges.",
             "guard.charge_as_ground",
             "charges",
@@ -1727,6 +1786,26 @@ mod tests {
     /// [`GUARD_CASES`] (a threat of harm, a killing by people, a release
     /// from prison ...) and the modality cases.
     const EVENT_CASES: &[(&str, &str, Option<&str>)] = &[
+        (
+            "Gunmen killed 12 villagers and stole 20,000 dollars from the market on Monday.",
+            "killing",
+            None,
+        ),
+        (
+            "Police said it was illegal, then arrested 12 protesters outside the court.",
+            "arrest",
+            None,
+        ),
+        (
+            "The government moved on Monday towards outlawing the main opposition party.",
+            "organisation_restriction",
+            None,
+        ),
+        (
+            "The blogger was jailed for questioning on Monday over a post about the army.",
+            "arrest",
+            None,
+        ),
         (
             "A farmer was jailed last year for beating a protester outside his home.",
             "assault",
@@ -1965,6 +2044,24 @@ mod tests {
                 "{text}: {rows:?}"
             );
         }
+    }
+
+    #[test]
+    fn in_a_market_report_a_civic_word_alone_does_not_make_a_rally_a_protest() {
+        let market = "Copper prices rose 2% on Tuesday as traders bought futures. Shares in \
+                      mining firms gained and the index closed higher. Worries about \
+                      terrorism also fed the rally. Analysts said the market may cool.";
+        assert!(
+            events(market).iter().all(|r| r.0 != "protest"),
+            "{:?}",
+            events(market)
+        );
+        let protest = market.replace(
+            "fed the rally",
+            "fed the rally of farmers outside parliament",
+        );
+        let rows = events(&protest);
+        assert!(rows.iter().any(|r| r.0 == "protest"), "{rows:?}");
     }
 
     #[test]
