@@ -125,6 +125,9 @@
 //!     militias": a killing or injury of ten thousand or more people (the
 //!     count nearest the trigger in its clause) is the toll of a war or a
 //!     long period, not one incident.
+//! 38. `animal_victim` — "wounded a woman and **killed** two oxen", "oxen
+//!     were also **killed**": a killing or injury of animals (`animal` cues
+//!     among the words of its object, or of a passive subject).
 //!
 //! To add a guard: write a function `fn name(c: &Candidate) -> bool` with
 //! its example above it, add it to [`GUARDS`] and to the list above, and
@@ -335,6 +338,10 @@ pub(super) const GUARDS: &[Guard] = &[
     Guard {
         name: "guard.aggregate_toll",
         rejects: aggregate_toll,
+    },
+    Guard {
+        name: "guard.animal_victim",
+        rejects: animal_victim,
     },
 ];
 
@@ -649,6 +656,96 @@ fn aggregate_toll(c: &Candidate) -> bool {
             && !next.is_some_and(|w| c.lexicon.cues.unit.contains(&w))
     });
     counted || numeral
+}
+
+/// How many words an object or a passive subject may take before its noun.
+const VICTIM_WINDOW: usize = 4;
+
+// "wounded a woman and killed two oxen", "Oxen were also killed during the
+// operation", "police shot a dog".
+fn animal_victim(c: &Candidate) -> bool {
+    if !matches!(c.trigger.event_type, "killing" | "assault") || c.trigger.is_noun {
+        return false;
+    }
+    let cues = &c.lexicon.cues;
+    // An animal that heads its noun phrase: at its end, not as a modifier
+    // of another noun ("cattle owners", "a camel camp").
+    let heads_phrase = |at: usize| {
+        let rest = c.text[at..].trim_start();
+        rest.is_empty()
+            || !rest.starts_with(char::is_alphanumeric)
+            || rest
+                .split(|ch: char| !ch.is_alphanumeric())
+                .next()
+                .is_some_and(|next| {
+                    matches!(
+                        next.to_lowercase().as_str(),
+                        "and"
+                            | "or"
+                            | "in"
+                            | "at"
+                            | "on"
+                            | "during"
+                            | "were"
+                            | "was"
+                            | "are"
+                            | "is"
+                            | "that"
+                            | "which"
+                            | "with"
+                            | "from"
+                            | "near"
+                            | "by"
+                            | "of"
+                            | "to"
+                            | "for"
+                            | "as"
+                            | "after"
+                            | "before"
+                            | "when"
+                            | "while"
+                            | "also"
+                            | "belonging"
+                            | "killed"
+                            | "shot"
+                            | "injured"
+                    )
+                })
+    };
+    // The first word of an animal or of people decides.
+    let first_victim = |words: &mut dyn Iterator<Item = &&(ByteSpan, &str)>| {
+        words
+            .take(VICTIM_WINDOW)
+            .map(|(s, w)| (s.end, w.to_lowercase()))
+            .find(|(_, w)| {
+                cues.animal.contains(w) || cues.human.contains(w) || is_quantity_of_people(w)
+            })
+            .is_some_and(|(end, w)| cues.animal.contains(&w) && heads_phrase(end))
+    };
+    let passive = c.trigger.participle
+        && (roles::is_passive(c.text, c.span, c.before, cues)
+            || c.before
+                .last()
+                .is_some_and(|(_, w)| cues.animal.contains(&w.to_lowercase())));
+    if passive {
+        let mut before = c
+            .before
+            .iter()
+            .rev()
+            .take_while(|(s, _)| s.start >= c.clause_start);
+        first_victim(&mut before)
+    } else if c.next_word().as_deref() == Some("by") {
+        // "was shot dead by cattle rustlers": the agent, not the victim.
+        false
+    } else {
+        first_victim(&mut c.after.iter())
+    }
+}
+
+/// Words that count or name people without a descriptor ("people",
+/// "persons", "civilians" are `human` cues; these are pronouns).
+fn is_quantity_of_people(word: &str) -> bool {
+    matches!(word, "him" | "her" | "them" | "people" | "persons")
 }
 
 // "arrested for unlawful assembly", "charged with illegal assembly".

@@ -141,6 +141,9 @@ pub struct Cues {
     /// Units of money and measure after a number ("20,000 dollars",
     /// "15,000 tonnes"): the number counts no people.
     pub unit: Lexicon<()>,
+    /// Animals ("cattle", "oxen", "dogs"): a killing or injury of animals
+    /// is no event against people.
+    pub animal: Lexicon<()>,
     /// Words that move a sentence away from the day of the one before
     /// ("later", "subsequently").
     pub time_shift: Lexicon<()>,
@@ -339,6 +342,7 @@ impl EventLexicon {
             response_verb: cue("response_verb"),
             evaluative: cue("evaluative"),
             unit: cue("unit"),
+            animal: cue("animal"),
             time_shift: cue("time_shift"),
             date_limit: cue("date_limit"),
             ahead: cue("ahead"),

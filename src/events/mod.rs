@@ -790,8 +790,33 @@ impl EventExtractor {
             .or_else(|| (!referent.names.is_empty()).then_some(referent.names.len() as u64));
         // A raid or search of offices, outlets or an organisation restricts
         // the organisation; of a home it is harassment.
+        // "militiamen tortured a party member": torture by people who are
+        // no state agents, with no word of custody in the sentence, is an
+        // assault (ill-treatment is what custody brings).
+        let torture_outside_custody = trigger.event_type == "ill_treatment"
+            && !trigger.is_noun
+            && trigger.surface.ends_with("ed")
+            && !agents.is_empty()
+            && agents.iter().all(|a| a.kind != "state")
+            && !words
+                .iter()
+                .any(|(_, w)| cues.custody.contains(&w.to_lowercase()));
+        // "a failed assassination attempt", "an attempted murder": an attack
+        // that did not kill.
+        let attempted_killing = trigger.event_type == "killing"
+            && trigger.is_noun
+            && (after.first().is_some_and(|(_, w)| {
+                matches!(w.to_lowercase().as_str(), "attempt" | "attempts" | "bid")
+            }) || before.last().is_some_and(|(_, w)| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "failed" | "attempted" | "botched" | "foiled" | "thwarted"
+                )
+            }));
         let mut event_type = if custody_jailing {
             "arrest"
+        } else if torture_outside_custody || attempted_killing {
+            "assault"
         } else {
             trigger.event_type
         };
@@ -1670,6 +1695,16 @@ mod tests {
             "killed",
         ),
         (
+            "Raiders burned two huts, wounded a herder and killed nine goats near the river.",
+            "guard.animal_victim",
+            "killed",
+        ),
+        (
+            "Several camels were also shot during the raid on the market.",
+            "guard.animal_victim",
+            "shot",
+        ),
+        (
             "Rebels said the sabotage attack near the capital was their third this month.",
             "guard.preceding_sense",
             "attack",
@@ -1786,6 +1821,41 @@ mod tests {
     /// [`GUARD_CASES`] (a threat of harm, a killing by people, a release
     /// from prison ...) and the modality cases.
     const EVENT_CASES: &[(&str, &str, Option<&str>)] = &[
+        (
+            "Bandits shot dead a herder near his cattle pen on Monday.",
+            "killing",
+            None,
+        ),
+        (
+            "Armed men attacked cattle owners near the river on Sunday.",
+            "assault",
+            None,
+        ),
+        (
+            "Masked militiamen tortured a party official in the village on Monday.",
+            "assault",
+            None,
+        ),
+        (
+            "Two prisoners were tortured by guards in custody last week.",
+            "ill_treatment",
+            None,
+        ),
+        (
+            "The editor survived an assassination attempt outside her home on Monday.",
+            "assault",
+            None,
+        ),
+        (
+            "Soldiers whipped three traders at a checkpoint on Monday.",
+            "assault",
+            None,
+        ),
+        (
+            "Youths threw stones at police officers outside the stadium on Saturday.",
+            "assault",
+            None,
+        ),
         (
             "Gunmen killed 12 villagers and stole 20,000 dollars from the market on Monday.",
             "killing",
