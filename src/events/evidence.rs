@@ -16,7 +16,10 @@
 //! 1. `specific_trigger`: the trigger's surface or lemma has no common other sense
 //!    ("detain", "sentence to"), or has one only in a domain the sentence
 //!    is not in ("kill" outside a disaster); "release", "charge", "attack"
-//!    have one anywhere (`ambiguous_trigger`, `senses=general`).
+//!    have one anywhere (`ambiguous_trigger`, `senses=general`). A protest
+//!    word with a verb of holding a gathering within
+//!    [`HELD_EVENT_WINDOW`] words (`held_event` cues: "a protest was
+//!    held", "staged a protest", "protests took place") is specific too.
 //! 2. `named_target`: a target named as a person or an organisation.
 //! 3. `human_target`: some target (named, counted, described, a pronoun),
 //!    or a word for people ("villagers", "a farmer"), a person's name or a
@@ -101,6 +104,10 @@ use crate::tag::{Mention, MentionKind};
 
 /// The threshold below which events are not written, by default.
 pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.5;
+
+/// How many words on either side of a protest word a verb of holding it
+/// may stand ("a protest was held").
+pub const HELD_EVENT_WINDOW: usize = 3;
 
 /// How many words on either side of a trigger a word for people counts as
 /// its participant.
@@ -499,9 +506,23 @@ pub fn assess(
     } else {
         document_domain
     };
+    // "a protest was held", "staged a protest", "protests took place": a
+    // verb of holding a gathering beside a protest word leaves it no other
+    // sense (`held_event` cues, within three words in its sentence).
+    let held_protest = event.event_type == "protest"
+        && !other_domain.is_some_and(has_sense)
+        && lower[trigger_word.saturating_sub(HELD_EVENT_WINDOW)..trigger_word]
+            .iter()
+            .chain(
+                lower
+                    .get(trigger_word + 1..(trigger_word + 1 + HELD_EVENT_WINDOW).min(lower.len()))
+                    .unwrap_or_default(),
+            )
+            .any(|w| cues.held_event.contains(w));
     Evidence {
         specific_trigger: senses.is_none()
-            || !(has_sense("general") || other_domain.is_some_and(has_sense)),
+            || !(has_sense("general") || other_domain.is_some_and(has_sense))
+            || held_protest,
         domain_sense: other_domain.is_some_and(has_sense),
         civic_document: false,
         media,

@@ -144,6 +144,9 @@ pub struct Cues {
     /// Animals ("cattle", "oxen", "dogs"): a killing or injury of animals
     /// is no event against people.
     pub animal: Lexicon<()>,
+    /// Verbs of holding a gathering ("held", "staged", "took place"): a
+    /// protest word beside one has no other sense.
+    pub held_event: Lexicon<()>,
     /// Words that move a sentence away from the day of the one before
     /// ("later", "subsequently").
     pub time_shift: Lexicon<()>,
@@ -343,6 +346,7 @@ impl EventLexicon {
             evaluative: cue("evaluative"),
             unit: cue("unit"),
             animal: cue("animal"),
+            held_event: cue("held_event"),
             time_shift: cue("time_shift"),
             date_limit: cue("date_limit"),
             ahead: cue("ahead"),

@@ -1822,6 +1822,26 @@ mod tests {
     /// from prison ...) and the modality cases.
     const EVENT_CASES: &[(&str, &str, Option<&str>)] = &[
         (
+            "The union has decided to stage a protest outside the ministry.",
+            "protest",
+            Some("potential"),
+        ),
+        (
+            "Hundreds of nurses gathered on Monday to stage a protest outside the ministry.",
+            "protest",
+            Some("asserted"),
+        ),
+        (
+            "On 3 May, a protest was held in the capital against new fuel taxes.",
+            "protest",
+            Some("asserted"),
+        ),
+        (
+            "On 3 May, firefighters protested in the capital against budget cuts.",
+            "protest",
+            Some("asserted"),
+        ),
+        (
             "Bandits shot dead a herder near his cattle pen on Monday.",
             "killing",
             None,

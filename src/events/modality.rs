@@ -16,6 +16,8 @@
 //!    reads the cues of its whole
 //!    sentence before it for possibility ("faces up to five years in jail
 //!    and a $250,000 fine").
+//!    A noun trigger in an infinitive of holding ("decided to stage a
+//!    protest"; not "gathered to stage a protest") is a plan.
 //!    A verb trigger right after a bare "be" (a subjunctive or a modal's:
 //!    "recommended that she be fined", "will be tried") is `potential` too.
 //! 4. **A date to come.** An event dated in its own sentence to a day more
@@ -190,9 +192,48 @@ pub(super) fn modality(
             .rev()
             .nth(1)
             .is_none_or(|(_, w)| !w.eq_ignore_ascii_case("to"));
+    // "decided to stage a protest", "failed to persuade others to hold a
+    // rally": a gathering in an infinitive of holding is a plan or a purpose
+    // ("gathered to stage a protest" held it; "were attempting to organise
+    // a rally" attempted it, which the annotation guide counts).
+    let planned_gathering = reading.noun && {
+        let back: Vec<String> = before
+            .iter()
+            .rev()
+            .take_while(|(s, _)| s.start >= reading.clause_start)
+            .take(9)
+            .map(|(_, w)| w.to_lowercase())
+            .collect();
+        back.iter().take(4).enumerate().any(|(i, w)| {
+            // A verb of gathering or attempt up to three words before "to".
+            matches!(
+                w.as_str(),
+                "stage" | "hold" | "organise" | "organize" | "launch" | "mount"
+            ) && back.get(i + 1).is_some_and(|t| t == "to")
+                && !back.iter().skip(i + 2).take(3).any(|v| {
+                    matches!(
+                        v.as_str(),
+                        "gathered"
+                            | "assembled"
+                            | "came"
+                            | "met"
+                            | "converged"
+                            | "arrived"
+                            | "marched"
+                            | "went"
+                            | "streets"
+                            | "attempting"
+                            | "attempted"
+                            | "tried"
+                            | "trying"
+                    )
+                })
+        })
+    };
     let potential = conditional
         || scheduled
         || bare_be
+        || planned_gathering
         || near_words.iter().any(|(s, w)| {
             let w = w.to_lowercase();
             (cues.potential.contains(&w)
