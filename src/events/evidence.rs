@@ -31,7 +31,8 @@
 //!    the sentence ("police", "the court").
 //! 5. `civic_context`: a word of the legal, security or civic domain in the
 //!    sentence, other than the trigger's own ("court", "custody",
-//!    "protesters").
+//!    "protesters"), or a verb of claims after "to" (`civic_infinitive`
+//!    cues: "gathered to demand lower fees").
 //! 6. `date`, `place`: the event has a date; its sentence names a place.
 //! 7. `other_domain`: unless the sentence has civic context, it reads as
 //!    markets ("shares", "earnings"), sport ("match", "season", a score such
@@ -446,7 +447,12 @@ pub fn assess(
             .zip(&lower)
             .any(|((s, _), w)| !s.overlaps(&event.trigger) && kind.contains(w) && !in_name(s))
     };
-    let civic_context = in_list(&cues.context_civic);
+    // "gathered to demand lower fees": a verb of claims in the infinitive
+    // (`civic_infinitive` cues; "demand for oil" is no claim).
+    let claim = lower
+        .windows(2)
+        .any(|pair| pair[0] == "to" && cues.civic_infinitive.contains(&pair[1]));
+    let civic_context = in_list(&cues.context_civic) || claim;
     // A passive trigger's subject may stand further back ("the weekly X,
     // which had published ..., was shut down"): its clause from the start.
     let outlet_from = if event.rule.ends_with(".passive") {

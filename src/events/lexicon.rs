@@ -147,6 +147,8 @@ pub struct Cues {
     /// Verbs of holding a gathering ("held", "staged", "took place"): a
     /// protest word beside one has no other sense.
     pub held_event: Lexicon<()>,
+    /// Verbs of claims that are civic context after "to" ("to demand").
+    pub civic_infinitive: Lexicon<()>,
     /// Words that move a sentence away from the day of the one before
     /// ("later", "subsequently").
     pub time_shift: Lexicon<()>,
@@ -347,6 +349,7 @@ impl EventLexicon {
             unit: cue("unit"),
             animal: cue("animal"),
             held_event: cue("held_event"),
+            civic_infinitive: cue("civic_infinitive"),
             time_shift: cue("time_shift"),
             date_limit: cue("date_limit"),
             ahead: cue("ahead"),

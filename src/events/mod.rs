@@ -334,6 +334,10 @@ impl EventExtractor {
                                 && p.target_count == e.target_count
                                 && p.target_description == e.target_description)
                 }) {
+                    // "gathered in the square and marched to the ministry":
+                    // the event needs only what both triggers need
+                    // ("gathered" needs civic context, "marched" nothing).
+                    prev.needs.retain(|n| e.needs.contains(n));
                     if prev.penalty.is_none() {
                         prev.penalty = e.penalty.clone();
                     }
@@ -1821,6 +1825,16 @@ mod tests {
     /// [`GUARD_CASES`] (a threat of harm, a killing by people, a release
     /// from prison ...) and the modality cases.
     const EVENT_CASES: &[(&str, &str, Option<&str>)] = &[
+        (
+            "Dozens of parents gathered outside the school on Monday to demand lower fees.",
+            "protest",
+            Some("asserted"),
+        ),
+        (
+            "Dozens of traders gathered in the square on Monday and marched to the town hall.",
+            "protest",
+            Some("asserted"),
+        ),
         (
             "The union has decided to stage a protest outside the ministry.",
             "protest",
