@@ -149,6 +149,9 @@ pub struct Cues {
     pub held_event: Lexicon<()>,
     /// Verbs of claims that are civic context after "to" ("to demand").
     pub civic_infinitive: Lexicon<()>,
+    /// Words for people taking part in a protest ("protesters"): force or
+    /// arrests against them imply their protest.
+    pub protest_participant: Lexicon<()>,
     /// Words that move a sentence away from the day of the one before
     /// ("later", "subsequently").
     pub time_shift: Lexicon<()>,
@@ -350,6 +353,7 @@ impl EventLexicon {
             animal: cue("animal"),
             held_event: cue("held_event"),
             civic_infinitive: cue("civic_infinitive"),
+            protest_participant: cue("protest_participant"),
             time_shift: cue("time_shift"),
             date_limit: cue("date_limit"),
             ahead: cue("ahead"),

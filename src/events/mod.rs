@@ -36,6 +36,7 @@
 mod dating;
 pub mod evidence;
 mod guards;
+mod implied;
 pub mod lexicon;
 mod modality;
 pub mod participants;
@@ -368,6 +369,12 @@ impl EventExtractor {
                         e.date_source = Some("report");
                     }
                 }
+            }
+            // "Police fired tear gas at protesters": their protest is
+            // implied (events/implied.rs).
+            if let Some(protest) = implied::implied_protest(&merged, &words, &self.lexicon.cues) {
+                let at = merged.partition_point(|e| e.trigger.start < protest.trigger.start);
+                merged.insert(at, protest);
             }
             for e in merged {
                 if is_restatement(&events, &e) {
@@ -2148,6 +2155,31 @@ mod tests {
                 "{text}: {rows:?}"
             );
         }
+    }
+
+    #[test]
+    fn force_against_protesters_implies_their_protest_once() {
+        let rows = events("Riot police fired tear gas at protesters in Mombasa on 3 October.");
+        let protest = find(&rows, "protest");
+        assert_eq!(protest.2, "protesters");
+        assert_eq!(protest.3.as_deref(), Some("2016-10-03"));
+        let rows = events("Security forces shot dead four demonstrators in the town on Friday.");
+        assert_eq!(find(&rows, "protest").5, Some(4));
+        // A protest reported just before is the one the protesters held.
+        let rows = events(
+            "Hundreds of nurses marched to the ministry on Tuesday. Police fired tear gas at \
+             the protesters.",
+        );
+        assert_eq!(
+            rows.iter().filter(|r| r.0 == "protest").count(),
+            1,
+            "{rows:?}"
+        );
+        // No protest when the sentence has one of its own.
+        let rows = events("Police arrested 20 protesters at a rally in the capital on Monday.");
+        let protests: Vec<_> = rows.iter().filter(|r| r.0 == "protest").collect();
+        assert_eq!(protests.len(), 1, "{rows:?}");
+        assert_eq!(protests[0].2, "rally");
     }
 
     #[test]
