@@ -436,14 +436,48 @@ fn verb_as_noun(c: &Candidate) -> bool {
 
 // "an attack on press freedom" (an attack on a person names them).
 fn attack_on_abstraction(c: &Candidate) -> bool {
-    c.trigger.is_noun
+    if !(c.trigger.is_noun
         && c.next_word().as_deref() == Some("on")
-        && matches!(c.trigger.event_type, "assault" | "killing" | "censorship")
-        && !c
-            .groups
+        && matches!(c.trigger.event_type, "assault" | "killing" | "censorship"))
+        || c.groups
             .iter()
             .any(|g| g.span.start > c.span.end && g.span.start <= c.span.end + 8)
+    {
+        return false;
+    }
+    // "attacks on the Oromo ethnic group", "an attack on the village":
+    // people, a community or a place where people live among the five
+    // words after "on".
+    let window = &c.after[1..c.after.len().min(1 + ABSTRACTION_WINDOW)];
+    let people = window
+        .first()
+        .zip(window.last())
+        .is_some_and(|(first, last)| {
+            names_people(
+                c.text,
+                ByteSpan::new(first.0.start, last.0.end),
+                c.mentions,
+                c.lexicon,
+            )
+        })
+        || window.iter().any(|(_, w)| {
+            let lower = w.to_lowercase();
+            c.lexicon.cues.inhabited_place.contains(&lower)
+                || matches!(
+                    lower.as_str(),
+                    "community" | "communities" | "population" | "ethnic" | "minority" | "tribe"
+                )
+        });
+    // "an assault on the whole Nasa people": a people as a whole is a
+    // figure of speech.
+    let whole = window
+        .iter()
+        .any(|(_, w)| matches!(w.to_lowercase().as_str(), "whole" | "entire"));
+    !people || whole
 }
+
+/// How many words after "on" an attack's victims may be named.
+const ABSTRACTION_WINDOW: usize = 5;
 
 // "the NGO charged that the vote was rigged".
 fn charged_that(c: &Candidate) -> bool {
@@ -958,7 +992,37 @@ fn participle_adjective(c: &Candidate) -> bool {
             && s.start > c.sentence.start
             && !c.lexicon.cues.determiner.contains(&w.to_lowercase())
     });
-    if subject_right_before || name_right_before {
+    // "special forces has attacked protesters", "a youth group attacked
+    // members": an auxiliary, an adverb of report or a word for people or
+    // a group right before makes the participle a verb.
+    let verb_right_before = c.before.last().is_some_and(|(s, w)| {
+        let lower = w.to_lowercase();
+        c.text[s.end..c.span.start].trim().is_empty()
+            && (matches!(
+                lower.as_str(),
+                "has"
+                    | "have"
+                    | "had"
+                    | "having"
+                    | "then"
+                    | "also"
+                    | "allegedly"
+                    | "reportedly"
+                    | "later"
+                    | "group"
+                    | "groups"
+                    | "gang"
+                    | "gangs"
+                    | "mob"
+                    | "mobs"
+                    | "militia"
+                    | "militias"
+                    | "forces"
+                    | "unit"
+                    | "units"
+            ) || c.lexicon.cues.human.contains(&lower))
+    });
+    if subject_right_before || name_right_before || verb_right_before {
         return false;
     }
     let Some(after_space) = c.text[c.span.end..].strip_prefix(' ') else {

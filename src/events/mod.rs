@@ -1706,6 +1706,16 @@ mod tests {
             "killed",
         ),
         (
+            "The senator launched a scathing attack on the governor over the budget.",
+            "guard.preceding_sense",
+            "attack",
+        ),
+        (
+            "The firm joined the European assault on the US market last year.",
+            "guard.attack_on_abstraction",
+            "assault",
+        ),
+        (
             "Raiders burned two huts, wounded a herder and killed nine goats near the river.",
             "guard.animal_victim",
             "killed",
@@ -1832,6 +1842,16 @@ mod tests {
     /// [`GUARD_CASES`] (a threat of harm, a killing by people, a release
     /// from prison ...) and the modality cases.
     const EVENT_CASES: &[(&str, &str, Option<&str>)] = &[
+        (
+            "Armed herders continued their attacks on the farming communities of the valley on Monday.",
+            "assault",
+            None,
+        ),
+        (
+            "On Monday the special police unit has attacked protesters in the market town.",
+            "assault",
+            None,
+        ),
         (
             "Dozens of parents gathered outside the school on Monday to demand lower fees.",
             "protest",

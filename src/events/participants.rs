@@ -596,21 +596,25 @@ pub fn names_people(
         .filter(|w| !w.is_empty())
         .any(|w| {
             let lower = w.to_lowercase();
-            matches!(
-                lower.as_str(),
-                "him"
-                    | "her"
-                    | "them"
-                    | "us"
-                    | "me"
-                    | "he"
-                    | "she"
-                    | "they"
-                    | "himself"
-                    | "herself"
-                    | "themselves"
-                    | "people"
-            ) || lower.ends_with("year-old")
+            // "the US market": a capitalised abbreviation is no pronoun.
+            let abbreviation = w.len() > 1 && w.chars().all(|c| c.is_uppercase());
+            !abbreviation
+                && matches!(
+                    lower.as_str(),
+                    "him"
+                        | "her"
+                        | "them"
+                        | "us"
+                        | "me"
+                        | "he"
+                        | "she"
+                        | "they"
+                        | "himself"
+                        | "herself"
+                        | "themselves"
+                        | "people"
+                )
+                || lower.ends_with("year-old")
                 || lower.ends_with("year-olds")
                 || lexicon.cues.human.contains(&lower)
         })
