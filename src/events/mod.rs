@@ -2178,6 +2178,16 @@ mod tests {
     }
 
     #[test]
+    fn a_base_form_verb_of_force_joins_the_police_to_a_noun_of_force() {
+        let rows =
+            events("Police had to fire 31 rounds and lob six tear gas shells to scatter the mob.");
+        assert_eq!(find(&rows, "protest_restriction").6, ["Police"], "{rows:?}");
+        // "open" is no verb of force ("open control rooms").
+        let rows = events("The army should open control rooms for the massacre survivors.");
+        assert!(rows.iter().all(|r| r.6.is_empty()), "{rows:?}");
+    }
+
+    #[test]
     fn force_against_protesters_implies_their_protest_once() {
         let rows = events("Riot police fired tear gas at protesters in Mombasa on 3 October.");
         let protest = find(&rows, "protest");
