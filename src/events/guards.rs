@@ -128,6 +128,11 @@
 //! 38. `animal_victim` — "wounded a woman and **killed** two oxen", "oxen
 //!     were also **killed**": a killing or injury of animals (`animal` cues
 //!     among the words of its object, or of a passive subject).
+//! 39. `generic_relative` — "warned that they would detain anyone who
+//!     tried to **demonstrate**", "people who are **charged** with it face
+//!     ten years": a trigger in a "who" clause whose head is anyone,
+//!     whoever or everyone (any tense), or people or those with a present
+//!     "is"/"are", names a kind of act.
 //!
 //! To add a guard: write a function `fn name(c: &Candidate) -> bool` with
 //! its example above it, add it to [`GUARDS`] and to the list above, and
@@ -342,6 +347,10 @@ pub(super) const GUARDS: &[Guard] = &[
     Guard {
         name: "guard.animal_victim",
         rejects: animal_victim,
+    },
+    Guard {
+        name: "guard.generic_relative",
+        rejects: generic_relative,
     },
 ];
 
@@ -692,6 +701,28 @@ fn aggregate_toll(c: &Candidate) -> bool {
     counted || numeral
 }
 
+// "they would detain anyone who tried to demonstrate", "people who are
+// charged with anti-state propaganda face ...": a "who" clause on a head
+// that names no one in particular.
+fn generic_relative(c: &Candidate) -> bool {
+    let n = c.before.len();
+    let Some(i) = (n.saturating_sub(5)..n).rev().find(|&i| {
+        c.before[i].1.eq_ignore_ascii_case("who") && c.before[i].0.start >= c.clause_start
+    }) else {
+        return false;
+    };
+    let Some(head) = i.checked_sub(1).map(|j| c.before[j].1.to_lowercase()) else {
+        return false;
+    };
+    let present = c.before[i + 1..]
+        .iter()
+        .any(|(_, w)| matches!(w.to_lowercase().as_str(), "is" | "are"));
+    matches!(
+        head.as_str(),
+        "anyone" | "anybody" | "whoever" | "everyone" | "everybody"
+    ) || matches!(head.as_str(), "people" | "those") && present
+}
+
 /// How many words an object or a passive subject may take before its noun.
 const VICTIM_WINDOW: usize = 4;
 
@@ -938,7 +969,8 @@ fn heading(c: &Candidate) -> bool {
 
 // "the jailed blogger": a status, not an event.
 fn status_adjective(c: &Candidate) -> bool {
-    // "the jailed blogger"; "Jailed tycoon X ..." at a sentence start.
+    // "the jailed blogger"; "Jailed tycoon X ..." at a sentence start; "a
+    // brother of jailed Tajik lawyer X".
     // "two imprisoned Iranian bloggers": after a determiner or a number, a
     // capitalised word may follow (a nationality, an outlet's name).
     let prev = c.prev_word();
@@ -950,7 +982,7 @@ fn status_adjective(c: &Candidate) -> bool {
         && prev.as_deref().is_some_and(|w| {
             matches!(
                 w,
-                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "jailed"
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "jailed" | "of"
             ) || c.lexicon.numbers.parse(w).is_some()
                 || w.chars().all(|ch| ch.is_ascii_digit() || ch == ',')
         });

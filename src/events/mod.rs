@@ -863,15 +863,14 @@ impl EventExtractor {
             }
         }
         if event_type == "harassment" && matches!(trigger.lemma.as_str(), "raid" | "search") {
-            let on_org = after
-                .iter()
-                .take(5)
-                .any(|(_, w)| cues.org_place.contains(&w.to_lowercase()))
-                || target_group.is_some_and(|g| {
-                    g.members
-                        .iter()
-                        .any(|m| matches!(m.part, Part::Organisation { .. }))
-                });
+            let on_org = after.iter().take(5).any(|(_, w)| {
+                let lower = w.to_lowercase();
+                cues.org_place.contains(&lower) || cues.media_noun.contains(&lower)
+            }) || target_group.is_some_and(|g| {
+                g.members
+                    .iter()
+                    .any(|m| matches!(m.part, Part::Organisation { .. }))
+            });
             if on_org {
                 event_type = "organisation_restriction";
             }
@@ -1706,6 +1705,21 @@ mod tests {
             "killed",
         ),
         (
+            "Police warned that they would arrest anyone who tried to demonstrate outside the palace.",
+            "guard.generic_relative",
+            "demonstrate",
+        ),
+        (
+            "Under the new code, people who are charged with sedition face up to ten years.",
+            "guard.generic_relative",
+            "charged with",
+        ),
+        (
+            "A cousin of jailed Uzbek blogger Aziz Karimov was questioned on Monday.",
+            "guard.status_adjective",
+            "jailed",
+        ),
+        (
             "The senator launched a scathing attack on the governor over the budget.",
             "guard.preceding_sense",
             "attack",
@@ -1842,6 +1856,21 @@ mod tests {
     /// [`GUARD_CASES`] (a threat of harm, a killing by people, a release
     /// from prison ...) and the modality cases.
     const EVENT_CASES: &[(&str, &str, Option<&str>)] = &[
+        (
+            "It is not clear on what charge the reporter was detained on Monday.",
+            "arrest",
+            Some("asserted"),
+        ),
+        (
+            "Police raided the offices of the Daily Mirror on Monday.",
+            "organisation_restriction",
+            None,
+        ),
+        (
+            "Police raided the independent Zarya daily in the capital on Monday.",
+            "organisation_restriction",
+            None,
+        ),
         (
             "Armed herders continued their attacks on the farming communities of the valley on Monday.",
             "assault",

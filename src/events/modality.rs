@@ -2,7 +2,8 @@
 //! as possible.
 //!
 //! 1. **Negation** among the MODALITY_WINDOW words of the clause before the
-//!    trigger ("did not detain", "denied beating") → `negated`.
+//!    trigger ("did not detain", "denied beating") → `negated`; not a doubt
+//!    about a detail ("it is not clear on what charge he was detained").
 //! 2. **Conditional** sentence opener ("If convicted, ...") → `potential`.
 //! 3. **Possibility** cue words and phrases ("could face", "threatened with
 //!    arrest", "may be fined") → `potential`; a cue inside a mention
@@ -100,10 +101,32 @@ pub(super) fn modality(
         })
     };
     let (near_words, window_start) = cues_in(reading.clause_start, MODALITY_WINDOW);
-    let negated = near_words.iter().any(|(_, w)| {
+    // "It is not clear on what charge he was detained": a doubt about a
+    // detail, not a denial of the event.
+    let doubt_after = |end: usize| {
+        text[end..]
+            .split(|ch: char| !ch.is_alphabetic())
+            .find(|w| !w.is_empty())
+            .is_some_and(|next| {
+                matches!(
+                    next.to_lowercase().as_str(),
+                    "clear" | "known" | "immediately" | "certain" | "sure"
+                )
+            })
+    };
+    let negated = near_words.iter().any(|(s, w)| {
         let w = w.to_lowercase();
-        cues.negation.contains(&w) || w.ends_with("n't")
-    }) || phrase_in(window_start, "negation");
+        (cues.negation.contains(&w) || w.ends_with("n't")) && !doubt_after(s.end)
+    }) || cues
+        .phrases
+        .find(&text[window_start..span.start])
+        .iter()
+        .any(|m| {
+            let at = ByteSpan::new(window_start + m.span.start, window_start + m.span.end);
+            cues.phrases.entry(m.entry).kind == "negation"
+                && is_cue_word(text, at, mentions, cues)
+                && !doubt_after(at.end)
+        });
     if negated {
         return "negated";
     }
