@@ -88,14 +88,19 @@ pub(super) fn choose_date(
         .find(", ")
         .map(|p| sentence.start + p);
     // "X, who was detained ...", "the court where their hearing was held":
-    // a relative pronoun among the four words before the trigger.
+    // a relative pronoun among the four words before the trigger, in a
+    // clause still open ("workers, most of whom were women, held a
+    // protest": the comma closed it).
     let relative_word = |pronouns: &[&str]| {
         words
             .iter()
             .filter(|(s, _)| s.end <= span.start)
             .rev()
             .take(4)
-            .any(|(_, w)| pronouns.contains(&w.to_lowercase().as_str()))
+            .any(|(s, w)| {
+                pronouns.contains(&w.to_lowercase().as_str())
+                    && !text[s.end..span.start].contains(',')
+            })
     };
     let in_relative_clause = relative_word(&["who", "which", "where", "whose", "whom"]);
     // A clause of place goes on with the story of the sentence's opening

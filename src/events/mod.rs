@@ -2286,6 +2286,13 @@ mod tests {
             "On 1 August, Ali Karimov, who was sentenced to two years in prison, spoke to reporters.",
         );
         assert_eq!(find(&rows, "sentence").3, None);
+        // A relative clause closed by a comma leaves the main clause to the
+        // opening date.
+        let rows = events(
+            "On 4 October, about 30 nurses, most of whom were unpaid, held a protest outside \
+             the ministry.",
+        );
+        assert_eq!(find(&rows, "protest").3.as_deref(), Some("2016-10-04"));
     }
 
     #[test]
