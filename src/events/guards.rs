@@ -778,14 +778,12 @@ fn animal_victim(c: &Candidate) -> bool {
                 })
     };
     // The first word of an animal or of people decides.
+    let is_animal = |w: &str| cues.animal.contains(&w.to_lowercase());
     let first_victim = |words: &mut dyn Iterator<Item = &&(ByteSpan, &str)>| {
         words
             .take(VICTIM_WINDOW)
-            .map(|(s, w)| (s.end, w.to_lowercase()))
-            .find(|(_, w)| {
-                cues.animal.contains(w) || cues.human.contains(w) || is_quantity_of_people(w)
-            })
-            .is_some_and(|(end, w)| cues.animal.contains(&w) && heads_phrase(end))
+            .find(|(s, w)| is_animal(w) || names_people(c.text, *s, c.mentions, c.lexicon))
+            .is_some_and(|(s, w)| is_animal(w) && heads_phrase(s.end))
     };
     let passive = c.trigger.participle
         && (roles::is_passive(c.text, c.span, c.before, cues)
@@ -805,12 +803,6 @@ fn animal_victim(c: &Candidate) -> bool {
     } else {
         first_victim(&mut c.after.iter())
     }
-}
-
-/// Words that count or name people without a descriptor ("people",
-/// "persons", "civilians" are `human` cues; these are pronouns).
-fn is_quantity_of_people(word: &str) -> bool {
-    matches!(word, "him" | "her" | "them" | "people" | "persons")
 }
 
 // "arrested for unlawful assembly", "charged with illegal assembly".
