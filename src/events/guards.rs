@@ -133,6 +133,10 @@
 //!     ten years": a trigger in a "who" clause whose head is anyone,
 //!     whoever or everyone (any tense), or people or those with a present
 //!     "is"/"are", names a kind of act.
+//! 40. `power_infinitive` — "given unfettered powers to **arrest**
+//!     journalists", "the right to **protest**": a verb trigger in an
+//!     infinitive after a noun of a power or right (`power_noun` cues)
+//!     states what someone may do, not an event.
 //!
 //! To add a guard: write a function `fn name(c: &Candidate) -> bool` with
 //! its example above it, add it to [`GUARDS`] and to the list above, and
@@ -351,6 +355,10 @@ pub(super) const GUARDS: &[Guard] = &[
     Guard {
         name: "guard.generic_relative",
         rejects: generic_relative,
+    },
+    Guard {
+        name: "guard.power_infinitive",
+        rejects: power_infinitive,
     },
 ];
 
@@ -721,6 +729,13 @@ fn generic_relative(c: &Candidate) -> bool {
         head.as_str(),
         "anyone" | "anybody" | "whoever" | "everyone" | "everybody"
     ) || matches!(head.as_str(), "people" | "those") && present
+}
+
+// "security officers are given unfettered powers to arrest, detain
+// journalists", "the right to protest peacefully".
+fn power_infinitive(c: &Candidate) -> bool {
+    super::modality::word_before_infinitive(c.before, c.clause_start)
+        .is_some_and(|w| c.lexicon.cues.power_noun.contains(&w))
 }
 
 /// How many words an object or a passive subject may take before its noun.

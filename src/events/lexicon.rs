@@ -152,6 +152,12 @@ pub struct Cues {
     /// Words for people taking part in a protest ("protesters"): force or
     /// arrests against them imply their protest.
     pub protest_participant: Lexicon<()>,
+    /// Words of direction or intent before "to" and a verb trigger
+    /// ("orders to arrest"): the act is to be done.
+    pub directive: Lexicon<()>,
+    /// Nouns of a power or right before "to" and a verb trigger ("powers
+    /// to arrest"): a statement of law or power, not an event.
+    pub power_noun: Lexicon<()>,
     /// Words that move a sentence away from the day of the one before
     /// ("later", "subsequently").
     pub time_shift: Lexicon<()>,
@@ -354,6 +360,8 @@ impl EventLexicon {
             held_event: cue("held_event"),
             civic_infinitive: cue("civic_infinitive"),
             protest_participant: cue("protest_participant"),
+            directive: cue("directive"),
+            power_noun: cue("power_noun"),
             time_shift: cue("time_shift"),
             date_limit: cue("date_limit"),
             ahead: cue("ahead"),

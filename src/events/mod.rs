@@ -1720,6 +1720,11 @@ mod tests {
             "jailed",
         ),
         (
+            "Officers were given sweeping powers to detain journalists without charge.",
+            "guard.power_infinitive",
+            "detain",
+        ),
+        (
             "The senator launched a scathing attack on the governor over the budget.",
             "guard.preceding_sense",
             "attack",
@@ -1856,6 +1861,16 @@ mod tests {
     /// [`GUARD_CASES`] (a threat of harm, a killing by people, a release
     /// from prison ...) and the modality cases.
     const EVENT_CASES: &[(&str, &str, Option<&str>)] = &[
+        (
+            "Police were ordered to arrest anyone breaking the curfew in the old city.",
+            "arrest",
+            Some("potential"),
+        ),
+        (
+            "Police responded quickly to arrest 23 of the rioters in the market on Monday.",
+            "arrest",
+            Some("asserted"),
+        ),
         (
             "It is not clear on what charge the reporter was detained on Monday.",
             "arrest",

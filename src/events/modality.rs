@@ -18,7 +18,10 @@
 //!    sentence before it for possibility ("faces up to five years in jail
 //!    and a $250,000 fine").
 //!    A noun trigger in an infinitive of holding ("decided to stage a
-//!    protest"; not "gathered to stage a protest") is a plan.
+//!    protest"; not "gathered to stage a protest") is a plan; so is a verb
+//!    trigger in an infinitive after a word of direction or intent
+//!    (`directive` cues: "orders to arrest anyone", "instructions to
+//!    detain or deport them").
 //!    A verb trigger right after a bare "be" (a subjunctive or a modal's:
 //!    "recommended that she be fined", "will be tried") is `potential` too.
 //! 4. **A date to come.** An event dated in its own sentence to a day more
@@ -253,10 +256,18 @@ pub(super) fn modality(
                 })
         })
     };
+    // "specific orders to arrest anyone violating the ban", "instructions
+    // to detain or deport members": a verb trigger in an infinitive after a
+    // word of direction or intent (`directive` cues) is what is to be done,
+    // not what was.
+    let directed = !reading.noun
+        && word_before_infinitive(before, reading.clause_start)
+            .is_some_and(|w| cues.directive.contains(&w));
     let potential = conditional
         || scheduled
         || bare_be
         || planned_gathering
+        || directed
         || near_words.iter().any(|(s, w)| {
             let w = w.to_lowercase();
             (cues.potential.contains(&w)
@@ -269,6 +280,28 @@ pub(super) fn modality(
     } else {
         "asserted"
     }
+}
+
+/// The word before the "to" of a verb in the infinitive ("orders to
+/// arrest" → "orders"; "instructions to detain or deport" → "instructions"
+/// for both verbs), within the clause.
+pub(super) fn word_before_infinitive(
+    before: &[&(ByteSpan, &str)],
+    clause_start: usize,
+) -> Option<String> {
+    let back: Vec<String> = before
+        .iter()
+        .rev()
+        .take_while(|(s, _)| s.start >= clause_start)
+        .take(4)
+        .map(|(_, w)| w.to_lowercase())
+        .collect();
+    let to_at = match back.first().map(String::as_str) {
+        Some("to") => 0,
+        Some("or" | "and") if back.get(2).is_some_and(|t| t == "to") => 2,
+        _ => return None,
+    };
+    back.get(to_at + 1).cloned()
 }
 
 /// Whether a TIMEX3 value ("2024-05-03", "2024-05", "2024") lies after the
