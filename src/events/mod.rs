@@ -1720,6 +1720,16 @@ mod tests {
             "jailed",
         ),
         (
+            "Shopkeepers said they were apprehending trouble after the verdict.",
+            "guard.object_sense",
+            "apprehending",
+        ),
+        (
+            "The minister apprehended that the ruling could cause unrest in the region.",
+            "guard.object_sense",
+            "apprehended",
+        ),
+        (
             "Officers were given sweeping powers to detain journalists without charge.",
             "guard.power_infinitive",
             "detain",
