@@ -1872,6 +1872,11 @@ mod tests {
     /// from prison ...) and the modality cases.
     const EVENT_CASES: &[(&str, &str, Option<&str>)] = &[
         (
+            "Police locked up 40 students overnight after the march on Monday.",
+            "arrest",
+            Some("asserted"),
+        ),
+        (
             "Police were ordered to arrest anyone breaking the curfew in the old city.",
             "arrest",
             Some("potential"),
