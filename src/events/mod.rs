@@ -22,14 +22,19 @@
 //!    one that dates a report: "told AFP on Monday"); else the date of the
 //!    previous sentence's events when this sentence continues that episode
 //!    (it refers back to their targets); else none.
-//! 5. **Penalty, modality, location, provenance, restatements** as described
-//!    on the functions below.
+//! 5. **Type.** The trigger entry's type, unless the words around it say
+//!    more ("jailed for questioning" is an arrest, "a failed assassination
+//!    attempt" an assault, "banned the march" a protest restriction).
+//! 6. **Penalty, modality, location, provenance, restatements** as described
+//!    on the functions below; a use of force or an arrest against protesters
+//!    implies their protest.
 //!
 //! One module per concern: [`lexicon`] (triggers and cues from the
 //! gazetteers), `guards` (named rules that reject a candidate: a rejected
 //! candidate keeps the guard's name in [`Rejected`]), [`participants`] and
-//! `roles` (groups, subject, object, agents, back-references), `modality`,
-//! `dating`, [`penalty`], `places`, `restatement`, and [`evidence`]
+//! `roles` (groups, subject, object, agents, back-references), `typing`
+//! (type refinements), `modality`, `dating`, [`penalty`], `places`,
+//! `restatement`, `implied` (implied protests), and [`evidence`]
 //! (confidence and the `needs=` constraints). This file reads one trigger
 //! through them and assembles the record.
 
@@ -44,6 +49,7 @@ pub mod penalty;
 mod places;
 mod restatement;
 mod roles;
+mod typing;
 
 use serde::Serialize;
 
@@ -762,28 +768,20 @@ impl EventExtractor {
             modality
         };
 
-        // "jailed for questioning", "jailed pending trial", "jailed without
-        // charge": custody before any verdict is an arrest, not a sentence.
-        let custody_jailing =
-            trigger.event_type == "sentence" && !trigger.is_noun && trigger.lemma == "jail" && {
-                let next: Vec<String> = after
-                    .iter()
-                    .take(2)
-                    .map(|(_, w)| w.to_lowercase())
-                    .collect();
-                matches!(
-                    next.iter()
-                        .map(String::as_str)
-                        .collect::<Vec<_>>()
-                        .as_slice(),
-                    ["for", "questioning" | "interrogation"]
-                        | ["pending" | "awaiting", ..]
-                        | ["without", "charge" | "trial"]
-                )
-            };
+        // The type, when the words around the trigger say more than its
+        // entry (events/typing.rs).
+        let event_type = typing::event_type(&typing::Context {
+            trigger,
+            before: &before,
+            after: &after,
+            words,
+            agents: &agents,
+            target_group,
+            cues,
+        });
 
         // Penalty.
-        let penalty = if matches!(trigger.event_type, "sentence" | "fine") && !custody_jailing {
+        let penalty = if matches!(event_type, "sentence" | "fine") {
             penalty::penalty_for(text, sentence, span, trigger, mentions, &self.lexicon)
         } else {
             None
@@ -799,82 +797,6 @@ impl EventExtractor {
         let target_count = referent
             .count
             .or_else(|| (!referent.names.is_empty()).then_some(referent.names.len() as u64));
-        // A raid or search of offices, outlets or an organisation restricts
-        // the organisation; of a home it is harassment.
-        // "militiamen tortured a party member": torture by people who are
-        // no state agents, with no word of custody in the sentence, is an
-        // assault (ill-treatment is what custody brings).
-        let torture_outside_custody = trigger.event_type == "ill_treatment"
-            && !trigger.is_noun
-            && trigger.surface.ends_with("ed")
-            && !agents.is_empty()
-            && agents.iter().all(|a| a.kind != "state")
-            && !words
-                .iter()
-                .any(|(_, w)| cues.custody.contains(&w.to_lowercase()));
-        // "a failed assassination attempt", "an attempted murder": an attack
-        // that did not kill.
-        let attempted_killing = trigger.event_type == "killing"
-            && trigger.is_noun
-            && (after.first().is_some_and(|(_, w)| {
-                matches!(w.to_lowercase().as_str(), "attempt" | "attempts" | "bid")
-            }) || before.last().is_some_and(|(_, w)| {
-                matches!(
-                    w.to_lowercase().as_str(),
-                    "failed" | "attempted" | "botched" | "foiled" | "thwarted"
-                )
-            }));
-        let mut event_type = if custody_jailing {
-            "arrest"
-        } else if torture_outside_custody || attempted_killing {
-            "assault"
-        } else {
-            trigger.event_type
-        };
-        // "banned the march": a ban on a protest restricts the protest; "banned
-        // them from leaving the country": a ban on people is harassment.
-        if event_type == "organisation_restriction" {
-            let protest_object = after
-                .iter()
-                .take(4)
-                .any(|(_, w)| cues.protest_noun.contains(&w.to_lowercase()));
-            let person_object = target_group.is_some_and(|g| {
-                g.members.iter().any(|m| {
-                    matches!(
-                        m.part,
-                        Part::Person(_)
-                            | Part::Pronoun(_)
-                            | Part::Counted { .. }
-                            | Part::BackReference { .. }
-                    )
-                })
-            });
-            if protest_object {
-                event_type = "protest_restriction";
-            } else if !trigger.is_noun && person_object
-                || after.iter().take(3).any(|(_, w)| {
-                    matches!(
-                        w.to_lowercase().as_str(),
-                        "leaving" | "travelling" | "traveling"
-                    )
-                })
-            {
-                event_type = "harassment";
-            }
-        }
-        if event_type == "harassment" && matches!(trigger.lemma.as_str(), "raid" | "search") {
-            let on_org = after.iter().take(5).any(|(_, w)| {
-                let lower = w.to_lowercase();
-                cues.org_place.contains(&lower) || cues.media_noun.contains(&lower)
-            }) || target_group.is_some_and(|g| {
-                g.members
-                    .iter()
-                    .any(|m| matches!(m.part, Part::Organisation { .. }))
-            });
-            if on_org {
-                event_type = "organisation_restriction";
-            }
-        }
         let event = Event {
             event_type,
             modality,
