@@ -2169,6 +2169,21 @@ mod tests {
     }
 
     #[test]
+    fn a_definite_charge_after_a_trial_names_the_same_case() {
+        let text = "The trial of Ali Karimov began in Baku on 3 October. Rights groups say his \
+                    prosecution is meant to silence critics.";
+        let rows = events(text);
+        assert!(rows.iter().any(|r| r.0 == "trial"), "{rows:?}");
+        assert!(rows.iter().all(|r| r.0 != "charge"), "{rows:?}");
+        // A charge of its own, with new targets, stays.
+        let rows = events(
+            "The trial of Ali Karimov began in Baku on 3 October. Prosecutors charged his \
+             lawyer, Leyla Aliyeva, with contempt on 5 October.",
+        );
+        assert!(rows.iter().any(|r| r.0 == "charge"), "{rows:?}");
+    }
+
+    #[test]
     fn force_against_protesters_implies_their_protest_once() {
         let rows = events("Riot police fired tear gas at protesters in Mombasa on 3 October.");
         let protest = find(&rows, "protest");

@@ -1,7 +1,9 @@
 //! Restatements: a later mention of an incident already recorded is not a
 //! new event (the annotation guide's rule): same type and modality, and no
 //! new targets, date, count or penalty; or a definite noun ("the trial",
-//! "this attack") after an event of its type. An event that the text marks
+//! "this attack") after an event of its type, and a definite charge noun
+//! after a trial or sentence ("their prosecution" after their trial began:
+//! the same case). An event that the text marks
 //! as a further incident ("also detained", "another activist", "arrested
 //! again": `further` cues) or that happens at another place named in its
 //! sentence is no restatement; a bare mention (no targets, count or
@@ -60,11 +62,14 @@ pub(super) fn is_restatement(events: &[Event], e: &Event) -> bool {
                         .iter()
                         .any(|a| p.agents.iter().any(|b| a.kind == b.kind)))
     };
-    // "the trial", "this attack" after a trial or an attack was reported.
-    if e.definite_noun
-        && e.penalty.is_none()
-        && recent().any(|p| p.event_type == e.event_type && !other_hands(p))
-    {
+    // "the trial", "this attack" after a trial or an attack was reported;
+    // "their prosecution" after their trial began (charges come before a
+    // trial: a definite charge noun after one names the same case).
+    let same_case = |p: &Event| {
+        p.event_type == e.event_type
+            || e.event_type == "charge" && matches!(p.event_type, "trial" | "sentence")
+    };
+    if e.definite_noun && e.penalty.is_none() && recent().any(|p| same_case(p) && !other_hands(p)) {
         return true;
     }
     // A bare mention (no targets, count or description: "police opened
