@@ -1032,8 +1032,9 @@ fn participle_adjective(c: &Candidate) -> bool {
             && !c.lexicon.cues.determiner.contains(&w.to_lowercase())
     });
     // "special forces has attacked protesters", "a youth group attacked
-    // members": an auxiliary, an adverb of report or a word for people or
-    // a group right before makes the participle a verb.
+    // members": an auxiliary, an adverb of report, a word for people or a
+    // word for a group (`group_noun` cues) right before makes the
+    // participle a verb.
     let verb_right_before = c.before.last().is_some_and(|(s, w)| {
         let lower = w.to_lowercase();
         c.text[s.end..c.span.start].trim().is_empty()
@@ -1048,18 +1049,8 @@ fn participle_adjective(c: &Candidate) -> bool {
                     | "allegedly"
                     | "reportedly"
                     | "later"
-                    | "group"
-                    | "groups"
-                    | "gang"
-                    | "gangs"
-                    | "mob"
-                    | "mobs"
-                    | "militia"
-                    | "militias"
-                    | "forces"
-                    | "unit"
-                    | "units"
-            ) || c.lexicon.cues.human.contains(&lower))
+            ) || c.lexicon.cues.human.contains(&lower)
+                || c.lexicon.cues.group_noun.contains(&lower))
     });
     if subject_right_before || name_right_before || verb_right_before {
         return false;

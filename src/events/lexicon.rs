@@ -158,6 +158,9 @@ pub struct Cues {
     /// Nouns of a power or right before "to" and a verb trigger ("powers
     /// to arrest"): a statement of law or power, not an event.
     pub power_noun: Lexicon<()>,
+    /// Words for a group that acts ("gang", "militia", "forces"): right
+    /// before a participle, its subject ("a youth group attacked members").
+    pub group_noun: Lexicon<()>,
     /// Words that move a sentence away from the day of the one before
     /// ("later", "subsequently").
     pub time_shift: Lexicon<()>,
@@ -362,6 +365,7 @@ impl EventLexicon {
             protest_participant: cue("protest_participant"),
             directive: cue("directive"),
             power_noun: cue("power_noun"),
+            group_noun: cue("group_noun"),
             time_shift: cue("time_shift"),
             date_limit: cue("date_limit"),
             ahead: cue("ahead"),
