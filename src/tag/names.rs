@@ -795,7 +795,10 @@ impl NameTagger {
         self.descriptor_words.contains(word)
     }
 
-    /// "activist ", "human rights defender " right before the name.
+    /// "activist ", "human rights defender " right before the name; or a
+    /// possessive's descriptor set off by a comma ("her lawyer, Obey
+    /// Shava", "the group's spokesman, Ali Musa"), which introduces one
+    /// person as the apposition does.
     fn descriptor_before(&self, text: &str, start: usize) -> bool {
         let window_start = super::money::floor_char_boundary(text, start.saturating_sub(64));
         let window = &text[window_start..start];
@@ -803,10 +806,22 @@ impl NameTagger {
         if trimmed.len() == window.len() {
             return false;
         }
-        self.descriptors
-            .find(trimmed)
-            .last()
-            .is_some_and(|m| m.span.end == trimmed.len())
+        let (trimmed, after_comma) = match trimmed.strip_suffix(',') {
+            Some(head) => (head, true),
+            None => (trimmed, false),
+        };
+        self.descriptors.find(trimmed).last().is_some_and(|m| {
+            m.span.end == trimmed.len()
+                && (!after_comma || {
+                    let owner = trimmed[..m.span.start]
+                        .split_whitespace()
+                        .next_back()
+                        .unwrap_or("");
+                    matches!(owner, "his" | "her" | "their" | "its" | "our" | "my")
+                        || owner.ends_with("'s")
+                        || owner.ends_with("’s")
+                })
+        })
     }
 
     /// ", a journalist", ", the editor of ...", ", 34, " after the name.
@@ -1096,6 +1111,26 @@ mod tests {
         assert!(has(&found, "Bekov", "person", "Timur Bekov"), "{found:?}");
         assert!(
             has(&found, "Tazhkenova", "person", "Shattik Tazhkenova"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_possessive_descriptor_set_off_by_a_comma_introduces_a_person() {
+        let text = "The editor was held with her lawyer, Obey Tarwa, and the union's spokesman, Given Chidzu. A lawyer, Amnesty International said, was barred.";
+        let found = names(text);
+        assert!(
+            has(&found, "Obey Tarwa", "person", "Obey Tarwa"),
+            "{found:?}"
+        );
+        assert!(
+            has(&found, "Given Chidzu", "person", "Given Chidzu"),
+            "{found:?}"
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|(t, k, _)| t == "Amnesty International" && *k == "person"),
             "{found:?}"
         );
     }
