@@ -4,9 +4,9 @@
 //! activists"), a group named by its role ("protesters"), a state agent
 //! ("Kazakhstani authorities", "police in Almaty"), a pronoun ("they") or a
 //! back-reference to a group named earlier ("the two", "both activists").
-//! Participants joined by commas and "and" form one [`Group`]: "Max Bokayev
-//! and Talgat Ayan", "The two, human rights defender Elena Semenova and civic
-//! activist Shattik Tazhkenova".
+//! Participants joined by commas and "and" form one [`Group`]: "Timur Bekov
+//! and Yerlan Dosov", "The two, human rights defender Dana Oralova and civic
+//! activist Zhanar Kemelova".
 
 use crate::document::{ByteSpan, SpanSet};
 use crate::events::lexicon::EventLexicon;
@@ -48,16 +48,16 @@ pub struct Participant {
 pub struct Group {
     pub span: ByteSpan,
     pub members: Vec<Participant>,
-    /// Ends with a possessive "'s" ("Bokayev and Ayan's hearing").
+    /// Ends with a possessive "'s" ("Bekov and Dosov's hearing").
     pub possessive: bool,
 }
 
 /// The separators that join participants into one group.
 fn joins(gap: &str) -> bool {
-    // Ages between listed names ("Kung Raiya, 28, and ...").
+    // Ages between listed names ("Sok Dara, 28, and ...").
     let gap = AGE.replace_all(gap, ",");
     let gap = gap.trim();
-    // "eight detainees, including a prominent opposition leader, Ali Karimli"
+    // "eight detainees, including a prominent opposition leader, Farid Mammadli"
     if INCLUDING.is_match(gap) || APPOSITION.is_match(gap) {
         return true;
     }
@@ -197,8 +197,8 @@ pub fn participants(text: &str, mentions: &[Mention], lexicon: &EventLexicon) ->
         };
         let mut span = m.span;
         if m.kind == MentionKind::Person {
-            // The honorific belongs to the name in a list ("..., Ms. Huynh
-            // Thi Kim Quyen, 38, and Mr. Nguyen Ngoc Quy").
+            // The honorific belongs to the name in a list ("..., Ms. Tran
+            // Thi Lan, 41, and Mr. Le Van Hoa").
             if let Some(title) = m.attr("honorific").and_then(|h| h.as_str()) {
                 let before = text[..span.start].trim_end();
                 let before = before.strip_suffix('.').unwrap_or(before);
@@ -339,7 +339,7 @@ pub fn groups(text: &str, participants: &[Participant]) -> Vec<Group> {
     for p in participants {
         if let Some(last) = out.last_mut() {
             let gap_start = last.span.end;
-            // "Al Muneim Abu Idris of the AFP, Shawgi ...": an affiliation
+            // "Omar Abu Salim of the AFP, Hassan ...": an affiliation
             // the organisation tagger does not know still belongs to the
             // name before it.
             let gap = text.get(gap_start..p.span.start).unwrap_or_default();
@@ -372,7 +372,7 @@ pub fn groups(text: &str, participants: &[Participant]) -> Vec<Group> {
                 last.possessive = possessive_after(text, p.span.end);
                 continue;
             }
-            // "Khalid Abdel Aziz of Reuters": an affiliation belongs to the
+            // "Yusuf Abdel Karim of Reuters": an affiliation belongs to the
             // name before it and does not end a list of names.
             // "X of the Daily Star Weekly": a name after "of" that the
             // person tagger took for a person is an affiliation too.
@@ -458,9 +458,9 @@ fn possessive_after(text: &str, end: usize) -> bool {
         || rest.starts_with("’ ")
 }
 
-/// "human rights defender Elena Semenova": where the descriptor before a
+/// "human rights defender Dana Oralova": where the descriptor before a
 /// name starts (with one adjective after a comma: ", prominent human rights
-/// defender Elena Semenova").
+/// defender Dana Oralova").
 fn descriptor_start(text: &str, name_start: usize, lexicon: &EventLexicon) -> Option<usize> {
     let window_start = crate::tag::money::floor_char_boundary(text, name_start.saturating_sub(60));
     let window = &text[window_start..name_start];

@@ -155,7 +155,7 @@ pub(super) fn clause_start(
     if let Some(p) = text[start..span.start].rfind(';') {
         start = start + p + 1;
     }
-    // "Raiya, seen by rights groups as an opposition supporter, was
+    // "Dara, described by friends as a quiet reader, was
     // arrested": an opener inside a parenthesis that closes with a comma
     // right before the trigger's verb group does not start its clause.
     let parenthesis_closed = |opener_end: usize| {
@@ -213,7 +213,7 @@ pub(super) fn object_group<'g>(
 }
 
 /// An object named in apposition to a description of a person: "police
-/// detained the leader of the local branch of the Bureau, Artur Alkhastov,
+/// detained the head of the regional office of the Union, Bakhyt Ormanov,
 /// who ...": the first group after the trigger that follows a comma, within
 /// [`APPOSITION_WORDS`] words of the trigger, when the words between open
 /// with a determiner, hold a word for a person (`descriptor` in
@@ -228,7 +228,7 @@ pub(super) fn appositive_object(
 ) -> Option<Group> {
     // The first person after the trigger that follows a comma (a group may
     // join it to the organisation that ends the description: "of the
-    // Bureau, Artur Alkhastov").
+    // Union, Bakhyt Ormanov").
     let (g, first) = groups
         .iter()
         .copied()
@@ -461,7 +461,7 @@ pub(super) fn fill_from_group(
     text: &str,
 ) {
     let mut count: Option<u64> = None;
-    // "MDC Alliance spokesperson Fadzayi Mahere": an organisation right
+    // "Civic Alliance spokesperson Rudo Chari": an organisation right
     // before a person qualifies the person.
     let qualifying_org = |i: usize| {
         matches!(group.members[i].part, Part::Organisation { .. })
@@ -615,7 +615,7 @@ pub(super) fn resolve<'m>(
 }
 
 /// Groups of a sentence (up to `until`) enter the memory even when no event
-/// uses them: "Max Bokayev and Talgat Ayan" become "the two" later, "two
+/// uses them: "Timur Bekov and Yerlan Dosov" become "the two" later, "two
 /// human rights defenders" become "their".
 pub(super) fn remember_groups(
     groups: &[Group],
