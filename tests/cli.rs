@@ -258,7 +258,7 @@ fn user_gazetteers_extend_and_report_bad_lines() {
 
 #[test]
 fn min_confidence_filters_events_and_is_checked() {
-    let input = "{\"id\": \"m\", \"text\": \"Bonds rallied as prices rose on the stock market. Police detained two activists in Almaty on Monday.\"}\n";
+    let input = "{\"id\": \"m\", \"text\": \"Bonds rallied as prices rose on the stock market. Police detained two activists in Shymkent on Monday.\"}\n";
     let default = records_of(&["extract", "-q", "-"], input);
     assert_eq!(default.len(), 1, "{default:?}");
     assert_eq!(default[0]["type"], "arrest");

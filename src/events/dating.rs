@@ -6,20 +6,20 @@
 //!    Monday"), not a year used as an adjective of another noun ("its 1990
 //!    invasion"), not a vague reference (PRESENT_REF).
 //!    Nor a date that another trigger of the sentence claims (one up to two
-//!    words before it, nearer, and both before this trigger: "also detained
-//!    on March 4, 2006, was sentenced"; or an event noun right after it:
-//!    "the April 25 protests"; or an infinitive trigger between this one
+//!    words before it, nearer, and both before this trigger: "also arrested
+//!    on June 9, 2011, was sentenced"; or an event noun right after it:
+//!    "the June 12 protests"; or an infinitive trigger between this one
 //!    and the date, right before it: "at a rally, workers voted to strike
-//!    on March 24"), nor one
-//!    that the event comes ahead of ("Ahead of Independence Day on 16th
-//!    December").
+//!    on March 24"), nor one that the event comes ahead of ("Ahead of
+//!    Constitution Day on 3rd September").
 //!    Nor, for proceedings (charge, trial, sentence, fine), a date after
-//!    an event noun that follows the trigger ("pleaded guilty to organising an illegal assembly on 20 October":
-//!    the date is the assembly's).
+//!    an event noun that follows the trigger ("pleaded guilty to organising
+//!    an illegal assembly on 20 October": the date is the assembly's).
 //!    Nor a limit ("remanded until 5 May") or the new date of a deferred
-//!    event ("adjourned to 3 December", "adjourned the trial to 7 June"). A holiday's name ("a Labor Day
-//!    march": its day varies by country) gives way to a date written at
-//!    the opening of the sentence ("On 1 May 2020, ...").
+//!    event ("adjourned to 3 December", "adjourned the hearing to 7
+//!    June"). A holiday's name ("a Labor Day march": its day varies by
+//!    country) gives way to a date written at the opening of the sentence
+//!    ("On 1 May 2020, ...").
 //! 2. **Episode.** An undated event whose targets refer back to a dated
 //!    event of the previous sentence takes its date.
 //! 3. **Report.** In a short report (at most SHORT_REPORT_SENTENCES
@@ -125,7 +125,7 @@ pub(super) fn choose_date(
                 .split_whitespace()
                 .count()
                 <= 3;
-            // A date inside a relative clause ("X, who was arrested on 15
+            // A date inside a relative clause ("X, who was detained on 15
             // May, faces ...") dates only what that clause says.
             let date_in_relative = words
                 .iter()
@@ -177,10 +177,10 @@ pub(super) fn choose_date(
                 .any(|n| n.start >= span.end && n.end <= m.span.start)
         })
         .filter(|m| {
-            // Another trigger's date: "X, also detained on March 4, 2006, was
-            // sentenced ... on 29 March" (a trigger up to two words before
+            // Another trigger's date: "X, also arrested on June 9, 2011, was
+            // sentenced ... on 29 June" (a trigger up to two words before
             // a date that comes before this trigger, and nearer to it),
-            // "calling for the April 25 protests" (an event noun right after
+            // "calling for the June 12 protests" (an event noun right after
             // it).
             // The claiming trigger opens an insertion after a comma (",
             // also detained on ..."), not the main clause ("appeared in
@@ -197,7 +197,7 @@ pub(super) fn choose_date(
                     && m.span.end <= span.start
                     && text[t.end..m.span.start].split_whitespace().count() <= 2
                     && distance(m.span, *t) < distance(m.span, span)
-                    // "the assembly on Oct 20, when thousands took to the
+                    // "the rally on Oct 20, when crowds filled the
                     // streets": the date is this trigger's too.
                     && !text[m.span.end..span.start].split_whitespace().any(|w| {
                         matches!(w.to_lowercase().as_str(), "when" | "as" | "while")
@@ -230,7 +230,7 @@ pub(super) fn choose_date(
             !claimed_before && !modifies_noun && !claimed_by_infinitive
         })
         .filter(|m| {
-            // "Ahead of Independence Day on 16th December": the event
+            // "Ahead of Constitution Day on 3rd September": the event
             // comes before the date (`ahead` cues among the five words
             // before it).
             !text[sentence.start..m.span.start]
@@ -241,7 +241,7 @@ pub(super) fn choose_date(
         })
         .filter(|m| {
             // "remanded until 5 May", "adjourned to 3 December", "adjourned
-            // the trial to 7 June": a limit or the new date of a deferred
+            // the hearing to 7 June": a limit or the new date of a deferred
             // event (the deferral word up to three words before "to").
             let before: Vec<String> = text[sentence.start..m.span.start]
                 .split_whitespace()

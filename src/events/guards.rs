@@ -19,18 +19,18 @@
 //!    killing or censorship noun followed by "on" and no participant.
 //! 5. `charged_that` — "the NGO **charged** that ...": to charge that is to
 //!    allege.
-//! 6. `tried_to` — "anyone who **tried** to demonstrate": an attempt, not a
-//!    trial.
+//! 6. `tried_to` — "anyone who **tried** to picket the embassy": an attempt,
+//!    not a trial.
 //! 7. `charged_at` — "police **charged** at the crowd": a rush, not a
 //!    charge (the crowd's treatment is read by force triggers).
-//! 8. `charge_as_ground` — "arrested on hooliganism **charges**", "pleaded
-//!    guilty to fraud **charges**", "denies the **charges**": a charge named
-//!    only as the ground of another act (the annotation guide;
+//! 8. `charge_as_ground` — "held on extremism **charges**", "pleaded
+//!    guilty to fraud **charges**", "denies the **charges**": a charge cited
+//!    only as the basis of another act (as the guidelines say;
 //!    `charge_ground` cues among the four words before a charge noun).
 //! 9. `offence_as_ground` — "arrested for unlawful **assembly**", "charged
 //!    with **illegal assembly**": a noun that also names an offence
 //!    (`offence=1` in triggers.tsv) as the ground of proceedings.
-//! 10. `arrest_as_penalty` — "15 days of administrative **arrest**": a
+//! 10. `arrest_as_penalty` — "12 days of administrative **arrest**": a
 //!     penalty, read by the sentence's penalty.
 //! 11. `habitual` — "police often **disperse** ...": a habit (`habitual`
 //!     cues in the clause before the trigger); "householders who **kill**
@@ -53,7 +53,7 @@
 //!     wide": a verb trigger with no noun entry, right after a determiner
 //!     or a possessive (also across a decade: "its 1980s hit"), is
 //!     a noun of another sense. "her" is left out ("saw her shot").
-//! 18. `thing_object` — "authorities **executed** a campaign", "**seized**
+//! 18. `thing_object` — "the regime **executed** a plan", "**seized**
 //!     shares", "for **killing** the ball": a violent or custodial verb (or
 //!     a gerund) whose object is a thing, not a person.
 //! 19. `threat_of_action` — "the union **threatened** to strike", "strikes
@@ -128,13 +128,13 @@
 //! 38. `animal_victim` — "wounded a woman and **killed** two oxen", "oxen
 //!     were also **killed**": a killing or injury of animals (`animal` cues
 //!     among the words of its object, or of a passive subject).
-//! 39. `generic_relative` — "warned that they would detain anyone who
-//!     tried to **demonstrate**", "people who are **charged** with it face
-//!     ten years": a trigger in a "who" clause whose head is anyone,
-//!     whoever or everyone (any tense), or people or those with a present
-//!     "is"/"are", names a kind of act.
-//! 40. `power_infinitive` — "given unfettered powers to **arrest**
-//!     journalists", "the right to **protest**": a verb trigger in an
+//! 39. `generic_relative` — "vowed that they would jail anyone who
+//!     tried to **picket** the embassy", "people who are **charged** under
+//!     the decree risk ten years": a trigger in a "who" clause whose head
+//!     is anyone, whoever or everyone (any tense), or people or those with
+//!     a present "is"/"are", names a kind of act.
+//! 40. `power_infinitive` — "granted sweeping powers to **arrest**
+//!     reporters", "the right to **protest**": a verb trigger in an
 //!     infinitive after a noun of a power or right (`power_noun` cues)
 //!     states what someone may do, not an event.
 //!
@@ -383,7 +383,7 @@ fn not_event_cue(c: &Candidate) -> bool {
     })
 }
 
-// "the ongoing repression, intimidation and judicial harassment": a generic
+// "the ongoing persecution, surveillance and judicial harassment": a generic
 // adjective before the noun phrase the trigger heads.
 fn generic_noun_phrase(c: &Candidate) -> bool {
     if !c.trigger.is_noun {
@@ -503,8 +503,8 @@ fn charged_that(c: &Candidate) -> bool {
         && c.next_word().as_deref() == Some("that")
 }
 
-// "anyone who tried to demonstrate" (but "the hearing was adjourned to 5
-// May" is a trial event).
+// "anyone who tried to picket the embassy" (but "the hearing was adjourned
+// to 5 May" is a trial event).
 fn tried_to(c: &Candidate) -> bool {
     !c.trigger.is_noun && c.trigger.lemma == "try" && c.next_word().as_deref() == Some("to")
 }
@@ -514,7 +514,7 @@ fn charged_at(c: &Candidate) -> bool {
     !c.trigger.is_noun && c.trigger.event_type == "charge" && c.next_word().as_deref() == Some("at")
 }
 
-// "arrested on hooliganism charges", "on what charge": no charging act.
+// "held on extremism charges", "on what charge": no charging act.
 fn charge_as_ground(c: &Candidate) -> bool {
     let noun_charge = c.trigger.event_type == "charge"
         && (c.trigger.is_noun || c.trigger.surface.split_whitespace().count() == 1);
@@ -709,8 +709,8 @@ fn aggregate_toll(c: &Candidate) -> bool {
     counted || numeral
 }
 
-// "they would detain anyone who tried to demonstrate", "people who are
-// charged with anti-state propaganda face ...": a "who" clause on a head
+// "they would jail anyone who tried to picket the embassy", "people who are
+// charged under the new decree risk ...": a "who" clause on a head
 // that names no one in particular.
 fn generic_relative(c: &Candidate) -> bool {
     let n = c.before.len();
@@ -731,8 +731,8 @@ fn generic_relative(c: &Candidate) -> bool {
     ) || matches!(head.as_str(), "people" | "those") && present
 }
 
-// "security officers are given unfettered powers to arrest, detain
-// journalists", "the right to protest peacefully".
+// "border guards were granted sweeping powers to arrest, search and hold
+// reporters", "the right to protest peacefully".
 fn power_infinitive(c: &Candidate) -> bool {
     super::modality::word_before_infinitive(c.before, c.clause_start)
         .is_some_and(|w| c.lexicon.cues.power_noun.contains(&w))
@@ -828,7 +828,7 @@ fn offence_as_ground(c: &Candidate) -> bool {
             .is_some_and(|(_, w)| matches!(w.to_lowercase().as_str(), "for" | "with" | "of"))
 }
 
-// "sentenced to 15 days of administrative arrest": a penalty.
+// "sentenced to 12 days of administrative arrest": a penalty.
 fn arrest_as_penalty(c: &Candidate) -> bool {
     c.trigger.event_type == "arrest"
         && c.trigger.is_noun
@@ -883,7 +883,7 @@ fn base_form_on_bare_plural(c: &Candidate) -> bool {
 /// on, "riots after a cricket match" is no contest of the violence).
 const CONTEST_WINDOW: usize = 10;
 
-// "beat X in an election", "killed the game", "beating A, B, C and D to
+// "beat X in the vote", "killed the game", "beating A, B, C and D to
 // the prize" (names do not count towards the window).
 fn contest_sense(c: &Candidate) -> bool {
     if !matches!(c.trigger.event_type, "assault" | "killing") {
@@ -912,8 +912,8 @@ fn contest_sense(c: &Candidate) -> bool {
     false
 }
 
-// "Since the beginning of this year, Vietnam has arrested at least 24
-// activists": an aggregate over a period.
+// "Since the beginning of last year, the junta has detained at least 31
+// students": an aggregate over a period.
 //
 // "Gunmen have killed 52 policemen this year", "many singers have appeared
 // before the courts in recent years": a perfect tense with a period
@@ -935,8 +935,8 @@ fn aggregate_since(c: &Candidate) -> bool {
         return true;
     }
     // The "since" phrase of the trigger's clause, or the one that opens the
-    // sentence ("Since the beginning of this year, Vietnam has arrested 24
-    // activists and sentenced ten").
+    // sentence ("Since the start of last year, the junta has arrested 31
+    // students and sentenced nine").
     let opening = c.sentence.slice(c.text).trim_start();
     let sentence_opens_with_since = opening
         .get(..6)
@@ -977,7 +977,7 @@ fn heading(c: &Candidate) -> bool {
 // "the jailed blogger": a status, not an event.
 fn status_adjective(c: &Candidate) -> bool {
     // "the jailed blogger"; "Jailed tycoon X ..." at a sentence start; "a
-    // brother of jailed Tajik lawyer X".
+    // sister of jailed Kyrgyz poet X".
     // "two imprisoned Iranian bloggers": after a determiner or a number, a
     // capitalised word may follow (a nationality, an outlet's name).
     let prev = c.prev_word();
@@ -1077,7 +1077,7 @@ fn participle_adjective(c: &Candidate) -> bool {
             }))
 }
 
-// "authorities executed a campaign of repression": a violent verb whose
+// "the regime executed a plan of reprisals": a violent verb whose
 // object is a thing, not a person.
 fn thing_object(c: &Candidate) -> bool {
     if !matches!(

@@ -168,7 +168,7 @@ pub struct Cues {
     /// until 5 May").
     pub date_limit: Lexicon<()>,
     /// Among the five words before a date: the event comes before it
-    /// ("ahead of Independence Day on 16th December").
+    /// ("ahead of Constitution Day on 3rd September").
     pub ahead: Lexicon<()>,
     /// Words that mark a further incident of a kind already reported
     /// ("also", "another", "other"): no restatement.

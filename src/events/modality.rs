@@ -3,7 +3,7 @@
 //!
 //! 1. **Negation** among the MODALITY_WINDOW words of the clause before the
 //!    trigger ("did not detain", "denied beating") → `negated`; not a doubt
-//!    about a detail ("it is not clear on what charge he was detained").
+//!    about a detail ("it is not clear why the editor was detained").
 //! 2. **Conditional** sentence opener ("If convicted, ...") → `potential`.
 //! 3. **Possibility** cue words and phrases ("could face", "threatened with
 //!    arrest", "may be fined") → `potential`; a cue inside a mention
@@ -36,7 +36,7 @@ use crate::document::ByteSpan;
 use crate::tag::Mention;
 
 /// How many words before a trigger, within its clause, a negation or
-/// possibility cue reaches ("could face between six months and two years
+/// possibility cue reaches ("could face between three months and four years
 /// imprisonment").
 const MODALITY_WINDOW: usize = 8;
 /// How many words after a noun trigger a scheduling word reaches ("a
@@ -46,8 +46,8 @@ const SCHEDULE_WINDOW: usize = 12;
 /// Whether the word or phrase at `span` can be a cue word: not inside a
 /// mention ("12 May 2019", "Theresa May"), and, for a cue that is also a
 /// noun (`noun=1`), not after a determiner ("the will of the people", "his
-/// will"). Other cues keep their determiner ("an attempt to intimidate him",
-/// "a possible sentence").
+/// will"). Other cues keep their determiner ("an attempt to intimidate the
+/// editor", "a possible sentence").
 pub(super) fn is_cue_word(text: &str, span: ByteSpan, mentions: &[Mention], cues: &Cues) -> bool {
     let i = mentions.partition_point(|m| m.span.end <= span.start);
     if mentions.get(i).is_some_and(|m| m.span.overlaps(&span)) {
@@ -104,7 +104,7 @@ pub(super) fn modality(
         })
     };
     let (near_words, window_start) = cues_in(reading.clause_start, MODALITY_WINDOW);
-    // "It is not clear on what charge he was detained": a doubt about a
+    // "It is not clear why the editor was detained": a doubt about a
     // detail, not a denial of the event.
     let doubt_after = |end: usize| {
         text[end..]
@@ -166,7 +166,7 @@ pub(super) fn modality(
                     .is_some_and(|n| matches!(n.as_str(), "continue" | "resume"))
         };
         // "the charges would be filed within the week": a future passive of
-        // a verb that brings the event about (not "the fines will be
+        // a verb that brings the event about (not "the sentence will be
         // appealed").
         let future_passive = |i: usize| {
             after.get(i + 1).is_some_and(|n| n == "be")

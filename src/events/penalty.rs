@@ -193,7 +193,7 @@ pub fn penalty_for(
             penalty.text = text[first.span.start..second.span.end].to_string();
             return Some(penalty);
         }
-        // "X to five years, Y to four years": several people, the highest term.
+        // "X to seven years, Y to three years": several people, the highest term.
         let same_kind = kind_near(second.span, &cues).is_none_or(|k| k == penalty.kind);
         let another_person = gap.contains(',') && gap.contains(" to ") || gap.ends_with(" to");
         if same_kind && another_person {
