@@ -139,6 +139,28 @@ impl Event {
     }
 }
 
+/// Whether a trigger is followed by an object the roles did not read: a
+/// capitalised word ("the shot that killed Bonny Lee Bakley", a name the
+/// tagger missed), a determiner or a number. Such an event has targets of
+/// its own and is not merged into another of its sentence.
+fn object_unread(text: &str, trigger: ByteSpan) -> bool {
+    let next = text
+        .get(trigger.end..)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or("");
+    if text
+        .get(trigger.end..)
+        .is_some_and(|rest| !rest.starts_with(char::is_whitespace))
+    {
+        return false;
+    }
+    next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        || matches!(
+            next,
+            "a" | "an" | "the" | "his" | "her" | "their" | "its" | "two" | "three" | "several"
+        )
+}
+
 /// A trigger candidate that produced no event of its own, and the named
 /// rule that decided so.
 #[derive(Clone, Debug, PartialEq)]
@@ -326,13 +348,40 @@ impl EventExtractor {
             // targets of its own ("sentenced X to 40 lashes and a suspended
             // prison sentence"), unless the first needs support the later
             // one does not ("had died ... had been killed by police").
+            // An earlier trigger with no targets at all and a later one of
+            // the same type and modality with targets are one event too,
+            // told by the later trigger ("If convicted, the accused could
+            // face up to two years").
+            let untargeted = |x: &Event| {
+                x.targets.is_empty()
+                    && x.target_count.is_none()
+                    && x.target_description.is_none()
+                    && !x.further_incident
+            };
             let mut merged: Vec<Event> = Vec::new();
             for e in sentence_events {
-                let bare = e.rule.ends_with(".noun")
-                    && e.targets.is_empty()
-                    && e.target_count.is_none()
-                    && e.target_description.is_none()
-                    && !e.further_incident;
+                let bare = e.rule.ends_with(".noun") && untargeted(&e);
+                if !untargeted(&e) {
+                    if let Some(prev) = merged.iter_mut().find(|p| {
+                        p.event_type == e.event_type
+                            && p.modality == e.modality
+                            && untargeted(p)
+                            && !object_unread(text, p.trigger)
+                            && (p.needs.is_empty() || p.needs == e.needs)
+                    }) {
+                        let earlier = std::mem::replace(prev, e);
+                        prev.needs.retain(|n| earlier.needs.contains(n));
+                        if prev.penalty.is_none() {
+                            prev.penalty = earlier.penalty.clone();
+                        }
+                        if prev.date.is_none() {
+                            prev.date = earlier.date.clone();
+                            prev.date_source = earlier.date_source;
+                        }
+                        rejected.push(earlier.rejected("merge.same_sentence"));
+                        continue;
+                    }
+                }
                 if let Some(prev) = merged.iter_mut().find(|p| {
                     p.event_type == e.event_type
                         && p.modality == e.modality
@@ -2389,6 +2438,39 @@ mod tests {
                 penalty.duration.as_deref()
             ),
             ("prison", Some(true), None)
+        );
+    }
+
+    #[test]
+    fn a_role_of_a_named_body_does_not_break_a_list_of_targets() {
+        let rows = events(
+            "Among those detained were opposition figures, including Peter Walusimbi, \
+             head of the Liberal Party, and Grace Akello of the People's Forum.",
+        );
+        assert_eq!(
+            find(&rows, "arrest").4,
+            vec!["Peter Walusimbi", "Grace Akello"],
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn an_untargeted_trigger_merges_into_a_later_one_with_targets() {
+        let text = "A city court on Monday charged Sok Dara, 28, and Chan Vibol, 31, with \
+                    incitement. If convicted, the accused could face up to two years in prison.";
+        let rows = events(text);
+        let sentences: Vec<_> = rows.iter().filter(|r| r.0 == "sentence").collect();
+        assert_eq!(sentences.len(), 1, "{rows:?}");
+        assert_eq!(sentences[0].4, vec!["Sok Dara", "Chan Vibol"], "{rows:?}");
+        // An active trigger before an object the tagger did not read keeps
+        // its own event ("the shot that killed Qoro Vantu").
+        let rows = events(
+            "But the shot that killed Qoro Vantu in 2001 was fired from a car, Mr \
+             Brandt's murder trial was told.",
+        );
+        assert!(
+            rows.iter().any(|r| r.0 == "killing" && r.2 == "killed"),
+            "{rows:?}"
         );
     }
 }

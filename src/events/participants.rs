@@ -57,7 +57,7 @@ fn joins(gap: &str) -> bool {
     // Ages between listed names ("Sok Dara, 28, and ...").
     let gap = AGE.replace_all(gap, ",");
     let gap = gap.trim();
-    // "eight detainees, including a prominent opposition leader, Farid Mammadli"
+    // "nine strikers, including a senior union official, Omar Hadi"
     if INCLUDING.is_match(gap) || APPOSITION.is_match(gap) {
         return true;
     }
@@ -76,7 +76,7 @@ fn joins(gap: &str) -> bool {
     )
 }
 
-/// "of the AFP", "from Al Shourog TV" right after a listed name: its
+/// "of the AFP", "from Al Nour TV" right after a listed name: its
 /// affiliation, up to five capitalised words.
 static AFFILIATION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"^\s+(?:of|from)\s+(?:the\s+)?\p{Lu}[\w'’&.-]*(?:\s+\p{Lu}[\w'’&.-]*){0,4}")
@@ -89,9 +89,20 @@ static INCLUDING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|
     regex::Regex::new(r"^,?\s*(?:including|among them|such as|namely)(?:\s+[^,;.]{1,40},)?$")
         .expect("including regex")
 });
-/// ", a freelance journalist," between listed names: an apposition.
+/// ", a freelance journalist," or ", head of the Farmers' Party," (a role
+/// of a named body, with no article) between listed names: an apposition.
 static APPOSITION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^,\s*(?:an?|the)\s+[^,;.]{1,40},(?:\s*and)?$").expect("apposition regex")
+    regex::Regex::new(
+        r"^,\s*(?:(?:an?|the)\s+[^,;.]{1,40}|(?:\p{Ll}[\w-]*\s+){1,3}of\s+(?:the\s+)?\p{Lu}[^,;.]{0,40}),(?:\s*and)?$",
+    )
+    .expect("apposition regex")
+});
+
+/// ", head of the", ", a member of" between a name and an organisation: the
+/// name's role in that body.
+static ROLE_OF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^,\s*(?:(?:an?|the)\s+)?(?:\p{Ll}[\w-]*\s+){1,3}of(?:\s+the)?\s*$")
+        .expect("role-of regex")
 });
 
 /// Titles of people who act for the state (their events' agents).
@@ -376,13 +387,16 @@ pub fn groups(text: &str, participants: &[Participant]) -> Vec<Group> {
             // name before it and does not end a list of names.
             // "X of the Daily Star Weekly": a name after "of" that the
             // person tagger took for a person is an affiliation too.
+            // "A, head of the Farmers' Party, and B": a role of a named body
+            // set off by a comma is the name's apposition.
             let affiliation = matches!(p.part, Part::Organisation { .. } | Part::Person(_))
                 && matches!(last.members.last().map(|m| &m.part), Some(Part::Person(_)))
                 && gap_start <= p.span.start
-                && matches!(
+                && (matches!(
                     text[gap_start..p.span.start].trim(),
                     "of" | "of the" | "from" | "from the"
-                );
+                ) || matches!(p.part, Part::Organisation { .. })
+                    && ROLE_OF.is_match(&text[gap_start..p.span.start]));
             if affiliation {
                 last.span.end = p.span.end;
                 last.possessive = possessive_after(text, p.span.end);

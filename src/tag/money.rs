@@ -79,6 +79,14 @@ impl MoneyTagger {
                     gazetteers
                         .kind("temporal", "unit")
                         .map(|e| (e.surface.as_str(), ())),
+                )
+                // "on 8 March activists marched": a day's number, not a count.
+                .chain(
+                    gazetteers
+                        .kind("temporal", "month")
+                        .chain(gazetteers.kind("temporal", "weekday"))
+                        .filter(|e| !e.flag("abbr"))
+                        .map(|e| (e.surface.as_str(), ())),
                 ),
             ),
             numbers,
@@ -152,13 +160,34 @@ impl MoneyTagger {
             }
             let window_start = floor_char_boundary(text, m.span.start.saturating_sub(LOOKBACK));
             let window = &text[window_start..m.span.start];
-            let Some(caps) = self.count_before.captures(window) else {
-                continue;
+            // The number nearest the noun counts it: "on 8 March convicted
+            // four leaders" counts four.
+            // ("50 mln people": a scale word is no nearer number).
+            let mut from = 0;
+            let mut found = None;
+            let n = loop {
+                let Some(n) = self
+                    .count_before
+                    .captures(&window[from..])
+                    .and_then(|caps| caps.name("n"))
+                else {
+                    break found;
+                };
+                let (start, end) = (from + n.start(), from + n.end());
+                found = Some((start, end));
+                let nearer = window[end..]
+                    .split_whitespace()
+                    .any(|w| self.numbers.parse(w).is_some());
+                if !nearer {
+                    break found;
+                }
+                from = end;
             };
-            let Some(n) = caps.name("n") else { continue };
+            let Some((n_start, n_end)) = n else { continue };
+            let n_text = &window[n_start..n_end];
             // Do not reach over a sentence end, another clause or a
             // function word ("ten minutes and relatives").
-            let between = &window[n.end()..];
+            let between = &window[n_end..];
             if between.contains(['.', ',', ';', ':', '\n'])
                 || between
                     .split_whitespace()
@@ -166,7 +195,7 @@ impl MoneyTagger {
             {
                 continue;
             }
-            let Some(count) = self.numbers.parse(n.as_str()) else {
+            let Some(count) = self.numbers.parse(n_text) else {
                 continue;
             };
             let value = match count {
@@ -174,7 +203,7 @@ impl MoneyTagger {
                 Count::Exact(_) => continue,
                 Count::Vague => "X".to_string(),
             };
-            let span = ByteSpan::new(window_start + n.start(), m.span.end);
+            let span = ByteSpan::new(window_start + n_start, m.span.end);
             out.push(
                 Mention::new(MentionKind::Quantity, span, Some(value), "quantity.people")
                     .with("unit", entry.canonical.clone()),
@@ -229,7 +258,7 @@ mod tests {
     #[test]
     fn amounts_and_currencies() {
         let cases = [
-            ("fined them 180 Euros.", "180 Euros", "180 EUR"),
+            ("fined them 150 Euros.", "150 Euros", "150 EUR"),
             ("a fine of KZT 50,000 was", "KZT 50,000", "50000 KZT"),
             ("paid 50,000 tenge", "50,000 tenge", "50000 KZT"),
             ("bail of $1,200 was", "$1,200", "1200 USD"),
@@ -258,6 +287,23 @@ mod tests {
         assert!(got.contains(&("9 activists".into(), "9".into())), "{got:?}");
         assert!(
             got.contains(&("two prominent human rights defenders".into(), "2".into())),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn the_number_nearest_the_noun_counts_it_and_a_day_does_not() {
+        let got = money_values("A court on 8 March convicted four leaders of the union.");
+        assert!(
+            got.contains(&("four leaders".into(), "4".into())),
+            "{got:?}"
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        let got = money_values("On 12 May activists marched to the square.");
+        assert!(got.is_empty(), "{got:?}");
+        let got = money_values("The flood displaced 50 mln people.");
+        assert!(
+            got.contains(&("50 mln people".into(), "50".into())),
             "{got:?}"
         );
     }

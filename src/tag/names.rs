@@ -829,7 +829,7 @@ impl NameTagger {
         let rest = &text[end..];
         let rest = match rest.strip_prefix(", ") {
             Some(rest) => rest,
-            // "Farid Mammadli is the editor-in-chief of ..."
+            // "Farid Mammadli is a reporter for ..."
             None if rest.starts_with(" is ") || rest.starts_with(" was ") => &rest[1..],
             None => return false,
         };
