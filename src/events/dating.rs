@@ -11,7 +11,8 @@
 //!    "the June 12 protests"; or an infinitive trigger between this one
 //!    and the date, right before it: "at a rally, workers voted to strike
 //!    on March 24"), nor one that the event comes ahead of ("Ahead of
-//!    Constitution Day on 3rd September").
+//!    Constitution Day on 3rd September"), however the sentence names that
+//!    day again ("... and told to stay home on that day").
 //!    Nor, for proceedings (charge, trial, sentence, fine), a date after
 //!    an event noun that follows the trigger ("pleaded guilty to organising
 //!    an illegal assembly on 20 October": the date is the assembly's).
@@ -20,6 +21,8 @@
 //!    June"). A holiday's name ("a Labor Day march": its day varies by
 //!    country) gives way to a date written at the opening of the sentence
 //!    ("On 1 May 2020, ...").
+//!    Nor a dateline's date ("Lagos, June 3, 2019 - ...", "(22 April
+//!    2008) ..."), which dates the report.
 //! 2. **Episode.** An undated event whose targets refer back to a dated
 //!    event of the previous sentence takes its date.
 //! 3. **Report.** In a short report (at most SHORT_REPORT_SENTENCES
@@ -107,6 +110,22 @@ pub(super) fn choose_date(
     // date ("On 1 August, soldiers took them to the barracks, where they
     // beat them"); one of a person or a thing may tell of another time.
     let in_relative_of_person_or_thing = relative_word(&["who", "which", "whose", "whom"]);
+    let ahead_of = |m: &Mention| {
+        text[sentence.start..m.span.start]
+            .split_whitespace()
+            .rev()
+            .take(5)
+            .any(|w| cues.ahead.contains(&w.to_lowercase()))
+    };
+    let ahead_values: Vec<&str> = mentions
+        .iter()
+        .filter(|m| {
+            matches!(m.kind, MentionKind::Date | MentionKind::Time)
+                && sentence.contains(&m.span)
+                && ahead_of(m)
+        })
+        .filter_map(|m| m.value.as_deref())
+        .collect();
     let candidates = mentions
         .iter()
         .filter(|m| {
@@ -229,15 +248,17 @@ pub(super) fn choose_date(
             });
             !claimed_before && !modifies_noun && !claimed_by_infinitive
         })
+        .filter(|m| !in_dateline(text, sentence, m.span))
         .filter(|m| {
             // "Ahead of Constitution Day on 3rd September": the event
             // comes before the date (`ahead` cues among the five words
-            // before it).
-            !text[sentence.start..m.span.start]
-                .split_whitespace()
-                .rev()
-                .take(5)
-                .any(|w| cues.ahead.contains(&w.to_lowercase()))
+            // before it), also where the sentence names that day again
+            // ("... were detained and told to stay home on that day").
+            !ahead_of(m)
+                && !m
+                    .value
+                    .as_deref()
+                    .is_some_and(|v| ahead_values.contains(&v))
         })
         .filter(|m| {
             // "remanded until 5 May", "adjourned to 3 December", "adjourned
@@ -301,6 +322,74 @@ pub(super) fn choose_date(
         })
 }
 
+/// "was arrested a week ago": TIMEX3 gives the week ("2011-W15"), but an
+/// event's date is the day, counted back from the publication date (the
+/// annotation guide resolves "a week ago" against `published`): the day
+/// when the tagger's week is that day's week (the tagger counted from the
+/// same anchor).
+pub(super) fn weeks_ago_day(
+    mention: &str,
+    week: &str,
+    published: chrono::NaiveDate,
+) -> Option<String> {
+    let words: Vec<String> = mention
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect();
+    let [n, unit, ago] = words.as_slice() else {
+        return None;
+    };
+    if ago != "ago" || !matches!(unit.as_str(), "week" | "weeks") {
+        return None;
+    }
+    let n: i64 = match n.as_str() {
+        "a" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        other => other.parse().ok()?,
+    };
+    let day = published.checked_sub_signed(chrono::Duration::weeks(n))?;
+    let iso = chrono::Datelike::iso_week(&day);
+    (format!("{}-W{:02}", iso.year(), iso.week()) == week)
+        .then(|| day.format("%Y-%m-%d").to_string())
+}
+
+/// "Lagos, June 3, 2019 - A court has ...", "(Nairobi, 12 February 2018) -
+/// ...", "LONDON, March 3 (Reuters) - ...", "(22 April 2008) The court ...": a
+/// date at the head of a sentence after a place or an opening bracket,
+/// closed by a bracket or a dash, is the dateline's: it dates the report,
+/// not the events the report tells of.
+fn in_dateline(text: &str, sentence: ByteSpan, date: ByteSpan) -> bool {
+    let head = &text[sentence.start..date.start];
+    let head_words: Vec<&str> = head.split_whitespace().collect();
+    // A place and a comma, or an opening bracket, right before the date
+    // ("From October 22nd-24th" is no dateline).
+    let heading = !head_words.is_empty()
+        && head_words.len() <= 4
+        && head_words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '('))
+        && head.trim_end().ends_with([',', '(']);
+    if !heading {
+        return false;
+    }
+    let after = text[date.end..].trim_start_matches([',', ' ']);
+    // A dash that opens the story, not a range ("22nd-24th").
+    let dash = |s: &str| {
+        let s = s.trim_start();
+        s.starts_with(['-', '–', '—'])
+            && !s
+                .trim_start_matches(['-', '–', '—'])
+                .starts_with(|c: char| c.is_ascii_digit())
+    };
+    after.starts_with(')')
+        || dash(after)
+        || after.starts_with('(')
+            && after
+                .find(')')
+                .is_some_and(|p| p < 40 && dash(&after[p + 1..]))
+}
+
 /// The date of the episode a sentence continues: the previous sentence's
 /// dated events, when this event's targets came from a back-reference to
 /// them (or are the same names).
@@ -341,10 +430,20 @@ pub(super) fn episode_date(
 
 /// The last date mention before `before` that names a day (YYYY-MM-DD),
 /// for an undated event of a short report.
-pub(super) fn report_date(mentions: &[Mention], before: usize) -> Option<(ByteSpan, String)> {
+pub(super) fn report_date(
+    text: &str,
+    sentences: &[ByteSpan],
+    mentions: &[Mention],
+    before: usize,
+) -> Option<(ByteSpan, String)> {
     let end = mentions.partition_point(|m| m.span.start < before);
     mentions[..end].iter().rev().find_map(|m| {
         let value = m.value.as_deref()?;
+        // Nor from a dateline, which dates the report.
+        let sentence = sentences.iter().find(|s| s.contains(&m.span));
+        if sentence.is_some_and(|s| in_dateline(text, *s, m.span)) {
+            return None;
+        }
         let day = m.kind == MentionKind::Date
             && value.len() == 10
             && value.as_bytes()[4] == b'-'

@@ -419,7 +419,7 @@ impl EventExtractor {
                         .iter()
                         .any(|(_, w)| self.lexicon.cues.time_shift.contains(&w.to_lowercase()))
                 {
-                    if let Some(date) = report_date(mentions, sentence.start) {
+                    if let Some(date) = report_date(text, sentences, mentions, sentence.start) {
                         e.date = Some(date);
                         e.date_source = Some("report");
                     }
@@ -802,7 +802,13 @@ impl EventExtractor {
             all: trigger_spans,
             event_nouns,
         };
-        let date = choose_date(text, sentence, span, mentions, cues, words, &others);
+        let date =
+            choose_date(text, sentence, span, mentions, cues, words, &others).map(|(at, value)| {
+                let day = doc
+                    .published
+                    .and_then(|published| dating::weeks_ago_day(at.slice(text), &value, published));
+                (at, day.unwrap_or(value))
+            });
         // "a week of strike action beginning on April 3", written in March:
         // an event of a day to come has not happened yet.
         let modality = if modality == "asserted"
@@ -2470,6 +2476,43 @@ mod tests {
         );
         assert!(
             rows.iter().any(|r| r.0 == "killing" && r.2 == "killed"),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn a_dateline_and_a_day_the_event_comes_ahead_of_do_not_date_it() {
+        for text in [
+            "Lagos, October 3, 2016 - A court has sentenced the editor Musa Bello to two \
+             years in prison.",
+            "(Nairobi, 12 October 2016) - Police detained the blogger Wanjiru Kamau.",
+            "LAGOS, Oct 3 (Reuters) - Police detained five activists. The five were \
+             charged with unlawful assembly.",
+            "- Ahead of Constitution Day on 30th October, several activists in Aktobe were \
+             detained and warned not to join protests on that day.",
+        ] {
+            let rows = events(text);
+            assert!(!rows.is_empty(), "{text}");
+            assert!(rows.iter().all(|r| r.3.is_none()), "{text}: {rows:?}");
+        }
+        // A date written after the opening phrase still dates the event.
+        let rows = events("On 3 October, police detained the blogger Wanjiru Kamau.");
+        assert_eq!(rows[0].3.as_deref(), Some("2016-10-03"), "{rows:?}");
+    }
+
+    #[test]
+    fn a_week_ago_dates_an_event_to_the_day() {
+        // Published on 1 November 2016.
+        let rows = events("The blogger Wanjiru Kamau was arrested a week ago in Nairobi.");
+        assert_eq!(
+            find(&rows, "arrest").3.as_deref(),
+            Some("2016-10-25"),
+            "{rows:?}"
+        );
+        let rows = events("The blogger Wanjiru Kamau was arrested two weeks ago.");
+        assert_eq!(
+            find(&rows, "arrest").3.as_deref(),
+            Some("2016-10-18"),
             "{rows:?}"
         );
     }
