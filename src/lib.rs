@@ -19,14 +19,14 @@
 //! let pipeline = Pipeline::new(&gazetteers, Stages::Mentions).unwrap();
 //! let doc = Document {
 //!     id: "d1".into(),
-//!     text: "Police detained two activists on 25th October.".into(),
+//!     text: "Police detained two students on 14th October.".into(),
 //!     published: chrono::NaiveDate::from_ymd_opt(2016, 11, 1),
 //!     meta: Default::default(),
 //!     origin: Origin { path: "-".into(), line: None },
 //! };
 //! let analysis = pipeline.analyse(&doc);
 //! let date = analysis.mentions.iter().find(|m| m.kind.as_str() == "date").unwrap();
-//! assert_eq!(date.value.as_deref(), Some("2016-10-25"));
+//! assert_eq!(date.value.as_deref(), Some("2016-10-14"));
 //! ```
 
 pub mod batch;

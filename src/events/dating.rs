@@ -2,7 +2,7 @@
 //!
 //! 1. **Sentence.** The date mention of the event's sentence nearest the
 //!    trigger, not separated from it by a clause opener (unless it opens the
-//!    sentence: "On 25th October, ..."), not a report's date ("told AFP on
+//!    sentence: "On 14th October, ..."), not a report's date ("told AFP on
 //!    Monday"), not a year used as an adjective of another noun ("its 1990
 //!    invasion"), not a vague reference (PRESENT_REF).
 //!    Nor a date that another trigger of the sentence claims (one up to two
@@ -85,7 +85,7 @@ pub(super) fn choose_date(
                 && !matches!(lower.as_str(), "after" | "as" | "when" | "while" | "before")
         }) || text[a..b].contains(';')
     };
-    // The sentence's opening phrase ("On 25th October, ...") dates every
+    // The sentence's opening phrase ("On 14th October, ...") dates every
     // event of the main clause.
     let opening_end = text[sentence.start..sentence.end]
         .find(", ")
@@ -322,7 +322,7 @@ pub(super) fn choose_date(
         })
 }
 
-/// "was arrested a week ago": TIMEX3 gives the week ("2011-W15"), but an
+/// "was detained a week ago": TIMEX3 gives the week ("2011-W15"), but an
 /// event's date is the day, counted back from the publication date (the
 /// annotation guide resolves "a week ago" against `published`): the day
 /// when the tagger's week is that day's week (the tagger counted from the

@@ -2376,10 +2376,10 @@ mod tests {
 
     #[test]
     fn the_next_sentence_of_an_episode_inherits_its_date_but_no_further() {
-        let text = "On 25th October, two activists picketed the court. They were detained by police. They were later fined.";
+        let text = "On 14th October, two students picketed the ministry. They were detained by police. They were later fined.";
         let rows = events(text);
-        assert_eq!(find(&rows, "protest").3.as_deref(), Some("2016-10-25"));
-        assert_eq!(find(&rows, "arrest").3.as_deref(), Some("2016-10-25"));
+        assert_eq!(find(&rows, "protest").3.as_deref(), Some("2016-10-14"));
+        assert_eq!(find(&rows, "arrest").3.as_deref(), Some("2016-10-14"));
         assert_eq!(find(&rows, "fine").3, None);
     }
 
@@ -2483,13 +2483,13 @@ mod tests {
     #[test]
     fn a_dateline_and_a_day_the_event_comes_ahead_of_do_not_date_it() {
         for text in [
-            "Lagos, October 3, 2016 - A court has sentenced the editor Musa Bello to two \
-             years in prison.",
+            "Lagos, October 3, 2016 - A court has jailed the publisher Musa Bello for two \
+             years.",
             "(Nairobi, 12 October 2016) - Police detained the blogger Wanjiru Kamau.",
             "LAGOS, Oct 3 (Reuters) - Police detained five activists. The five were \
              charged with unlawful assembly.",
             "- Ahead of Constitution Day on 30th October, several activists in Aktobe were \
-             detained and warned not to join protests on that day.",
+             detained and told to stay at home on that day.",
         ] {
             let rows = events(text);
             assert!(!rows.is_empty(), "{text}");
@@ -2503,13 +2503,13 @@ mod tests {
     #[test]
     fn a_week_ago_dates_an_event_to_the_day() {
         // Published on 1 November 2016.
-        let rows = events("The blogger Wanjiru Kamau was arrested a week ago in Nairobi.");
+        let rows = events("The blogger Wanjiru Kamau was detained a week ago in Nairobi.");
         assert_eq!(
             find(&rows, "arrest").3.as_deref(),
             Some("2016-10-25"),
             "{rows:?}"
         );
-        let rows = events("The blogger Wanjiru Kamau was arrested two weeks ago.");
+        let rows = events("The blogger Wanjiru Kamau was detained two weeks ago.");
         assert_eq!(
             find(&rows, "arrest").3.as_deref(),
             Some("2016-10-18"),

@@ -7,7 +7,7 @@
 //! depends on. Values are resolved afterwards, in document order, against
 //!
 //! - the document's publication date (the *anchor*) for deictic expressions
-//!   ("yesterday", "last week", "on 25th October"),
+//!   ("yesterday", "last week", "on 14th October"),
 //! - the most recent day-precise date of the text (the *narrative anchor*)
 //!   for anaphoric ones ("two days later", "the next day"),
 //! - the tense of the sentence for expressions whose direction is open
