@@ -25,7 +25,9 @@
 //!    2008) ..."), which dates the report.
 //! 2. **Episode.** An undated event whose targets refer back to a dated
 //!    event of the previous sentence takes its date.
-//! 3. **Report.** In a short report (at most SHORT_REPORT_SENTENCES
+//! 3. **Heading.** A day standing as a sentence of its own ("26 August.")
+//!    dates the undated events after it, up to the next such heading.
+//! 4. **Report.** In a short report (at most SHORT_REPORT_SENTENCES
 //!    sentences) an undated event takes the last day-precise date before
 //!    it, unless its sentence moves in time ("They were later fined").
 
@@ -184,7 +186,11 @@ pub(super) fn choose_date(
                 && text
                     .get(m.span.end..span.start)
                     .is_some_and(|gap| gap.trim().is_empty());
-            !(year_only && determiner && noun_follows && !modifies_trigger)
+            // "victims of the 2019 cyclone" written "of the cyclone (2019)":
+            // a year in brackets names its noun's year.
+            let bracketed =
+                text[..m.span.start].ends_with('(') && text[m.span.end..].starts_with(')');
+            !(year_only && (bracketed || determiner && noun_follows && !modifies_trigger))
         })
         .filter(|m| {
             // "pleaded guilty to organising an illegal assembly on 20
@@ -320,6 +326,30 @@ pub(super) fn choose_date(
             };
             (m.span, value)
         })
+}
+
+/// "26 August." or "16 Aug." standing as a sentence of its own, a day: a
+/// heading that dates the undated events told after it (bulletins and
+/// incident logs are written so).
+pub(super) fn date_heading(
+    text: &str,
+    sentence: ByteSpan,
+    mentions: &[Mention],
+) -> Option<(ByteSpan, String)> {
+    let body = sentence
+        .slice(text)
+        .trim()
+        .trim_end_matches(['.', ':', '-', '–', '—'])
+        .trim_end();
+    mentions.iter().find_map(|m| {
+        let value = m.value.as_deref()?;
+        let day = m.kind == MentionKind::Date
+            && value.len() == 10
+            && value.bytes().filter(u8::is_ascii_digit).count() == 8;
+        (day && sentence.contains(&m.span)
+            && m.span.slice(text).trim_end_matches('.') == body.trim_end_matches('.'))
+        .then(|| (m.span, value.to_string()))
+    })
 }
 
 /// "was detained a week ago": TIMEX3 gives the week ("2011-W15"), but an

@@ -96,7 +96,8 @@ pub struct Event {
     pub sentence: usize,
     /// The date mention: its span and TIMEX3 value.
     pub date: Option<(ByteSpan, String)>,
-    /// How the date was chosen: "sentence" or "episode".
+    /// How the date was chosen: "sentence", "episode", "heading" or
+    /// "report".
     pub date_source: Option<&'static str>,
     pub targets: Vec<Actor>,
     pub target_count: Option<u64>,
@@ -225,6 +226,9 @@ impl EventExtractor {
         let default_country = default_country(mentions);
         let mut memory: Vec<Referent> = Vec::new();
         let mut events: Vec<Event> = Vec::new();
+        // The last date heading ("26 August." standing as a sentence of its
+        // own): it dates the undated events after it.
+        let mut heading: Option<(ByteSpan, String)> = None;
 
         for (s_index, sentence) in sentences.iter().enumerate() {
             if s_index > 0 {
@@ -235,6 +239,9 @@ impl EventExtractor {
             // document stays linear in its length.
             memory.retain(|r| r.sentence + NUMBERED_WINDOW >= s_index);
             let sentence_mentions = within(mentions, |m| m.span, *sentence);
+            if let Some(date) = dating::date_heading(text, *sentence, sentence_mentions) {
+                heading = Some(date);
+            }
             let sentence_group_slice = within(&all_groups, |g| g.span, *sentence);
             let sentence_triggers: Vec<_> = within(&triggers, |t| t.span, *sentence)
                 .iter()
@@ -414,6 +421,9 @@ impl EventExtractor {
                 if let Some(date) = episode_date(&events, s_index, e, &memory) {
                     e.date = Some(date);
                     e.date_source = Some("episode");
+                } else if let Some(date) = heading.clone() {
+                    e.date = Some(date);
+                    e.date_source = Some("heading");
                 } else if sentences.len() <= SHORT_REPORT_SENTENCES
                     && !words
                         .iter()
@@ -2513,6 +2523,29 @@ mod tests {
         assert_eq!(
             find(&rows, "arrest").3.as_deref(),
             Some("2016-10-18"),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn a_date_heading_dates_what_follows_and_a_bracketed_year_names_its_noun() {
+        let rows = events(
+            "14 October. Two police officers beat a handcuffed youth in the market. \
+             Residents later protested outside the station. Traders said the youth \
+             had done nothing wrong. A curfew was ordered by the mayor.",
+        );
+        assert_eq!(
+            find(&rows, "assault").3.as_deref(),
+            Some("2016-10-14"),
+            "{rows:?}"
+        );
+        let rows = events(
+            "On 12 October 2016, hundreds of victims of the floods (2015) gathered outside \
+             the governor's office to demand aid.",
+        );
+        assert_eq!(
+            find(&rows, "protest").3.as_deref(),
+            Some("2016-10-12"),
             "{rows:?}"
         );
     }
