@@ -25,6 +25,8 @@
 //!    2008) ..."), which dates the report.
 //! 2. **Episode.** An undated event whose targets refer back to a dated
 //!    event of the previous sentence takes its date.
+//!    A restatement but for the penalty it adds takes the date of the
+//!    incident it retells (`restatement::penalty_restatement_date`).
 //! 3. **Heading.** A day standing as a sentence of its own ("26 August.")
 //!    dates the undated events after it, up to the next such heading.
 //! 4. **Report.** In a short report (at most SHORT_REPORT_SENTENCES

@@ -96,8 +96,8 @@ pub struct Event {
     pub sentence: usize,
     /// The date mention: its span and TIMEX3 value.
     pub date: Option<(ByteSpan, String)>,
-    /// How the date was chosen: "sentence", "episode", "heading" or
-    /// "report".
+    /// How the date was chosen: "sentence", "episode", "restatement",
+    /// "heading" or "report".
     pub date_source: Option<&'static str>,
     pub targets: Vec<Actor>,
     pub target_count: Option<u64>,
@@ -441,7 +441,18 @@ impl EventExtractor {
                 let at = merged.partition_point(|e| e.trigger.start < protest.trigger.start);
                 merged.insert(at, protest);
             }
-            for e in merged {
+            // "The four were fined 5,000 soms each" after "police fined four
+            // activists on 24 May": the date of the incident, unless the
+            // sentence moves in time ("the sentence was later cut").
+            let moves_in_time = words
+                .iter()
+                .any(|(_, w)| self.lexicon.cues.time_shift.contains(&w.to_lowercase()));
+            for mut e in merged {
+                if !moves_in_time {
+                    if let Some(dated) = restatement::penalty_restatement_date(&events, &e) {
+                        e = dated;
+                    }
+                }
                 if is_restatement(&events, &e) {
                     rejected.push(e.rejected("restatement.same_incident"));
                 } else {
@@ -2546,6 +2557,22 @@ mod tests {
         assert_eq!(
             find(&rows, "protest").3.as_deref(),
             Some("2016-10-12"),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn a_penalty_told_later_takes_the_date_of_its_incident() {
+        let rows = events(
+            "Police in Osh fined the students Aibek Sadyrov and Nurlan Toktomushev on 14 \
+             October for holding a picket. Their lawyer said the ruling was unfair. The \
+             students study law at the city university. Rights groups have criticised \
+             the police. The two were fined 3,000 soms each.",
+        );
+        let fines: Vec<_> = rows.iter().filter(|r| r.0 == "fine").collect();
+        assert_eq!(fines.len(), 2, "{rows:?}");
+        assert!(
+            fines.iter().all(|r| r.3.as_deref() == Some("2016-10-14")),
             "{rows:?}"
         );
     }

@@ -29,18 +29,25 @@ const BARE_RESTATEMENT_WINDOW: usize = 5;
 /// "this attack"): same type, no new targets, date, count, penalty or
 /// modality.
 pub(super) fn is_restatement(events: &[Event], e: &Event) -> bool {
+    restated(events, e).is_some()
+}
+
+/// The index in `events` of the event that `e` restates (the most recent
+/// that fits), if any.
+fn restated(events: &[Event], e: &Event) -> Option<usize> {
     // Only the incidents of the last RESTATEMENT_WINDOW sentences are
     // compared: a restatement refers back to something recent, and a long
     // document must not cost quadratic time.
     let recent = || {
         events
             .iter()
+            .enumerate()
             .rev()
-            .take_while(|p| p.sentence + RESTATEMENT_WINDOW >= e.sentence)
+            .take_while(|(_, p)| p.sentence + RESTATEMENT_WINDOW >= e.sentence)
     };
     // "Another activist was also detained", "arrested again".
     if e.further_incident {
-        return false;
+        return None;
     }
     // "In Vadodara, one person was killed ..." after a killing in Ahmedabad.
     let elsewhere = |p: &Event| {
@@ -69,31 +76,57 @@ pub(super) fn is_restatement(events: &[Event], e: &Event) -> bool {
         p.event_type == e.event_type
             || e.event_type == "charge" && matches!(p.event_type, "trial" | "sentence")
     };
-    if e.definite_noun && e.penalty.is_none() && recent().any(|p| same_case(p) && !other_hands(p)) {
-        return true;
+    if e.definite_noun && e.penalty.is_none() {
+        if let Some((i, _)) = recent().find(|(_, p)| same_case(p) && !other_hands(p)) {
+            return Some(i);
+        }
     }
     // A bare mention (no targets, count or description: "police opened
     // fire") can refer back only to a recent incident.
     let bare = e.targets.is_empty() && e.target_count.is_none() && e.target_description.is_none();
-    recent().any(|p| {
-        (!is_bare_death(p) || is_bare_death(e))
-            && (!bare || p.sentence + BARE_RESTATEMENT_WINDOW >= e.sentence)
-            && !elsewhere(p)
-            && !other_hands(p)
-            && p.event_type == e.event_type
-            && p.modality == e.modality
-            && (e.targets.is_empty()
-                && e.target_count.is_none()
-                && e.target_description
+    recent()
+        .find(|(_, p)| {
+            (!is_bare_death(p) || is_bare_death(e))
+                && (!bare || p.sentence + BARE_RESTATEMENT_WINDOW >= e.sentence)
+                && !elsewhere(p)
+                && !other_hands(p)
+                && p.event_type == e.event_type
+                && p.modality == e.modality
+                && (e.targets.is_empty()
+                    && e.target_count.is_none()
+                    && e.target_description
+                        .as_ref()
+                        .is_none_or(|d| p.target_description.as_ref() == Some(d))
+                    || !e.targets.is_empty() && e.targets.iter().all(|t| p.targets.contains(t)))
+                && e.date
                     .as_ref()
-                    .is_none_or(|d| p.target_description.as_ref() == Some(d))
-                || !e.targets.is_empty() && e.targets.iter().all(|t| p.targets.contains(t)))
-            && e.date
-                .as_ref()
-                .is_none_or(|(_, v)| p.date.as_ref().is_some_and(|(_, pv)| pv == v))
-            && e.penalty.is_none()
-            && (e.target_count.is_none() || e.target_count == p.target_count)
-            && e.sentence != p.sentence
+                    .is_none_or(|(_, v)| p.date.as_ref().is_some_and(|(_, pv)| pv == v))
+                && e.penalty.is_none()
+                && (e.target_count.is_none() || e.target_count == p.target_count)
+                && e.sentence != p.sentence
+        })
+        .map(|(i, _)| i)
+}
+
+/// An undated event that would restate an earlier one but for the penalty
+/// it adds ("Police fined the activists A and B on 24 May ... The two were
+/// fined 5,000 soms each") tells the same incident: it takes that incident's
+/// date (the annotation guide: a date stated elsewhere for the same
+/// incident).
+pub(super) fn penalty_restatement_date(events: &[Event], e: &Event) -> Option<Event> {
+    if e.date.is_some() || e.penalty.is_none() {
+        return None;
+    }
+    let probe = Event {
+        penalty: None,
+        ..e.clone()
+    };
+    let p = &events[restated(events, &probe)?];
+    p.date.as_ref()?;
+    Some(Event {
+        date: p.date.clone(),
+        date_source: Some("restatement"),
+        ..e.clone()
     })
 }
 
