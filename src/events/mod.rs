@@ -414,6 +414,10 @@ impl EventExtractor {
             let sentence_has_date = sentence_mentions
                 .iter()
                 .any(|m| m.kind == MentionKind::Date && sentence.contains(&m.span));
+            // "They were later fined": the sentence moves in time.
+            let moves_in_time = words
+                .iter()
+                .any(|(_, w)| self.lexicon.cues.time_shift.contains(&w.to_lowercase()));
             for e in merged
                 .iter_mut()
                 .filter(|e| e.date.is_none() && !sentence_has_date)
@@ -421,14 +425,18 @@ impl EventExtractor {
                 if let Some(date) = episode_date(&events, s_index, e, &memory) {
                     e.date = Some(date);
                     e.date_source = Some("episode");
+                } else if let Some(date) = (!moves_in_time)
+                    .then(|| restatement::penalty_restatement_date(&events, e))
+                    .flatten()
+                {
+                    // "The two were fined 5,000 soms each" after "police
+                    // fined A and B on 24 May": the incident's date.
+                    e.date = Some(date);
+                    e.date_source = Some("restatement");
                 } else if let Some(date) = heading.clone() {
                     e.date = Some(date);
                     e.date_source = Some("heading");
-                } else if sentences.len() <= SHORT_REPORT_SENTENCES
-                    && !words
-                        .iter()
-                        .any(|(_, w)| self.lexicon.cues.time_shift.contains(&w.to_lowercase()))
-                {
+                } else if sentences.len() <= SHORT_REPORT_SENTENCES && !moves_in_time {
                     if let Some(date) = report_date(text, sentences, mentions, sentence.start) {
                         e.date = Some(date);
                         e.date_source = Some("report");
@@ -441,18 +449,7 @@ impl EventExtractor {
                 let at = merged.partition_point(|e| e.trigger.start < protest.trigger.start);
                 merged.insert(at, protest);
             }
-            // "The four were fined 5,000 soms each" after "police fined four
-            // activists on 24 May": the date of the incident, unless the
-            // sentence moves in time ("the sentence was later cut").
-            let moves_in_time = words
-                .iter()
-                .any(|(_, w)| self.lexicon.cues.time_shift.contains(&w.to_lowercase()));
-            for mut e in merged {
-                if !moves_in_time {
-                    if let Some(dated) = restatement::penalty_restatement_date(&events, &e) {
-                        e = dated;
-                    }
-                }
+            for e in merged {
                 if is_restatement(&events, &e) {
                     rejected.push(e.rejected("restatement.same_incident"));
                 } else {

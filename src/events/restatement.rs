@@ -16,6 +16,7 @@
 //! killing is kept, for it names how and by whom.
 
 use super::Event;
+use crate::document::ByteSpan;
 
 /// How far back (in sentences) a restatement may refer.
 const RESTATEMENT_WINDOW: usize = 40;
@@ -113,7 +114,7 @@ fn restated(events: &[Event], e: &Event) -> Option<usize> {
 /// fined 5,000 soms each") tells the same incident: it takes that incident's
 /// date (the annotation guide: a date stated elsewhere for the same
 /// incident).
-pub(super) fn penalty_restatement_date(events: &[Event], e: &Event) -> Option<Event> {
+pub(super) fn penalty_restatement_date(events: &[Event], e: &Event) -> Option<(ByteSpan, String)> {
     if e.date.is_some() || e.penalty.is_none() {
         return None;
     }
@@ -121,13 +122,7 @@ pub(super) fn penalty_restatement_date(events: &[Event], e: &Event) -> Option<Ev
         penalty: None,
         ..e.clone()
     };
-    let p = &events[restated(events, &probe)?];
-    p.date.as_ref()?;
-    Some(Event {
-        date: p.date.clone(),
-        date_source: Some("restatement"),
-        ..e.clone()
-    })
+    events[restated(events, &probe)?].date.clone()
 }
 
 /// Violence against people, where who did it is the heart of the report.
