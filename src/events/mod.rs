@@ -142,24 +142,20 @@ impl Event {
 
 /// Whether a trigger is followed by an object the roles did not read: a
 /// capitalised word ("the shot that killed Bonny Lee Bakley", a name the
-/// tagger missed), a determiner or a number. Such an event has targets of
-/// its own and is not merged into another of its sentence.
-fn object_unread(text: &str, trigger: ByteSpan) -> bool {
-    let next = text
-        .get(trigger.end..)
-        .and_then(|rest| rest.split_whitespace().next())
-        .unwrap_or("");
-    if text
-        .get(trigger.end..)
-        .is_some_and(|rest| !rest.starts_with(char::is_whitespace))
-    {
+/// tagger missed), a digit, a number word or a determiner (`determiner`
+/// cues, `numbers.tsv`). Such an event has targets of its own and is not
+/// merged into another of its sentence.
+fn object_unread(text: &str, trigger: ByteSpan, lexicon: &EventLexicon) -> bool {
+    let Some(rest) = text.get(trigger.end..) else {
+        return false;
+    };
+    if !rest.starts_with(char::is_whitespace) {
         return false;
     }
+    let next = rest.split_whitespace().next().unwrap_or("");
     next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-        || matches!(
-            next,
-            "a" | "an" | "the" | "his" | "her" | "their" | "its" | "two" | "three" | "several"
-        )
+        || lexicon.cues.determiner.contains(next)
+        || lexicon.numbers.parse(next).is_some()
 }
 
 /// A trigger candidate that produced no event of its own, and the named
@@ -373,7 +369,7 @@ impl EventExtractor {
                         p.event_type == e.event_type
                             && p.modality == e.modality
                             && untargeted(p)
-                            && !object_unread(text, p.trigger)
+                            && !object_unread(text, p.trigger, &self.lexicon)
                             && (p.needs.is_empty() || p.needs == e.needs)
                     }) {
                         let earlier = std::mem::replace(prev, e);
