@@ -358,7 +358,7 @@ impl PhraseMatcher {
         ] {
             let count = table.patterns.len();
             let automaton = table
-                .build(case_insensitive)
+                .build(case_insensitive, at_capitals)
                 .map_err(|e| BuildError::automaton(part, files, count, &e))?;
             if let Some(automaton) = automaton {
                 parts.push(MatcherPart {
@@ -504,10 +504,14 @@ impl PatternTable {
     /// The automaton, or none for no patterns. The preferred kind (a DFA
     /// for the case-folded table, which is scanned over every byte) can
     /// run out of state identifiers on very large lists: then the slower
-    /// but smaller kinds are tried before giving up.
+    /// but smaller kinds are tried before giving up. An automaton searched
+    /// only from given places (`anchored`) has no unanchored start state,
+    /// and one scanned over the text no anchored one: a DFA with both costs
+    /// twice the time to build.
     fn build(
         &self,
         case_insensitive: bool,
+        anchored: bool,
     ) -> Result<Option<AhoCorasick>, aho_corasick::BuildError> {
         if self.patterns.is_empty() {
             return Ok(None);
@@ -522,7 +526,11 @@ impl PatternTable {
                 .ascii_case_insensitive(case_insensitive)
                 .match_kind(MatchKind::LeftmostLongest)
                 .kind(Some(kind))
-                .start_kind(aho_corasick::StartKind::Both)
+                .start_kind(if anchored {
+                    aho_corasick::StartKind::Anchored
+                } else {
+                    aho_corasick::StartKind::Unanchored
+                })
                 .build(&self.patterns)
         };
         build(preferred)

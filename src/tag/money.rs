@@ -160,6 +160,16 @@ impl MoneyTagger {
             }
             let window_start = floor_char_boundary(text, m.span.start.saturating_sub(LOOKBACK));
             let window = &text[window_start..m.span.start];
+            // A count ends at most three modifiers before the noun: without
+            // a word there that can end a number, the rule cannot match.
+            if !window
+                .split_whitespace()
+                .rev()
+                .take(4)
+                .any(|w| self.numbers.may_end_number(w))
+            {
+                continue;
+            }
             // The number nearest the noun counts it: "on 8 March convicted
             // four leaders" counts four.
             // ("50 mln people": a scale word is no nearer number).

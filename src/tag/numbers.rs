@@ -35,6 +35,11 @@ enum Word {
 
 pub struct NumberWords {
     words: Lexicon<Word>,
+    /// The last word of every number word or phrase ("five" of
+    /// "twenty-five", "dozen" of "a dozen"), and "of" ("dozens of").
+    final_words: Lexicon<()>,
+    /// The length of the longest of them, in chars.
+    longest_final_word: usize,
     pattern: String,
     ordinal_pattern: String,
     below_hundred_pattern: String,
@@ -43,6 +48,8 @@ pub struct NumberWords {
 impl NumberWords {
     pub fn new(gazetteers: &Gazetteers) -> NumberWords {
         let mut words = Lexicon::default();
+        let mut final_words = Lexicon::new([("of", ())]);
+        let mut longest_final_word = 2;
         let mut units = Vec::new();
         let mut tens = Vec::new();
         let mut scales = Vec::new();
@@ -61,6 +68,14 @@ impl NumberWords {
                 _ => continue,
             };
             words.insert(&entry.surface, word);
+            if let Some(last) = entry
+                .surface
+                .rsplit(|c: char| c.is_whitespace() || c == '-')
+                .next()
+            {
+                final_words.insert(last, ());
+                longest_final_word = longest_final_word.max(last.chars().count());
+            }
             let escaped = regex::escape(&entry.surface).replace(' ', r"\s+");
             match word {
                 Word::Unit(_) => units.push(escaped),
@@ -94,6 +109,8 @@ impl NumberWords {
         let below_hundred_pattern = format!(r"(?:{tens})(?:[- ](?:{units}))?|(?:{units})");
         NumberWords {
             words,
+            final_words,
+            longest_final_word,
             pattern,
             ordinal_pattern,
             below_hundred_pattern,
@@ -115,6 +132,21 @@ impl NumberWords {
     /// A fragment matching ordinal words ("third", "twenty-first").
     pub fn ordinal_pattern(&self) -> &str {
         &self.ordinal_pattern
+    }
+
+    /// Whether a word (text between spaces) can end a number that
+    /// [`NumberWords::pattern`] matches: it holds a digit, or it ends with
+    /// the last word of a number ("twenty-five", "(five", "“some", "dozens
+    /// of"). A cheap test before a rule's regex runs: a number matched by
+    /// the pattern and followed by a space ends a word for which this is
+    /// true.
+    pub fn may_end_number(&self, word: &str) -> bool {
+        word.bytes().any(|b| b.is_ascii_digit())
+            || word
+                .char_indices()
+                .rev()
+                .take(self.longest_final_word)
+                .any(|(at, _)| self.final_words.contains(&word[at..]))
     }
 
     /// The value of a number matched by [`NumberWords::pattern`] (also plain
@@ -193,6 +225,28 @@ mod tests {
         assert_eq!(n.parse("dozens"), Some(Count::Vague));
         assert_eq!(n.parse("several"), Some(Count::Vague));
         assert_eq!(n.parse("banana"), None);
+    }
+
+    #[test]
+    fn words_that_may_end_a_number() {
+        let n = numbers();
+        for word in [
+            "9",
+            "1,200",
+            "five",
+            "twenty-five",
+            "(Five",
+            "\u{201c}some",
+            "dozen",
+            "dozens",
+            "of",
+            "million",
+        ] {
+            assert!(n.may_end_number(word), "{word}");
+        }
+        for word in ["banana", "people", "five)", "", "-"] {
+            assert!(!n.may_end_number(word), "{word}");
+        }
     }
 
     #[test]

@@ -22,8 +22,9 @@
 //!
 //! - `mod.rs`: [`TemporalTagger`] and how it is built from the lists
 //!   (`within`), [`TemporalContext`], and [`TemporalTagger::tag`], the
-//!   driver: it finds the cue classes of each sentence, runs each rule on
-//!   the sentences with one of its cues, then hands the candidates on.
+//!   driver: it finds the cues of the text (cue words and shapes of
+//!   digits, with their places), runs each rule in windows around its
+//!   cues, then hands the candidates on.
 //! - `rules.rs`: the rule table (`build_rules`): per rule, its pattern, its
 //!   handler and its cue classes (`mod cue`); the cue words that give each
 //!   class (`build_cue_words`); how patterns are assembled and compiled.
@@ -70,7 +71,7 @@
 //! 3. A new rule is a new entry in the table of `build_rules`: an example
 //!    line above it, the pattern (`{B}` is a word boundary), the handler,
 //!    and the cue classes of which a sentence must hold one for the rule to
-//!    run there (`cue::YEAR_DIGITS`: a shape of digits, see `digit_shapes`). A new class is a new bit in
+//!    run there (`cue::YEAR_DIGITS`: a shape of digits, see `digit_cues`). A new class is a new bit in
 //!    `mod cue` and its words in `build_cue_words`. Order matters: of
 //!    overlapping candidates of the same length, the earlier rule's is kept.
 //! 4. Its handler goes into `handlers.rs`: it returns `None` to reject a
@@ -101,7 +102,7 @@ use self::compounds::keep_longest;
 #[cfg(test)]
 use self::holidays::easter_sunday;
 use self::holidays::HolidayRule;
-use self::rules::{build_cue_words, build_rules, cue, digit_shapes, Rule};
+use self::rules::{build_cue_words, build_rules, cue, digit_cues, CueAt, Rule};
 use self::timex::mod_code;
 use super::numbers::NumberWords;
 use super::Mention;
@@ -268,10 +269,31 @@ impl TemporalTagger {
     /// The temporal mentions of a text, resolved.
     pub fn tag(&self, ctx: &TemporalContext) -> Vec<Mention> {
         let text = ctx.text;
-        // The cue classes present in each sentence.
-        let mut masks = vec![0u32; ctx.sentences.len()];
+        let cues = self.cues(ctx);
+        let mut candidates = Vec::new();
+        // A rule is searched only near its cues (a regex set over all rules
+        // first was measured slower: its lazy DFA keeps growing).
+        let mut near: Vec<ByteSpan> = Vec::new();
+        for rule in &self.rules {
+            near.clear();
+            near.extend(
+                cues.iter()
+                    .filter(|c| c.classes & rule.cues != 0)
+                    .map(|c| c.span),
+            );
+            self.run_rule(rule, text, ctx.sentences, &near, &mut candidates);
+        }
+        let candidates = self.join_compounds(text, ctx.anchor, keep_longest(candidates));
+        self.resolve(ctx, candidates)
+    }
+
+    /// The cues of a text in the order of their starts: its cue words (one
+    /// pass of the cue automaton) and its shapes of digits (one pass over
+    /// the bytes of each sentence).
+    fn cues(&self, ctx: &TemporalContext) -> Vec<CueAt> {
+        let text = ctx.text;
+        let mut cues = Vec::new();
         for m in self.cue_words.find_overlapping_iter(text) {
-            let at = ctx.sentences.partition_point(|s| s.end <= m.start());
             let pattern = m.pattern().as_usize();
             let mut class = self.cue_classes[pattern];
             // The case rule of the gazetteers: a word the lists write
@@ -292,81 +314,132 @@ impl TemporalTagger {
             if inside_word {
                 class &= cue::INSIDE_WORDS;
             }
-            if let Some(mask) = masks.get_mut(at) {
-                *mask |= class;
+            if class != 0 {
+                cues.push(CueAt {
+                    span: ByteSpan::new(m.start(), m.end()),
+                    classes: class,
+                });
             }
         }
-        for (mask, sentence) in masks.iter_mut().zip(ctx.sentences) {
-            *mask |= digit_shapes(sentence.slice(text));
+        for sentence in ctx.sentences {
+            digit_cues(sentence.slice(text), sentence.start, &mut cues);
         }
-        let mut candidates = Vec::new();
-        // A rule runs only where its cue words are (a regex set over all
-        // rules first was measured slower: its lazy DFA keeps growing).
-        for rule in &self.rules {
-            let mut i = 0;
-            while i < ctx.sentences.len() {
-                if masks[i] & rule.cues == 0 {
-                    i += 1;
-                    continue;
-                }
-                let first = i;
-                while i < ctx.sentences.len() && masks[i] & rule.cues != 0 {
-                    i += 1;
-                }
-                self.run_rule(rule, text, &ctx.sentences[first..i], &mut candidates);
-            }
-        }
-        let candidates = self.join_compounds(text, ctx.anchor, keep_longest(candidates));
-        self.resolve(ctx, candidates)
+        cues.sort_by_key(|c| (c.span.start, c.span.end));
+        cues
     }
 
-    /// Runs `rule` over a run of consecutive cued sentences, adding its
-    /// candidates to `out`. A match never runs past the end of the sentence
-    /// where it starts: the run is searched in one call per match (a call
-    /// per sentence costs more than the scan), and a match that crosses a
-    /// sentence end is searched again within its sentence alone, whose end
-    /// is then the end of the haystack.
-    fn run_rule(&self, rule: &Rule, text: &str, run: &[ByteSpan], out: &mut Vec<Candidate>) {
-        let (Some(first), Some(last)) = (run.first(), run.last()) else {
-            return;
-        };
-        let whole = &text[..last.end];
-        let mut at = first.start;
-        let mut s = 0;
-        while at < last.end {
-            let Some(found) = rule.regex.find_at(whole, at) else {
-                return;
-            };
-            while run[s].end <= found.start() {
-                s += 1;
-            }
-            let sentence = run[s];
-            // The haystack ends with the sentence, so that no match runs
-            // past it; it starts with the text, so offsets stay absolute.
-            let haystack = &text[..sentence.end];
-            let from = at.max(sentence.start);
-            let within_sentence = found.start() >= from && found.end() <= sentence.end;
-            let caps = rule
-                .regex
-                .captures_at(haystack, if within_sentence { found.start() } else { from });
-            let Some(caps) = caps else {
-                at = sentence.end;
+    /// Runs `rule` near its cues (`near`, in the order of their starts),
+    /// adding its candidates to `out`.
+    ///
+    /// 1. Every match of a rule holds one of its cues and runs at most
+    ///    [`CUE_REACH`] bytes before or after it (a number, a modifier and
+    ///    a unit: "the past twenty-five years"). So the rule is searched in
+    ///    windows: from `CUE_REACH` bytes before a cue to as far after it,
+    ///    within the cue's sentence; the windows of nearby cues merge.
+    /// 2. A window ends where no word goes on (a space or a punctuation
+    ///    mark), so that a word boundary reads the same as in the whole
+    ///    text.
+    /// 3. A match that comes within [`CUE_REACH_CHECK`] bytes of a window's
+    ///    end or cut-off start is searched again over the whole sentence:
+    ///    a window never changes a match, it only spares the search of the
+    ///    text far from any cue.
+    /// 4. A match never runs past the end of its sentence, and the handler
+    ///    reads the sentence up to its end.
+    fn run_rule(
+        &self,
+        rule: &Rule,
+        text: &str,
+        sentences: &[ByteSpan],
+        near: &[ByteSpan],
+        out: &mut Vec<Candidate>,
+    ) {
+        // Where the previous match ended: no match starts before it.
+        let mut after_match = 0;
+        let mut i = 0;
+        while i < near.len() {
+            let s = sentences.partition_point(|s| s.end <= near[i].start);
+            let Some(&sentence) = sentences.get(s).filter(|s| s.start <= near[i].start) else {
+                i += 1;
                 continue;
             };
-            let m = caps.get(0).expect("group 0 always exists");
-            at = if m.end() > m.start() {
-                m.end()
-            } else {
-                m.end() + 1
-            };
-            while at < haystack.len() && !haystack.is_char_boundary(at) {
-                at += 1;
+            // The window of this cue and of the cues after it that reach
+            // into it.
+            let mut window = ByteSpan::new(
+                near[i].start.saturating_sub(CUE_REACH),
+                near[i].end + CUE_REACH,
+            );
+            i += 1;
+            while i < near.len()
+                && near[i].start < sentence.end
+                && near[i].start.saturating_sub(CUE_REACH) <= window.end
+            {
+                window.end = window.end.max(near[i].end + CUE_REACH);
+                i += 1;
             }
-            if let Some(candidate) = (rule.handler)(self, &caps, haystack) {
-                if !candidate.span.is_empty() {
-                    out.push(candidate);
+            let lower = after_match.max(sentence.start);
+            let start = floor_char_boundary(text, window.start.max(lower));
+            let end = word_break_at_or_after(text, window.end.min(sentence.end), sentence.end);
+            let start_cut = start > lower;
+            let end_cut = end < sentence.end;
+            let sentence_text = &text[..sentence.end];
+            let mut at = start;
+            while at < end {
+                let Some(found) = rule.regex.find_at(&text[..end], at) else {
+                    break;
+                };
+                let near_edge = (start_cut && found.start() < start + CUE_REACH_CHECK)
+                    || (end_cut && found.end() + CUE_REACH_CHECK > end);
+                let from = if near_edge && at == start { lower } else { at };
+                let Some(caps) = rule
+                    .regex
+                    .captures_at(sentence_text, if near_edge { from } else { found.start() })
+                else {
+                    break;
+                };
+                let m = caps.get(0).expect("group 0 always exists");
+                at = if m.end() > m.start() {
+                    m.end()
+                } else {
+                    m.end() + 1
+                };
+                while at < sentence_text.len() && !sentence_text.is_char_boundary(at) {
+                    at += 1;
+                }
+                after_match = at;
+                if let Some(candidate) = (rule.handler)(self, &caps, sentence_text) {
+                    if !candidate.span.is_empty() {
+                        out.push(candidate);
+                    }
                 }
             }
         }
     }
+}
+
+/// How far a rule's match may run before or after its cue, in bytes.
+const CUE_REACH: usize = 64;
+
+/// A match this close to a window's edge is searched again over its whole
+/// sentence.
+const CUE_REACH_CHECK: usize = 32;
+
+/// The largest char boundary at or before `at`.
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The first position at or after `at` (and at most `limit`) where no word
+/// goes on: an ASCII byte that is neither a letter, a digit nor `_`.
+fn word_break_at_or_after(text: &str, at: usize, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    (at..limit)
+        .find(|&i| {
+            let b = bytes[i];
+            b.is_ascii() && !(b.is_ascii_alphanumeric() || b == b'_')
+        })
+        .unwrap_or(limit)
 }

@@ -7,6 +7,7 @@ use regex::{Captures, Regex};
 
 use super::candidate::Candidate;
 use super::TemporalTagger;
+use crate::document::ByteSpan;
 use crate::error::BuildError;
 use crate::gazetteer::{capitalise, compile_rule_within, Gazetteers};
 use crate::tag::numbers::NumberWords;
@@ -21,9 +22,10 @@ pub(super) struct Rule {
     pub(super) cues: u32,
 }
 
-/// Cue classes: cheap evidence that a sentence may hold an expression of a
-/// rule. A rule runs only on sentences with one of its cues, so most
-/// sentences meet only a few of the rules.
+/// Cue classes: cheap evidence that an expression of a rule may be near.
+/// Every match of a rule holds a cue of one of its classes, so a rule is
+/// searched only in windows around those cues, and most of the text meets
+/// only a few of the rules.
 pub(super) mod cue {
     pub const MONTH: u32 = 1 << 1;
     pub const WEEKDAY: u32 = 1 << 2;
@@ -75,24 +77,31 @@ pub(super) mod cue {
     pub const CLOCK_DIGITS: u32 = 1 << 23;
 }
 
-/// The digit shapes (`cue::ISO_DATE` ...) of a sentence, in one pass over
-/// its bytes.
-pub(super) fn digit_shapes(sentence: &str) -> u32 {
+/// The digit shapes (`cue::ISO_DATE` ...) of a sentence that starts at byte
+/// `offset` of its text, found in one pass over its bytes, as cues with
+/// their byte spans in the text (the span covers the shape: "2016-" of an
+/// ISO date, "9 a" of "9 a.m.").
+pub(super) fn digit_cues(sentence: &str, offset: usize, out: &mut Vec<CueAt>) {
     let bytes = sentence.as_bytes();
     let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
-    let mut shapes = 0;
+    let mut push = |start: usize, len: usize, class: u32| {
+        out.push(CueAt {
+            span: ByteSpan::new(offset + start, offset + start + len),
+            classes: class,
+        })
+    };
     for (i, &b) in bytes.iter().enumerate() {
         if !b.is_ascii_digit() {
             if matches!(b, b'Q' | b'q') && matches!(bytes.get(i + 1), Some(b'1'..=b'4')) {
-                shapes |= cue::QUARTER_NUMBER;
+                push(i, 2, cue::QUARTER_NUMBER);
             }
             continue;
         }
         if digit(i + 1) && digit(i + 2) && digit(i + 3) && bytes.get(i + 4) == Some(&b'-') {
-            shapes |= cue::ISO_DATE;
+            push(i, 5, cue::ISO_DATE);
         }
         if matches!(bytes.get(i + 1), Some(b'/' | b'.')) && digit(i + 2) {
-            shapes |= cue::DIGIT_SEPARATOR;
+            push(i, 3, cue::DIGIT_SEPARATOR);
         }
         if matches!(
             (b, bytes.get(i + 1)),
@@ -100,24 +109,30 @@ pub(super) fn digit_shapes(sentence: &str) -> u32 {
         ) && digit(i + 2)
             && digit(i + 3)
         {
-            shapes |= cue::YEAR_DIGITS;
+            push(i, 4, cue::YEAR_DIGITS);
         }
         if bytes.get(i + 1) == Some(&b'0') && matches!(bytes.get(i + 2), Some(b's' | b'S')) {
-            shapes |= cue::DECADE_DIGITS;
+            push(i, 3, cue::DECADE_DIGITS);
         }
         if bytes.get(i + 1) == Some(&b':') {
-            shapes |= cue::CLOCK_DIGITS;
+            push(i, 2, cue::CLOCK_DIGITS);
         } else if !digit(i + 1) {
             let rest = sentence.get(i + 1..).unwrap_or("");
-            if rest
-                .trim_start_matches(char::is_whitespace)
-                .starts_with(['a', 'A', 'p', 'P'])
-            {
-                shapes |= cue::CLOCK_DIGITS;
+            let spaces = rest.len() - rest.trim_start_matches(char::is_whitespace).len();
+            if rest[spaces..].starts_with(['a', 'A', 'p', 'P']) {
+                push(i, 2 + spaces, cue::CLOCK_DIGITS);
             }
         }
     }
-    shapes
+}
+
+/// A cue in a text: a cue word or a shape of digits, with the classes it
+/// gives. Every match of a rule holds a cue of one of the rule's classes:
+/// rules are searched only near their cues.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct CueAt {
+    pub(super) span: ByteSpan,
+    pub(super) classes: u32,
 }
 
 /// ASCII word boundary: cheap for the DFA on any input. Where the temporal

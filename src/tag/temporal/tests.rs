@@ -610,7 +610,11 @@ fn ages_and_amounts_are_not_times() {
 #[test]
 fn digit_shapes_are_what_their_rules_need() {
     use super::rules::cue;
-    let shapes = |s: &str| super::rules::digit_shapes(s);
+    let shapes = |s: &str| {
+        let mut cues = Vec::new();
+        super::rules::digit_cues(s, 0, &mut cues);
+        cues.iter().fold(0, |all, c| all | c.classes)
+    };
     assert_eq!(shapes("on 2016-11-01"), cue::ISO_DATE | cue::YEAR_DIGITS);
     assert_eq!(shapes("on 11/01/16"), cue::DIGIT_SEPARATOR);
     assert_eq!(shapes("it rose 3.5 times"), cue::DIGIT_SEPARATOR);
@@ -628,6 +632,47 @@ fn digit_shapes_are_what_their_rules_need() {
     // Digits that no digit rule can use.
     assert_eq!(shapes("3,000 cars and 45 trucks"), 0);
     assert_eq!(shapes("no digits"), 0);
+}
+
+#[test]
+fn digit_cues_are_where_their_shapes_are() {
+    use super::rules::cue;
+    let text = "Filed on 2016-11-01, at 9 am.";
+    let mut cues = Vec::new();
+    super::rules::digit_cues(&text[6..], 6, &mut cues);
+    let found: Vec<(&str, u32)> = cues
+        .iter()
+        .map(|c| (c.span.slice(text), c.classes))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("2016-", cue::ISO_DATE),
+            ("2016", cue::YEAR_DIGITS),
+            ("9 a", cue::CLOCK_DIGITS)
+        ]
+    );
+}
+
+/// Rules are searched only near their cues: an expression far from the
+/// start of a long sentence, two far apart, and one right at its end are
+/// all found, as in sentences of their own.
+#[test]
+fn expressions_far_apart_in_a_long_sentence_are_all_found() {
+    let filler = "the committee, which met behind closed doors with delegates from \
+        several provinces and a number of observers, reviewed the budget and ";
+    let text = format!(
+        "Over the past three years {filler}{filler}{filler}said on Tuesday that \
+         {filler}{filler}the talks would go on for two more weeks"
+    );
+    assert!(text.len() > 600);
+    let found = values(&text, "2016-11-02");
+    let expressions: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(
+        expressions,
+        ["the past three years", "Tuesday", "two more weeks"],
+        "{found:?}"
+    );
 }
 
 #[test]
