@@ -480,7 +480,8 @@ impl PhraseMatcher {
 
 #[derive(Default)]
 struct PatternTable {
-    index: HashMap<String, usize>,
+    /// Keyed by our own lists' surfaces, not by input: the Fx hash.
+    index: rustc_hash::FxHashMap<String, usize>,
     patterns: Vec<String>,
     entries: Vec<Vec<usize>>,
 }

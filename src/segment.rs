@@ -587,7 +587,7 @@ fn word_at(text: &str, pos: usize) -> &str {
 
 /// "a.m", "P.M" and their unpunctuated forms.
 fn is_clock_abbreviation(word: &str) -> bool {
-    matches!(word.to_ascii_lowercase().as_str(), "a.m" | "p.m")
+    word.eq_ignore_ascii_case("a.m") || word.eq_ignore_ascii_case("p.m")
 }
 
 /// "U.S", "a.m", "E.U" (the final period is not part of the word).
