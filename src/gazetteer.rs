@@ -470,9 +470,20 @@ impl PhraseMatcher {
                 out.extend(entries.iter().map(|&entry| PhraseMatch { span, entry }));
                 at = span.end;
             } else {
-                // Try again one character further: a shorter or later phrase
-                // may still fit ("Chadian" is no "Chad").
-                at = span.start + text[span.start..].chars().next().map_or(1, char::len_utf8);
+                // Try again further on: a shorter or later phrase may still
+                // fit ("Chadian" is no "Chad"), but none starts inside the
+                // word where this one started: a phrase that starts with a
+                // letter or digit needs a word boundary before it, and one
+                // that starts with another character ("$") starts there.
+                let rest = &text[span.start..];
+                at = span.start
+                    + match rest.chars().next() {
+                        Some(c) if c.is_alphanumeric() => rest
+                            .find(|c: char| !c.is_alphanumeric())
+                            .unwrap_or(rest.len()),
+                        Some(c) => c.len_utf8(),
+                        None => 1,
+                    };
             }
         }
     }

@@ -18,8 +18,6 @@
 //!    full name introduced earlier as its value; an acronym defined in
 //!    brackets ("(CFE)") is an organisation wherever it recurs.
 
-use std::collections::HashMap;
-
 use super::{Mention, MentionKind};
 use crate::document::ByteSpan;
 use crate::error::BuildError;
@@ -711,9 +709,9 @@ impl NameTagger {
             out.push(mention);
         }
         // "A, B, C and D": a name-shaped run listed next to a person is one.
-        let mut person_starts: std::collections::HashSet<usize> =
+        let mut person_starts: rustc_hash::FxHashSet<usize> =
             out.iter().map(|p| p.span.start).collect();
-        let mut person_ends: std::collections::HashSet<usize> =
+        let mut person_ends: rustc_hash::FxHashSet<usize> =
             out.iter().map(|p| p.span.end).collect();
         let separators = [", ", " and ", ", and ", " or "];
         loop {
@@ -747,7 +745,7 @@ impl NameTagger {
         // How often each candidate surname occurs, for the recurring-surname
         // test: counted for those words only, so that the table stays small
         // however long the document is.
-        let mut occurrences: HashMap<&str, usize> = weak
+        let mut occurrences: rustc_hash::FxHashMap<&str, usize> = weak
             .iter()
             .map(|(_, surname)| (without_possessive(surname), 0))
             .collect();
@@ -882,8 +880,11 @@ impl NameTagger {
         tokens: &[Token],
         mut mentions: Vec<Mention>,
     ) -> Vec<Mention> {
-        let mut surnames: HashMap<String, (usize, String)> = HashMap::new();
-        let mut acronyms: HashMap<String, String> = HashMap::new();
+        // Tables of this document's own names, read for every word of it:
+        // the Fx hash (SipHash took 2% of a run here; a document is bounded
+        // by --max-doc-bytes).
+        let mut surnames: rustc_hash::FxHashMap<String, (usize, String)> = Default::default();
+        let mut acronyms: rustc_hash::FxHashMap<String, String> = Default::default();
         for m in &mentions {
             let Some(value) = &m.value else { continue };
             match m.kind {
@@ -936,7 +937,7 @@ impl NameTagger {
             }
         }
         // Only tokens that can start a surname or are an acronym are looked at.
-        let first_words: std::collections::HashSet<&str> = surnames
+        let first_words: rustc_hash::FxHashSet<&str> = surnames
             .keys()
             .filter_map(|k| k.split(' ').next())
             .collect();

@@ -24,7 +24,7 @@
 //! Nothing else changes: a lower-cased organisation is still found by the
 //! gazetteer entries written in lower case, such as "police".
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
