@@ -413,7 +413,10 @@ impl PhraseMatcher {
         let bytes = text.as_bytes();
         let mut at = 0;
         while at < bytes.len() {
-            let b = bytes[at];
+            at = capital_or_non_ascii_from(bytes, at);
+            let Some(&b) = bytes.get(at) else {
+                break;
+            };
             let capital = if b.is_ascii() {
                 b.is_ascii_uppercase()
             } else {
@@ -487,6 +490,33 @@ impl PhraseMatcher {
             }
         }
     }
+}
+
+/// The first position at or after `from` that holds an ASCII capital or a
+/// byte outside ASCII (where a capitalised word may start), or the end.
+/// Eight bytes are tested at a time: most text is lower case.
+fn capital_or_non_ascii_from(bytes: &[u8], mut from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(from..from + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // With the high bit of every byte set, subtracting a constant from
+        // each byte cannot borrow from the next: the high bit of a result
+        // byte tells whether the low seven bits were at least the constant.
+        let at_least_a = (x | HIGH) - ONES * u64::from(b'A');
+        let past_z = (x | HIGH) - ONES * u64::from(b'Z' + 1);
+        let hits = ((at_least_a & !past_z) | x) & HIGH;
+        if hits != 0 {
+            return from + (hits.trailing_zeros() / 8) as usize;
+        }
+        from += 8;
+    }
+    while from < bytes.len() && bytes[from].is_ascii() && !bytes[from].is_ascii_uppercase() {
+        from += 1;
+    }
+    from
 }
 
 #[derive(Default)]
@@ -672,6 +702,23 @@ mod tests {
         assert!(err.problem.contains("kind"));
         let err = parse_list("x.tsv", "a\tb\tc\td\te\n").unwrap_err();
         assert!(err.problem.contains("at most 4"));
+    }
+
+    #[test]
+    fn capital_or_non_ascii_positions() {
+        let text = "the quick brown fox jumps over a lazy dog in Paris; zoo Ürümqi @[`{";
+        let bytes = text.as_bytes();
+        let mut expected = Vec::new();
+        let mut found = Vec::new();
+        for from in 0..=bytes.len() {
+            expected.push(
+                (from..bytes.len())
+                    .find(|&i| bytes[i].is_ascii_uppercase() || !bytes[i].is_ascii())
+                    .unwrap_or(bytes.len()),
+            );
+            found.push(capital_or_non_ascii_from(bytes, from));
+        }
+        assert_eq!(found, expected);
     }
 
     #[test]

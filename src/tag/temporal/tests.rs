@@ -654,6 +654,22 @@ fn digit_cues_are_where_their_shapes_are() {
     );
 }
 
+#[test]
+fn digit_cue_scan_finds_every_digit_and_q() {
+    let text = "Quarterly q3 /09:10 \u{ff}:@ P\u{130}Q 2016-11-01 z/ qq";
+    let bytes = text.as_bytes();
+    for from in 0..=bytes.len() {
+        let expected = (from..bytes.len())
+            .find(|&i| bytes[i].is_ascii_digit() || matches!(bytes[i], b'Q' | b'q'))
+            .unwrap_or(bytes.len());
+        assert_eq!(
+            super::rules::digit_or_q_from(bytes, from),
+            expected,
+            "{from}"
+        );
+    }
+}
+
 /// Rules are searched only near their cues: an expression far from the
 /// start of a long sentence, two far apart, and one right at its end are
 /// all found, as in sentences of their own.
