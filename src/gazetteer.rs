@@ -495,28 +495,14 @@ impl PhraseMatcher {
 /// The first position at or after `from` that holds an ASCII capital or a
 /// byte outside ASCII (where a capitalised word may start), or the end.
 /// Eight bytes are tested at a time: most text is lower case.
-fn capital_or_non_ascii_from(bytes: &[u8], mut from: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    while let Some(chunk) = bytes.get(from..from + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
-        // With the high bit of every byte set, subtracting a constant from
-        // each byte cannot borrow from the next: the high bit of a result
-        // byte tells whether the low seven bits were at least the constant.
-        let at_least_a = (x | HIGH) - ONES * u64::from(b'A');
-        let past_z = (x | HIGH) - ONES * u64::from(b'Z' + 1);
-        let hits = ((at_least_a & !past_z) | x) & HIGH;
-        if hits != 0 {
-            return from + (hits.trailing_zeros() / 8) as usize;
-        }
-        from += 8;
-    }
-    while from < bytes.len() && bytes[from].is_ascii() && !bytes[from].is_ascii_uppercase() {
-        from += 1;
-    }
-    from
+fn capital_or_non_ascii_from(bytes: &[u8], from: usize) -> usize {
+    use crate::bytescan::{ascii_range, find_from, non_ascii};
+    find_from(
+        bytes,
+        from,
+        |x| ascii_range(x, b'A', b'Z') | non_ascii(x),
+        |b| b.is_ascii_uppercase() || !b.is_ascii(),
+    )
 }
 
 #[derive(Default)]

@@ -30,6 +30,7 @@
 //! ```
 
 pub mod batch;
+mod bytescan;
 pub mod document;
 pub mod error;
 pub mod events;

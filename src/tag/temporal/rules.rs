@@ -137,35 +137,14 @@ pub(super) fn digit_cues(sentence: &str, offset: usize, out: &mut Vec<CueAt>) {
 /// The first position at or after `from` that holds a digit, "Q" or "q"
 /// (where a shape of digits may start), or the end. Eight bytes are tested
 /// at a time: most text has no digit.
-pub(super) fn digit_or_q_from(bytes: &[u8], mut from: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    while let Some(chunk) = bytes.get(from..from + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
-        // With the high bit of every byte set, subtracting a constant from
-        // each byte cannot borrow from the next. ASCII bytes only (`!x`).
-        let at_least_0 = (x | HIGH) - ONES * u64::from(b'0');
-        let past_9 = (x | HIGH) - ONES * u64::from(b'9' + 1);
-        let digits = at_least_0 & !past_9 & !x & HIGH;
-        // A byte equal to "q" once lower-cased is a zero byte here; the
-        // lowest zero byte is found exactly (higher ones may be missed or
-        // misread, but only the lowest hit is used).
-        let q = (x | (ONES * 0x20)) ^ (ONES * u64::from(b'q'));
-        let qs = q.wrapping_sub(ONES) & !q & HIGH;
-        let hits = digits | qs;
-        if hits != 0 {
-            return from + (hits.trailing_zeros() / 8) as usize;
-        }
-        from += 8;
-    }
-    while from < bytes.len()
-        && !(bytes[from].is_ascii_digit() || matches!(bytes[from], b'Q' | b'q'))
-    {
-        from += 1;
-    }
-    from
+pub(super) fn digit_or_q_from(bytes: &[u8], from: usize) -> usize {
+    use crate::bytescan::{ascii_range, find_from, fold_case, lowest_equal};
+    find_from(
+        bytes,
+        from,
+        |x| ascii_range(x, b'0', b'9') | lowest_equal(fold_case(x), b'q'),
+        |b| b.is_ascii_digit() || matches!(b, b'Q' | b'q'),
+    )
 }
 
 /// A cue in a text: a cue word or a shape of digits, with the classes it

@@ -1,0 +1,68 @@
+//! Word-at-a-time byte scans: the first byte of a kind at or after a
+//! position, eight bytes per step.
+//!
+//! Stages that look for rare bytes (a capital letter that may start a name,
+//! a digit that may start a date) would otherwise run a test on every byte
+//! of every document. Here eight bytes are read as one `u64` and tested at
+//! once with the usual bit tricks:
+//!
+//! 1. With the high bit of every byte set (`x | HIGH`), subtracting a
+//!    constant from each byte cannot borrow from the next one, so the high
+//!    bit of each result byte tells whether the byte's low seven bits were at
+//!    least that constant ([`ascii_range`]).
+//! 2. A zero byte is found by `(y - ONES) & !y & HIGH`: exact for the lowest
+//!    zero byte; bytes above it may be flagged wrongly, so only the lowest
+//!    hit of a word is used ([`lowest_equal`], [`find_from`]).
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` that is an ASCII byte from `lo` to `hi`.
+pub(crate) fn ascii_range(x: u64, lo: u8, hi: u8) -> u64 {
+    let at_least_lo = (x | HIGH) - ONES * u64::from(lo);
+    let past_hi = (x | HIGH) - ONES * (u64::from(hi) + 1);
+    at_least_lo & !past_hi & !x & HIGH
+}
+
+/// The high bit of each byte of `x` outside ASCII.
+pub(crate) fn non_ascii(x: u64) -> u64 {
+    x & HIGH
+}
+
+/// The high bit of the lowest byte of `x` equal to `b` (higher bits of the
+/// result may be wrong: see the module's rule 2).
+pub(crate) fn lowest_equal(x: u64, b: u8) -> u64 {
+    let y = x ^ (ONES * u64::from(b));
+    y.wrapping_sub(ONES) & !y & HIGH
+}
+
+/// `x` with every ASCII letter in lower case (and bit 5 set in other
+/// bytes: compare the result only with lower-case letters).
+pub(crate) fn fold_case(x: u64) -> u64 {
+    x | (ONES * 0x20)
+}
+
+/// The first position at or after `from` whose byte `is_hit`, or the end of
+/// `bytes`. `word_hits` gives, for eight bytes read as a little-endian
+/// `u64`, a mask whose lowest set high bit marks the first hit among them
+/// (or 0 for none): it must agree with `is_hit`.
+pub(crate) fn find_from(
+    bytes: &[u8],
+    mut from: usize,
+    word_hits: impl Fn(u64) -> u64,
+    is_hit: impl Fn(u8) -> bool,
+) -> usize {
+    while let Some(chunk) = bytes.get(from..from + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let hits = word_hits(u64::from_le_bytes(word));
+        if hits != 0 {
+            return from + (hits.trailing_zeros() / 8) as usize;
+        }
+        from += 8;
+    }
+    while from < bytes.len() && !is_hit(bytes[from]) {
+        from += 1;
+    }
+    from
+}
