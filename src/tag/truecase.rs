@@ -24,7 +24,7 @@
 //! Nothing else changes: a lower-cased organisation is still found by the
 //! gazetteer entries written in lower case, such as "police".
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::FxHashSet;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
@@ -37,11 +37,11 @@ const MAX_NAME_TAIL: usize = 3;
 
 pub struct Truecaser {
     /// Unambiguous given names, lower-cased.
-    given: HashSet<String>,
+    given: FxHashSet<String>,
     /// Words that never belong to a name, lower-cased.
-    function_words: HashSet<String>,
+    function_words: FxHashSet<String>,
     /// Person descriptors of one word, lower-cased ("activist").
-    descriptors: HashSet<String>,
+    descriptors: FxHashSet<String>,
     /// Unambiguous places, lower-cased.
     place_names: Vec<String>,
     /// Their ASCII-case-insensitive automaton, built for the first

@@ -377,7 +377,7 @@ impl TemporalTagger {
                 i += 1;
             }
             let lower = after_match.max(sentence.start);
-            let start = floor_char_boundary(text, window.start.max(lower));
+            let start = crate::tag::money::floor_char_boundary(text, window.start.max(lower));
             let end = word_break_at_or_after(text, window.end.min(sentence.end), sentence.end);
             let start_cut = start > lower;
             let end_cut = end < sentence.end;
@@ -422,15 +422,6 @@ const CUE_REACH: usize = 64;
 /// A match this close to a window's edge is searched again over its whole
 /// sentence.
 const CUE_REACH_CHECK: usize = 32;
-
-/// The largest char boundary at or before `at`.
-fn floor_char_boundary(text: &str, mut at: usize) -> usize {
-    at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
 
 /// The first position at or after `at` (and at most `limit`) where no word
 /// goes on: an ASCII byte that is neither a letter, a digit nor `_`.
