@@ -101,7 +101,9 @@ impl TemporalTagger {
             let sentence = ctx
                 .sentences
                 .partition_point(|s| s.end <= candidate.span.start);
-            let tense = match tense_cache.get(sentence).copied() {
+            // The tense of the sentence, read once per sentence and only for
+            // the values that depend on it.
+            let mut tense = || match tense_cache.get(sentence).copied() {
                 Some(Some(t)) => t,
                 Some(None) => {
                     let t = ctx
@@ -113,7 +115,6 @@ impl TemporalTagger {
                 }
                 None => Tense::Unknown,
             };
-            let future = tense == Tense::Future;
             // "in March ... two days later": counted in days from a day the
             // text does not give, not from the anchor.
             let counts_days =
@@ -153,7 +154,7 @@ impl TemporalTagger {
                     {
                         Tense::Future
                     } else {
-                        tense
+                        tense()
                     };
                     resolve_calendar(ctx.anchor, *year, *month, *day, *modifier, tense)
                 }
@@ -166,7 +167,7 @@ impl TemporalTagger {
                     // verb right before the day governs it, whatever else
                     // the sentence says of the future.
                     let before = before_window(ctx.text, candidate.span.start);
-                    let future = (future
+                    let future = (tense() == Tense::Future
                         && !past_verb_before(before)
                         && !self.past_nearer(
                             ctx.text,
@@ -177,7 +178,7 @@ impl TemporalTagger {
                     resolve_weekday(ctx.anchor, *weekday, *relation, part.as_deref(), future)
                 }
                 Spec::NumericDay { first, second } => {
-                    resolve_numeric_day(ctx.anchor, *first, *second, tense)
+                    resolve_numeric_day(ctx.anchor, *first, *second, tense())
                 }
                 Spec::NumericDate {
                     year,
@@ -270,7 +271,7 @@ impl TemporalTagger {
                                     around.into_iter().flatten().filter(|d| *d > a).min()
                                 }
                                 Relation::This => rule.date_in(a.year()),
-                                Relation::Plain => nearest(a, tense, |y| rule.date_in(y)),
+                                Relation::Plain => nearest(a, tense(), |y| rule.date_in(y)),
                             }
                         }
                         (None, None) => None,
@@ -292,10 +293,15 @@ impl TemporalTagger {
                 },
                 Spec::Weekend => match ctx.anchor {
                     Some(a) => {
-                        let saturday =
-                            resolve_weekday(Some(a), Weekday::Sat, Relation::Plain, None, future)
-                                .1
-                                .unwrap_or(a);
+                        let saturday = resolve_weekday(
+                            Some(a),
+                            Weekday::Sat,
+                            Relation::Plain,
+                            None,
+                            tense() == Tense::Future,
+                        )
+                        .1
+                        .unwrap_or(a);
                         (format!("{}-WE", iso_week(saturday)), None)
                     }
                     None => ("XXXX-WXX-WE".into(), None),
