@@ -741,6 +741,11 @@ mod tests {
 pub struct Lexicon<T> {
     exact: rustc_hash::FxHashMap<String, T>,
     folded: rustc_hash::FxHashMap<String, T>,
+    /// The length of the longest key, in bytes: an ASCII word longer than
+    /// that is in neither table (ASCII case folding keeps lengths), so it is
+    /// answered without hashing. Most words looked up in a short list
+    /// (pronouns, particles, honorifics) are longer than all its keys.
+    longest_key: usize,
 }
 
 impl<T> Default for Lexicon<T> {
@@ -748,6 +753,7 @@ impl<T> Default for Lexicon<T> {
         Lexicon {
             exact: Default::default(),
             folded: Default::default(),
+            longest_key: 0,
         }
     }
 }
@@ -765,14 +771,20 @@ impl<T: Clone> Lexicon<T> {
 
     pub fn insert(&mut self, surface: &str, value: T) {
         if surface.chars().any(char::is_uppercase) {
-            self.exact.insert(surface.to_uppercase(), value.clone());
+            let upper = surface.to_uppercase();
+            self.longest_key = self.longest_key.max(upper.len()).max(surface.len());
+            self.exact.insert(upper, value.clone());
             self.exact.insert(surface.to_string(), value);
         } else {
+            self.longest_key = self.longest_key.max(surface.len());
             self.folded.insert(surface.to_string(), value);
         }
     }
 
     pub fn get(&self, word: &str) -> Option<&T> {
+        if word.len() > self.longest_key && word.is_ascii() {
+            return None;
+        }
         if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
             // Every key of `exact` holds a capital: a lower-case word is
             // looked up in `folded` only.
@@ -824,6 +836,7 @@ impl Lexicon<u8> {
     pub fn flags_of(sets: &[(&Lexicon<()>, u8)]) -> Lexicon<u8> {
         let mut out = Lexicon::<u8>::default();
         for &(set, flag) in sets {
+            out.longest_key = out.longest_key.max(set.longest_key);
             for key in set.exact.keys() {
                 *out.exact.entry(key.clone()).or_insert(0) |= flag;
             }
@@ -861,6 +874,23 @@ mod lexicon_tests {
         assert_eq!(lexicon.get("Co"), Some(&2));
         assert_eq!(lexicon.get("co"), Some(&2));
         assert_eq!(lexicon.get("CO"), Some(&2));
+    }
+
+    #[test]
+    fn words_longer_than_every_key_are_not_found_and_longer_keys_still_are() {
+        let mut pronouns = Lexicon::new([("he", ()), ("They", ())]);
+        assert!(pronouns.contains("he") && pronouns.contains("HE"));
+        assert!(pronouns.contains("They") && pronouns.contains("THEY"));
+        assert!(!pronouns.contains("heavy") && !pronouns.contains("Theyre"));
+        // A key added later, longer than the others, is found in any case.
+        pronouns.insert("themselves", ());
+        assert!(pronouns.contains("Themselves") && pronouns.contains("THEMSELVES"));
+        // A set of sets answers for the longest key of any of them.
+        let long = Lexicon::new([("whoever", ())]);
+        let both = Lexicon::flags_of(&[(&pronouns, 1), (&long, 2)]);
+        assert_eq!(both.get("Whoever"), Some(&2));
+        assert_eq!(both.get("themselves"), Some(&1));
+        assert_eq!(both.get("whomsoever"), None);
     }
 
     #[test]
