@@ -1,10 +1,10 @@
 //! Word-at-a-time byte scans: the first byte of a kind at or after a
 //! position, eight bytes per step.
 //!
-//! Stages that look for rare bytes (a capital letter that may start a name,
-//! a digit that may start a date) would otherwise run a test on every byte
-//! of every document. Here eight bytes are read as one `u64` and tested at
-//! once with the usual bit tricks:
+//! A stage that looks for rare bytes (a digit or a "Q" that may start a
+//! date) would otherwise run a test on every byte of every document. Here
+//! eight bytes are read as one `u64` and tested at once with the usual bit
+//! tricks:
 //!
 //! 1. With the high bit of every byte set (`x | HIGH`), subtracting a
 //!    constant from each byte cannot borrow from the next one, so the high
@@ -22,11 +22,6 @@ pub(crate) fn ascii_range(x: u64, lo: u8, hi: u8) -> u64 {
     let at_least_lo = (x | HIGH) - ONES * u64::from(lo);
     let past_hi = (x | HIGH) - ONES * (u64::from(hi) + 1);
     at_least_lo & !past_hi & !x & HIGH
-}
-
-/// The high bit of each byte of `x` outside ASCII.
-pub(crate) fn non_ascii(x: u64) -> u64 {
-    x & HIGH
 }
 
 /// The high bit of the lowest byte of `x` equal to `b` (higher bits of the

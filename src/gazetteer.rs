@@ -6,18 +6,21 @@
 //! is documented in `gazetteers/README.md`: four TAB-separated columns,
 //! `surface`, `canonical`, `kind`, `attributes`.
 //!
-//! [`PhraseMatcher`] compiles entries into one Aho-Corasick automaton and
-//! applies the matching rules every list shares (case, word boundaries,
-//! longest match), so that no tagger re-implements them.
+//! [`PhraseMatcher`] compiles entries into Aho-Corasick automata, walks them
+//! from the token starts of a text ([`crate::tokens`]) and applies the
+//! matching rules every list shares (case, word boundaries, longest match),
+//! so that no tagger re-implements them.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, MatchKind};
 
 use crate::document::ByteSpan;
 use crate::error::BuildError;
+use crate::tokens::Tokens;
 
 /// The lists civex knows, with their embedded default contents. A user file
 /// must carry one of these names (plus `.tsv`) to extend the list.
@@ -279,6 +282,14 @@ pub struct PhraseMatch {
     pub entry: usize,
 }
 
+/// How a part of a [`PhraseMatcher`] is searched (see there).
+#[derive(Clone, Copy)]
+enum Search {
+    AtCapitals,
+    Scanned,
+    AtWordStarts,
+}
+
 /// Finds gazetteer phrases in text with the shared matching rules: case
 /// (capitalised surfaces match as written or in ALL CAPS, lower-case surfaces
 /// in any case), word boundaries, and the longest match where matches overlap.
@@ -292,9 +303,18 @@ pub struct PhraseMatch {
 /// 2. other surfaces written with a capital ("eSwatini", "al-Hol", "the
 ///    Ukraine"): case-sensitive, scanned over the text, but few, so the
 ///    automaton's prefilter skips most bytes;
-/// 3. lower-case surfaces: ASCII case-insensitive, scanned over the text.
-///    (A case-insensitive search for "Male" or "Nice" would stop at every
-///    "male" and "nice" only to reject it: hence the split.)
+/// 3. lower-case surfaces: ASCII case-insensitive, tried where a word starts
+///    and at every character that is no letter or digit ("$"), an anchored
+///    search at about one place in six bytes. (A case-insensitive search
+///    for "Male" or "Nice" would stop at every "male" and "nice" only to
+///    reject it: hence the split.)
+///
+/// The anchored automata (1 and 3) are walked by hand, a state per byte
+/// until no surface goes on: a search call per word start costs more than
+/// the walk itself. A scan of the folded surfaces over every byte finds
+/// the same matches: one that starts inside a word ("men" in "government")
+/// is rejected for its word boundary, and the scan goes on after that word,
+/// where the next word start is.
 ///
 /// Matches of the automata are merged: leftmost first, the longest where
 /// they overlap.
@@ -305,12 +325,113 @@ pub struct PhraseMatcher {
 
 /// One automaton of a [`PhraseMatcher`].
 struct MatcherPart {
-    automaton: AhoCorasick,
+    search: PartSearch,
     /// Per pattern: the entries with that surface.
     pattern_entries: Vec<Vec<usize>>,
-    /// Every pattern starts with a capital letter: search only where a
-    /// capitalised word starts.
-    at_capitals: bool,
+}
+
+/// Where the patterns of a part are looked for.
+enum PartSearch {
+    /// Every pattern starts with a capital letter: only where a capitalised
+    /// word starts.
+    AtCapitals(AnchoredAutomaton),
+    /// Over every byte of the text (few patterns: the prefilter skips most).
+    Scanned(AhoCorasick),
+    /// Where a word starts, and at every character that is no letter or
+    /// digit.
+    AtWordStarts(AnchoredAutomaton),
+}
+
+/// An automaton with an anchored start only, walked by hand from the
+/// places where a pattern may start.
+struct AnchoredAutomaton {
+    kind: AnchoredKind,
+    /// The bytes a pattern can start with (in either ASCII case when the
+    /// automaton folds case): no walk starts at any other. (A filter on the
+    /// first two bytes rejected too few more to pay: measured.)
+    first_bytes: [bool; 256],
+}
+
+enum AnchoredKind {
+    Dfa(aho_corasick::dfa::DFA),
+    ContiguousNfa(aho_corasick::nfa::contiguous::NFA),
+    NoncontiguousNfa(aho_corasick::nfa::noncontiguous::NFA),
+}
+
+impl AnchoredAutomaton {
+    /// A DFA when `prefer_dfa` (fastest to walk, largest), else a contiguous
+    /// NFA, both made from one noncontiguous NFA of the patterns; a kind
+    /// that runs out of state identifiers on a very large list gives way to
+    /// the next smaller one, down to that NFA itself.
+    fn build(
+        patterns: &[String],
+        case_insensitive: bool,
+        prefer_dfa: bool,
+    ) -> Result<AnchoredAutomaton, aho_corasick::BuildError> {
+        use aho_corasick::{dfa, nfa};
+        let trie = nfa::noncontiguous::NFA::builder()
+            .ascii_case_insensitive(case_insensitive)
+            .match_kind(MatchKind::LeftmostLongest)
+            .prefilter(false)
+            .build(patterns)?;
+        let dfa = prefer_dfa
+            .then(|| {
+                dfa::DFA::builder()
+                    .start_kind(aho_corasick::StartKind::Anchored)
+                    .build_from_noncontiguous(&trie)
+                    .ok()
+            })
+            .flatten();
+        let kind = match dfa {
+            Some(dfa) => AnchoredKind::Dfa(dfa),
+            None => match nfa::contiguous::NFA::builder().build_from_noncontiguous(&trie) {
+                Ok(contiguous) => AnchoredKind::ContiguousNfa(contiguous),
+                Err(_) => AnchoredKind::NoncontiguousNfa(trie),
+            },
+        };
+        let mut first_bytes = [false; 256];
+        for &byte in patterns.iter().filter_map(|p| p.as_bytes().first()) {
+            first_bytes[usize::from(byte)] = true;
+            if case_insensitive {
+                first_bytes[usize::from(byte.to_ascii_lowercase())] = true;
+                first_bytes[usize::from(byte.to_ascii_uppercase())] = true;
+            }
+        }
+        Ok(AnchoredAutomaton { kind, first_bytes })
+    }
+}
+
+/// Walks `automaton` from its anchored start over `haystack[at..]` until no
+/// pattern goes on, remembering the longest pattern that starts at `at`.
+/// (A state may also hold the patterns that end there but start later, as
+/// "man" at the end of "human": they are not matches here.)
+#[inline]
+fn walk_longest<A: Automaton>(
+    automaton: &A,
+    start: aho_corasick::automaton::StateID,
+    haystack: &[u8],
+    at: usize,
+) -> Option<(usize, usize)> {
+    let mut state = start;
+    let mut longest = None;
+    for (offset, &byte) in haystack.get(at..)?.iter().enumerate() {
+        state = automaton.next_state(Anchored::Yes, state, byte);
+        if automaton.is_special(state) {
+            if automaton.is_dead(state) {
+                break;
+            }
+            if automaton.is_match(state) {
+                let walked = offset + 1;
+                if let Some(pattern) = (0..automaton.match_len(state))
+                    .map(|i| automaton.match_pattern(state, i))
+                    .find(|&pattern| automaton.pattern_len(pattern) == walked)
+                {
+                    longest = Some((pattern.as_usize(), at + walked));
+                }
+            }
+        }
+    }
+    longest
 }
 
 impl PhraseMatcher {
@@ -351,22 +472,30 @@ impl PhraseMatcher {
             }
         }
         let mut parts = Vec::new();
-        for (table, case_insensitive, at_capitals) in [
-            (capitalised, false, true),
-            (other_cased, false, false),
-            (folded, true, false),
+        for (table, how) in [
+            (capitalised, Search::AtCapitals),
+            (other_cased, Search::Scanned),
+            (folded, Search::AtWordStarts),
         ] {
-            let count = table.patterns.len();
-            let automaton = table
-                .build(case_insensitive, at_capitals)
-                .map_err(|e| BuildError::automaton(part, files, count, &e))?;
-            if let Some(automaton) = automaton {
-                parts.push(MatcherPart {
-                    automaton,
-                    pattern_entries: table.entries,
-                    at_capitals,
-                });
+            if table.patterns.is_empty() {
+                continue;
             }
+            let error = |e: aho_corasick::BuildError| {
+                BuildError::automaton(part, files, table.patterns.len(), &e)
+            };
+            let search = match how {
+                Search::AtCapitals => PartSearch::AtCapitals(
+                    AnchoredAutomaton::build(&table.patterns, false, false).map_err(error)?,
+                ),
+                Search::Scanned => PartSearch::Scanned(table.build_scanned().map_err(error)?),
+                Search::AtWordStarts => PartSearch::AtWordStarts(
+                    AnchoredAutomaton::build(&table.patterns, true, true).map_err(error)?,
+                ),
+            };
+            parts.push(MatcherPart {
+                search,
+                pattern_entries: table.entries,
+            });
         }
         Ok(PhraseMatcher { parts, entries })
     }
@@ -379,12 +508,30 @@ impl PhraseMatcher {
     /// boundaries; where several entries share the winning span, all of them
     /// are returned (adjacent in the result, in entry order).
     pub fn find(&self, text: &str) -> Vec<PhraseMatch> {
+        self.find_in(text, &Tokens::new(text))
+    }
+
+    /// [`PhraseMatcher::find`] with the tokens of `text` already computed
+    /// (a document's, shared by every list looked up in it). Tokens of
+    /// another text are not used: the text's own are computed instead.
+    pub fn find_in(&self, text: &str, tokens: &Tokens) -> Vec<PhraseMatch> {
+        let own;
+        let tokens = if tokens.fit(text.len()) {
+            tokens
+        } else {
+            own = Tokens::new(text);
+            &own
+        };
         let mut found = Vec::new();
         for part in &self.parts {
-            if part.at_capitals {
-                self.collect_at_capitals(part, text, &mut found);
-            } else {
-                self.collect(part, text, &mut found);
+            match &part.search {
+                PartSearch::AtCapitals(automaton) => {
+                    self.collect_walked(part, automaton, true, text, tokens, &mut found)
+                }
+                PartSearch::Scanned(automaton) => self.collect(part, automaton, text, &mut found),
+                PartSearch::AtWordStarts(automaton) => {
+                    self.collect_walked(part, automaton, false, text, tokens, &mut found)
+                }
             }
         }
         if self.parts.len() < 2 {
@@ -406,60 +553,101 @@ impl PhraseMatcher {
         kept
     }
 
-    /// Capitalised surfaces can only start where a capitalised word starts:
-    /// an anchored search there is much cheaper than running the automaton
-    /// over every byte of the text.
-    fn collect_at_capitals(&self, part: &MatcherPart, text: &str, out: &mut Vec<PhraseMatch>) {
-        let bytes = text.as_bytes();
-        let mut at = 0;
-        while at < bytes.len() {
-            at = capital_or_non_ascii_from(bytes, at);
-            let Some(&b) = bytes.get(at) else {
-                break;
-            };
-            let capital = if b.is_ascii() {
-                b.is_ascii_uppercase()
-            } else {
-                text.is_char_boundary(at)
-                    && text[at..].chars().next().is_some_and(char::is_uppercase)
-            };
-            let candidate = capital
-                && (at == 0
-                    || !text[..at]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_alphanumeric));
-            if !candidate {
-                at += 1;
-                continue;
+    /// Walks the automaton of `part` from the start of each token whose
+    /// first byte can start a pattern (`capitals_only`: of each word that
+    /// starts with a capital letter) and takes the longest pattern there
+    /// that ends at a word boundary, then goes on after it.
+    ///
+    /// This finds what a scan of the automaton over every byte found: a
+    /// match that starts inside a word fails its word boundary, and such a
+    /// scan then went on after the word, where the next token starts; one
+    /// whose longest pattern fails at a token start went on after that
+    /// token's word (or symbol), where the next token starts.
+    fn collect_walked(
+        &self,
+        part: &MatcherPart,
+        automaton: &AnchoredAutomaton,
+        capitals_only: bool,
+        text: &str,
+        tokens: &Tokens,
+        out: &mut Vec<PhraseMatch>,
+    ) {
+        match &automaton.kind {
+            AnchoredKind::Dfa(a) => {
+                self.collect_walked_with(part, a, automaton, capitals_only, text, tokens, out)
             }
-            let input = aho_corasick::Input::new(text)
-                .range(at..)
-                .anchored(aho_corasick::Anchored::Yes);
-            let found = part.automaton.find(input).and_then(|m| {
-                let span = ByteSpan::new(m.start(), m.end());
-                let entries = &part.pattern_entries[m.pattern().as_usize()];
-                let ok = text.is_char_boundary(span.end)
-                    && entries
-                        .first()
-                        .is_some_and(|&e| at_word_boundaries(text, span, &self.entries[e].surface));
-                ok.then_some((span, entries))
-            });
-            match found {
-                Some((span, entries)) => {
-                    out.extend(entries.iter().map(|&entry| PhraseMatch { span, entry }));
-                    at = span.end;
-                }
-                None => at += 1,
+            AnchoredKind::ContiguousNfa(a) => {
+                self.collect_walked_with(part, a, automaton, capitals_only, text, tokens, out)
+            }
+            AnchoredKind::NoncontiguousNfa(a) => {
+                self.collect_walked_with(part, a, automaton, capitals_only, text, tokens, out)
             }
         }
     }
 
-    fn collect(&self, part: &MatcherPart, text: &str, out: &mut Vec<PhraseMatch>) {
+    #[allow(clippy::too_many_arguments)]
+    fn collect_walked_with<A: Automaton>(
+        &self,
+        part: &MatcherPart,
+        walked: &A,
+        automaton: &AnchoredAutomaton,
+        capitals_only: bool,
+        text: &str,
+        tokens: &Tokens,
+        out: &mut Vec<PhraseMatch>,
+    ) {
+        let Ok(start) = walked.start_state(Anchored::Yes) else {
+            return;
+        };
+        let bytes = text.as_bytes();
+        let mut after = 0;
+        for token in tokens.spans() {
+            let at = token.start;
+            let Some(&first) = bytes.get(at) else {
+                break;
+            };
+            if at < after || !automaton.first_bytes[usize::from(first)] {
+                continue;
+            }
+            if capitals_only {
+                let capital = if first.is_ascii() {
+                    first.is_ascii_uppercase()
+                } else {
+                    text.get(at..)
+                        .and_then(|rest| rest.chars().next())
+                        .is_some_and(char::is_uppercase)
+                };
+                if !capital {
+                    continue;
+                }
+            }
+            let Some((pattern, end)) = walk_longest(walked, start, bytes, at) else {
+                continue;
+            };
+            let span = ByteSpan::new(at, end);
+            let entries = &part.pattern_entries[pattern];
+            let ok = text.is_char_boundary(end)
+                && entries
+                    .first()
+                    .is_some_and(|&e| at_word_boundaries(text, span, &self.entries[e].surface));
+            if ok {
+                out.extend(entries.iter().map(|&entry| PhraseMatch { span, entry }));
+                after = end;
+            }
+        }
+    }
+
+    fn collect(
+        &self,
+        part: &MatcherPart,
+        automaton: &AhoCorasick,
+        text: &str,
+        out: &mut Vec<PhraseMatch>,
+    ) {
         let mut at = 0;
         while at < text.len() {
             let input = aho_corasick::Input::new(text).range(at..);
-            let Some(m) = part.automaton.find(input) else {
+            let Some(m) = automaton.find(input) else {
                 break;
             };
             let span = ByteSpan::new(m.start(), m.end());
@@ -492,19 +680,6 @@ impl PhraseMatcher {
     }
 }
 
-/// The first position at or after `from` that holds an ASCII capital or a
-/// byte outside ASCII (where a capitalised word may start), or the end.
-/// Eight bytes are tested at a time: most text is lower case.
-fn capital_or_non_ascii_from(bytes: &[u8], from: usize) -> usize {
-    use crate::bytescan::{ascii_range, find_from, non_ascii};
-    find_from(
-        bytes,
-        from,
-        |x| ascii_range(x, b'A', b'Z') | non_ascii(x),
-        |b| b.is_ascii_uppercase() || !b.is_ascii(),
-    )
-}
-
 #[derive(Default)]
 struct PatternTable {
     /// Keyed by our own lists' surfaces, not by input: the Fx hash.
@@ -529,42 +704,19 @@ impl PatternTable {
         }
     }
 
-    /// The automaton, or none for no patterns. The preferred kind (a DFA
-    /// for the case-folded table, which is scanned over every byte) can
-    /// run out of state identifiers on very large lists: then the slower
-    /// but smaller kinds are tried before giving up. An automaton searched
-    /// only from given places (`anchored`) has no unanchored start state,
-    /// and one scanned over the text no anchored one: a DFA with both costs
-    /// twice the time to build.
-    fn build(
-        &self,
-        case_insensitive: bool,
-        anchored: bool,
-    ) -> Result<Option<AhoCorasick>, aho_corasick::BuildError> {
-        if self.patterns.is_empty() {
-            return Ok(None);
-        }
-        let preferred = if case_insensitive {
-            AhoCorasickKind::DFA
-        } else {
-            AhoCorasickKind::ContiguousNFA
-        };
+    /// The automaton scanned over every byte of the text: case-sensitive,
+    /// a contiguous NFA (the few patterns of this part leave most bytes to
+    /// its prefilter), or the larger noncontiguous one if that runs out of
+    /// state identifiers.
+    fn build_scanned(&self) -> Result<AhoCorasick, aho_corasick::BuildError> {
         let build = |kind| {
             AhoCorasickBuilder::new()
-                .ascii_case_insensitive(case_insensitive)
                 .match_kind(MatchKind::LeftmostLongest)
                 .kind(Some(kind))
-                .start_kind(if anchored {
-                    aho_corasick::StartKind::Anchored
-                } else {
-                    aho_corasick::StartKind::Unanchored
-                })
+                .start_kind(aho_corasick::StartKind::Unanchored)
                 .build(&self.patterns)
         };
-        build(preferred)
-            .or_else(|_| build(AhoCorasickKind::ContiguousNFA))
-            .or_else(|_| build(AhoCorasickKind::NoncontiguousNFA))
-            .map(Some)
+        build(AhoCorasickKind::ContiguousNFA).or_else(|_| build(AhoCorasickKind::NoncontiguousNFA))
     }
 }
 
@@ -688,23 +840,6 @@ mod tests {
         assert!(err.problem.contains("kind"));
         let err = parse_list("x.tsv", "a\tb\tc\td\te\n").unwrap_err();
         assert!(err.problem.contains("at most 4"));
-    }
-
-    #[test]
-    fn capital_or_non_ascii_positions() {
-        let text = "the quick brown fox jumps over a lazy dog in Paris; zoo Ürümqi @[`{";
-        let bytes = text.as_bytes();
-        let mut expected = Vec::new();
-        let mut found = Vec::new();
-        for from in 0..=bytes.len() {
-            expected.push(
-                (from..bytes.len())
-                    .find(|&i| bytes[i].is_ascii_uppercase() || !bytes[i].is_ascii())
-                    .unwrap_or(bytes.len()),
-            );
-            found.push(capital_or_non_ascii_from(bytes, from));
-        }
-        assert_eq!(found, expected);
     }
 
     #[test]
@@ -903,6 +1038,112 @@ mod lexicon_tests {
         ] {
             let expected = u8::from(a.contains(word)) | (u8::from(b.contains(word)) << 1);
             assert_eq!(both.get(word).copied().unwrap_or(0), expected, "{word}");
+        }
+    }
+}
+
+/// The walks from token starts against the definition they replace: an
+/// automaton scanned over every byte, each match checked for its word
+/// boundaries, the scan going on after the word where a match failed.
+#[cfg(test)]
+mod walk_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Lower-case surfaces (one automaton part) that start and end inside
+    /// words of each other, with symbols and a non-ASCII word.
+    const FOLDED: &str = "man\tman\thuman\nmen\tman\thuman\nhuman rights defender\t-\tdescriptor\n\
+        police\t-\tstate\npolice officer\t-\tstate\n$\tUSD\tsymbol\nus$\tUSD\tsymbol\n\
+        rights\t-\tx\nürümqi\t-\tcity\n-led\t-\tx\n";
+    const FRAGMENTS: &[&str] = &[
+        "man",
+        "men",
+        "hu",
+        "human",
+        " rights",
+        " defender",
+        "s",
+        "police",
+        " officer",
+        "$",
+        "US",
+        "us",
+        "5",
+        " ",
+        ", ",
+        "-",
+        "-led",
+        "Ürümqi",
+        "ÜRÜMQI",
+        "é",
+        "'",
+        "MEN",
+        "Police",
+    ];
+
+    /// The matcher that scans one case-folded automaton of `entries` (all
+    /// ASCII, all different) over every byte.
+    fn scanning(entries: &[Entry]) -> PhraseMatcher {
+        let patterns: Vec<String> = entries
+            .iter()
+            .map(|e| e.surface.to_ascii_lowercase())
+            .collect();
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .unwrap();
+        PhraseMatcher {
+            parts: vec![MatcherPart {
+                search: PartSearch::Scanned(automaton),
+                pattern_entries: (0..entries.len()).map(|i| vec![i]).collect(),
+            }],
+            entries: entries.to_vec(),
+        }
+    }
+
+    fn walked(text: &str, matcher: &PhraseMatcher) -> Vec<(usize, usize, String)> {
+        matcher
+            .find(text)
+            .iter()
+            .map(|m| {
+                (
+                    m.span.start,
+                    m.span.end,
+                    matcher.entry(m.entry).surface.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_suffix_of_a_walked_word_is_no_match_at_its_start() {
+        let entries = parse_list("t.tsv", FOLDED).unwrap();
+        let matcher = PhraseMatcher::new("t", "t.tsv", &entries).unwrap();
+        assert_eq!(
+            walked("the human rights group", &matcher),
+            [(10, 16, "rights".into())]
+        );
+        assert_eq!(
+            walked("two men, US$5", &matcher),
+            [(4, 7, "men".into()), (9, 12, "us$".into())]
+        );
+        assert_eq!(walked("a $5 fine", &matcher), [(2, 3, "$".into())]);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, .. ProptestConfig::default() })]
+        #[test]
+        fn walks_from_token_starts_find_what_a_scan_finds(
+            picks in proptest::collection::vec(0..FRAGMENTS.len(), 0..14)
+        ) {
+            let text: String = picks.iter().map(|&i| FRAGMENTS[i]).collect();
+            let entries = parse_list("t.tsv", FOLDED).unwrap();
+            // The scan has one automaton: give it the ASCII surfaces only,
+            // whose case folding the automaton does in full.
+            let ascii: Vec<Entry> = entries.iter().filter(|e| e.surface.is_ascii()).cloned().collect();
+            let matcher = PhraseMatcher::new("t", "t.tsv", &ascii).unwrap();
+            prop_assert_eq!(walked(&text, &matcher), walked(&text, &scanning(&ascii)));
         }
     }
 }

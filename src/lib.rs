@@ -4,6 +4,7 @@
 //!
 //! - [`input`][]: JSON Lines, text files, folders, gzip and stdin → [`document::Document`]s
 //! - [`segment`][]: sentences
+//! - [`tokens`][]: where words and symbols start and end, read by the phrase matchers
 //! - [`gazetteer`][]: the word lists in `gazetteers/` and the matchers built from them
 //! - [`tag`][]: dates, times, durations, sets, persons, organisations, locations,
 //!   money and counted groups, each naming the rule that produced it
@@ -41,3 +42,4 @@ pub mod output_file;
 pub mod pipeline;
 pub mod segment;
 pub mod tag;
+pub mod tokens;

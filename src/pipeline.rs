@@ -16,6 +16,7 @@ use crate::tag::names::NameTagger;
 use crate::tag::temporal::{TemporalContext, TemporalTagger};
 use crate::tag::truecase::Truecaser;
 use crate::tag::{resolve_overlaps, Mention};
+use crate::tokens::Tokens;
 
 /// What the pipeline found in one document, in byte offsets.
 #[derive(Debug, Clone, Default)]
@@ -205,6 +206,8 @@ impl Pipeline {
             .iter()
             .map(|doc| self.segmenter.split(&doc.text))
             .collect();
+        // The token layer of each text, read by every phrase matcher.
+        let tokens: Vec<Tokens> = docs.iter().map(|doc| Tokens::new(&doc.text)).collect();
         lap(&mut timings.segmentation);
         let mut candidates: Vec<Vec<Mention>> = vec![Vec::new(); docs.len()];
         if let Some(temporal) = &self.temporal {
@@ -218,41 +221,49 @@ impl Pipeline {
         }
         lap(&mut timings.temporal);
         if let Some(money) = &self.money {
-            for (doc, found) in docs.iter().zip(&mut candidates) {
-                found.extend(money.tag(&doc.text));
+            for ((doc, tokens), found) in docs.iter().zip(&tokens).zip(&mut candidates) {
+                found.extend(money.tag_in(&doc.text, tokens));
             }
         }
         lap(&mut timings.money);
         if let Some(names) = &self.names {
-            for ((doc, sentences), found) in docs.iter().zip(&sentences).zip(&mut candidates) {
+            for (((doc, sentences), tokens), found) in docs
+                .iter()
+                .zip(&sentences)
+                .zip(&tokens)
+                .zip(&mut candidates)
+            {
                 // A lower-cased text is read with its names capitalised (the
-                // same byte offsets; see tag::truecase).
+                // same byte offsets; see tag::truecase), and its own tokens.
                 let cased = self.truecaser.as_ref().and_then(|t| t.truecase(&doc.text));
-                found.extend(names.tag(cased.as_deref().unwrap_or(&doc.text), sentences));
+                found.extend(match cased {
+                    Some(cased) => names.tag(&cased, sentences),
+                    None => names.tag_in(&doc.text, tokens, sentences),
+                });
             }
         }
         lap(&mut timings.names);
         let mentions: Vec<Vec<Mention>> = candidates.into_iter().map(resolve_overlaps).collect();
         lap(&mut timings.overlaps);
-        let analyses = docs
-            .iter()
-            .zip(sentences)
-            .zip(mentions)
-            .map(|((doc, sentences), mentions)| {
-                let (events, rejected) = match &self.events {
-                    Some(extractor) => {
-                        self.keep_confident(extractor.extract(doc, &sentences, &mentions))
+        let analyses =
+            docs.iter()
+                .zip(sentences)
+                .zip(mentions)
+                .zip(&tokens)
+                .map(|(((doc, sentences), mentions), tokens)| {
+                    let (events, rejected) = match &self.events {
+                        Some(extractor) => self
+                            .keep_confident(extractor.extract(doc, tokens, &sentences, &mentions)),
+                        None => Default::default(),
+                    };
+                    Analysis {
+                        mentions,
+                        sentences,
+                        events,
+                        rejected,
                     }
-                    None => Default::default(),
-                };
-                Analysis {
-                    mentions,
-                    sentences,
-                    events,
-                    rejected,
-                }
-            })
-            .collect();
+                })
+                .collect();
         lap(&mut timings.events);
         analyses
     }

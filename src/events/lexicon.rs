@@ -4,6 +4,7 @@
 use crate::document::ByteSpan;
 use crate::error::BuildError;
 use crate::gazetteer::{Entry, Gazetteers, Lexicon, PhraseMatcher};
+use crate::tokens::Tokens;
 
 /// The fourteen event types of the record contract.
 pub const EVENT_TYPES: &[&str] = &[
@@ -478,8 +479,13 @@ impl EventLexicon {
     /// Trigger matches in a text: leftmost-longest; where a surface is both
     /// a noun and a verb, both readings are kept for the context to decide.
     pub fn find_triggers(&self, text: &str) -> Vec<TriggerMatch> {
+        self.find_triggers_in(text, &Tokens::new(text))
+    }
+
+    /// [`EventLexicon::find_triggers`] with the tokens of `text` computed.
+    pub fn find_triggers_in(&self, text: &str, tokens: &Tokens) -> Vec<TriggerMatch> {
         let mut out: Vec<TriggerMatch> = Vec::new();
-        for m in self.triggers.find(text) {
+        for m in self.triggers.find_in(text, tokens) {
             if self.trigger(m.entry).is_none() {
                 continue;
             }

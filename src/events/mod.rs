@@ -55,6 +55,7 @@ use serde::Serialize;
 
 use crate::document::{ByteSpan, Document};
 use crate::tag::{Mention, MentionKind};
+use crate::tokens::Tokens;
 use dating::{choose_date, episode_date, report_date, SHORT_REPORT_SENTENCES};
 use lexicon::{EventLexicon, Role, Trigger};
 use modality::modality;
@@ -204,20 +205,21 @@ impl EventExtractor {
         })
     }
 
-    /// The events of a document, given its sentences and mentions.
+    /// The events of a document, given its tokens, sentences and mentions.
     pub fn extract(
         &self,
         doc: &Document,
+        tokens: &Tokens,
         sentences: &[ByteSpan],
         mentions: &[Mention],
     ) -> Extraction {
         let text = doc.text.as_str();
-        let triggers = self.lexicon.find_triggers(text);
+        let triggers = self.lexicon.find_triggers_in(text, tokens);
         if triggers.is_empty() {
             return Extraction::default();
         }
         let mut rejected: Vec<Rejected> = Vec::new();
-        let all_participants = participants(text, mentions, &self.lexicon);
+        let all_participants = participants(text, tokens, mentions, &self.lexicon);
         let all_groups = groups(text, &all_participants);
         let default_country = default_country(mentions);
         let mut memory: Vec<Referent> = Vec::new();

@@ -11,6 +11,7 @@
 use crate::document::{ByteSpan, SpanSet};
 use crate::events::lexicon::EventLexicon;
 use crate::tag::{Mention, MentionKind};
+use crate::tokens::Tokens;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Part {
@@ -153,8 +154,13 @@ const STATE_ORG_WORDS: &[&str] = &[
     "Office",
 ];
 
-/// All participants of a text, in order.
-pub fn participants(text: &str, mentions: &[Mention], lexicon: &EventLexicon) -> Vec<Participant> {
+/// All participants of a text (with its tokens), in order.
+pub fn participants(
+    text: &str,
+    tokens: &Tokens,
+    mentions: &[Mention],
+    lexicon: &EventLexicon,
+) -> Vec<Participant> {
     let mut out: Vec<Participant> = Vec::new();
     // Spans already taken: the overlap test is a lookup, not a scan
     // (documents can be long).
@@ -227,7 +233,7 @@ pub fn participants(text: &str, mentions: &[Mention], lexicon: &EventLexicon) ->
     }
     // State agents and attackers, with a place or demonym before them
     // ("Kazakhstani authorities") or after them ("police in Bishkek").
-    let agents = lexicon.agents.find(text);
+    let agents = lexicon.agents.find_in(text, tokens);
     let mut last: Option<ByteSpan> = None;
     for a in agents {
         if Some(a.span) == last || taken(&occupied, a.span) {
@@ -269,7 +275,7 @@ pub fn participants(text: &str, mentions: &[Mention], lexicon: &EventLexicon) ->
         });
     }
     // Back-references ("the two", "both activists") and pronouns.
-    for m in lexicon.cues.phrases.find(text) {
+    for m in lexicon.cues.phrases.find_in(text, tokens) {
         let entry = lexicon.cues.phrases.entry(m.entry);
         if entry.kind != "group" || taken(&occupied, m.span) {
             continue;
@@ -326,7 +332,7 @@ pub fn participants(text: &str, mentions: &[Mention], lexicon: &EventLexicon) ->
         }
     }
     // Role nouns without a number: "protesters", "journalists".
-    for d in lexicon.descriptors.find(text) {
+    for d in lexicon.descriptors.find_in(text, tokens) {
         let entry = lexicon.descriptors.entry(d.entry);
         if !entry.flag("plural") || taken(&occupied, d.span) {
             continue;

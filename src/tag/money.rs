@@ -13,6 +13,7 @@ use super::{Mention, MentionKind};
 use crate::document::ByteSpan;
 use crate::error::BuildError;
 use crate::gazetteer::{compile_rule, Gazetteers, PhraseMatcher};
+use crate::tokens::Tokens;
 
 pub struct MoneyTagger {
     currencies: PhraseMatcher,
@@ -94,8 +95,13 @@ impl MoneyTagger {
     }
 
     pub fn tag(&self, text: &str) -> Vec<Mention> {
+        self.tag_in(text, &Tokens::new(text))
+    }
+
+    /// [`MoneyTagger::tag`] with the tokens of `text` computed.
+    pub fn tag_in(&self, text: &str, tokens: &Tokens) -> Vec<Mention> {
         let mut mentions = Vec::new();
-        let matches = self.currencies.find(text);
+        let matches = self.currencies.find_in(text, tokens);
         let mut i = 0;
         while i < matches.len() {
             let m = matches[i];
@@ -115,7 +121,7 @@ impl MoneyTagger {
                 mentions.push(mention);
             }
         }
-        mentions.extend(self.counts(text));
+        mentions.extend(self.counts(text, tokens));
         mentions
     }
 
@@ -151,9 +157,9 @@ impl MoneyTagger {
 
     /// "9 activists", "two prominent human rights defenders", "dozens of
     /// protesters": a number before a plural person descriptor.
-    fn counts(&self, text: &str) -> Vec<Mention> {
+    fn counts(&self, text: &str, tokens: &Tokens) -> Vec<Mention> {
         let mut out = Vec::new();
-        for m in self.descriptors.find(text) {
+        for m in self.descriptors.find_in(text, tokens) {
             let entry = self.descriptors.entry(m.entry);
             if !entry.flag("plural") {
                 continue;

@@ -22,6 +22,7 @@ use super::{Mention, MentionKind};
 use crate::document::ByteSpan;
 use crate::error::BuildError;
 use crate::gazetteer::{Entry, Gazetteers, Lexicon, PhraseMatcher};
+use crate::tokens::Tokens;
 
 pub struct NameTagger {
     places_and_bodies: PhraseMatcher,
@@ -163,8 +164,14 @@ impl NameTagger {
 
     /// Person, organisation and location mentions of a text.
     pub fn tag(&self, text: &str, sentences: &[ByteSpan]) -> Vec<Mention> {
+        self.tag_in(text, &Tokens::new(text), sentences)
+    }
+
+    /// [`NameTagger::tag`] with the tokens of `text` (the token layer)
+    /// computed.
+    pub fn tag_in(&self, text: &str, layer: &Tokens, sentences: &[ByteSpan]) -> Vec<Mention> {
         let tokens = self.tokens(text, sentences);
-        let mut mentions = self.gazetteer_mentions(text);
+        let mut mentions = self.gazetteer_mentions(text, layer);
         let organisations = self.organisation_shapes(text, &tokens, &mentions);
         mentions.extend(organisations);
         // Person shapes look up what is known by position: sorted, disjoint.
@@ -215,8 +222,8 @@ impl NameTagger {
         tokens
     }
 
-    fn gazetteer_mentions(&self, text: &str) -> Vec<Mention> {
-        let matches = self.places_and_bodies.find(text);
+    fn gazetteer_mentions(&self, text: &str, layer: &Tokens) -> Vec<Mention> {
+        let matches = self.places_and_bodies.find_in(text, layer);
         let mut out = Vec::new();
         let mut last: Option<ByteSpan> = None;
         // Which full names of ambiguous organisations the document holds:

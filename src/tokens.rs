@@ -1,0 +1,185 @@
+//! The token layer: where the words and symbols of a text are, computed once
+//! per document and read by every stage that looks up phrases.
+//!
+//! Rules (byte offsets into the text; `char::is_alphanumeric` and
+//! `char::is_whitespace` decide the classes, as everywhere in civex):
+//!
+//! 1. A **word** is a longest run of letters and digits: "Kazakh", "2024",
+//!    "Zhanaozen's" is the word "Zhanaozen", the symbol "'" and the word
+//!    "s".
+//! 2. A **symbol** is one character that is neither a letter, a digit nor
+//!    white space: "$", "(", "-", "“".
+//! 3. White space separates tokens and is no token.
+//!
+//! Every gazetteer phrase starts where a token starts (its surface has no
+//! white space at either end, and one that starts with a letter or digit
+//! needs a word boundary before it), so a phrase matcher walks its automaton
+//! from token starts only, instead of scanning every byte of the text once
+//! per list (see [`crate::gazetteer::PhraseMatcher`]).
+
+use crate::document::ByteSpan;
+
+/// The tokens of one text, in order.
+#[derive(Clone, Debug, Default)]
+pub struct Tokens {
+    spans: Vec<ByteSpan>,
+    /// The length of the text they were computed from, in bytes.
+    text_len: usize,
+}
+
+/// The class of a character: a letter or digit, white space, or a symbol.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Class {
+    Word,
+    Space,
+    Symbol,
+}
+
+/// The class of each ASCII byte (bytes outside ASCII are decoded).
+const ASCII_CLASS: [Class; 128] = {
+    let mut classes = [Class::Symbol; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        classes[byte] = if b.is_ascii_alphanumeric() {
+            Class::Word
+        } else if b.is_ascii_whitespace() || b == 0x0B {
+            Class::Space
+        } else {
+            Class::Symbol
+        };
+        byte += 1;
+    }
+    classes
+};
+
+/// The class and the length in bytes of the character at `at` (a character
+/// boundary), which is not ASCII.
+#[cold]
+fn class_of_non_ascii(text: &str, at: usize) -> (Class, usize) {
+    match text.get(at..).and_then(|rest| rest.chars().next()) {
+        Some(c) if c.is_alphanumeric() => (Class::Word, c.len_utf8()),
+        Some(c) if c.is_whitespace() => (Class::Space, c.len_utf8()),
+        Some(c) => (Class::Symbol, c.len_utf8()),
+        None => (Class::Symbol, 1),
+    }
+}
+
+/// The class and the length in bytes of the character at `at`.
+#[inline]
+fn class_at(text: &str, at: usize) -> (Class, usize) {
+    match text.as_bytes().get(at) {
+        Some(&byte) if byte.is_ascii() => (ASCII_CLASS[usize::from(byte)], 1),
+        Some(_) => class_of_non_ascii(text, at),
+        None => (Class::Space, 1),
+    }
+}
+
+impl Tokens {
+    /// The tokens of `text`.
+    pub fn new(text: &str) -> Tokens {
+        let bytes = text.as_bytes();
+        let mut spans = Vec::with_capacity(text.len() / 4 + 1);
+        let mut at = 0;
+        while at < bytes.len() {
+            let (class, len) = class_at(text, at);
+            match class {
+                Class::Space => at += len,
+                Class::Symbol => {
+                    spans.push(ByteSpan::new(at, at + len));
+                    at += len;
+                }
+                Class::Word => {
+                    let start = at;
+                    at += len;
+                    loop {
+                        while let Some(&b) = bytes.get(at) {
+                            if !b.is_ascii() || ASCII_CLASS[usize::from(b)] != Class::Word {
+                                break;
+                            }
+                            at += 1;
+                        }
+                        match bytes.get(at) {
+                            Some(&b) if !b.is_ascii() => {
+                                let (class, len) = class_of_non_ascii(text, at);
+                                if class != Class::Word {
+                                    break;
+                                }
+                                at += len;
+                            }
+                            _ => break,
+                        }
+                    }
+                    spans.push(ByteSpan::new(start, at));
+                }
+            }
+        }
+        Tokens {
+            spans,
+            text_len: text.len(),
+        }
+    }
+
+    /// The tokens, in order of position.
+    pub fn spans(&self) -> &[ByteSpan] {
+        &self.spans
+    }
+
+    /// Whether these are the tokens of a text of `len` bytes (a cheap check
+    /// against passing the tokens of another text).
+    pub fn fit(&self, len: usize) -> bool {
+        self.text_len == len
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(text: &str) -> Vec<&str> {
+        Tokens::new(text)
+            .spans()
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn words_are_runs_of_letters_and_digits() {
+        assert_eq!(
+            tokens("Police detained 12 activists in Almaty."),
+            ["Police", "detained", "12", "activists", "in", "Almaty", "."]
+        );
+        assert_eq!(tokens("Zhanaozen's"), ["Zhanaozen", "'", "s"]);
+        assert_eq!(tokens("Ağustos’ta"), ["Ağustos", "’", "ta"]);
+        assert_eq!(tokens("мая 2024"), ["мая", "2024"]);
+    }
+
+    #[test]
+    fn symbols_are_single_characters_and_space_is_no_token() {
+        assert_eq!(
+            tokens("$1,200 (“fine”)"),
+            ["$", "1", ",", "200", "(", "“", "fine", "”", ")"]
+        );
+        assert_eq!(tokens(" \t\n\u{a0}\u{2003} "), Vec::<&str>::new());
+        assert_eq!(tokens(""), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn every_token_starts_where_a_phrase_may_start() {
+        // A position starts a token exactly when its character is no white
+        // space and, if it is a letter or digit, the one before is not.
+        let text = "Mr. O'Brien, 45, paid €1.5m—fined “twice” in São Paulo\u{a0}x";
+        let starts: Vec<usize> = Tokens::new(text).spans().iter().map(|s| s.start).collect();
+        let mut expected = Vec::new();
+        let mut before: Option<char> = None;
+        for (i, c) in text.char_indices() {
+            let word = c.is_alphanumeric();
+            if !c.is_whitespace() && (!word || !before.is_some_and(char::is_alphanumeric)) {
+                expected.push(i);
+            }
+            before = Some(c);
+        }
+        assert_eq!(starts, expected);
+    }
+}
