@@ -16,7 +16,7 @@ use std::fmt;
 use std::path::Path;
 
 use aho_corasick::automaton::Automaton;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, MatchKind};
+use aho_corasick::{Anchored, MatchKind};
 
 use crate::document::ByteSpan;
 use crate::error::BuildError;
@@ -282,14 +282,6 @@ pub struct PhraseMatch {
     pub entry: usize,
 }
 
-/// How a part of a [`PhraseMatcher`] is searched (see there).
-#[derive(Clone, Copy)]
-enum Search {
-    AtCapitals,
-    Scanned,
-    AtWordStarts,
-}
-
 /// Finds gazetteer phrases in text with the shared matching rules: case
 /// (capitalised surfaces match as written or in ALL CAPS, lower-case surfaces
 /// in any case), word boundaries, and the longest match where matches overlap.
@@ -299,22 +291,21 @@ enum Search {
 ///
 /// 1. surfaces that start with a capital letter ("Human Rights Watch", with
 ///    their ALL CAPS forms): case-sensitive, tried only where a capitalised
-///    word starts, an anchored search at a few places per sentence;
+///    word starts, a few places per sentence;
 /// 2. other surfaces written with a capital ("eSwatini", "al-Hol", "the
-///    Ukraine"): case-sensitive, scanned over the text, but few, so the
-///    automaton's prefilter skips most bytes;
-/// 3. lower-case surfaces: ASCII case-insensitive, tried where a word starts
-///    and at every character that is no letter or digit ("$"), an anchored
-///    search at about one place in six bytes. (A case-insensitive search
-///    for "Male" or "Nice" would stop at every "male" and "nice" only to
-///    reject it: hence the split.)
+///    Ukraine"): case-sensitive, tried at every token start;
+/// 3. lower-case surfaces: ASCII case-insensitive, tried at every token
+///    start (where a word starts, and at every character that is no letter
+///    or digit, "$"), about one place in six bytes. (A case-insensitive
+///    search for "Male" or "Nice" would stop at every "male" and "nice" only
+///    to reject it: hence the split.)
 ///
-/// The anchored automata (1 and 3) are walked by hand, a state per byte
-/// until no surface goes on: a search call per word start costs more than
-/// the walk itself. A scan of the folded surfaces over every byte finds
-/// the same matches: one that starts inside a word ("men" in "government")
-/// is rejected for its word boundary, and the scan goes on after that word,
-/// where the next word start is.
+/// Each automaton has an anchored start only and is walked by hand from
+/// those places, a state per byte until no surface goes on: a search call
+/// per place costs more than the walk itself. A scan of an automaton over
+/// every byte finds the same matches: one that starts inside a word ("men"
+/// in "government") is rejected for its word boundary, and the scan goes on
+/// after that word, where the next token starts.
 ///
 /// Matches of the automata are merged: leftmost first, the longest where
 /// they overlap.
@@ -325,21 +316,12 @@ pub struct PhraseMatcher {
 
 /// One automaton of a [`PhraseMatcher`].
 struct MatcherPart {
-    search: PartSearch,
+    automaton: AnchoredAutomaton,
+    /// Every pattern starts with a capital letter: walked only from the
+    /// words that start with one.
+    capitals_only: bool,
     /// Per pattern: the entries with that surface.
     pattern_entries: Vec<Vec<usize>>,
-}
-
-/// Where the patterns of a part are looked for.
-enum PartSearch {
-    /// Every pattern starts with a capital letter: only where a capitalised
-    /// word starts.
-    AtCapitals(AnchoredAutomaton),
-    /// Over every byte of the text (few patterns: the prefilter skips most).
-    Scanned(AhoCorasick),
-    /// Where a word starts, and at every character that is no letter or
-    /// digit.
-    AtWordStarts(AnchoredAutomaton),
 }
 
 /// An automaton with an anchored start only, walked by hand from the
@@ -472,28 +454,22 @@ impl PhraseMatcher {
             }
         }
         let mut parts = Vec::new();
-        for (table, how) in [
-            (capitalised, Search::AtCapitals),
-            (other_cased, Search::Scanned),
-            (folded, Search::AtWordStarts),
+        // (table, capitals only, case-insensitive, a DFA preferred): the
+        // capitalised table can be the largest (all place names), and is
+        // walked only from capitalised words: a smaller NFA does there.
+        for (table, capitals_only, case_insensitive, prefer_dfa) in [
+            (capitalised, true, false, false),
+            (other_cased, false, false, true),
+            (folded, false, true, true),
         ] {
             if table.patterns.is_empty() {
                 continue;
             }
-            let error = |e: aho_corasick::BuildError| {
-                BuildError::automaton(part, files, table.patterns.len(), &e)
-            };
-            let search = match how {
-                Search::AtCapitals => PartSearch::AtCapitals(
-                    AnchoredAutomaton::build(&table.patterns, false, false).map_err(error)?,
-                ),
-                Search::Scanned => PartSearch::Scanned(table.build_scanned().map_err(error)?),
-                Search::AtWordStarts => PartSearch::AtWordStarts(
-                    AnchoredAutomaton::build(&table.patterns, true, true).map_err(error)?,
-                ),
-            };
+            let automaton = AnchoredAutomaton::build(&table.patterns, case_insensitive, prefer_dfa)
+                .map_err(|e| BuildError::automaton(part, files, table.patterns.len(), &e))?;
             parts.push(MatcherPart {
-                search,
+                automaton,
+                capitals_only,
                 pattern_entries: table.entries,
             });
         }
@@ -524,15 +500,7 @@ impl PhraseMatcher {
         };
         let mut found = Vec::new();
         for part in &self.parts {
-            match &part.search {
-                PartSearch::AtCapitals(automaton) => {
-                    self.collect_walked(part, automaton, true, text, tokens, &mut found)
-                }
-                PartSearch::Scanned(automaton) => self.collect(part, automaton, text, &mut found),
-                PartSearch::AtWordStarts(automaton) => {
-                    self.collect_walked(part, automaton, false, text, tokens, &mut found)
-                }
-            }
+            self.collect_walked(part, text, tokens, &mut found);
         }
         if self.parts.len() < 2 {
             return found;
@@ -566,36 +534,28 @@ impl PhraseMatcher {
     fn collect_walked(
         &self,
         part: &MatcherPart,
-        automaton: &AnchoredAutomaton,
-        capitals_only: bool,
         text: &str,
         tokens: &Tokens,
         out: &mut Vec<PhraseMatch>,
     ) {
-        match &automaton.kind {
-            AnchoredKind::Dfa(a) => {
-                self.collect_walked_with(part, a, automaton, capitals_only, text, tokens, out)
-            }
-            AnchoredKind::ContiguousNfa(a) => {
-                self.collect_walked_with(part, a, automaton, capitals_only, text, tokens, out)
-            }
+        match &part.automaton.kind {
+            AnchoredKind::Dfa(a) => self.collect_walked_with(part, a, text, tokens, out),
+            AnchoredKind::ContiguousNfa(a) => self.collect_walked_with(part, a, text, tokens, out),
             AnchoredKind::NoncontiguousNfa(a) => {
-                self.collect_walked_with(part, a, automaton, capitals_only, text, tokens, out)
+                self.collect_walked_with(part, a, text, tokens, out)
             }
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn collect_walked_with<A: Automaton>(
         &self,
         part: &MatcherPart,
         walked: &A,
-        automaton: &AnchoredAutomaton,
-        capitals_only: bool,
         text: &str,
         tokens: &Tokens,
         out: &mut Vec<PhraseMatch>,
     ) {
+        let first_bytes = &part.automaton.first_bytes;
         let Ok(start) = walked.start_state(Anchored::Yes) else {
             return;
         };
@@ -606,10 +566,10 @@ impl PhraseMatcher {
             let Some(&first) = bytes.get(at) else {
                 break;
             };
-            if at < after || !automaton.first_bytes[usize::from(first)] {
+            if at < after || !first_bytes[usize::from(first)] {
                 continue;
             }
-            if capitals_only {
+            if part.capitals_only {
                 let capital = if first.is_ascii() {
                     first.is_ascii_uppercase()
                 } else {
@@ -633,48 +593,6 @@ impl PhraseMatcher {
             if ok {
                 out.extend(entries.iter().map(|&entry| PhraseMatch { span, entry }));
                 after = end;
-            }
-        }
-    }
-
-    fn collect(
-        &self,
-        part: &MatcherPart,
-        automaton: &AhoCorasick,
-        text: &str,
-        out: &mut Vec<PhraseMatch>,
-    ) {
-        let mut at = 0;
-        while at < text.len() {
-            let input = aho_corasick::Input::new(text).range(at..);
-            let Some(m) = automaton.find(input) else {
-                break;
-            };
-            let span = ByteSpan::new(m.start(), m.end());
-            let entries = &part.pattern_entries[m.pattern().as_usize()];
-            let ok = text.is_char_boundary(span.start)
-                && text.is_char_boundary(span.end)
-                && entries
-                    .first()
-                    .is_some_and(|&e| at_word_boundaries(text, span, &self.entries[e].surface));
-            if ok {
-                out.extend(entries.iter().map(|&entry| PhraseMatch { span, entry }));
-                at = span.end;
-            } else {
-                // Try again further on: a shorter or later phrase may still
-                // fit ("Chadian" is no "Chad"), but none starts inside the
-                // word where this one started: a phrase that starts with a
-                // letter or digit needs a word boundary before it, and one
-                // that starts with another character ("$") starts there.
-                let rest = &text[span.start..];
-                at = span.start
-                    + match rest.chars().next() {
-                        Some(c) if c.is_alphanumeric() => rest
-                            .find(|c: char| !c.is_alphanumeric())
-                            .unwrap_or(rest.len()),
-                        Some(c) => c.len_utf8(),
-                        None => 1,
-                    };
             }
         }
     }
@@ -702,21 +620,6 @@ impl PatternTable {
         if !self.entries[p].contains(&entry) {
             self.entries[p].push(entry);
         }
-    }
-
-    /// The automaton scanned over every byte of the text: case-sensitive,
-    /// a contiguous NFA (the few patterns of this part leave most bytes to
-    /// its prefilter), or the larger noncontiguous one if that runs out of
-    /// state identifiers.
-    fn build_scanned(&self) -> Result<AhoCorasick, aho_corasick::BuildError> {
-        let build = |kind| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(kind))
-                .start_kind(aho_corasick::StartKind::Unanchored)
-                .build(&self.patterns)
-        };
-        build(AhoCorasickKind::ContiguousNFA).or_else(|_| build(AhoCorasickKind::NoncontiguousNFA))
     }
 }
 
@@ -1081,25 +984,42 @@ mod walk_tests {
         "Police",
     ];
 
-    /// The matcher that scans one case-folded automaton of `entries` (all
-    /// ASCII, all different) over every byte.
-    fn scanning(entries: &[Entry]) -> PhraseMatcher {
+    /// The definition: one case-folded automaton of `entries` (all ASCII,
+    /// all different) scanned over every byte; a match that fails its word
+    /// boundaries is rejected and the scan goes on after the word where it
+    /// started (or after its first character, if that is no letter or
+    /// digit).
+    fn scanned(text: &str, entries: &[Entry]) -> Vec<(usize, usize, String)> {
         let patterns: Vec<String> = entries
             .iter()
             .map(|e| e.surface.to_ascii_lowercase())
             .collect();
-        let automaton = AhoCorasickBuilder::new()
+        let automaton = aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .unwrap();
-        PhraseMatcher {
-            parts: vec![MatcherPart {
-                search: PartSearch::Scanned(automaton),
-                pattern_entries: (0..entries.len()).map(|i| vec![i]).collect(),
-            }],
-            entries: entries.to_vec(),
+        let mut out = Vec::new();
+        let mut at = 0;
+        while let Some(m) = automaton.find(aho_corasick::Input::new(text).range(at..)) {
+            let span = ByteSpan::new(m.start(), m.end());
+            let surface = &entries[m.pattern().as_usize()].surface;
+            if at_word_boundaries(text, span, surface) {
+                out.push((span.start, span.end, surface.clone()));
+                at = span.end;
+                continue;
+            }
+            let rest = &text[span.start..];
+            let first = rest.chars().next().unwrap();
+            at = span.start
+                + if first.is_alphanumeric() {
+                    rest.find(|c: char| !c.is_alphanumeric())
+                        .unwrap_or(rest.len())
+                } else {
+                    first.len_utf8()
+                };
         }
+        out
     }
 
     fn walked(text: &str, matcher: &PhraseMatcher) -> Vec<(usize, usize, String)> {
@@ -1143,7 +1063,7 @@ mod walk_tests {
             // whose case folding the automaton does in full.
             let ascii: Vec<Entry> = entries.iter().filter(|e| e.surface.is_ascii()).cloned().collect();
             let matcher = PhraseMatcher::new("t", "t.tsv", &ascii).unwrap();
-            prop_assert_eq!(walked(&text, &matcher), walked(&text, &scanning(&ascii)));
+            prop_assert_eq!(walked(&text, &matcher), scanned(&text, &ascii));
         }
     }
 }
