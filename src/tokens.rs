@@ -10,6 +10,10 @@
 //! 2. A **symbol** is one character that is neither a letter, a digit nor
 //!    white space: "$", "(", "-", "“".
 //! 3. White space separates tokens and is no token.
+//! 4. A **word for reading** (what the event stage counts and looks up) is
+//!    a run of words joined by apostrophes with no space between ("don't",
+//!    "O'Brien's", "rock'n"), without apostrophes at its end ("students'"
+//!    is "students"): [`Tokens::words`].
 //!
 //! Every gazetteer phrase starts where a token starts (its surface has no
 //! white space at either end, and one that starts with a letter or digit
@@ -125,6 +129,57 @@ impl Tokens {
         &self.spans
     }
 
+    /// The words for reading (rule 4) within `span` of `text`, with their
+    /// spans; a token that crosses an end of `span` counts as far as it lies
+    /// within it.
+    pub fn words<'t>(&self, text: &'t str, span: ByteSpan) -> Vec<(ByteSpan, &'t str)> {
+        let mut out = Vec::new();
+        // The word being read: where it starts, where its last word token
+        // ends, and where its last token (maybe an apostrophe) ends.
+        let mut current: Option<(usize, usize)> = None;
+        let mut reach = 0;
+        let first = self.spans.partition_point(|t| t.end <= span.start);
+        for token in &self.spans[first..] {
+            if token.start >= span.end {
+                break;
+            }
+            let start = token.start.max(span.start);
+            let end = token.end.min(span.end);
+            let Some(piece) = text.get(start..end) else {
+                continue;
+            };
+            let is_word = piece.chars().next().is_some_and(char::is_alphanumeric);
+            let is_apostrophe = matches!(piece, "'" | "’");
+            match current {
+                Some((word_start, _)) if start == reach && (is_word || is_apostrophe) => {
+                    if is_word {
+                        current = Some((word_start, end));
+                    }
+                    reach = end;
+                }
+                _ => {
+                    if let Some((word_start, word_end)) = current.take() {
+                        out.push((
+                            ByteSpan::new(word_start, word_end),
+                            &text[word_start..word_end],
+                        ));
+                    }
+                    if is_word {
+                        current = Some((start, end));
+                        reach = end;
+                    }
+                }
+            }
+        }
+        if let Some((word_start, word_end)) = current {
+            out.push((
+                ByteSpan::new(word_start, word_end),
+                &text[word_start..word_end],
+            ));
+        }
+        out
+    }
+
     /// Whether these are the tokens of a text of `len` bytes (a cheap check
     /// against passing the tokens of another text).
     pub fn fit(&self, len: usize) -> bool {
@@ -181,5 +236,65 @@ mod tests {
             before = Some(c);
         }
         assert_eq!(starts, expected);
+    }
+
+    /// Rule 4 read character by character: the definition the token-based
+    /// reading is checked against.
+    fn words_by_chars(text: &str, span: ByteSpan) -> Vec<(ByteSpan, &str)> {
+        let slice = &text[span.start..span.end];
+        let mut out = Vec::new();
+        let mut push = |s: usize, e: usize| {
+            let word = slice[s..e].trim_end_matches(['\'', '’']);
+            out.push((
+                ByteSpan::new(span.start + s, span.start + s + word.len()),
+                word,
+            ));
+        };
+        let mut start: Option<usize> = None;
+        for (i, c) in slice.char_indices() {
+            let word_char = c.is_alphanumeric() || ((c == '\'' || c == '’') && start.is_some());
+            match (word_char, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    push(s, i);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            push(s, slice.len());
+        }
+        out
+    }
+
+    #[test]
+    fn words_for_reading_join_apostrophes() {
+        let text = "O'Brien's students' 'tis rock''n don’t stop";
+        let words: Vec<&str> = Tokens::new(text)
+            .words(text, ByteSpan::new(0, text.len()))
+            .into_iter()
+            .map(|(_, w)| w)
+            .collect();
+        assert_eq!(
+            words,
+            ["O'Brien's", "students", "tis", "rock''n", "don’t", "stop"]
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 500, .. Default::default() })]
+        #[test]
+        fn words_from_tokens_are_words_by_characters(
+            picks in proptest::collection::vec(0..12usize, 0..16),
+            cut in (0usize..64, 0usize..64),
+        ) {
+            let fragments = ["ab", "X9", "'", "’", " ", "-", "é", "ß'", ".", "\u{a0}", "s", "''"];
+            let text: String = picks.iter().map(|&i| fragments[i]).collect();
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let (a, b) = (bounds[cut.0 % bounds.len()], bounds[cut.1 % bounds.len()]);
+            let span = ByteSpan::new(a.min(b), a.max(b));
+            proptest::prop_assert_eq!(Tokens::new(&text).words(&text, span), words_by_chars(&text, span));
+        }
     }
 }

@@ -102,6 +102,7 @@ use crate::events::lexicon::EventLexicon;
 use crate::events::Event;
 use crate::gazetteer::Lexicon;
 use crate::tag::{Mention, MentionKind};
+use crate::tokens::Tokens;
 
 /// The threshold below which events are not written, by default.
 pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.5;
@@ -246,6 +247,7 @@ impl Evidence {
 pub fn assess_document(
     events: &mut [Event],
     text: &str,
+    tokens: &Tokens,
     sentences: &[ByteSpan],
     mentions: &[Mention],
     lexicon: &EventLexicon,
@@ -255,7 +257,7 @@ pub fn assess_document(
         .iter()
         .any(|e| senses_of(e, &lexicon.cues).is_some_and(|s| s != "general"))
     {
-        document_domain(text, &lexicon.cues)
+        document_domain(text, tokens, &lexicon.cues)
     } else {
         None
     };
@@ -264,7 +266,15 @@ pub fn assess_document(
             .get(event.sentence)
             .copied()
             .unwrap_or(event.trigger);
-        event.evidence = assess(event, text, sentence, mentions, lexicon, document_domain);
+        event.evidence = assess(
+            event,
+            text,
+            tokens,
+            sentence,
+            mentions,
+            lexicon,
+            document_domain,
+        );
         event.confidence = event.evidence.confidence();
     }
     // A death that needs violence nearby ("died") makes no document civic
@@ -337,7 +347,11 @@ pub const DOCUMENT_DOMAIN_WORDS: usize = 4;
 /// most words, when it has at least [`DOCUMENT_DOMAIN_WORDS`] and at least
 /// that many more than the civic domain ("Instability in Iraq has played a
 /// part in the rally" in a report of oil prices).
-pub fn document_domain(text: &str, cues: &crate::events::lexicon::Cues) -> Option<&'static str> {
+pub fn document_domain(
+    text: &str,
+    tokens: &Tokens,
+    cues: &crate::events::lexicon::Cues,
+) -> Option<&'static str> {
     use crate::events::lexicon::domain;
     let domains: [(&'static str, u8); 4] = [
         ("markets", domain::MARKETS),
@@ -347,7 +361,7 @@ pub fn document_domain(text: &str, cues: &crate::events::lexicon::Cues) -> Optio
     ];
     let mut counts = [0usize; 4];
     let mut civic = 0usize;
-    for (_, word) in crate::events::participants::words(text, ByteSpan::new(0, text.len())) {
+    for (_, word) in tokens.words(text, ByteSpan::new(0, text.len())) {
         let Some(&flags) = cues.context_domains.get(word) else {
             continue;
         };
@@ -372,16 +386,18 @@ pub fn document_domain(text: &str, cues: &crate::events::lexicon::Cues) -> Optio
 /// `document_domain` is what the whole document reads as
 /// ([`document_domain`]), taken when the sentence reads as no domain of its
 /// own and names no state agent.
+#[allow(clippy::too_many_arguments)]
 pub fn assess(
     event: &Event,
     text: &str,
+    tokens: &Tokens,
     sentence: ByteSpan,
     mentions: &[Mention],
     lexicon: &EventLexicon,
     document_domain: Option<&'static str>,
 ) -> Evidence {
     let cues = &lexicon.cues;
-    let words = crate::events::participants::words(text, sentence);
+    let words = tokens.words(text, sentence);
     let lower: Vec<String> = words.iter().map(|(_, w)| w.to_lowercase()).collect();
     let trigger_word = words
         .iter()

@@ -59,7 +59,7 @@ use crate::tokens::Tokens;
 use dating::{choose_date, episode_date, report_date, SHORT_REPORT_SENTENCES};
 use lexicon::{EventLexicon, Role, Trigger};
 use modality::modality;
-use participants::{groups, participants, words, Group, Part};
+use participants::{groups, participants, Group, Part};
 use penalty::Penalty;
 use places::{default_country, sentence_places};
 use restatement::is_restatement;
@@ -267,7 +267,7 @@ impl EventExtractor {
                 .iter()
                 .filter(|g| sentence.contains(&g.span))
                 .collect();
-            let words = words(text, *sentence);
+            let words = tokens.words(text, *sentence);
             // Nouns of offences in the sentence ("an illegal assembly", "the
             // attack"): a date right after one dates it, not the proceedings
             // against it (see dating::choose_date).
@@ -480,7 +480,14 @@ impl EventExtractor {
                 actor.role = roles.get(&actor.name).cloned();
             }
         }
-        evidence::assess_document(&mut events, text, sentences, mentions, &self.lexicon);
+        evidence::assess_document(
+            &mut events,
+            text,
+            tokens,
+            sentences,
+            mentions,
+            &self.lexicon,
+        );
         Extraction { events, rejected }
     }
 

@@ -313,7 +313,7 @@ pub fn participants(
             part: Part::BackReference { count, description },
         });
     }
-    for (span, word) in words(text, ByteSpan::new(0, text.len())) {
+    for (span, word) in tokens.words(text, ByteSpan::new(0, text.len())) {
         if let Some(count) = lexicon.cues.pronoun.get(word) {
             if word.chars().next().is_some_and(char::is_uppercase)
                 && word != "They"
@@ -642,33 +642,4 @@ pub fn names_people(
         || crate::events::within(mentions, |m| m.span, span)
             .iter()
             .any(|m| matches!(m.kind, MentionKind::Person | MentionKind::Quantity))
-}
-
-pub fn words(text: &str, span: ByteSpan) -> Vec<(ByteSpan, &str)> {
-    let slice = span.slice(text);
-    let mut out = Vec::new();
-    // Trailing apostrophes are not part of a word.
-    let mut push = |s: usize, e: usize| {
-        let word = slice[s..e].trim_end_matches(['\'', '’']);
-        out.push((
-            ByteSpan::new(span.start + s, span.start + s + word.len()),
-            word,
-        ));
-    };
-    let mut start: Option<usize> = None;
-    for (i, c) in slice.char_indices() {
-        let word_char = c.is_alphanumeric() || ((c == '\'' || c == '’') && start.is_some());
-        match (word_char, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                push(s, i);
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        push(s, slice.len());
-    }
-    out
 }
