@@ -84,6 +84,20 @@ impl BuildError {
         }
     }
 
+    /// A phrase table of `patterns` phrases built from `files` has more
+    /// nodes than it can index.
+    pub(crate) fn phrase_table(part: &str, files: &str, patterns: usize) -> BuildError {
+        BuildError {
+            kind: Kind::TooLarge {
+                part: part.to_string(),
+                files: files.to_string(),
+                detail: format!(
+                    "a table of {patterns} phrases has more than 4,294,967,294 nodes or phrases"
+                ),
+            },
+        }
+    }
+
     /// Adds a hint to the message ("the largest kinds: holiday (20040
     /// entries)").
     pub(crate) fn with_hint(mut self, hint: String) -> BuildError {

@@ -15,12 +15,12 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::Path;
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::{Anchored, MatchKind};
-
 use crate::document::ByteSpan;
 use crate::error::BuildError;
 use crate::tokens::Tokens;
+use crate::trie::PhraseTrie;
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{Anchored, MatchKind};
 
 /// The lists civex knows, with their embedded default contents. A user file
 /// must carry one of these names (plus `.tsv`) to extend the list.
@@ -300,12 +300,17 @@ pub struct PhraseMatch {
 ///    search for "Male" or "Nice" would stop at every "male" and "nice" only
 ///    to reject it: hence the split.)
 ///
-/// Each automaton has an anchored start only and is walked by hand from
-/// those places, a state per byte until no surface goes on: a search call
-/// per place costs more than the walk itself. A scan of an automaton over
-/// every byte finds the same matches: one that starts inside a word ("men"
-/// in "government") is rejected for its word boundary, and the scan goes on
-/// after that word, where the next token starts.
+/// Each part is walked from those places, a state per byte until no surface
+/// goes on: the capitalised part, the largest (every place name) and walked
+/// from the fewest places, as a trie ([`crate::trie`]), built in one pass
+/// over its phrases; the others as anchored DFAs, which cost more to build
+/// and less to walk (measured: a trie for every part saved 200 M
+/// instructions of start-up and cost 60 M more per MB of news), or as tries
+/// when a list is too large for a DFA. A scan of an
+/// Aho-Corasick automaton over every byte found the same matches: one that
+/// starts inside a word ("men" in "government") is rejected for its word
+/// boundary, and the scan went on after that word, where the next token
+/// starts.
 ///
 /// Matches of the automata are merged: leftmost first, the longest where
 /// they overlap.
@@ -314,9 +319,9 @@ pub struct PhraseMatcher {
     entries: Vec<Entry>,
 }
 
-/// One automaton of a [`PhraseMatcher`].
+/// One part of a [`PhraseMatcher`].
 struct MatcherPart {
-    automaton: AnchoredAutomaton,
+    walker: Walker,
     /// Every pattern starts with a capital letter: walked only from the
     /// words that start with one.
     capitals_only: bool,
@@ -324,53 +329,38 @@ struct MatcherPart {
     pattern_entries: Vec<Vec<usize>>,
 }
 
-/// An automaton with an anchored start only, walked by hand from the
-/// places where a pattern may start.
-struct AnchoredAutomaton {
-    kind: AnchoredKind,
+/// What a part walks from a token start.
+enum Walker {
+    /// A large table walked from few places (capitalised words): a trie,
+    /// built in one pass over its phrases.
+    Trie(PhraseTrie),
+    /// A table walked from every token start: a DFA, a table lookup a byte.
+    Dfa(Box<AnchoredDfa>),
+}
+
+/// A DFA with an anchored start only, walked by hand from the places where
+/// a pattern may start.
+struct AnchoredDfa {
+    dfa: aho_corasick::dfa::DFA,
     /// The bytes a pattern can start with (in either ASCII case when the
-    /// automaton folds case): no walk starts at any other. (A filter on the
-    /// first two bytes rejected too few more to pay: measured.)
+    /// DFA folds case): no walk starts at any other. (A filter on the first
+    /// two bytes rejected too few more to pay: measured.)
     first_bytes: [bool; 256],
 }
 
-enum AnchoredKind {
-    Dfa(aho_corasick::dfa::DFA),
-    ContiguousNfa(aho_corasick::nfa::contiguous::NFA),
-    NoncontiguousNfa(aho_corasick::nfa::noncontiguous::NFA),
-}
-
-impl AnchoredAutomaton {
-    /// A DFA when `prefer_dfa` (fastest to walk, largest), else a contiguous
-    /// NFA, both made from one noncontiguous NFA of the patterns; a kind
-    /// that runs out of state identifiers on a very large list gives way to
-    /// the next smaller one, down to that NFA itself.
+impl AnchoredDfa {
+    /// The DFA of `patterns`, or an error when they need more states than
+    /// it can number (a very large user list).
     fn build(
         patterns: &[String],
         case_insensitive: bool,
-        prefer_dfa: bool,
-    ) -> Result<AnchoredAutomaton, aho_corasick::BuildError> {
-        use aho_corasick::{dfa, nfa};
-        let trie = nfa::noncontiguous::NFA::builder()
+    ) -> Result<AnchoredDfa, aho_corasick::BuildError> {
+        let dfa = aho_corasick::dfa::DFA::builder()
             .ascii_case_insensitive(case_insensitive)
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Anchored)
             .prefilter(false)
             .build(patterns)?;
-        let dfa = prefer_dfa
-            .then(|| {
-                dfa::DFA::builder()
-                    .start_kind(aho_corasick::StartKind::Anchored)
-                    .build_from_noncontiguous(&trie)
-                    .ok()
-            })
-            .flatten();
-        let kind = match dfa {
-            Some(dfa) => AnchoredKind::Dfa(dfa),
-            None => match nfa::contiguous::NFA::builder().build_from_noncontiguous(&trie) {
-                Ok(contiguous) => AnchoredKind::ContiguousNfa(contiguous),
-                Err(_) => AnchoredKind::NoncontiguousNfa(trie),
-            },
-        };
         let mut first_bytes = [false; 256];
         for &byte in patterns.iter().filter_map(|p| p.as_bytes().first()) {
             first_bytes[usize::from(byte)] = true;
@@ -379,7 +369,7 @@ impl AnchoredAutomaton {
                 first_bytes[usize::from(byte.to_ascii_uppercase())] = true;
             }
         }
-        Ok(AnchoredAutomaton { kind, first_bytes })
+        Ok(AnchoredDfa { dfa, first_bytes })
     }
 }
 
@@ -388,13 +378,8 @@ impl AnchoredAutomaton {
 /// (A state may also hold the patterns that end there but start later, as
 /// "man" at the end of "human": they are not matches here.)
 #[inline]
-fn walk_longest<A: Automaton>(
-    automaton: &A,
-    start: aho_corasick::automaton::StateID,
-    haystack: &[u8],
-    at: usize,
-) -> Option<(usize, usize)> {
-    let mut state = start;
+fn walk_longest<A: Automaton>(automaton: &A, haystack: &[u8], at: usize) -> Option<(usize, usize)> {
+    let mut state = automaton.start_state(Anchored::Yes).ok()?;
     let mut longest = None;
     for (offset, &byte) in haystack.get(at..)?.iter().enumerate() {
         state = automaton.next_state(Anchored::Yes, state, byte);
@@ -454,21 +439,29 @@ impl PhraseMatcher {
             }
         }
         let mut parts = Vec::new();
-        // (table, capitals only, case-insensitive, a DFA preferred): the
-        // capitalised table can be the largest (all place names), and is
-        // walked only from capitalised words: a smaller NFA does there.
-        for (table, capitals_only, case_insensitive, prefer_dfa) in [
-            (capitalised, true, false, false),
-            (other_cased, false, false, true),
-            (folded, false, true, true),
+        // (table, capitals only, case-insensitive)
+        for (table, capitals_only, case_insensitive) in [
+            (capitalised, true, false),
+            (other_cased, false, false),
+            (folded, false, true),
         ] {
             if table.patterns.is_empty() {
                 continue;
             }
-            let automaton = AnchoredAutomaton::build(&table.patterns, case_insensitive, prefer_dfa)
-                .map_err(|e| BuildError::automaton(part, files, table.patterns.len(), &e))?;
+            let count = table.patterns.len();
+            // A list too large for a DFA is walked as a trie.
+            let dfa = (!capitals_only)
+                .then(|| AnchoredDfa::build(&table.patterns, case_insensitive).ok())
+                .flatten();
+            let walker = match dfa {
+                Some(dfa) => Walker::Dfa(Box::new(dfa)),
+                None => Walker::Trie(
+                    PhraseTrie::new(&table.patterns, case_insensitive)
+                        .map_err(|_| BuildError::phrase_table(part, files, count))?,
+                ),
+            };
             parts.push(MatcherPart {
-                automaton,
+                walker,
                 capitals_only,
                 pattern_entries: table.entries,
             });
@@ -538,27 +531,35 @@ impl PhraseMatcher {
         tokens: &Tokens,
         out: &mut Vec<PhraseMatch>,
     ) {
-        match &part.automaton.kind {
-            AnchoredKind::Dfa(a) => self.collect_walked_with(part, a, text, tokens, out),
-            AnchoredKind::ContiguousNfa(a) => self.collect_walked_with(part, a, text, tokens, out),
-            AnchoredKind::NoncontiguousNfa(a) => {
-                self.collect_walked_with(part, a, text, tokens, out)
-            }
+        match &part.walker {
+            Walker::Trie(trie) => self.collect_walked_with(
+                part,
+                |b| trie.may_start_with(b),
+                |bytes, at| trie.longest_at(bytes, at),
+                text,
+                tokens,
+                out,
+            ),
+            Walker::Dfa(walked) => self.collect_walked_with(
+                part,
+                |b| walked.first_bytes[usize::from(b)],
+                |bytes, at| walk_longest(&walked.dfa, bytes, at),
+                text,
+                tokens,
+                out,
+            ),
         }
     }
 
-    fn collect_walked_with<A: Automaton>(
+    fn collect_walked_with(
         &self,
         part: &MatcherPart,
-        walked: &A,
+        may_start_with: impl Fn(u8) -> bool,
+        longest_at: impl Fn(&[u8], usize) -> Option<(usize, usize)>,
         text: &str,
         tokens: &Tokens,
         out: &mut Vec<PhraseMatch>,
     ) {
-        let first_bytes = &part.automaton.first_bytes;
-        let Ok(start) = walked.start_state(Anchored::Yes) else {
-            return;
-        };
         let bytes = text.as_bytes();
         let mut after = 0;
         for token in tokens.spans() {
@@ -566,7 +567,7 @@ impl PhraseMatcher {
             let Some(&first) = bytes.get(at) else {
                 break;
             };
-            if at < after || !first_bytes[usize::from(first)] {
+            if at < after || !may_start_with(first) {
                 continue;
             }
             if part.capitals_only {
@@ -581,7 +582,7 @@ impl PhraseMatcher {
                     continue;
                 }
             }
-            let Some((pattern, end)) = walk_longest(walked, start, bytes, at) else {
+            let Some((pattern, end)) = longest_at(bytes, at) else {
                 continue;
             };
             let span = ByteSpan::new(at, end);
@@ -1053,6 +1054,29 @@ mod walk_tests {
 
     proptest! {
         #![proptest_config(ProptestConfig { cases: 400, .. ProptestConfig::default() })]
+        /// A trie (for lists too large for a DFA) walks as the DFA does,
+        /// folded or not.
+        #[test]
+        fn tries_walk_as_dfas_do(
+            picks in proptest::collection::vec(0..FRAGMENTS.len(), 0..14),
+            fold in proptest::bool::ANY,
+        ) {
+            let text: String = picks.iter().map(|&i| FRAGMENTS[i]).collect();
+            let patterns: Vec<String> = parse_list("t.tsv", FOLDED)
+                .unwrap()
+                .iter()
+                .flat_map(|e| [e.surface.clone(), e.surface.to_uppercase()])
+                .collect();
+            let dfa = AnchoredDfa::build(&patterns, fold).unwrap();
+            let trie = PhraseTrie::new(&patterns, fold).unwrap();
+            for at in 0..=text.len() {
+                prop_assert_eq!(
+                    trie.longest_at(text.as_bytes(), at),
+                    walk_longest(&dfa.dfa, text.as_bytes(), at)
+                );
+            }
+        }
+
         #[test]
         fn walks_from_token_starts_find_what_a_scan_finds(
             picks in proptest::collection::vec(0..FRAGMENTS.len(), 0..14)

@@ -43,3 +43,4 @@ pub mod pipeline;
 pub mod segment;
 pub mod tag;
 pub mod tokens;
+mod trie;
