@@ -785,6 +785,17 @@ pub struct Lexicon<T> {
     /// answered without hashing. Most words looked up in a short list
     /// (pronouns, particles, honorifics) are longer than all its keys.
     longest_key: usize,
+    /// For each ASCII first byte (in either case), the lengths of the keys
+    /// that start with it, one bit per length (the last bit for 63 bytes
+    /// and more): an ASCII word whose first byte and length no key has is
+    /// answered without hashing. Keys that start outside ASCII are not
+    /// counted: a word that does is always looked up.
+    shapes: Box<[u64; 128]>,
+}
+
+/// The bit of a key or word length in [`Lexicon`]'s shapes.
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
 }
 
 impl<T> Default for Lexicon<T> {
@@ -793,6 +804,7 @@ impl<T> Default for Lexicon<T> {
             exact: Default::default(),
             folded: Default::default(),
             longest_key: 0,
+            shapes: Box::new([0; 128]),
         }
     }
 }
@@ -809,7 +821,9 @@ impl<T: Clone> Lexicon<T> {
     }
 
     pub fn insert(&mut self, surface: &str, value: T) {
+        self.add_shape(surface);
         if surface.chars().any(char::is_uppercase) {
+            self.add_shape(&surface.to_uppercase());
             let upper = surface.to_uppercase();
             self.longest_key = self.longest_key.max(upper.len()).max(surface.len());
             self.exact.insert(upper, value.clone());
@@ -820,9 +834,20 @@ impl<T: Clone> Lexicon<T> {
         }
     }
 
+    fn add_shape(&mut self, key: &str) {
+        if let Some(&first) = key.as_bytes().first().filter(|b| b.is_ascii()) {
+            for byte in [first.to_ascii_lowercase(), first.to_ascii_uppercase()] {
+                self.shapes[usize::from(byte)] |= length_bit(key.len());
+            }
+        }
+    }
+
     pub fn get(&self, word: &str) -> Option<&T> {
-        if word.len() > self.longest_key && word.is_ascii() {
-            return None;
+        if word.is_ascii() {
+            let first = usize::from(*word.as_bytes().first()?);
+            if word.len() > self.longest_key || self.shapes[first] & length_bit(word.len()) == 0 {
+                return None;
+            }
         }
         if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
             // Every key of `exact` holds a capital: a lower-case word is
@@ -876,6 +901,9 @@ impl Lexicon<u8> {
         let mut out = Lexicon::<u8>::default();
         for &(set, flag) in sets {
             out.longest_key = out.longest_key.max(set.longest_key);
+            for (shape, other) in out.shapes.iter_mut().zip(set.shapes.iter()) {
+                *shape |= other;
+            }
             for key in set.exact.keys() {
                 *out.exact.entry(key.clone()).or_insert(0) |= flag;
             }
@@ -903,6 +931,66 @@ impl Lexicon<()> {
 #[cfg(test)]
 mod lexicon_tests {
     use super::*;
+
+    /// Every lookup answers as the case rule says, whether or not the
+    /// shapes of the keys let it skip the table.
+    #[test]
+    fn lookups_skipped_by_shape_answer_as_the_case_rule_says() {
+        let keys = [
+            "Jan",
+            "co",
+            "ağustos",
+            "Über",
+            "x",
+            "UN",
+            "police officer",
+            "İzmir",
+        ];
+        let lexicon = Lexicon::new(keys.iter().map(|&k| (k, ())));
+        let rule = |word: &str| {
+            keys.iter().any(|&key| {
+                if key.chars().any(char::is_uppercase) {
+                    word == key || word == key.to_uppercase()
+                } else {
+                    word.to_lowercase() == key
+                }
+            })
+        };
+        let words = [
+            "Jan",
+            "JAN",
+            "jan",
+            "Ja",
+            "Jane",
+            "co",
+            "CO",
+            "Co",
+            "cO",
+            "c",
+            "cow",
+            "ağustos",
+            "AĞUSTOS",
+            "Ağustos",
+            "Über",
+            "ÜBER",
+            "über",
+            "x",
+            "X",
+            "UN",
+            "un",
+            "Un",
+            "Police Officer",
+            "POLICE OFFICER",
+            "police",
+            "İzmir",
+            "İZMİR",
+            "izmir",
+            "",
+        ];
+        for word in words {
+            assert_eq!(lexicon.contains(word), rule(word), "{word:?}");
+        }
+    }
 
     #[test]
     fn lexicon_applies_the_case_rule() {
