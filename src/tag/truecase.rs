@@ -26,11 +26,10 @@
 
 use rustc_hash::FxHashSet;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-
 use crate::document::ByteSpan;
 use crate::error::BuildError;
 use crate::gazetteer::Gazetteers;
+use crate::trie::PhraseTrie;
 
 /// How many words after a given name may belong to the name.
 const MAX_NAME_TAIL: usize = 3;
@@ -42,13 +41,8 @@ pub struct Truecaser {
     function_words: FxHashSet<String>,
     /// Person descriptors of one word, lower-cased ("activist").
     descriptors: FxHashSet<String>,
-    /// Unambiguous places, lower-cased.
-    place_names: Vec<String>,
-    /// Their ASCII-case-insensitive automaton, built for the first
-    /// lower-cased document (most runs have none, and building it costs
-    /// start-up time). `None` inside when it could not be built: places
-    /// then keep their case.
-    places: std::sync::OnceLock<Option<AhoCorasick>>,
+    /// Unambiguous places, lower-cased, in a trie that folds ASCII case.
+    places: PhraseTrie,
 }
 
 const LOCATIVE: &[&str] = &[
@@ -80,19 +74,17 @@ impl Truecaser {
             .filter(|e| !e.flag("ambiguous") && e.surface.chars().count() >= 3)
             .map(|e| lower(&e.surface))
             .collect();
-        // The automaton is built on first use; a list larger than the
-        // embedded ones (a user's) is built now, so that a size limit fails
-        // start-up with a clear error instead of dropping places later.
-        let places = if place_names.len() > LAZY_CHECK_LIMIT {
-            std::sync::OnceLock::from(Some(build_places(&place_names)?))
-        } else {
-            std::sync::OnceLock::new()
-        };
+        let places = PhraseTrie::new(&place_names, true).map_err(|_| {
+            BuildError::phrase_table(
+                "the lower-case place table",
+                "cities.tsv, countries.tsv",
+                place_names.len(),
+            )
+        })?;
         Ok(Truecaser {
             given,
             function_words,
             descriptors,
-            place_names,
             places,
         })
     }
@@ -127,12 +119,22 @@ impl Truecaser {
             i = end;
         }
         // 2. Places after a locative word.
-        let places = self
-            .places
-            .get_or_init(|| build_places(&self.place_names).ok())
-            .as_ref();
-        for m in places.into_iter().flat_map(|p| p.find_iter(text)) {
-            let span = ByteSpan::new(m.start(), m.end());
+        // Leftmost-longest, one after another: at each byte, the longest
+        // place that starts there, and after a place, the next one.
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while let Some(&first) = bytes.get(at) {
+            let found = if self.places.may_start_with(first) {
+                self.places.longest_at(bytes, at)
+            } else {
+                None
+            };
+            let Some((_, end)) = found else {
+                at += 1;
+                continue;
+            };
+            let span = ByteSpan::new(at, end);
+            at = end;
             let bounded = !text[..span.start].ends_with(char::is_alphanumeric)
                 && !text[span.end..].starts_with(char::is_alphanumeric);
             let before = crate::tag::word_before(crate::tag::before_window(text, span.start));
@@ -167,29 +169,6 @@ impl Truecaser {
             && !self.descriptors.contains(word)
             && (!verb_or_adverb || self.given.contains(word))
     }
-}
-
-/// More place names than the embedded lists hold (a user's own lists):
-/// their automaton is built at start-up, so that a size limit is reported
-/// then.
-const LAZY_CHECK_LIMIT: usize = 50_000;
-
-/// The case-insensitive automaton of the place names (a contiguous NFA: it
-/// builds fast, and it reads only lower-cased documents).
-fn build_places(place_names: &[String]) -> Result<AhoCorasick, BuildError> {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .build(place_names)
-        .map_err(|e| {
-            BuildError::automaton(
-                "the lower-case place automaton",
-                "cities.tsv, countries.tsv",
-                place_names.len(),
-                &e,
-            )
-        })
 }
 
 /// Words of ASCII letters (names in such archives are transliterated).
