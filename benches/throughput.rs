@@ -12,7 +12,7 @@
 //! sizes the single long document (default 5), `--repeat N` runs each
 //! measurement N times and keeps the median (default 3), `--vs BIN` times
 //! `BIN extract` against this build's `civex extract` end to end on the same
-//! file, pair by pair.
+//! documents (the lines read, written to a temporary file), pair by pair.
 //!
 //! What it prints (all on one thread unless said; MB are 10^6 bytes of the
 //! documents' `text`):
@@ -28,15 +28,15 @@
 //! 5. one long document (the articles joined) against the same articles as
 //!    separate documents: the ratio should stay near 1 (rules read bounded
 //!    windows);
-//! 6. with `--vs`, wall-clock time of both binaries on the file, median of
-//!    the pairs and the ratio;
+//! 6. with `--vs`, wall-clock time of both binaries on the documents read
+//!    (with `--mb`, only those), median of the pairs and the ratio;
 //! 7. the process's peak resident memory (which holds the whole input in
 //!    memory: for the CLI's streaming figure use `scripts/throughput.py`).
 //!
 //! The machine may be shared: the load average is printed at the start and
 //! the end; quote medians and ratios, never a single run.
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -238,6 +238,20 @@ fn peak_rss_mib() -> Option<f64> {
     Some(kib / 1024.0)
 }
 
+/// `lines` as a temporary JSON Lines file.
+fn lines_file(lines: &[Vec<u8>]) -> tempfile::NamedTempFile {
+    let mut file = tempfile::Builder::new()
+        .suffix(".jsonl")
+        .tempfile()
+        .unwrap_or_else(|e| fail(&format!("a temporary file: {e}")));
+    for line in lines {
+        file.write_all(line)
+            .and_then(|()| file.write_all(b"\n"))
+            .unwrap_or_else(|e| fail(&format!("{}: {e}", file.path().display())));
+    }
+    file
+}
+
 /// Wall-clock time of `bin extract -q --threads 1 FILE -o /dev/null`.
 fn run_binary(bin: &Path, input: &Path) -> Duration {
     let start = Instant::now();
@@ -287,6 +301,9 @@ fn main() {
     let docs = parse(&lines, &source_path);
     let bytes = text_bytes(&docs);
     let jsonl: usize = lines.iter().map(|l| l.len() + 1).sum();
+    // The documents measured here, and only those (`--mb`), as a file for
+    // the binaries compared end to end (6).
+    let vs_input = options.vs.as_ref().map(|_| lines_file(&lines));
     drop(lines);
     let floor = median(parse_times);
     println!(
@@ -426,7 +443,8 @@ fn main() {
     );
 
     // 6. Against an older binary.
-    if let (Some(old), Some(path)) = (&options.vs, &input) {
+    if let (Some(old), Some(file)) = (&options.vs, &vs_input) {
+        let path = file.path();
         let new = PathBuf::from(env!("CARGO_BIN_EXE_civex"));
         let mut ratios = Vec::new();
         let mut new_times = Vec::new();
