@@ -286,8 +286,8 @@ pub struct PhraseMatch {
 /// (capitalised surfaces match as written or in ALL CAPS, lower-case surfaces
 /// in any case), word boundaries, and the longest match where matches overlap.
 ///
-/// The surfaces are split among up to three automata, because how an
-/// automaton is searched decides most of the cost:
+/// The surfaces are split among up to three parts, because where a part is
+/// tried decides most of the cost:
 ///
 /// 1. surfaces that start with a capital letter ("Human Rights Watch", with
 ///    their ALL CAPS forms): case-sensitive, tried only where a capitalised
@@ -312,8 +312,8 @@ pub struct PhraseMatch {
 /// boundary, and the scan went on after that word, where the next token
 /// starts.
 ///
-/// Matches of the automata are merged: leftmost first, the longest where
-/// they overlap.
+/// Matches of the parts are merged: leftmost first, the longest where they
+/// overlap.
 pub struct PhraseMatcher {
     parts: Vec<MatcherPart>,
     entries: Vec<Entry>,
@@ -481,8 +481,9 @@ impl PhraseMatcher {
     }
 
     /// [`PhraseMatcher::find`] with the tokens of `text` already computed
-    /// (a document's, shared by every list looked up in it). Tokens of
-    /// another text are not used: the text's own are computed instead.
+    /// (a document's, shared by every list looked up in it). As a cheap
+    /// guard, tokens computed from a text of another length are not used:
+    /// the text's own are computed instead.
     pub fn find_in(&self, text: &str, tokens: &Tokens) -> Vec<PhraseMatch> {
         let own;
         let tokens = if tokens.fit(text.len()) {

@@ -180,8 +180,8 @@ impl Tokens {
         out
     }
 
-    /// Whether these are the tokens of a text of `len` bytes (a cheap check
-    /// against passing the tokens of another text).
+    /// Whether these tokens were computed from a text of `len` bytes (a
+    /// cheap guard against passing the tokens of another text, not a proof).
     pub fn fit(&self, len: usize) -> bool {
         self.text_len == len
     }
