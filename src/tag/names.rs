@@ -170,7 +170,7 @@ impl NameTagger {
     /// [`NameTagger::tag`] with the tokens of `text` (the token layer)
     /// computed.
     pub fn tag_in(&self, text: &str, layer: &Tokens, sentences: &[ByteSpan]) -> Vec<Mention> {
-        let tokens = self.tokens(text, sentences);
+        let tokens = name_tokens(text, layer, sentences);
         let mut mentions = self.gazetteer_mentions(text, layer);
         let organisations = self.organisation_shapes(text, &tokens, &mentions);
         mentions.extend(organisations);
@@ -185,43 +185,6 @@ impl NameTagger {
     /// Words: runs of letters, marks and digits, with inner apostrophes and
     /// hyphens ("O'Brien", "Kavaliova-Shumskaya"). A hand-written scan: this
     /// runs over every byte of every document.
-    fn tokens<'t>(&self, text: &'t str, sentences: &[ByteSpan]) -> Vec<Token<'t>> {
-        let is_word = |c: char| c.is_alphanumeric() || (!c.is_ascii() && is_mark(c));
-        let mut tokens = Vec::new();
-        let mut sentence = 0;
-        let mut chars = text.char_indices().peekable();
-        while let Some((start, c)) = chars.next() {
-            if !is_word(c) {
-                continue;
-            }
-            let mut end = start + c.len_utf8();
-            while let Some(&(pos, next)) = chars.peek() {
-                if is_word(next) {
-                    end = pos + next.len_utf8();
-                    chars.next();
-                } else if matches!(next, '\'' | '’' | '-')
-                    && text[pos + next.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(is_word)
-                {
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            while sentence + 1 < sentences.len() && sentences[sentence].end <= start {
-                sentence += 1;
-            }
-            tokens.push(Token {
-                span: ByteSpan::new(start, end),
-                text: &text[start..end],
-                sentence,
-            });
-        }
-        tokens
-    }
-
     fn gazetteer_mentions(&self, text: &str, layer: &Tokens) -> Vec<Mention> {
         let matches = self.places_and_bodies.find_in(text, layer);
         let mut out = Vec::new();
@@ -1026,6 +989,60 @@ fn overlapping(sorted: &[Mention], span: ByteSpan) -> &[Mention] {
 }
 
 /// Combining marks (accents written as separate code points).
+/// The words the name rules read, from the token layer: runs of letters,
+/// digits and combining marks, joined by one apostrophe or hyphen between
+/// two of them ("O'Brien", "Al-Farabi", "Zhanaozen’s"), each with the index
+/// of its sentence.
+fn name_tokens<'t>(text: &'t str, layer: &Tokens, sentences: &[ByteSpan]) -> Vec<Token<'t>> {
+    let piece = |span: &ByteSpan| text.get(span.start..span.end).unwrap_or("");
+    // A letter, digit or combining mark: a word token, or a symbol that is
+    // a mark.
+    let wordlike = |span: &ByteSpan| {
+        piece(span)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || (!c.is_ascii() && is_mark(c)))
+    };
+    let joiner = |span: &ByteSpan| matches!(piece(span), "'" | "’" | "-");
+    let spans = layer.spans();
+    let mut tokens = Vec::new();
+    let mut sentence = 0;
+    let mut i = 0;
+    while i < spans.len() {
+        if !wordlike(&spans[i]) {
+            i += 1;
+            continue;
+        }
+        let start = spans[i].start;
+        let mut end = spans[i].end;
+        i += 1;
+        while let Some(next) = spans.get(i).filter(|next| next.start == end) {
+            if wordlike(next) {
+                end = next.end;
+                i += 1;
+            } else if joiner(next)
+                && spans
+                    .get(i + 1)
+                    .is_some_and(|after| after.start == next.end && wordlike(after))
+            {
+                end = spans[i + 1].end;
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        while sentence + 1 < sentences.len() && sentences[sentence].end <= start {
+            sentence += 1;
+        }
+        tokens.push(Token {
+            span: ByteSpan::new(start, end),
+            text: &text[start..end],
+            sentence,
+        });
+    }
+    tokens
+}
+
 fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
@@ -1075,6 +1092,70 @@ fn normalise_space(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The name rules' words read character by character: the definition
+    /// `name_tokens` is checked against.
+    fn name_tokens_by_chars<'t>(text: &'t str, sentences: &[ByteSpan]) -> Vec<Token<'t>> {
+        let is_word = |c: char| c.is_alphanumeric() || (!c.is_ascii() && is_mark(c));
+        let mut tokens = Vec::new();
+        let mut sentence = 0;
+        let mut chars = text.char_indices().peekable();
+        while let Some((start, c)) = chars.next() {
+            if !is_word(c) {
+                continue;
+            }
+            let mut end = start + c.len_utf8();
+            while let Some(&(pos, next)) = chars.peek() {
+                if is_word(next) {
+                    end = pos + next.len_utf8();
+                    chars.next();
+                } else if matches!(next, '\'' | '’' | '-')
+                    && text[pos + next.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(is_word)
+                {
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            while sentence + 1 < sentences.len() && sentences[sentence].end <= start {
+                sentence += 1;
+            }
+            tokens.push(Token {
+                span: ByteSpan::new(start, end),
+                text: &text[start..end],
+                sentence,
+            });
+        }
+        tokens
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 500, .. Default::default() })]
+        #[test]
+        fn name_tokens_from_the_token_layer_are_those_read_by_characters(
+            picks in proptest::collection::vec(0..14usize, 0..18),
+            cut in 0usize..64,
+        ) {
+            let fragments = [
+                "Al", "farabi", "'", "’", "-", " ", "--", "e\u{301}", "\u{301}", ". ", "O", "9",
+                "Ürümqi", "\u{a0}",
+            ];
+            let text: String = picks.iter().map(|&i| fragments[i]).collect();
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let middle = bounds[cut % bounds.len()];
+            let sentences = [ByteSpan::new(0, middle), ByteSpan::new(middle, text.len())];
+            let read = |tokens: Vec<Token>| -> Vec<(ByteSpan, usize)> {
+                tokens.iter().map(|t| (t.span, t.sentence)).collect()
+            };
+            proptest::prop_assert_eq!(
+                read(name_tokens(&text, &Tokens::new(&text), &sentences)),
+                read(name_tokens_by_chars(&text, &sentences))
+            );
+        }
+    }
     use crate::segment::Segmenter;
 
     fn names(text: &str) -> Vec<(String, &'static str, String)> {
