@@ -1005,8 +1005,7 @@ fn name_tokens<'t>(text: &'t str, layer: &Tokens, sentences: &[ByteSpan]) -> Vec
     };
     let joiner = |span: &ByteSpan| matches!(piece(span), "'" | "’" | "-");
     let spans = layer.spans();
-    let mut tokens = Vec::new();
-    let mut sentence = 0;
+    let mut words = Vec::new();
     let mut i = 0;
     while i < spans.len() {
         if !wordlike(&spans[i]) {
@@ -1031,16 +1030,27 @@ fn name_tokens<'t>(text: &'t str, layer: &Tokens, sentences: &[ByteSpan]) -> Vec
                 break;
             }
         }
-        while sentence + 1 < sentences.len() && sentences[sentence].end <= start {
-            sentence += 1;
-        }
-        tokens.push(Token {
-            span: ByteSpan::new(start, end),
-            text: &text[start..end],
-            sentence,
-        });
+        words.push(ByteSpan::new(start, end));
     }
-    tokens
+    in_sentences(text, words, sentences)
+}
+
+/// `words` (in order) as tokens, each with the index of its sentence.
+fn in_sentences<'t>(text: &'t str, words: Vec<ByteSpan>, sentences: &[ByteSpan]) -> Vec<Token<'t>> {
+    let mut sentence = 0;
+    words
+        .into_iter()
+        .map(|span| {
+            while sentence + 1 < sentences.len() && sentences[sentence].end <= span.start {
+                sentence += 1;
+            }
+            Token {
+                span,
+                text: &text[span.start..span.end],
+                sentence,
+            }
+        })
+        .collect()
 }
 
 fn is_mark(c: char) -> bool {
@@ -1097,8 +1107,7 @@ mod tests {
     /// `name_tokens` is checked against.
     fn name_tokens_by_chars<'t>(text: &'t str, sentences: &[ByteSpan]) -> Vec<Token<'t>> {
         let is_word = |c: char| c.is_alphanumeric() || (!c.is_ascii() && is_mark(c));
-        let mut tokens = Vec::new();
-        let mut sentence = 0;
+        let mut words = Vec::new();
         let mut chars = text.char_indices().peekable();
         while let Some((start, c)) = chars.next() {
             if !is_word(c) {
@@ -1120,16 +1129,9 @@ mod tests {
                     break;
                 }
             }
-            while sentence + 1 < sentences.len() && sentences[sentence].end <= start {
-                sentence += 1;
-            }
-            tokens.push(Token {
-                span: ByteSpan::new(start, end),
-                text: &text[start..end],
-                sentence,
-            });
+            words.push(ByteSpan::new(start, end));
         }
-        tokens
+        in_sentences(text, words, sentences)
     }
 
     proptest::proptest! {
