@@ -233,13 +233,15 @@ impl Pipeline {
                 .zip(&tokens)
                 .zip(&mut candidates)
             {
-                // A lower-cased text is read with its names capitalised (the
-                // same byte offsets; see tag::truecase), and its own tokens.
+                // A lower-cased text is read with its names capitalised: only
+                // ASCII letters change case, so the byte offsets and the
+                // tokens are the text's own (see tag::truecase).
                 let cased = self.truecaser.as_ref().and_then(|t| t.truecase(&doc.text));
-                found.extend(match cased {
-                    Some(cased) => names.tag(&cased, sentences),
-                    None => names.tag_in(&doc.text, tokens, sentences),
-                });
+                found.extend(names.tag_in(
+                    cased.as_deref().unwrap_or(&doc.text),
+                    tokens,
+                    sentences,
+                ));
             }
         }
         lap(&mut timings.names);

@@ -225,9 +225,7 @@ impl MoneyTagger {
         }
         out
     }
-}
 
-impl MoneyTagger {
     /// The number of the leftmost count in `text` that runs to its end ("on
     /// 8 March convicted four prominent" gives "8"): where the counted-group
     /// rule, preceded by an ASCII word boundary, matches first.
