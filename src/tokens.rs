@@ -133,16 +133,15 @@ impl Tokens {
     /// spans; a token that crosses an end of `span` counts as far as it lies
     /// within it.
     pub fn words<'t>(&self, text: &'t str, span: ByteSpan) -> Vec<(ByteSpan, &'t str)> {
-        let mut out = Vec::new();
+        let first = self.spans.partition_point(|t| t.end <= span.start);
+        let last = first + self.spans[first..].partition_point(|t| t.start < span.end);
+        // At most one word per token: reserved once, as documents run long.
+        let mut out = Vec::with_capacity(last - first);
         // The word being read: where it starts, where its last word token
         // ends, and where its last token (maybe an apostrophe) ends.
         let mut current: Option<(usize, usize)> = None;
         let mut reach = 0;
-        let first = self.spans.partition_point(|t| t.end <= span.start);
-        for token in &self.spans[first..] {
-            if token.start >= span.end {
-                break;
-            }
+        for token in &self.spans[first..last] {
             let start = token.start.max(span.start);
             let end = token.end.min(span.end);
             let Some(piece) = text.get(start..end) else {

@@ -1005,7 +1005,8 @@ fn name_tokens<'t>(text: &'t str, layer: &Tokens, sentences: &[ByteSpan]) -> Vec
     };
     let joiner = |span: &ByteSpan| matches!(piece(span), "'" | "’" | "-");
     let spans = layer.spans();
-    let mut words = Vec::new();
+    // At most one word per token: reserved once, as documents run long.
+    let mut words = Vec::with_capacity(spans.len());
     let mut i = 0;
     while i < spans.len() {
         if !wordlike(&spans[i]) {
