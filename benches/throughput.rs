@@ -49,6 +49,12 @@ use civex::output;
 use civex::pipeline::{Analysis, Pipeline, StageTimings, Stages};
 use rayon::prelude::*;
 
+/// The allocator the binary runs with (`src/main.rs`), so that the stages
+/// are timed as the CLI runs them.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 struct Options {
     input: Option<PathBuf>,
     mb: Option<f64>,

@@ -93,6 +93,12 @@ struct Common {
     max_doc_bytes: usize,
 }
 
+/// jemalloc, not the system allocator: see `Cargo.toml` and the README's
+/// Speed section for why and what it was measured to change.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> ExitCode {
     // A panic inside one document becomes that document's error record,
     // with the place in the source (see batch.rs); nothing else is printed.
