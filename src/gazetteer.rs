@@ -794,6 +794,30 @@ pub struct Lexicon<T> {
     shapes: Box<[u64; 128]>,
 }
 
+/// The value of `word` in lower case in `folded`.
+fn get_lower_case<'m, T>(
+    folded: &'m rustc_hash::FxHashMap<String, T>,
+    word: &str,
+) -> Option<&'m T> {
+    if word.is_ascii() {
+        // Most lookups are short ASCII words: they are lower-cased on the
+        // stack, not in a new string.
+        let mut buffer = [0u8; 64];
+        if let Some(lowered) = buffer.get_mut(..word.len()) {
+            lowered.copy_from_slice(word.as_bytes());
+            lowered.make_ascii_lowercase();
+            return std::str::from_utf8(lowered)
+                .ok()
+                .and_then(|key| folded.get(key));
+        }
+    }
+    if word.chars().any(char::is_uppercase) {
+        folded.get(&word.to_lowercase())
+    } else {
+        folded.get(word)
+    }
+}
+
 /// The bit of a key or word length in [`Lexicon`]'s shapes.
 fn length_bit(len: usize) -> u64 {
     1 << len.min(63)
@@ -861,23 +885,7 @@ impl<T: Clone> Lexicon<T> {
         if self.folded.is_empty() {
             return None;
         }
-        if word.is_ascii() {
-            // Most lookups are short ASCII words: they are lower-cased on
-            // the stack, not in a new string.
-            let mut buffer = [0u8; 64];
-            if let Some(lowered) = buffer.get_mut(..word.len()) {
-                lowered.copy_from_slice(word.as_bytes());
-                lowered.make_ascii_lowercase();
-                return std::str::from_utf8(lowered)
-                    .ok()
-                    .and_then(|key| self.folded.get(key));
-            }
-        }
-        if word.chars().any(char::is_uppercase) {
-            self.folded.get(&word.to_lowercase())
-        } else {
-            self.folded.get(word)
-        }
+        get_lower_case(&self.folded, word)
     }
 
     pub fn contains(&self, word: &str) -> bool {
@@ -893,28 +901,28 @@ impl<T: Clone> Lexicon<T> {
     }
 }
 
-impl Lexicon<u8> {
+impl<F: Copy + Default + std::ops::BitOrAssign> Lexicon<F> {
     /// Several word sets as one table: each word maps to the flags of the
     /// sets that hold it, as `contains` on each set would say, in one
     /// lookup. (A key written with capitals also takes the flags of the sets
     /// that hold its lower-case form, which match it in any case.)
-    pub fn flags_of(sets: &[(&Lexicon<()>, u8)]) -> Lexicon<u8> {
-        let mut out = Lexicon::<u8>::default();
+    pub fn flags_of(sets: &[(&Lexicon<()>, F)]) -> Lexicon<F> {
+        let mut out = Lexicon::<F>::default();
         for &(set, flag) in sets {
             out.longest_key = out.longest_key.max(set.longest_key);
             for (shape, other) in out.shapes.iter_mut().zip(set.shapes.iter()) {
                 *shape |= other;
             }
             for key in set.exact.keys() {
-                *out.exact.entry(key.clone()).or_insert(0) |= flag;
+                *out.exact.entry(key.clone()).or_default() |= flag;
             }
             for key in set.folded.keys() {
-                *out.folded.entry(key.clone()).or_insert(0) |= flag;
+                *out.folded.entry(key.clone()).or_default() |= flag;
             }
         }
         let folded = &out.folded;
         for (key, flags) in out.exact.iter_mut() {
-            if let Some(lower) = folded.get(&key.to_lowercase()) {
+            if let Some(&lower) = get_lower_case(folded, key) {
                 *flags |= lower;
             }
         }
@@ -1031,6 +1039,46 @@ mod lexicon_tests {
         ] {
             let expected = u8::from(a.contains(word)) | (u8::from(b.contains(word)) << 1);
             assert_eq!(both.get(word).copied().unwrap_or(0), expected, "{word}");
+        }
+    }
+
+    /// Words of a few letters in mixed case, with a non-ASCII letter: keys
+    /// of different sets often differ only in case.
+    fn mixed_case_word() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::collection::vec(
+            proptest::sample::select(vec!['a', 'A', 'b', 'B', 'é', 'É', '.']),
+            1..4,
+        )
+        .prop_map(|chars| chars.into_iter().collect())
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Up to nine sets merged into 16-bit flags answer every word as
+        /// `contains` on each set does.
+        #[test]
+        fn flags_of_answers_as_each_set_does(
+            sets in proptest::collection::vec(proptest::collection::vec(mixed_case_word(), 0..6), 1..10),
+            words in proptest::collection::vec(mixed_case_word(), 1..20),
+        ) {
+            let lexicons: Vec<Lexicon<()>> = sets
+                .iter()
+                .map(|set| Lexicon::new(set.iter().map(|w| (w.as_str(), ()))))
+                .collect();
+            let flagged: Vec<(&Lexicon<()>, u16)> = lexicons
+                .iter()
+                .enumerate()
+                .map(|(i, set)| (set, 1u16 << i))
+                .collect();
+            let merged = Lexicon::flags_of(&flagged);
+            for word in words.iter().chain(sets.iter().flatten()) {
+                let expected = flagged
+                    .iter()
+                    .filter(|(set, _)| set.contains(word))
+                    .fold(0, |flags, (_, flag)| flags | flag);
+                prop_assert_eq!(merged.get(word).copied().unwrap_or(0), expected, "{}", word);
+            }
         }
     }
 }

@@ -25,18 +25,17 @@ use crate::gazetteer::{Entry, Gazetteers, Lexicon, PhraseMatcher};
 use crate::tokens::Tokens;
 
 pub struct NameTagger {
+    /// Of each name token, which of the word sets below hold it, in one
+    /// lookup ([`word`] flags): the name rules ask of the words of a run
+    /// up to a dozen times.
+    word_sets: Lexicon<u16>,
     places_and_bodies: PhraseMatcher,
     descriptors: PhraseMatcher,
-    descriptor_words: Lexicon<()>,
+    /// Given names, each with whether it is ambiguous.
     given_names: Lexicon<bool>,
-    honorifics: Lexicon<()>,
     particles: Lexicon<()>,
-    not_name: Lexicon<()>,
-    starters: Lexicon<()>,
     surname_suffixes: Vec<String>,
     speech: Lexicon<()>,
-    org_final: Lexicon<()>,
-    org_initial: Lexicon<()>,
     months_weekdays: Lexicon<()>,
     full_names: FullNames,
 }
@@ -82,11 +81,29 @@ impl FullNames {
     }
 }
 
-#[derive(Clone, Copy, Debug)]
+/// The word sets of [`NameTagger`] a token may belong to, as flags.
+mod word {
+    pub const DESCRIPTOR: u16 = 1;
+    pub const GIVEN: u16 = 1 << 1;
+    pub const HONORIFIC: u16 = 1 << 2;
+    pub const PARTICLE: u16 = 1 << 3;
+    pub const NOT_NAME: u16 = 1 << 4;
+    pub const STARTER: u16 = 1 << 5;
+    pub const ORG_FINAL: u16 = 1 << 6;
+    pub const ORG_INITIAL: u16 = 1 << 7;
+    pub const MONTH_WEEKDAY: u16 = 1 << 8;
+    /// Not looked up yet (no set's flag).
+    pub const UNKNOWN: u16 = 1 << 15;
+}
+
+#[derive(Clone, Debug)]
 struct Token<'t> {
     span: ByteSpan,
     text: &'t str,
     sentence: usize,
+    /// The [`word`] sets that hold `text`, looked up the first time a rule
+    /// asks ([`NameTagger::is`]): [`word::UNKNOWN`] until then.
+    sets: std::cell::Cell<u16>,
 }
 
 impl Token<'_> {
@@ -119,47 +136,89 @@ impl NameTagger {
             .map(|e| (e.surface.as_str(), e.flag("ambiguous")));
         let words = |kind| Lexicon::of_entries(gazetteers.kind("name_parts", kind));
         let heads = |kind| Lexicon::of_entries(gazetteers.kind("org_heads", kind));
+        let particles = words("particle");
+        let months_weekdays = Lexicon::of_entries(
+            gazetteers
+                .list("temporal")
+                .iter()
+                .filter(|e| e.kind == "month" || e.kind == "weekday"),
+        );
+        let word_sets = Lexicon::flags_of(&[
+            (
+                &Lexicon::of_entries(
+                    gazetteers
+                        .kind("person_descriptors", "descriptor")
+                        .filter(|e| !e.surface.contains(' ')),
+                ),
+                word::DESCRIPTOR,
+            ),
+            // Membership, whatever the value (`given_names` holds that).
+            (
+                &Lexicon::of_entries(gazetteers.kind("given_names", "given")),
+                word::GIVEN,
+            ),
+            (
+                &Lexicon::new(
+                    gazetteers
+                        .kind("person_descriptors", "honorific")
+                        .map(|e| (e.surface.trim_end_matches('.'), ())),
+                ),
+                word::HONORIFIC,
+            ),
+            (&particles, word::PARTICLE),
+            (&words("not_name"), word::NOT_NAME),
+            (
+                &Lexicon::of_entries(gazetteers.kind("abbreviations", "starter")),
+                word::STARTER,
+            ),
+            (&heads("final"), word::ORG_FINAL),
+            (&heads("initial"), word::ORG_INITIAL),
+            (&months_weekdays, word::MONTH_WEEKDAY),
+        ]);
         Ok(NameTagger {
+            word_sets,
             places_and_bodies: PhraseMatcher::new(
                 "the place and organisation automaton",
                 "countries.tsv, cities.tsv, organisations.tsv, state_agents.tsv",
                 bodies,
             )?,
             descriptors: crate::gazetteer::descriptor_matcher(gazetteers)?,
-            descriptor_words: Lexicon::of_entries(
-                gazetteers
-                    .kind("person_descriptors", "descriptor")
-                    .filter(|e| !e.surface.contains(' ')),
-            ),
             given_names: Lexicon::new(given),
-            honorifics: Lexicon::new(
-                gazetteers
-                    .kind("person_descriptors", "honorific")
-                    .map(|e| (e.surface.trim_end_matches('.'), ())),
-            ),
-            particles: words("particle"),
-            not_name: words("not_name"),
-            starters: Lexicon::of_entries(gazetteers.kind("abbreviations", "starter")),
+            particles,
             surname_suffixes: gazetteers
                 .kind("name_parts", "surname_suffix")
                 .map(|e| e.surface.clone())
                 .collect(),
             speech: words("speech"),
-            org_final: heads("final"),
-            org_initial: heads("initial"),
             full_names: FullNames::new(
                 gazetteers
                     .list("organisations")
                     .iter()
                     .chain(gazetteers.list("state_agents")),
             )?,
-            months_weekdays: Lexicon::of_entries(
-                gazetteers
-                    .list("temporal")
-                    .iter()
-                    .filter(|e| e.kind == "month" || e.kind == "weekday"),
-            ),
+            months_weekdays,
         })
+    }
+
+    /// Whether one of the [`word`] sets `sets` holds `token`: one lookup
+    /// of its word in all sets, the first time a rule asks.
+    fn is(&self, token: &Token, sets: u16) -> bool {
+        let mut known = token.sets.get();
+        if known == word::UNKNOWN {
+            known = self.word_sets.get(token.text).copied().unwrap_or(0);
+            token.sets.set(known);
+        }
+        known & sets != 0
+    }
+
+    /// The value of a given name (whether it is ambiguous), for a token
+    /// the given names hold.
+    fn given_name(&self, token: &Token) -> Option<bool> {
+        if self.is(token, word::GIVEN) {
+            self.given_names.get(token.text).copied()
+        } else {
+            None
+        }
     }
 
     /// Person, organisation and location mentions of a text.
@@ -306,7 +365,7 @@ impl NameTagger {
             && gap[1..].chars().all(|c| c == ' ' || c == '\u{a0}')
             && gap.len() > 1
         {
-            return a.is_initial(text) || self.honorifics.contains(a.text);
+            return a.is_initial(text) || self.is(a, word::HONORIFIC);
         }
         // A single line break inside wrapped text.
         gap == "\n" || gap == " \n" || gap == "\n "
@@ -344,7 +403,7 @@ impl NameTagger {
                 // A connector never leads to a date ("Court on Thursday").
                 let to_date = tokens
                     .get(j + 2)
-                    .is_some_and(|after| self.months_weekdays.contains(after.text));
+                    .is_some_and(|after| self.is(after, word::MONTH_WEEKDAY));
                 if connectors.contains(&next.text) && !coordination && !to_date {
                     // connectors may chain ("for the"), but must reach a capital
                     let mut k = j + 1;
@@ -370,9 +429,9 @@ impl NameTagger {
             let mut start = 0;
             while start < run.len()
                 && (!run[start].capitalised()
-                    || self.starters.contains(run[start].text)
-                        && !self.org_initial.contains(run[start].text)
-                    || self.months_weekdays.contains(run[start].text))
+                    || self.is(&run[start], word::STARTER)
+                        && !self.is(&run[start], word::ORG_INITIAL)
+                    || self.is(&run[start], word::MONTH_WEEKDAY))
             {
                 start += 1;
             }
@@ -393,7 +452,7 @@ impl NameTagger {
             }
             // A final head word followed by "in"/"at" a place ends the name
             // ("the People's Court in Vietnam").
-            if let Some(k) = run.iter().rposition(|t| self.org_final.contains(t.text)) {
+            if let Some(k) = run.iter().rposition(|t| self.is(t, word::ORG_FINAL)) {
                 if k >= 1 && k + 1 < run.len() && matches!(run[k + 1].text, "in" | "at") {
                     run = &run[..=k];
                 }
@@ -403,16 +462,16 @@ impl NameTagger {
             if let Some(of) = run.iter().position(|t| t.text == "of") {
                 let prefix_has_head = run[..of]
                     .iter()
-                    .any(|t| self.org_initial.contains(t.text) || self.org_final.contains(t.text));
+                    .any(|t| self.is(t, word::ORG_INITIAL | word::ORG_FINAL));
                 let mut rest = of + 1;
                 while rest < run.len() && !run[rest].capitalised() {
                     rest += 1;
                 }
                 let suffix = &run[rest..];
                 let suffix_is_name = suffix.len() >= 2
-                    && (suffix.iter().any(|t| self.org_final.contains(t.text))
+                    && (suffix.iter().any(|t| self.is(t, word::ORG_FINAL))
                         || suffix.windows(2).any(|w| {
-                            self.org_initial.contains(w[0].text)
+                            self.is(&w[0], word::ORG_INITIAL)
                                 && matches!(w[1].text, "of" | "for" | "on")
                         }));
                 if !prefix_has_head && suffix_is_name {
@@ -435,23 +494,20 @@ impl NameTagger {
             let acronym = acronym_after(text, span.end);
             let has_head = run
                 .iter()
-                .any(|t| self.org_initial.contains(t.text) || self.org_final.contains(t.text));
+                .any(|t| self.is(t, word::ORG_INITIAL | word::ORG_FINAL));
             let initials_match = has_head
                 && acronym
                     .as_ref()
                     .is_some_and(|(a, _)| initials_of(run) == *a);
             let head_initial = run.windows(2).any(|w| {
-                self.org_initial.contains(w[0].text) && matches!(w[1].text, "of" | "for" | "on")
+                self.is(&w[0], word::ORG_INITIAL) && matches!(w[1].text, "of" | "for" | "on")
             });
-            let last = run[run.len() - 1].text;
             // "Human Rights Network Uganda": a country after the head word.
             let last_is_place = overlapping(known, run[run.len() - 1].span)
                 .iter()
                 .any(|m| m.kind == MentionKind::Location && m.span == run[run.len() - 1].span);
-            let head_final = run.len() >= 2 && self.org_final.contains(last)
-                || run.len() >= 3
-                    && last_is_place
-                    && self.org_final.contains(run[run.len() - 2].text);
+            let head_final = run.len() >= 2 && self.is(&run[run.len() - 1], word::ORG_FINAL)
+                || run.len() >= 3 && last_is_place && self.is(&run[run.len() - 2], word::ORG_FINAL);
             if !(head_initial || head_final || initials_match) {
                 continue;
             }
@@ -525,7 +581,7 @@ impl NameTagger {
                 // Particles, possibly several ("de la"), between capitals.
                 let mut k = j + 1;
                 while k < tokens.len()
-                    && self.particles.contains(tokens[k].text)
+                    && self.is(&tokens[k], word::PARTICLE)
                     && !tokens[k].capitalised()
                     && k + 1 < tokens.len()
                     && self.joined(text, &tokens[k], &tokens[k + 1])
@@ -547,15 +603,13 @@ impl NameTagger {
             let mut start = 0;
             let mut honorific = false;
             while start < run_all.len() {
-                let w = run_all[start].text;
-                if self.honorifics.contains(w) {
+                let w = &run_all[start];
+                if self.is(w, word::HONORIFIC) {
                     honorific = true;
                     start += 1;
-                } else if (self.not_name.contains(w)
-                    || self.months_weekdays.contains(w)
-                    || self.descriptor_word(w))
-                    && !self.given_names.contains(w)
-                    && !run_all[start].is_initial(text)
+                } else if self.is(w, word::NOT_NAME | word::MONTH_WEEKDAY | word::DESCRIPTOR)
+                    && !self.is(w, word::GIVEN)
+                    && !w.is_initial(text)
                 {
                     start += 1;
                 } else {
@@ -566,9 +620,9 @@ impl NameTagger {
             // Briggs", "Bulawayo North MP Ruth Sibanda"): the name follows it.
             let title = (start + 1 < run_all.len())
                 .then(|| {
-                    run_all[start..run_all.len() - 1].iter().rposition(|t| {
-                        self.honorifics.contains(t.text) || self.descriptor_word(t.text)
-                    })
+                    run_all[start..run_all.len() - 1]
+                        .iter()
+                        .rposition(|t| self.is(t, word::HONORIFIC | word::DESCRIPTOR))
                 })
                 .flatten();
             if let Some(k) = title {
@@ -587,7 +641,7 @@ impl NameTagger {
                 // ("Tran Van Hoa").
                 if let Some(k) = run_all[start + 1..run_all.len() - 1]
                     .iter()
-                    .position(|t| self.given_names.get(t.text) == Some(&false))
+                    .position(|t| self.given_name(t) == Some(false))
                 {
                     start += k + 1;
                 }
@@ -610,15 +664,17 @@ impl NameTagger {
             // A date after a name ends it: "Bill Clinton Saturday", "Daniel
             // Davison Feb. 1" (but "Theresa May", a known name, stays).
             while run.len() > 1
-                && run[run.len() - 1].text.strip_suffix('.').map_or(
-                    self.months_weekdays.contains(run[run.len() - 1].text),
-                    |w| self.months_weekdays.contains(w),
-                )
-                && !self.given_names.contains(run[run.len() - 1].text)
+                && run[run.len() - 1]
+                    .text
+                    .strip_suffix('.')
+                    .map_or(self.is(&run[run.len() - 1], word::MONTH_WEEKDAY), |w| {
+                        self.months_weekdays.contains(w)
+                    })
+                && !self.is(&run[run.len() - 1], word::GIVEN)
             {
                 run = &run[..run.len() - 1];
             }
-            let first = run[0];
+            let first = &run[0];
             let span = ByteSpan::new(
                 first.span.start,
                 strip_possessive(text, run[run.len() - 1].span),
@@ -633,12 +689,12 @@ impl NameTagger {
             }
             if run
                 .iter()
-                .any(|t| self.not_name.contains(t.text) && !self.given_names.contains(t.text))
+                .any(|t| self.is(t, word::NOT_NAME) && !self.is(t, word::GIVEN))
                 && !honorific
             {
                 continue;
             }
-            let given = self.given_names.get(first.text).copied();
+            let given = self.given_name(first);
             let multi = run.iter().filter(|t| !t.is_initial(text)).count() >= 2;
             let sentence_initial = i.saturating_sub(run_all.len()) == 0
                 || tokens
@@ -757,10 +813,6 @@ impl NameTagger {
         self.surname_suffixes
             .iter()
             .any(|suffix| word.ends_with(suffix.as_str()) && len >= suffix.chars().count() + 3)
-    }
-
-    fn descriptor_word(&self, word: &str) -> bool {
-        self.descriptor_words.contains(word)
     }
 
     /// "activist ", "human rights defender " right before the name; or a
@@ -1049,6 +1101,7 @@ fn in_sentences<'t>(text: &'t str, words: Vec<ByteSpan>, sentences: &[ByteSpan])
                 span,
                 text: &text[span.start..span.end],
                 sentence,
+                sets: std::cell::Cell::new(word::UNKNOWN),
             }
         })
         .collect()
