@@ -147,8 +147,13 @@ impl Tokens {
             let Some(piece) = text.get(start..end) else {
                 continue;
             };
-            let is_word = piece.chars().next().is_some_and(char::is_alphanumeric);
-            let is_apostrophe = matches!(piece, "'" | "’");
+            // Most tokens start with an ASCII byte, whose class is a table
+            // lookup; only the others are decoded.
+            let is_word = match piece.as_bytes().first() {
+                Some(&b) if b.is_ascii() => ASCII_CLASS[usize::from(b)] == Class::Word,
+                _ => piece.chars().next().is_some_and(char::is_alphanumeric),
+            };
+            let is_apostrophe = !is_word && matches!(piece, "'" | "’");
             match current {
                 Some((word_start, _)) if start == reach && (is_word || is_apostrophe) => {
                     if is_word {

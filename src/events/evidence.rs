@@ -243,11 +243,13 @@ impl Evidence {
 
 /// Sets the evidence and confidence of every event of a document: each on
 /// its own first, then `civic_document` for the others of a document with
-/// a clear event.
+/// a clear event. `doc_words` are the words of the whole text
+/// ([`Tokens::words`]).
 pub fn assess_document(
     events: &mut [Event],
     text: &str,
     tokens: &Tokens,
+    doc_words: &[(ByteSpan, &str)],
     sentences: &[ByteSpan],
     mentions: &[Mention],
     lexicon: &EventLexicon,
@@ -257,7 +259,7 @@ pub fn assess_document(
         .iter()
         .any(|e| senses_of(e, &lexicon.cues).is_some_and(|s| s != "general"))
     {
-        document_domain(text, tokens, &lexicon.cues)
+        document_domain(doc_words, &lexicon.cues)
     } else {
         None
     };
@@ -343,13 +345,12 @@ pub fn assess_document(
 /// they must outnumber its civic words, to read as a report of that domain.
 pub const DOCUMENT_DOMAIN_WORDS: usize = 4;
 
-/// The domain a whole document reads as (rule 7): the other domain with the
+/// The domain a whole document (its words) reads as (rule 7): the other domain with the
 /// most words, when it has at least [`DOCUMENT_DOMAIN_WORDS`] and at least
 /// that many more than the civic domain ("Instability in Iraq has played a
 /// part in the rally" in a report of oil prices).
 pub fn document_domain(
-    text: &str,
-    tokens: &Tokens,
+    doc_words: &[(ByteSpan, &str)],
     cues: &crate::events::lexicon::Cues,
 ) -> Option<&'static str> {
     use crate::events::lexicon::domain;
@@ -361,7 +362,7 @@ pub fn document_domain(
     ];
     let mut counts = [0usize; 4];
     let mut civic = 0usize;
-    for (_, word) in tokens.words(text, ByteSpan::new(0, text.len())) {
+    for (_, word) in doc_words {
         let Some(&flags) = cues.context_domains.get(word) else {
             continue;
         };

@@ -219,7 +219,10 @@ impl EventExtractor {
             return Extraction::default();
         }
         let mut rejected: Vec<Rejected> = Vec::new();
-        let all_participants = participants(text, tokens, mentions, &self.lexicon);
+        // The document's words (token layer, rule 4), read whole by the
+        // pronouns and by the document's domain.
+        let doc_words = tokens.words(text, ByteSpan::new(0, text.len()));
+        let all_participants = participants(text, tokens, &doc_words, mentions, &self.lexicon);
         let all_groups = groups(text, &all_participants);
         let default_country = default_country(mentions);
         let mut memory: Vec<Referent> = Vec::new();
@@ -484,6 +487,7 @@ impl EventExtractor {
             &mut events,
             text,
             tokens,
+            &doc_words,
             sentences,
             mentions,
             &self.lexicon,

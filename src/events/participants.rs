@@ -154,10 +154,11 @@ const STATE_ORG_WORDS: &[&str] = &[
     "Office",
 ];
 
-/// All participants of a text (with its tokens), in order.
+/// All participants of a text (with its tokens and its words, [`Tokens::words`]), in order.
 pub fn participants(
     text: &str,
     tokens: &Tokens,
+    doc_words: &[(ByteSpan, &str)],
     mentions: &[Mention],
     lexicon: &EventLexicon,
 ) -> Vec<Participant> {
@@ -313,7 +314,7 @@ pub fn participants(
             part: Part::BackReference { count, description },
         });
     }
-    for (span, word) in tokens.words(text, ByteSpan::new(0, text.len())) {
+    for &(span, word) in doc_words {
         if let Some(count) = lexicon.cues.pronoun.get(word) {
             if word.chars().next().is_some_and(char::is_uppercase)
                 && word != "They"
