@@ -322,11 +322,69 @@ pub struct PhraseMatcher {
 /// One part of a [`PhraseMatcher`].
 struct MatcherPart {
     walker: Walker,
+    /// The keys of the patterns' first tokens: no walk starts at a token
+    /// whose key is not among them.
+    first_tokens: FirstTokens,
     /// Every pattern starts with a capital letter: walked only from the
     /// words that start with one.
     capitals_only: bool,
     /// Per pattern: the entries with that surface.
     pattern_entries: Vec<Vec<usize>>,
+}
+
+/// The keys ([`crate::tokens::token_key`]) of the first tokens of a part's
+/// patterns, as bits of a table (a key that shares a bit with one of them
+/// passes too: the filter may let a token through, never turn one away).
+///
+/// A pattern that matches at a token start and passes its word boundaries
+/// begins with that token, in the ASCII case the automaton folds: the
+/// token ends where the pattern's first token ends (a word of the pattern
+/// is followed in it by a character that is no letter or digit, or ends it
+/// at a word boundary; a symbol is a token of one character). So a token
+/// whose key is not among the first tokens' starts no match, and most
+/// tokens of a text are turned away by one bit test instead of a walk.
+struct FirstTokens {
+    bits: Vec<u64>,
+    /// log2 of the number of bits.
+    shift: u32,
+}
+
+impl FirstTokens {
+    fn new(patterns: &[String]) -> FirstTokens {
+        // About 16 bits per pattern, between 64 and 2^20.
+        let log2 = (patterns.len().max(4) * 16)
+            .next_power_of_two()
+            .trailing_zeros()
+            .clamp(6, 20);
+        let mut first_tokens = FirstTokens {
+            bits: vec![0; 1 << (log2 - 6)],
+            shift: 64 - log2,
+        };
+        for pattern in patterns {
+            match Tokens::new(pattern).keys().first() {
+                Some(&key) => first_tokens.insert(key),
+                // A pattern of white space only (which no list holds):
+                // every token may start it.
+                None => first_tokens.bits.iter_mut().for_each(|b| *b = u64::MAX),
+            }
+        }
+        first_tokens
+    }
+
+    fn bit(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    fn insert(&mut self, key: u64) {
+        let bit = self.bit(key);
+        self.bits[bit / 64] |= 1 << (bit % 64);
+    }
+
+    #[inline]
+    fn may_start(&self, key: u64) -> bool {
+        let bit = self.bit(key);
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
 }
 
 /// What a part walks from a token start.
@@ -461,6 +519,7 @@ impl PhraseMatcher {
                 ),
             };
             parts.push(MatcherPart {
+                first_tokens: FirstTokens::new(&table.patterns),
                 walker,
                 capitals_only,
                 pattern_entries: table.entries,
@@ -563,12 +622,12 @@ impl PhraseMatcher {
     ) {
         let bytes = text.as_bytes();
         let mut after = 0;
-        for token in tokens.spans() {
+        for (token, &key) in tokens.spans().iter().zip(tokens.keys()) {
             let at = token.start;
             let Some(&first) = bytes.get(at) else {
                 break;
             };
-            if at < after || !may_start_with(first) {
+            if at < after || !may_start_with(first) || !part.first_tokens.may_start(key) {
                 continue;
             }
             if part.capitals_only {

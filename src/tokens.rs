@@ -14,6 +14,11 @@
 //!    a run of words joined by apostrophes with no space between ("don't",
 //!    "O'Brien's", "rock'n"), without apostrophes at its end ("students'"
 //!    is "students"): [`Tokens::words`].
+//! 5. Each token has a **key**: a hash of its bytes with ASCII letters in
+//!    lower case ([`token_key`]), so that "Police", "POLICE" and "police"
+//!    have one key. A phrase list keeps the keys of its phrases' first
+//!    tokens, and is walked only from the tokens whose key may be one of
+//!    them (see [`crate::gazetteer::PhraseMatcher`]).
 //!
 //! Every gazetteer phrase starts where a token starts (its surface has no
 //! white space at either end, and one that starts with a letter or digit
@@ -27,6 +32,8 @@ use crate::document::ByteSpan;
 #[derive(Clone, Debug, Default)]
 pub struct Tokens {
     spans: Vec<ByteSpan>,
+    /// The key of each token (rule 5).
+    keys: Vec<u64>,
     /// The length of the text they were computed from, in bytes.
     text_len: usize,
 }
@@ -67,6 +74,46 @@ fn class_of_non_ascii(text: &str, at: usize) -> (Class, usize) {
         Some(c) => (Class::Symbol, c.len_utf8()),
         None => (Class::Symbol, 1),
     }
+}
+
+/// The key of the token at `span` of `bytes` (rule 5): a hash of its
+/// length and its first eight bytes, the same for any ASCII case of its
+/// letters (bytes outside ASCII count as they are). Tokens that share
+/// their length and first eight bytes share a key: a filter on keys lets
+/// them both through.
+pub fn token_key(bytes: &[u8], span: ByteSpan) -> u64 {
+    let len = span.end.saturating_sub(span.start);
+    // The first eight bytes, the first in the lowest bits: one load where
+    // the text goes on for eight bytes, else byte by byte.
+    let eight = bytes
+        .get(span.start..span.start + 8)
+        .and_then(|eight| <[u8; 8]>::try_from(eight).ok());
+    let prefix = match eight {
+        Some(eight) if len >= 8 => u64::from_le_bytes(eight),
+        Some(eight) => u64::from_le_bytes(eight) & ((1u64 << (8 * len)) - 1),
+        None => bytes
+            .get(span.start..span.end)
+            .unwrap_or_default()
+            .iter()
+            .take(8)
+            .rev()
+            .fold(0, |prefix, &byte| prefix << 8 | u64::from(byte)),
+    };
+    (ascii_lower_case(prefix) ^ (len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))
+        .wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+/// The eight bytes of `word` with ASCII capitals in lower case (bytes
+/// outside ASCII as they are): each byte from `A` to `Z` gains 0x20.
+fn ascii_lower_case(word: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let heptets = word & LOW7;
+    // The high bit of each byte: at least `A`, above `Z`, ASCII at all.
+    let from_a = heptets + 0x3f3f_3f3f_3f3f_3f3f;
+    let past_z = heptets + 0x2525_2525_2525_2525;
+    let capital = from_a & !past_z & !word & HIGH;
+    word | (capital >> 2)
 }
 
 /// The class and the length in bytes of the character at `at`.
@@ -118,10 +165,17 @@ impl Tokens {
                 }
             }
         }
+        let keys = spans.iter().map(|&span| token_key(bytes, span)).collect();
         Tokens {
             spans,
+            keys,
             text_len: text.len(),
         }
+    }
+
+    /// The key of each token (rule 5), in the order of [`Tokens::spans`].
+    pub fn keys(&self) -> &[u64] {
+        &self.keys
     }
 
     /// The tokens, in order of position.
@@ -201,6 +255,34 @@ mod tests {
             .iter()
             .map(|s| &text[s.start..s.end])
             .collect()
+    }
+
+    #[test]
+    fn keys_ignore_ascii_case_only() {
+        // Alone, and with more text after it (the other way of reading).
+        let key = |s: &str| {
+            let alone = token_key(s.as_bytes(), ByteSpan::new(0, s.len()));
+            let padded = format!("{s}          ");
+            assert_eq!(
+                alone,
+                token_key(padded.as_bytes(), ByteSpan::new(0, s.len())),
+                "{s}"
+            );
+            alone
+        };
+        assert_eq!(key("Police"), key("POLICE"));
+        assert_eq!(key("police"), key("pOLICE"));
+        assert_eq!(key("Zhanaozen's"), key("zhanaozen'S"));
+        assert_eq!(key("AĞUSTOS"), key("aĞustos"));
+        assert_ne!(key("ağustos"), key("aĞustos"));
+        assert_ne!(key("police"), key("polices"));
+        assert_ne!(key("ab"), key("ab\0"));
+        assert_ne!(key("journalist"), key("journalists"));
+        // Every byte: the letters fold, nothing else does.
+        for byte in 0..=255u8 {
+            let lowered = ascii_lower_case(u64::from(byte));
+            assert_eq!(lowered, u64::from(byte.to_ascii_lowercase()), "{byte}");
+        }
     }
 
     #[test]
