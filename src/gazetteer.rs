@@ -316,6 +316,10 @@ pub struct PhraseMatch {
 /// overlap.
 pub struct PhraseMatcher {
     parts: Vec<MatcherPart>,
+    /// The keys of the first tokens of all parts' patterns: a matcher of
+    /// several parts reads a text's tokens once for them, and each part
+    /// walks from the tokens that pass only.
+    first_tokens: FirstTokens,
     entries: Vec<Entry>,
 }
 
@@ -350,25 +354,35 @@ struct FirstTokens {
 }
 
 impl FirstTokens {
-    fn new(patterns: &[String]) -> FirstTokens {
-        // About 16 bits per pattern, between 64 and 2^20.
-        let log2 = (patterns.len().max(4) * 16)
+    /// An empty table sized for `count` patterns: about 16 bits a
+    /// pattern, between 64 and 2^20.
+    fn new(count: usize) -> FirstTokens {
+        let log2 = (count.max(4) * 16)
             .next_power_of_two()
             .trailing_zeros()
             .clamp(6, 20);
-        let mut first_tokens = FirstTokens {
+        FirstTokens {
             bits: vec![0; 1 << (log2 - 6)],
             shift: 64 - log2,
-        };
+        }
+    }
+
+    /// The table of `patterns`.
+    fn of(patterns: &[String]) -> FirstTokens {
+        let mut first_tokens = FirstTokens::new(patterns.len());
+        first_tokens.add(patterns);
+        first_tokens
+    }
+
+    fn add(&mut self, patterns: &[String]) {
         for pattern in patterns {
             match Tokens::new(pattern).keys().first() {
-                Some(&key) => first_tokens.insert(key),
+                Some(&key) => self.insert(key),
                 // A pattern of white space only (which no list holds):
                 // every token may start it.
-                None => first_tokens.bits.iter_mut().for_each(|b| *b = u64::MAX),
+                None => self.bits.iter_mut().for_each(|b| *b = u64::MAX),
             }
         }
-        first_tokens
     }
 
     fn bit(&self, key: u64) -> usize {
@@ -429,6 +443,25 @@ impl AnchoredDfa {
         }
         Ok(AnchoredDfa { dfa, first_bytes })
     }
+}
+
+/// The matches of several parts merged: leftmost-longest, each span with
+/// all its entries (adjacent, in entry order).
+fn leftmost_longest(mut found: Vec<PhraseMatch>) -> Vec<PhraseMatch> {
+    found.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.entry));
+    let mut kept: Vec<PhraseMatch> = Vec::with_capacity(found.len());
+    let mut covered_until = 0;
+    let mut last_span: Option<ByteSpan> = None;
+    for m in found {
+        if Some(m.span) == last_span {
+            kept.push(m);
+        } else if m.span.start >= covered_until {
+            covered_until = m.span.end;
+            last_span = Some(m.span);
+            kept.push(m);
+        }
+    }
+    kept
 }
 
 /// Walks `automaton` from its anchored start over `haystack[at..]` until no
@@ -497,6 +530,9 @@ impl PhraseMatcher {
             }
         }
         let mut parts = Vec::new();
+        let mut first_tokens = FirstTokens::new(
+            capitalised.patterns.len() + other_cased.patterns.len() + folded.patterns.len(),
+        );
         // (table, capitals only, case-insensitive)
         for (table, capitals_only, case_insensitive) in [
             (capitalised, true, false),
@@ -518,14 +554,19 @@ impl PhraseMatcher {
                         .map_err(|_| BuildError::phrase_table(part, files, count))?,
                 ),
             };
+            first_tokens.add(&table.patterns);
             parts.push(MatcherPart {
-                first_tokens: FirstTokens::new(&table.patterns),
+                first_tokens: FirstTokens::of(&table.patterns),
                 walker,
                 capitals_only,
                 pattern_entries: table.entries,
             });
         }
-        Ok(PhraseMatcher { parts, entries })
+        Ok(PhraseMatcher {
+            parts,
+            first_tokens,
+            entries,
+        })
     }
 
     pub fn entry(&self, index: usize) -> &Entry {
@@ -552,26 +593,33 @@ impl PhraseMatcher {
             &own
         };
         let mut found = Vec::new();
-        for part in &self.parts {
-            self.collect_walked(part, text, tokens, &mut found);
-        }
-        if self.parts.len() < 2 {
+        if let [part] = self.parts.as_slice() {
+            self.collect_walked(part, text, tokens, 0..tokens.spans().len(), &mut found);
             return found;
         }
-        found.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.entry));
-        let mut kept: Vec<PhraseMatch> = Vec::with_capacity(found.len());
-        let mut covered_until = 0;
-        let mut last_span: Option<ByteSpan> = None;
-        for m in found {
-            if Some(m.span) == last_span {
-                kept.push(m);
-            } else if m.span.start >= covered_until {
-                covered_until = m.span.end;
-                last_span = Some(m.span);
-                kept.push(m);
-            }
+        // The tokens that may start a pattern of some part, found once
+        // (each part's own tests turn away every token this turns away: a
+        // test compares).
+        let candidates: Vec<usize> = (tokens.keys().iter().enumerate())
+            .filter(|(_, &key)| self.first_tokens.may_start(key))
+            .map(|(i, _)| i)
+            .collect();
+        for part in &self.parts {
+            self.collect_walked(part, text, tokens, candidates.iter().copied(), &mut found);
         }
-        kept
+        leftmost_longest(found)
+    }
+
+    /// [`PhraseMatcher::find_in`] for a matcher of several parts, each part
+    /// walked from every token: what the matcher's key filter is checked
+    /// against.
+    #[cfg(test)]
+    fn find_unfiltered(&self, text: &str, tokens: &Tokens) -> Vec<PhraseMatch> {
+        let mut found = Vec::new();
+        for part in &self.parts {
+            self.collect_walked(part, text, tokens, 0..tokens.spans().len(), &mut found);
+        }
+        leftmost_longest(found)
     }
 
     /// Walks the automaton of `part` from the start of each token whose
@@ -584,11 +632,16 @@ impl PhraseMatcher {
     /// scan then went on after the word, where the next token starts; one
     /// whose longest pattern fails at a token start went on after that
     /// token's word (or symbol), where the next token starts.
+    ///
+    /// `candidates` are the indices of the tokens to try, in order: all, or
+    /// those the matcher's keys let through (a token no part may start at
+    /// is passed over as the part's own tests would pass it over).
     fn collect_walked(
         &self,
         part: &MatcherPart,
         text: &str,
         tokens: &Tokens,
+        candidates: impl Iterator<Item = usize>,
         out: &mut Vec<PhraseMatch>,
     ) {
         match &part.walker {
@@ -598,6 +651,7 @@ impl PhraseMatcher {
                 |bytes, at| trie.longest_at(bytes, at),
                 text,
                 tokens,
+                candidates,
                 out,
             ),
             Walker::Dfa(walked) => self.collect_walked_with(
@@ -606,11 +660,13 @@ impl PhraseMatcher {
                 |bytes, at| walk_longest(&walked.dfa, bytes, at),
                 text,
                 tokens,
+                candidates,
                 out,
             ),
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn collect_walked_with(
         &self,
         part: &MatcherPart,
@@ -618,11 +674,17 @@ impl PhraseMatcher {
         longest_at: impl Fn(&[u8], usize) -> Option<(usize, usize)>,
         text: &str,
         tokens: &Tokens,
+        candidates: impl Iterator<Item = usize>,
         out: &mut Vec<PhraseMatch>,
     ) {
         let bytes = text.as_bytes();
+        let spans = tokens.spans();
+        let keys = tokens.keys();
         let mut after = 0;
-        for (token, &key) in tokens.spans().iter().zip(tokens.keys()) {
+        for i in candidates {
+            let (Some(token), Some(&key)) = (spans.get(i), keys.get(i)) else {
+                break;
+            };
             let at = token.start;
             let Some(&first) = bytes.get(at) else {
                 break;
@@ -1271,6 +1333,22 @@ mod walk_tests {
                     walk_longest(&dfa.dfa, text.as_bytes(), at)
                 );
             }
+        }
+
+        /// A matcher of several parts (capitalised, other-cased and folded
+        /// patterns) finds the same with the tokens its keys let through as
+        /// with every token.
+        #[test]
+        fn the_matchers_key_filter_turns_away_no_match(
+            picks in proptest::collection::vec(0..FRAGMENTS.len(), 0..14)
+        ) {
+            let text: String = picks.iter().map(|&i| FRAGMENTS[i]).collect();
+            let list = format!("{FOLDED}Police Officer\t-\tstate\nUS\tUSA\tcountry\nmEN\t-\tx\nÜrümqi\t-\tcity\n");
+            let entries = parse_list("t.tsv", &list).unwrap();
+            let matcher = PhraseMatcher::new("t", "t.tsv", &entries).unwrap();
+            prop_assert!(matcher.parts.len() == 3);
+            let tokens = Tokens::new(&text);
+            prop_assert_eq!(matcher.find_in(&text, &tokens), matcher.find_unfiltered(&text, &tokens));
         }
 
         #[test]
