@@ -200,9 +200,9 @@ impl EventExtractor {
     pub fn new(
         gazetteers: &crate::gazetteer::Gazetteers,
     ) -> Result<EventExtractor, crate::error::BuildError> {
-        Ok(EventExtractor {
-            lexicon: EventLexicon::new(gazetteers)?,
-        })
+        let lexicon = EventLexicon::new(gazetteers)?;
+        participants::compile_patterns();
+        Ok(EventExtractor { lexicon })
     }
 
     /// The events of a document, given its tokens, sentences and mentions.

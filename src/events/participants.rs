@@ -106,6 +106,15 @@ static ROLE_OF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| 
         .expect("role-of regex")
 });
 
+/// Compiles the patterns above now (about 38 M instructions: their Unicode
+/// classes), while the stages are being built, not in the first document
+/// that needs them.
+pub fn compile_patterns() {
+    for pattern in [&AFFILIATION, &AGE, &INCLUDING, &APPOSITION, &ROLE_OF] {
+        std::sync::LazyLock::force(pattern);
+    }
+}
+
 /// Titles of people who act for the state (their events' agents).
 const STATE_TITLES: &[&str] = &[
     "judge",
