@@ -101,6 +101,9 @@ struct Token<'t> {
     span: ByteSpan,
     text: &'t str,
     sentence: usize,
+    /// Whether `text` starts with a capital letter (the name rules ask of
+    /// most tokens several times).
+    capital: bool,
     /// The [`word`] sets that hold `text`, looked up the first time a rule
     /// asks ([`NameTagger::is`]): [`word::UNKNOWN`] until then.
     sets: std::cell::Cell<u16>,
@@ -108,7 +111,7 @@ struct Token<'t> {
 
 impl Token<'_> {
     fn capitalised(&self) -> bool {
-        self.text.starts_with(|c: char| c.is_uppercase())
+        self.capital
     }
 
     fn is_initial(&self, text: &str) -> bool {
@@ -963,11 +966,31 @@ impl NameTagger {
             .keys()
             .filter_map(|k| k.split(' ').next())
             .collect();
+        // The first bytes and lengths (a bit each, 63 for longer) of those
+        // words and the acronyms: most words have neither, and are passed
+        // over without hashing.
+        let mut first_bytes = [false; 256];
+        let mut lengths = 0u64;
+        for word in first_words
+            .iter()
+            .copied()
+            .chain(acronyms.keys().map(String::as_str))
+        {
+            if let Some(&b) = word.as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+            }
+            lengths |= 1 << word.len().min(63);
+        }
         let mut extra: Vec<Mention> = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
             let word = &text[tokens[i].span.start..strip_possessive(text, tokens[i].span)];
-            if !first_words.contains(word) && !acronyms.contains_key(word) {
+            let shaped = word
+                .as_bytes()
+                .first()
+                .is_some_and(|&b| first_bytes[usize::from(b)])
+                && lengths & (1 << word.len().min(63)) != 0;
+            if !shaped || !first_words.contains(word) && !acronyms.contains_key(word) {
                 i += 1;
                 continue;
             }
@@ -1097,10 +1120,16 @@ fn in_sentences<'t>(text: &'t str, words: Vec<ByteSpan>, sentences: &[ByteSpan])
             while sentence + 1 < sentences.len() && sentences[sentence].end <= span.start {
                 sentence += 1;
             }
+            let text = &text[span.start..span.end];
+            let capital = match text.as_bytes().first() {
+                Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => text.starts_with(|c: char| c.is_uppercase()),
+            };
             Token {
                 span,
-                text: &text[span.start..span.end],
+                text,
                 sentence,
+                capital,
                 sets: std::cell::Cell::new(word::UNKNOWN),
             }
         })
@@ -1203,8 +1232,12 @@ mod tests {
             let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
             let middle = bounds[cut % bounds.len()];
             let sentences = [ByteSpan::new(0, middle), ByteSpan::new(middle, text.len())];
-            let read = |tokens: Vec<Token>| -> Vec<(ByteSpan, usize)> {
-                tokens.iter().map(|t| (t.span, t.sentence)).collect()
+            // With whether each starts with a capital, by its definition.
+            let read = |tokens: Vec<Token>| -> Vec<(ByteSpan, usize, bool)> {
+                for t in &tokens {
+                    assert_eq!(t.capital, t.text.starts_with(char::is_uppercase), "{:?}", t.text);
+                }
+                tokens.iter().map(|t| (t.span, t.sentence, t.capital)).collect()
             };
             proptest::prop_assert_eq!(
                 read(name_tokens(&text, &Tokens::new(&text), &sentences)),
