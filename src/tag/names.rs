@@ -205,13 +205,22 @@ impl NameTagger {
 
     /// Whether one of the [`word`] sets `sets` holds `token`: one lookup
     /// of its word in all sets, the first time a rule asks.
+    #[inline]
     fn is(&self, token: &Token, sets: u16) -> bool {
         let mut known = token.sets.get();
         if known == word::UNKNOWN {
-            known = self.word_sets.get(token.text).copied().unwrap_or(0);
-            token.sets.set(known);
+            known = self.look_up(token);
         }
         known & sets != 0
+    }
+
+    /// The [`word`] flags of `token`, looked up and kept (out of line:
+    /// [`NameTagger::is`] is inlined where rules ask).
+    #[inline(never)]
+    fn look_up(&self, token: &Token) -> u16 {
+        let known = self.word_sets.get(token.text).copied().unwrap_or(0);
+        token.sets.set(known);
+        known
     }
 
     /// The value of a given name (whether it is ambiguous), for a token
