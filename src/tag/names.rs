@@ -1187,8 +1187,32 @@ fn strip_possessive(text: &str, span: ByteSpan) -> usize {
     span.end
 }
 
+/// `s` with its runs of white space as one space, and none at its ends.
 fn normalise_space(s: &str) -> String {
+    if is_normal_space(s) {
+        return s.to_string();
+    }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `s` is its own [`normalise_space`]: ASCII (so that no white
+/// space outside ASCII hides in it), not empty, no white space but single
+/// spaces between other characters. Most names are written so.
+fn is_normal_space(s: &str) -> bool {
+    if !s.is_ascii() {
+        return false;
+    }
+    // After a space (or at the start): another one is not normal.
+    let mut after_space = true;
+    for &byte in s.as_bytes() {
+        match byte {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => return false,
+            _ => after_space = false,
+        }
+    }
+    !after_space
 }
 
 #[cfg(test)]
@@ -1224,6 +1248,22 @@ mod tests {
             words.push(ByteSpan::new(start, end));
         }
         in_sentences(text, words, sentences)
+    }
+
+    proptest::proptest! {
+        /// The shortcut for names already written with single spaces gives
+        /// what splitting and joining gives.
+        #[test]
+        fn normal_space_is_what_splitting_and_joining_gives(
+            picks in proptest::collection::vec(0..10usize, 0..10),
+        ) {
+            let fragments = ["Ana", " ", "  ", "\t", "\n", "\u{a0}", "\u{b}", "\u{1c}", "é", "-"];
+            let text: String = picks.iter().map(|&i| fragments[i]).collect();
+            proptest::prop_assert_eq!(
+                normalise_space(&text),
+                text.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+        }
     }
 
     proptest::proptest! {
