@@ -988,14 +988,26 @@ impl<T: Clone> Lexicon<T> {
         }
     }
 
+    /// The value of `word`. Inlined where it is asked: most words are
+    /// answered by their length and first byte alone (see `shapes`); the
+    /// others are hashed out of line ([`Lexicon::get_hashed`]).
+    #[inline]
     pub fn get(&self, word: &str) -> Option<&T> {
-        if word.is_ascii() {
+        let ascii = word.is_ascii();
+        if ascii {
             let first = usize::from(*word.as_bytes().first()?);
             if word.len() > self.longest_key || self.shapes[first] & length_bit(word.len()) == 0 {
                 return None;
             }
         }
-        if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        self.get_hashed(word, ascii)
+    }
+
+    /// [`Lexicon::get`] once the shapes let `word` through (`ascii`: whether
+    /// it is ASCII).
+    #[inline(never)]
+    fn get_hashed(&self, word: &str, ascii: bool) -> Option<&T> {
+        if ascii && !word.bytes().any(|b| b.is_ascii_uppercase()) {
             // Every key of `exact` holds a capital: a lower-case word is
             // looked up in `folded` only.
             return self.folded.get(word);
