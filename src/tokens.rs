@@ -116,6 +116,19 @@ fn ascii_lower_case(word: u64) -> u64 {
     word | (capital >> 2)
 }
 
+/// `word` in lower case, as `str::to_lowercase` writes it, without a copy
+/// where it is already (an ASCII word without capitals: most words).
+pub fn lower_case(word: &str) -> std::borrow::Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
+}
+
 /// The class and the length in bytes of the character at `at`.
 #[inline]
 fn class_at(text: &str, at: usize) -> (Class, usize) {
@@ -255,6 +268,26 @@ mod tests {
             .iter()
             .map(|s| &text[s.start..s.end])
             .collect()
+    }
+
+    #[test]
+    fn lower_case_is_to_lowercase() {
+        for word in [
+            "police",
+            "Police",
+            "POLICE",
+            "Ağustos",
+            "ağustos",
+            "İstanbul",
+            "x1",
+            "",
+        ] {
+            assert_eq!(lower_case(word), word.to_lowercase(), "{word}");
+        }
+        assert!(matches!(
+            lower_case("police"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

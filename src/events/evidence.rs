@@ -399,7 +399,10 @@ pub fn assess(
 ) -> Evidence {
     let cues = &lexicon.cues;
     let words = tokens.words(text, sentence);
-    let lower: Vec<String> = words.iter().map(|(_, w)| w.to_lowercase()).collect();
+    let lower: Vec<std::borrow::Cow<str>> = words
+        .iter()
+        .map(|(_, w)| crate::tokens::lower_case(w))
+        .collect();
     let trigger_word = words
         .iter()
         .position(|(s, _)| s.end > event.trigger.start)
@@ -414,7 +417,7 @@ pub fn assess(
     let after_trigger = (trigger_word + 1).min(words.len())..(trigger_word + 5).min(words.len());
     let people_after = matches!(event.event_type, "assault" | "killing" | "ill_treatment")
         && lower[after_trigger].iter().any(|w| {
-            matches!(w.as_str(), "him" | "her" | "them" | "us" | "me")
+            matches!(w.as_ref(), "him" | "her" | "them" | "us" | "me")
                 || cues.inhabited_place.contains(w)
         });
     let human_word = people_after
