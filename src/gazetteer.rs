@@ -367,19 +367,20 @@ impl FirstTokens {
         }
     }
 
-    /// The table of `patterns`.
-    fn of(patterns: &[String]) -> FirstTokens {
-        let mut first_tokens = FirstTokens::new(patterns.len());
-        first_tokens.add(patterns);
-        first_tokens
+    /// The key of each pattern's first token; `None` for a pattern of
+    /// white space only (which no list holds), which every token may start.
+    fn keys_of(patterns: &[String]) -> Vec<Option<u64>> {
+        patterns
+            .iter()
+            .map(|pattern| Tokens::new(pattern).keys().first().copied())
+            .collect()
     }
 
-    fn add(&mut self, patterns: &[String]) {
-        for pattern in patterns {
-            match Tokens::new(pattern).keys().first() {
-                Some(&key) => self.insert(key),
-                // A pattern of white space only (which no list holds):
-                // every token may start it.
+    /// Adds the first-token keys `keys` ([`FirstTokens::keys_of`]).
+    fn add(&mut self, keys: &[Option<u64>]) {
+        for key in keys {
+            match key {
+                Some(key) => self.insert(*key),
                 None => self.bits.iter_mut().for_each(|b| *b = u64::MAX),
             }
         }
@@ -554,9 +555,12 @@ impl PhraseMatcher {
                         .map_err(|_| BuildError::phrase_table(part, files, count))?,
                 ),
             };
-            first_tokens.add(&table.patterns);
+            let keys = FirstTokens::keys_of(&table.patterns);
+            first_tokens.add(&keys);
+            let mut part_first_tokens = FirstTokens::new(keys.len());
+            part_first_tokens.add(&keys);
             parts.push(MatcherPart {
-                first_tokens: FirstTokens::of(&table.patterns),
+                first_tokens: part_first_tokens,
                 walker,
                 capitals_only,
                 pattern_entries: table.entries,
@@ -1025,6 +1029,16 @@ impl<T: Clone> Lexicon<T> {
         self.get(word).is_some()
     }
 
+    /// The words of this table as a set: `contains` answers as here.
+    pub fn key_set(&self) -> Lexicon<()> {
+        Lexicon {
+            exact: self.exact.keys().map(|k| (k.clone(), ())).collect(),
+            folded: self.folded.keys().map(|k| (k.clone(), ())).collect(),
+            longest_key: self.longest_key,
+            shapes: self.shapes.clone(),
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.exact.len() + self.folded.len()
     }
@@ -1188,6 +1202,19 @@ mod lexicon_tests {
     use proptest::prelude::*;
 
     proptest! {
+        /// A table's key set holds the words the table holds.
+        #[test]
+        fn a_key_set_answers_as_its_table(
+            keys in proptest::collection::vec((mixed_case_word(), any::<bool>()), 0..8),
+            words in proptest::collection::vec(mixed_case_word(), 1..20),
+        ) {
+            let table = Lexicon::new(keys.iter().map(|(w, v)| (w.as_str(), *v)));
+            let set = table.key_set();
+            for word in words.iter().chain(keys.iter().map(|(w, _)| w)) {
+                prop_assert_eq!(set.contains(word), table.contains(word), "{}", word);
+            }
+        }
+
         /// Up to nine sets merged into 16-bit flags answer every word as
         /// `contains` on each set does.
         #[test]

@@ -146,6 +146,7 @@ impl NameTagger {
                 .iter()
                 .filter(|e| e.kind == "month" || e.kind == "weekday"),
         );
+        let given_names = Lexicon::new(given);
         let word_sets = Lexicon::flags_of(&[
             (
                 &Lexicon::of_entries(
@@ -156,10 +157,7 @@ impl NameTagger {
                 word::DESCRIPTOR,
             ),
             // Membership, whatever the value (`given_names` holds that).
-            (
-                &Lexicon::of_entries(gazetteers.kind("given_names", "given")),
-                word::GIVEN,
-            ),
+            (&given_names.key_set(), word::GIVEN),
             (
                 &Lexicon::new(
                     gazetteers
@@ -186,7 +184,7 @@ impl NameTagger {
                 bodies,
             )?,
             descriptors: crate::gazetteer::descriptor_matcher(gazetteers)?,
-            given_names: Lexicon::new(given),
+            given_names,
             particles,
             surname_suffixes: gazetteers
                 .kind("name_parts", "surname_suffix")
