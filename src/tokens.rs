@@ -14,11 +14,14 @@
 //!    a run of words joined by apostrophes with no space between ("don't",
 //!    "O'Brien's", "rock'n"), without apostrophes at its end ("students'"
 //!    is "students"): [`Tokens::words`].
-//! 5. Each token has a **key**: a hash of its bytes with ASCII letters in
-//!    lower case ([`token_key`]), so that "Police", "POLICE" and "police"
-//!    have one key. A phrase list keeps the keys of its phrases' first
-//!    tokens, and is walked only from the tokens whose key may be one of
-//!    them (see [`crate::gazetteer::PhraseMatcher`]).
+//! 5. Each token has a **key**: a hash of its length and its first eight
+//!    bytes with ASCII letters in lower case ([`token_key`]), so that
+//!    "Police", "POLICE" and "police" have one key. A phrase list keeps the
+//!    keys of its phrases' first tokens, and is walked only from the tokens
+//!    whose key may be one of them (see [`crate::gazetteer::PhraseMatcher`]).
+//!
+//! A word's lower-case form, without a copy where it is one already:
+//! [`lower_case`].
 //!
 //! Every gazetteer phrase starts where a token starts (its surface has no
 //! white space at either end, and one that starts with a letter or digit

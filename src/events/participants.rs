@@ -163,7 +163,8 @@ const STATE_ORG_WORDS: &[&str] = &[
     "Office",
 ];
 
-/// All participants of a text (with its tokens and its words, [`Tokens::words`]), in order.
+/// All participants of a text, in order; `tokens` and `doc_words` are its
+/// tokens and its words ([`Tokens::words`]).
 pub fn participants(
     text: &str,
     tokens: &Tokens,
