@@ -994,7 +994,7 @@ impl<T: Clone> Lexicon<T> {
 
     /// The value of `word`. Inlined where it is asked: most words are
     /// answered by their length and first byte alone (see `shapes`); the
-    /// others are hashed out of line ([`Lexicon::get_hashed`]).
+    /// others are hashed out of line (`get_hashed`).
     #[inline]
     pub fn get(&self, word: &str) -> Option<&T> {
         let ascii = word.is_ascii();
