@@ -19,15 +19,19 @@
 //!
 //! 1. reading (and decompressing) the file, and the floor: parsing every
 //!    JSON line (in memory) into a document;
-//! 2. `sentences`, `mentions` and `events`, each in process on documents
-//!    already in memory, output records written to a buffer: MB/s, documents
-//!    per second, and the ratio of its time to the floor's;
+//! 2. `sentences`, `mentions`, `events` and `documents` (the records of
+//!    `civex sentences`, `extract --emit mentions`, `extract` and `extract
+//!    --emit documents`), each in process on documents already in memory,
+//!    output records written to a buffer: MB/s, documents per second, and
+//!    the ratio of its time to the floor's. `events` tags only the
+//!    documents that hold a trigger candidate (`Stages::EventsOnly`, as
+//!    `extract` does), `documents` tags them all;
 //! 3. the time per stage of the full extraction (segmentation, temporal,
 //!    money, names, overlaps, events), in ms per MB and share;
 //! 4. full extraction on two threads, and its speed-up over one;
 //! 5. one long document (the articles joined) against the same articles as
-//!    separate documents: the ratio should stay near 1 (rules read bounded
-//!    windows);
+//!    separate documents, every one tagged (`documents`): the ratio should
+//!    stay near 1 (rules read bounded windows);
 //! 6. with `--vs`, wall-clock time of both binaries on the documents read
 //!    (with `--mb`, only those), median of the pairs and the ratio;
 //! 7. the process's peak resident memory (which holds the whole input in
@@ -189,7 +193,8 @@ fn mb_per_s(bytes: usize, time: Duration) -> f64 {
 fn write(stages: Stages, out: &mut Vec<u8>, doc: &Document, analysis: &Analysis) {
     match stages {
         Stages::Sentences => output::write_sentences(out, doc, analysis),
-        Stages::Events => output::write_events(out, doc, analysis),
+        Stages::EventsOnly => output::write_events(out, doc, analysis),
+        Stages::Events => output::write_document(out, doc, analysis),
         _ => output::write_mentions(out, doc, analysis),
     }
 }
@@ -334,12 +339,14 @@ fn main() {
         "command", "build ms", "MB/s", "docs/s", "x floor"
     );
     let mut events_pipeline = None;
+    let mut documents_pipeline = None;
     let mut events_timings = StageTimings::default();
     let mut events_time = Duration::ZERO;
     for (name, stages) in [
         ("sentences", Stages::Sentences),
         ("mentions", Stages::Mentions),
-        ("events", Stages::Events),
+        ("events", Stages::EventsOnly),
+        ("documents", Stages::Events),
     ] {
         let start = Instant::now();
         let pipeline = Pipeline::new(&gazetteers, stages).unwrap_or_else(|e| fail(&e.to_string()));
@@ -357,13 +364,17 @@ fn main() {
             docs.len() as f64 / time.as_secs_f64(),
             time.as_secs_f64() / floor.as_secs_f64()
         );
-        if stages == Stages::Events {
-            events_pipeline = Some(pipeline);
-            events_timings = timings;
-            events_time = time;
+        match stages {
+            Stages::EventsOnly => {
+                events_pipeline = Some(pipeline);
+                events_timings = timings;
+                events_time = time;
+            }
+            Stages::Events => documents_pipeline = Some(pipeline),
+            _ => {}
         }
     }
-    let Some(pipeline) = events_pipeline else {
+    let (Some(pipeline), Some(documents_pipeline)) = (events_pipeline, documents_pipeline) else {
         return;
     };
     println!("\nstages of `events` (one thread): ms per MB of text, share of the run");
@@ -433,12 +444,12 @@ fn main() {
     };
     let long_time = median(
         (0..options.repeat)
-            .map(|_| one_thread(&pipeline, std::slice::from_ref(&long)).0)
+            .map(|_| one_thread(&documents_pipeline, std::slice::from_ref(&long)).0)
             .collect(),
     );
     let separate_time = median(
         (0..options.repeat)
-            .map(|_| one_thread(&pipeline, &separate).0)
+            .map(|_| one_thread(&documents_pipeline, &separate).0)
             .collect(),
     );
     println!(

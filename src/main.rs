@@ -115,7 +115,7 @@ fn main() -> ExitCode {
             let (stages, output) = match emit {
                 _ if *temporal_only => (Stages::Temporal, Output::Mentions),
                 Emit::Mentions => (Stages::Mentions, Output::Mentions),
-                Emit::Events => (Stages::Events, Output::Events),
+                Emit::Events => (Stages::EventsOnly, Output::Events),
                 Emit::Documents => (Stages::Events, Output::Documents),
             };
             (common, stages, output, *min_confidence)

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use crate::document::{ByteSpan, Document};
 use crate::error::BuildError;
+use crate::events::lexicon::TriggerMatch;
 use crate::events::{Event, EventExtractor, Extraction, Rejected};
 use crate::gazetteer::Gazetteers;
 use crate::segment::Segmenter;
@@ -22,7 +23,8 @@ use crate::tokens::Tokens;
 #[derive(Debug, Clone, Default)]
 pub struct Analysis {
     pub sentences: Vec<ByteSpan>,
-    /// Non-overlapping, sorted by position.
+    /// Non-overlapping, sorted by position. Under [`Stages::EventsOnly`],
+    /// empty for a document without trigger candidates.
     pub mentions: Vec<Mention>,
     /// In order of their triggers.
     pub events: Vec<Event>,
@@ -50,6 +52,28 @@ pub enum Stages {
     Mentions,
     /// Mentions and events.
     Events,
+    /// Events, and mentions only where an event may use them: what
+    /// `extract` runs when it writes events alone. Every event (and every
+    /// rejected candidate) starts from a trigger candidate, and the
+    /// candidates are found in the text alone
+    /// ([`EventExtractor::find_triggers`]), so a document without any is
+    /// not tagged: its analysis has its sentences, no mentions and no
+    /// events, as [`Stages::Events`] would give it events. Most news is
+    /// not about civic space: in the news corpus, 59% of the text is in
+    /// such documents.
+    EventsOnly,
+}
+
+impl Stages {
+    /// Whether the events are extracted.
+    fn events(self) -> bool {
+        matches!(self, Stages::Events | Stages::EventsOnly)
+    }
+
+    /// Whether names, organisations, places and money are tagged.
+    fn mentions(self) -> bool {
+        matches!(self, Stages::Mentions | Stages::Events | Stages::EventsOnly)
+    }
 }
 
 /// What a build thread returned; its panic, if it panicked, goes on.
@@ -118,7 +142,7 @@ impl Pipeline {
     /// a malformed entry), never with a panic.
     pub fn new(gazetteers: &Gazetteers, stages: Stages) -> Result<Pipeline, BuildError> {
         let temporal = stages != Stages::Sentences;
-        let mentions = matches!(stages, Stages::Mentions | Stages::Events);
+        let mentions = stages.mentions();
         // The stages are compiled side by side, on threads of their own
         // (start-up is most of the time of a run on a few documents); an
         // error is reported as a build one after another would report it.
@@ -131,7 +155,8 @@ impl Pipeline {
             let names =
                 scope.spawn(move || mentions.then(|| NameTagger::new(gazetteers)).transpose());
             let events = scope.spawn(move || {
-                (stages == Stages::Events)
+                stages
+                    .events()
                     .then(|| EventExtractor::new(gazetteers))
                     .transpose()
             });
@@ -209,63 +234,75 @@ impl Pipeline {
         // The token layer of each text, read by every phrase matcher.
         let tokens: Vec<Tokens> = docs.iter().map(|doc| Tokens::new(&doc.text)).collect();
         lap(&mut timings.segmentation);
+        // Where events may be, and which documents the taggers read: all of
+        // them, unless only events are asked for (`Stages::EventsOnly`).
+        let triggers: Vec<Vec<TriggerMatch>> = match &self.events {
+            Some(extractor) => docs
+                .iter()
+                .zip(&tokens)
+                .map(|(doc, tokens)| extractor.find_triggers(&doc.text, tokens))
+                .collect(),
+            None => vec![Vec::new(); docs.len()],
+        };
+        let tagged: Vec<usize> = (0..docs.len())
+            .filter(|&i| self.stages != Stages::EventsOnly || !triggers[i].is_empty())
+            .collect();
+        lap(&mut timings.events);
         let mut candidates: Vec<Vec<Mention>> = vec![Vec::new(); docs.len()];
         if let Some(temporal) = &self.temporal {
-            for ((doc, sentences), found) in docs.iter().zip(&sentences).zip(&mut candidates) {
-                found.extend(temporal.tag(&TemporalContext {
-                    text: &doc.text,
-                    sentences,
-                    anchor: doc.published,
+            for &i in &tagged {
+                candidates[i].extend(temporal.tag(&TemporalContext {
+                    text: &docs[i].text,
+                    sentences: &sentences[i],
+                    anchor: docs[i].published,
                 }));
             }
         }
         lap(&mut timings.temporal);
         if let Some(money) = &self.money {
-            for ((doc, tokens), found) in docs.iter().zip(&tokens).zip(&mut candidates) {
-                found.extend(money.tag_in(&doc.text, tokens));
+            for &i in &tagged {
+                candidates[i].extend(money.tag_in(&docs[i].text, &tokens[i]));
             }
         }
         lap(&mut timings.money);
         if let Some(names) = &self.names {
-            for (((doc, sentences), tokens), found) in docs
-                .iter()
-                .zip(&sentences)
-                .zip(&tokens)
-                .zip(&mut candidates)
-            {
+            for &i in &tagged {
+                let text = &docs[i].text;
                 // A lower-cased text is read with its names capitalised: only
                 // ASCII letters change case, so the byte offsets and the
                 // tokens are the text's own (see tag::truecase).
-                let cased = self.truecaser.as_ref().and_then(|t| t.truecase(&doc.text));
-                found.extend(names.tag_in(
-                    cased.as_deref().unwrap_or(&doc.text),
-                    tokens,
-                    sentences,
+                let cased = self.truecaser.as_ref().and_then(|t| t.truecase(text));
+                candidates[i].extend(names.tag_in(
+                    cased.as_deref().unwrap_or(text),
+                    &tokens[i],
+                    &sentences[i],
                 ));
             }
         }
         lap(&mut timings.names);
         let mentions: Vec<Vec<Mention>> = candidates.into_iter().map(resolve_overlaps).collect();
         lap(&mut timings.overlaps);
-        let analyses =
-            docs.iter()
-                .zip(sentences)
-                .zip(mentions)
-                .zip(&tokens)
-                .map(|(((doc, sentences), mentions), tokens)| {
-                    let (events, rejected) = match &self.events {
-                        Some(extractor) => self
-                            .keep_confident(extractor.extract(doc, tokens, &sentences, &mentions)),
-                        None => Default::default(),
-                    };
-                    Analysis {
-                        mentions,
-                        sentences,
-                        events,
-                        rejected,
-                    }
-                })
-                .collect();
+        let analyses = docs
+            .iter()
+            .zip(sentences)
+            .zip(mentions)
+            .zip(&tokens)
+            .zip(&triggers)
+            .map(|((((doc, sentences), mentions), tokens), triggers)| {
+                let (events, rejected) = match &self.events {
+                    Some(extractor) => self.keep_confident(
+                        extractor.extract_at(doc, tokens, &sentences, &mentions, triggers),
+                    ),
+                    None => Default::default(),
+                };
+                Analysis {
+                    mentions,
+                    sentences,
+                    events,
+                    rejected,
+                }
+            })
+            .collect();
         lap(&mut timings.events);
         analyses
     }
@@ -298,46 +335,120 @@ mod tests {
     use super::*;
     use crate::document::Origin;
 
+    /// The documents of the fixtures.
+    fn fixture_documents() -> Vec<Document> {
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))
+            .unwrap()
+            .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok())
+            .flat_map(|text| {
+                text.lines()
+                    .filter(|l| l.starts_with('{'))
+                    .map(|line| {
+                        crate::input::parse_json_document(
+                            line.as_bytes(),
+                            Origin {
+                                path: "fixture".into(),
+                                line: None,
+                            },
+                            &Default::default(),
+                        )
+                        .unwrap()
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    /// Two analyses of document `id` have the same sentences, events and
+    /// rejected candidates.
+    fn assert_same_events(a: &Analysis, b: &Analysis, id: &str) {
+        assert_eq!(a.sentences, b.sentences, "{id}");
+        assert_eq!(format!("{:?}", a.events), format!("{:?}", b.events), "{id}");
+        assert_eq!(a.rejected, b.rejected, "{id}");
+    }
+
     #[test]
     fn documents_analysed_together_are_analysed_as_alone() {
         let gazetteers = Gazetteers::embedded().unwrap();
         let pipeline = Pipeline::new(&gazetteers, Stages::Events).unwrap();
-        let docs: Vec<Document> =
-            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))
-                .unwrap()
-                .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok())
-                .flat_map(|text| {
-                    text.lines()
-                        .filter(|l| l.starts_with('{'))
-                        .map(|line| {
-                            crate::input::parse_json_document(
-                                line.as_bytes(),
-                                Origin {
-                                    path: "fixture".into(),
-                                    line: None,
-                                },
-                                &Default::default(),
-                            )
-                            .unwrap()
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .collect();
+        let docs = fixture_documents();
         assert!(docs.len() >= 10);
         let refs: Vec<&Document> = docs.iter().collect();
         let together = pipeline.analyse_many(&refs);
         assert_eq!(together.len(), docs.len());
         for (doc, many) in docs.iter().zip(&together) {
             let alone = pipeline.analyse(doc);
-            assert_eq!(alone.sentences, many.sentences, "{}", doc.id);
+            assert_same_events(&alone, many, &doc.id);
             assert_eq!(alone.mentions, many.mentions, "{}", doc.id);
-            assert_eq!(
-                format!("{:?}", alone.events),
-                format!("{:?}", many.events),
-                "{}",
-                doc.id
-            );
-            assert_eq!(alone.rejected.len(), many.rejected.len(), "{}", doc.id);
         }
+    }
+
+    #[test]
+    fn events_only_tags_just_the_documents_with_trigger_candidates() {
+        let gazetteers = Gazetteers::embedded().unwrap();
+        let full = Pipeline::new(&gazetteers, Stages::Events).unwrap();
+        let only = Pipeline::new(&gazetteers, Stages::EventsOnly).unwrap();
+        let mut docs = fixture_documents();
+        // Ordinary news with dates, names and money but no trigger word, and
+        // short texts with a single trigger candidate.
+        for (i, text) in [
+            "Shares of Northwind Ltd rose 4% on Tuesday after the company said \
+             quarterly revenue reached $2.3 billion, chief executive Maria Lopez \
+             told analysts in London.",
+            "The festival opens in Lyon on 12 June 2025 and runs for three weeks, \
+             the organisers said on Monday.",
+            // One trigger each: an event, and a candidate rejected.
+            "Police arrested the journalist Nino Kapanadze in Tbilisi on Friday, \
+             her lawyer said.",
+            "The band said the album's release was moved to March.",
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            docs.push(Document {
+                id: format!("plain-{i}"),
+                text: text.to_string(),
+                published: chrono::NaiveDate::from_ymd_opt(2025, 6, 2),
+                meta: Default::default(),
+                origin: Origin {
+                    path: "test".into(),
+                    line: None,
+                },
+            });
+        }
+        let refs: Vec<&Document> = docs.iter().collect();
+        let extractor = only.events.as_ref().unwrap();
+        let (mut tagged, mut skipped) = (0, 0);
+        for ((doc, all), some) in docs
+            .iter()
+            .zip(full.analyse_many(&refs))
+            .zip(only.analyse_many(&refs))
+        {
+            assert_same_events(&all, &some, &doc.id);
+            let triggers = extractor.find_triggers(&doc.text, &Tokens::new(&doc.text));
+            if triggers.is_empty() {
+                assert!(some.mentions.is_empty(), "{}", doc.id);
+                assert!(
+                    all.events.is_empty() && all.rejected.is_empty(),
+                    "{}",
+                    doc.id
+                );
+                skipped += 1;
+            } else {
+                assert_eq!(all.mentions, some.mentions, "{}", doc.id);
+                tagged += 1;
+            }
+        }
+        // Both kinds were seen, and the plain ones were tagged in full.
+        assert!(
+            tagged >= 10 && skipped >= 2,
+            "{tagged} tagged, {skipped} skipped"
+        );
+        let plain = full.analyse(&docs[docs.len() - 3]);
+        assert!(plain.mentions.len() >= 3, "{:?}", plain.mentions);
+        let single = only.analyse(&docs[docs.len() - 2]);
+        assert_eq!(single.events.len(), 1, "{:?}", single.events);
+        let release = only.analyse(&docs[docs.len() - 1]);
+        assert_eq!(release.rejected.len(), 1, "{:?}", release.rejected);
     }
 }

@@ -150,6 +150,49 @@ fn documents_hold_sentences_mentions_and_events() {
     assert_eq!(events[1]["targets"][0]["name"], "Timur Bekov");
 }
 
+#[test]
+fn events_are_those_of_the_document_records() {
+    // `extract` writing events tags only the documents that hold a trigger
+    // candidate; `--emit documents` tags them all: the events must agree.
+    let mut input = String::new();
+    for entry in std::fs::read_dir(fixtures()).expect("fixtures") {
+        let path = entry.expect("a fixture").path();
+        if path.extension().is_some_and(|e| e == "jsonl") {
+            input.push_str(&std::fs::read_to_string(path).expect("a fixture"));
+        }
+    }
+    input.push_str(
+        "{\"id\": \"plain\", \"published\": \"2025-03-04\", \"text\": \"Shares in Lisbon rose 2% on Monday after the bank reported record profits.\"}\n",
+    );
+    let key = |event: &Value| {
+        [
+            &event["event_id"],
+            &event["type"],
+            &event["trigger"],
+            &event["date"],
+            &event["targets"],
+        ]
+        .map(Value::to_string)
+        .join(" ")
+    };
+    let events: Vec<String> = records_of(&["extract", "-q", "-"], &input)
+        .iter()
+        .map(key)
+        .collect();
+    let documents = records_of(&["extract", "--emit", "documents", "-q", "-"], &input);
+    let plain = documents.last().expect("the last document");
+    assert_eq!(plain["doc_id"], "plain");
+    assert!(plain["events"].as_array().is_some_and(Vec::is_empty));
+    assert!(plain["mentions"].as_array().is_some_and(|m| m.len() >= 2));
+    let in_documents: Vec<String> = documents
+        .iter()
+        .flat_map(|d| d["events"].as_array().cloned().unwrap_or_default())
+        .map(|e| key(&e))
+        .collect();
+    assert!(events.len() > 20, "{}", events.len());
+    assert_eq!(events, in_documents);
+}
+
 /// The event records of all fixtures, extracted on `threads` threads.
 fn extract_fixtures_with_threads(threads: &str) -> Vec<u8> {
     civex()

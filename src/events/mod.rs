@@ -57,7 +57,7 @@ use crate::document::{ByteSpan, Document};
 use crate::tag::{Mention, MentionKind};
 use crate::tokens::Tokens;
 use dating::{choose_date, episode_date, report_date, SHORT_REPORT_SENTENCES};
-use lexicon::{EventLexicon, Role, Trigger};
+use lexicon::{EventLexicon, Role, Trigger, TriggerMatch};
 use modality::modality;
 use participants::{groups, participants, Group, Part};
 use penalty::Penalty;
@@ -213,8 +213,29 @@ impl EventExtractor {
         sentences: &[ByteSpan],
         mentions: &[Mention],
     ) -> Extraction {
+        let triggers = self.find_triggers(&doc.text, tokens);
+        self.extract_at(doc, tokens, sentences, mentions, &triggers)
+    }
+
+    /// The trigger candidates of a text (`triggers.tsv`): every event and
+    /// every rejected candidate starts from one, so a text without any
+    /// holds neither, whatever its mentions (see
+    /// [`crate::pipeline::Stages::EventsOnly`]).
+    pub fn find_triggers(&self, text: &str, tokens: &Tokens) -> Vec<TriggerMatch> {
+        self.lexicon.find_triggers_in(text, tokens)
+    }
+
+    /// [`EventExtractor::extract`] from the trigger candidates
+    /// [`EventExtractor::find_triggers`] gave for the document's text.
+    pub fn extract_at(
+        &self,
+        doc: &Document,
+        tokens: &Tokens,
+        sentences: &[ByteSpan],
+        mentions: &[Mention],
+        triggers: &[TriggerMatch],
+    ) -> Extraction {
         let text = doc.text.as_str();
-        let triggers = self.lexicon.find_triggers_in(text, tokens);
         if triggers.is_empty() {
             return Extraction::default();
         }
@@ -244,7 +265,7 @@ impl EventExtractor {
                 heading = Some(date);
             }
             let sentence_group_slice = within(&all_groups, |g| g.span, *sentence);
-            let sentence_triggers: Vec<_> = within(&triggers, |t| t.span, *sentence)
+            let sentence_triggers: Vec<_> = within(triggers, |t| t.span, *sentence)
                 .iter()
                 .filter(|t| sentence.contains(&t.span))
                 .filter(|t| {
@@ -500,7 +521,7 @@ impl EventExtractor {
     fn choose_reading(
         &self,
         text: &str,
-        tm: &lexicon::TriggerMatch,
+        tm: &TriggerMatch,
         words: &[(ByteSpan, &str)],
     ) -> Option<&Trigger> {
         let first = self.lexicon.trigger(tm.trigger)?;
