@@ -20,11 +20,13 @@ use crate::tag::{resolve_overlaps, Mention};
 use crate::tokens::Tokens;
 
 /// What the pipeline found in one document, in byte offsets.
+///
+/// Under [`Stages::EventsOnly`], a document without trigger candidates has
+/// no sentences and no mentions: it was not analysed further.
 #[derive(Debug, Clone, Default)]
 pub struct Analysis {
     pub sentences: Vec<ByteSpan>,
-    /// Non-overlapping, sorted by position. Under [`Stages::EventsOnly`],
-    /// empty for a document without trigger candidates.
+    /// Non-overlapping, sorted by position.
     pub mentions: Vec<Mention>,
     /// In order of their triggers.
     pub events: Vec<Event>,
@@ -57,10 +59,10 @@ pub enum Stages {
     /// rejected candidate) starts from a trigger candidate, and the
     /// candidates are found in the text alone
     /// ([`EventExtractor::find_triggers`]), so a document without any is
-    /// not tagged: its analysis has its sentences, no mentions and no
-    /// events, as [`Stages::Events`] would give it events. Most news is
-    /// not about civic space: in the news corpus, 59% of the text is in
-    /// such documents.
+    /// neither split nor tagged: its analysis is empty, as its events and
+    /// rejected candidates are under [`Stages::Events`]. Most news is not
+    /// about civic space: in the news corpus, 59% of the text is in such
+    /// documents.
     EventsOnly,
 }
 
@@ -227,10 +229,6 @@ impl Pipeline {
             *into += now - clock;
             clock = now;
         };
-        let sentences: Vec<Vec<ByteSpan>> = docs
-            .iter()
-            .map(|doc| self.segmenter.split(&doc.text))
-            .collect();
         // The token layer of each text, read by every phrase matcher.
         let tokens: Vec<Tokens> = docs.iter().map(|doc| Tokens::new(&doc.text)).collect();
         lap(&mut timings.segmentation);
@@ -248,6 +246,11 @@ impl Pipeline {
             .filter(|&i| self.stages != Stages::EventsOnly || !triggers[i].is_empty())
             .collect();
         lap(&mut timings.events);
+        let mut sentences: Vec<Vec<ByteSpan>> = vec![Vec::new(); docs.len()];
+        for &i in &tagged {
+            sentences[i] = self.segmenter.split(&docs[i].text);
+        }
+        lap(&mut timings.segmentation);
         let mut candidates: Vec<Vec<Mention>> = vec![Vec::new(); docs.len()];
         if let Some(temporal) = &self.temporal {
             for &i in &tagged {
@@ -359,10 +362,9 @@ mod tests {
             .collect()
     }
 
-    /// Two analyses of document `id` have the same sentences, events and
-    /// rejected candidates.
+    /// Two analyses of document `id` have the same events and rejected
+    /// candidates.
     fn assert_same_events(a: &Analysis, b: &Analysis, id: &str) {
-        assert_eq!(a.sentences, b.sentences, "{id}");
         assert_eq!(format!("{:?}", a.events), format!("{:?}", b.events), "{id}");
         assert_eq!(a.rejected, b.rejected, "{id}");
     }
@@ -379,6 +381,7 @@ mod tests {
         for (doc, many) in docs.iter().zip(&together) {
             let alone = pipeline.analyse(doc);
             assert_same_events(&alone, many, &doc.id);
+            assert_eq!(alone.sentences, many.sentences, "{}", doc.id);
             assert_eq!(alone.mentions, many.mentions, "{}", doc.id);
         }
     }
@@ -428,6 +431,7 @@ mod tests {
             let triggers = extractor.find_triggers(&doc.text, &Tokens::new(&doc.text));
             if triggers.is_empty() {
                 assert!(some.mentions.is_empty(), "{}", doc.id);
+                assert!(some.sentences.is_empty(), "{}", doc.id);
                 assert!(
                     all.events.is_empty() && all.rejected.is_empty(),
                     "{}",
@@ -436,6 +440,7 @@ mod tests {
                 skipped += 1;
             } else {
                 assert_eq!(all.mentions, some.mentions, "{}", doc.id);
+                assert_eq!(all.sentences, some.sentences, "{}", doc.id);
                 tagged += 1;
             }
         }
