@@ -229,8 +229,19 @@ impl Pipeline {
             *into += now - clock;
             clock = now;
         };
-        // The token layer of each text, read by every phrase matcher.
-        let tokens: Vec<Tokens> = docs.iter().map(|doc| Tokens::new(&doc.text)).collect();
+        // The token layer of each text, read by every phrase matcher (of
+        // money, names and events; the sentence splitter and the temporal
+        // rules read the text).
+        let tokens: Vec<Tokens> = docs
+            .iter()
+            .map(|doc| {
+                if self.stages.mentions() {
+                    Tokens::new(&doc.text)
+                } else {
+                    Tokens::default()
+                }
+            })
+            .collect();
         lap(&mut timings.segmentation);
         // Where events may be, and which documents the taggers read: all of
         // them, unless only events are asked for (`Stages::EventsOnly`).
