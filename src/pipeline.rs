@@ -467,4 +467,55 @@ mod tests {
         let release = only.analyse(&docs[docs.len() - 1]);
         assert_eq!(release.rejected.len(), 1, "{:?}", release.rejected);
     }
+
+    #[test]
+    fn taggers_hand_on_their_values_typed() {
+        use crate::tag::value::{DatePrecision, DurationUnit};
+        use crate::tag::MentionKind;
+        let gazetteers = Gazetteers::embedded().unwrap();
+        let pipeline = Pipeline::new(&gazetteers, Stages::Mentions).unwrap();
+        let doc = Document {
+            id: "typed".into(),
+            text: "Police detained 9 activists in Almaty on 25 October 2016. Two were \
+                   fined 200 euros and one was jailed for 8 1/2 years in March."
+                .into(),
+            published: chrono::NaiveDate::from_ymd_opt(2016, 11, 1),
+            meta: Default::default(),
+            origin: Origin {
+                path: "test".into(),
+                line: None,
+            },
+        };
+        let mentions = pipeline.analyse(&doc).mentions;
+        let of_kind = |kind: MentionKind| {
+            mentions
+                .iter()
+                .filter(move |m| m.kind == kind)
+                .collect::<Vec<_>>()
+        };
+        let days: Vec<_> = of_kind(MentionKind::Date)
+            .iter()
+            .filter_map(|m| m.date())
+            .map(|d| (d.precision, d.known_day()))
+            .collect();
+        assert!(
+            days.contains(&(
+                DatePrecision::Day,
+                chrono::NaiveDate::from_ymd_opt(2016, 10, 25)
+            )),
+            "{mentions:?}"
+        );
+        let durations = of_kind(MentionKind::Duration);
+        let term = durations
+            .first()
+            .and_then(|m| m.duration())
+            .expect("a term");
+        assert_eq!(term.parts[0].unit, DurationUnit::Year);
+        assert_eq!(term.months(), 102.0);
+        let money = of_kind(MentionKind::Money);
+        let fine = money.first().and_then(|m| m.money()).expect("a fine");
+        assert_eq!((fine.amount, fine.currency.as_str()), (200.0, "EUR"));
+        let count = of_kind(MentionKind::Quantity);
+        assert_eq!(count.first().and_then(|m| m.count()), Some(9), "{count:?}");
+    }
 }

@@ -37,6 +37,7 @@ use super::lexicon::Cues;
 use super::roles::Referent;
 use super::Event;
 use crate::document::ByteSpan;
+use crate::tag::value::{DatePrecision, DateValue};
 use crate::tag::{Mention, MentionKind};
 
 /// A document of at most this many sentences is a short report ("On 3 May,
@@ -68,7 +69,7 @@ pub(super) fn choose_date(
     cues: &Cues,
     words: &[(ByteSpan, &str)],
     others: &OtherTriggers,
-) -> Option<(ByteSpan, String)> {
+) -> Option<(ByteSpan, String, DateValue)> {
     let offence_nouns = others.offence_nouns;
     let distance = |a: ByteSpan, b: ByteSpan| {
         if a.start >= b.end {
@@ -163,11 +164,7 @@ pub(super) fn choose_date(
             }
             !clause_cue_between(a, b) || opening && !in_relative_of_person_or_thing
         })
-        .filter(|m| {
-            m.value.as_deref().is_some_and(|v| {
-                !v.ends_with("_REF") && v.starts_with(|c: char| c.is_ascii_digit() || c == 'X')
-            })
-        })
+        .filter(|m| m.date().is_some_and(|d| d.calendar))
         .filter(|m| {
             // A year used as an adjective ("over a 2013 sit-in", "its 1990
             // invasion") dates its noun, which is not this event unless it
@@ -183,7 +180,7 @@ pub(super) fn choose_date(
             let noun_follows = text[m.span.end..sentence.end]
                 .strip_prefix(' ')
                 .is_some_and(|rest| rest.starts_with(char::is_lowercase));
-            let year_only = m.value.as_deref().is_some_and(|v| v.len() == 4);
+            let year_only = m.date().is_some_and(|d| d.precision == DatePrecision::Year);
             let modifies_trigger = m.span.end <= span.start
                 && text
                     .get(m.span.end..span.start)
@@ -319,14 +316,15 @@ pub(super) fn choose_date(
             };
             (opening_dated && m.rule == HOLIDAY_RULE, distance)
         })
-        .map(|m| {
+        .and_then(|m| {
+            let typed = *m.date()?;
             let value = m.value.clone().unwrap_or_default();
             // A time carries its day: the event date is the day.
             let value = match value.split_once('T') {
                 Some((day, _)) if m.kind == MentionKind::Time => day.to_string(),
                 _ => value,
             };
-            (m.span, value)
+            Some((m.span, value, typed))
         })
 }
 
@@ -345,9 +343,7 @@ pub(super) fn date_heading(
         .trim_end();
     mentions.iter().find_map(|m| {
         let value = m.value.as_deref()?;
-        let day = m.kind == MentionKind::Date
-            && value.len() == 10
-            && value.bytes().filter(u8::is_ascii_digit).count() == 8;
+        let day = m.kind == MentionKind::Date && m.date().is_some_and(DateValue::is_stated_day);
         (day && sentence.contains(&m.span)
             && m.span.slice(text).trim_end_matches('.') == body.trim_end_matches('.'))
         .then(|| (m.span, value.to_string()))
@@ -363,7 +359,7 @@ pub(super) fn weeks_ago_day(
     mention: &str,
     week: &str,
     published: chrono::NaiveDate,
-) -> Option<String> {
+) -> Option<chrono::NaiveDate> {
     let words: Vec<String> = mention
         .split_whitespace()
         .map(|w| w.to_lowercase())
@@ -382,8 +378,7 @@ pub(super) fn weeks_ago_day(
     };
     let day = published.checked_sub_signed(chrono::Duration::weeks(n))?;
     let iso = chrono::Datelike::iso_week(&day);
-    (format!("{}-W{:02}", iso.year(), iso.week()) == week)
-        .then(|| day.format("%Y-%m-%d").to_string())
+    (format!("{}-W{:02}", iso.year(), iso.week()) == week).then_some(day)
 }
 
 /// "Lagos, June 3, 2019 - A court has ...", "(Nairobi, 12 February 2018) -
@@ -476,11 +471,7 @@ pub(super) fn report_date(
         if sentence.is_some_and(|s| in_dateline(text, *s, m.span)) {
             return None;
         }
-        let day = m.kind == MentionKind::Date
-            && value.len() == 10
-            && value.as_bytes()[4] == b'-'
-            && value.as_bytes()[7] == b'-'
-            && value.bytes().filter(u8::is_ascii_digit).count() == 8;
+        let day = m.kind == MentionKind::Date && m.date().is_some_and(DateValue::is_stated_day);
         day.then(|| (m.span, value.to_string()))
     })
 }

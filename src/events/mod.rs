@@ -54,6 +54,7 @@ mod typing;
 use serde::Serialize;
 
 use crate::document::{ByteSpan, Document};
+use crate::tag::value::DateValue;
 use crate::tag::{Mention, MentionKind};
 use crate::tokens::Tokens;
 use dating::{choose_date, episode_date, report_date, SHORT_REPORT_SENTENCES};
@@ -850,21 +851,29 @@ impl EventExtractor {
             all: trigger_spans,
             event_nouns,
         };
-        let date =
-            choose_date(text, sentence, span, mentions, cues, words, &others).map(|(at, value)| {
+        let date = choose_date(text, sentence, span, mentions, cues, words, &others).map(
+            |(at, value, typed)| {
                 let day = doc
                     .published
                     .and_then(|published| dating::weeks_ago_day(at.slice(text), &value, published));
-                (at, day.unwrap_or(value))
-            });
+                match day {
+                    Some(day) => (
+                        at,
+                        day.format("%Y-%m-%d").to_string(),
+                        DateValue::of_day(day),
+                    ),
+                    None => (at, value, typed),
+                }
+            },
+        );
         // "a week of strike action beginning on April 3", written in March:
         // an event of a day to come has not happened yet.
         let modality = if modality == "asserted"
             && date
                 .as_ref()
                 .zip(doc.published)
-                .is_some_and(|((_, value), published)| {
-                    modality::after_publication(value, published)
+                .is_some_and(|((_, _, typed), published)| {
+                    modality::after_publication(typed, published)
                 }) {
             "potential"
         } else {
@@ -906,7 +915,7 @@ impl EventExtractor {
             trigger: span,
             sentence: s_index,
             date_source: date.as_ref().map(|_| "sentence"),
-            date,
+            date: date.map(|(at, value, _)| (at, value)),
             targets: referent.names.clone(),
             target_count,
             target_description: referent.description.clone(),

@@ -33,6 +33,7 @@
 
 use super::lexicon::Cues;
 use crate::document::ByteSpan;
+use crate::tag::value::{DatePrecision, DateValue};
 use crate::tag::Mention;
 
 /// How many words before a trigger, within its clause, a negation or
@@ -304,37 +305,31 @@ pub(super) fn word_before_infinitive(
     back.get(to_at + 1).cloned()
 }
 
-/// Whether a TIMEX3 value ("2024-05-03", "2024-05", "2024") lies after the
+/// Whether a date ("2024-05-03", "2024-05", "2024") lies after the
 /// publication date: a day more than one day after it, a later month or a
 /// later year. Weeks, seasons and other values are never after it.
-pub(super) fn after_publication(value: &str, published: chrono::NaiveDate) -> bool {
+pub(super) fn after_publication(date: &DateValue, published: chrono::NaiveDate) -> bool {
     use chrono::Datelike;
-    let number = |range: std::ops::Range<usize>| -> Option<u32> {
-        let part = value.get(range)?;
-        part.bytes()
-            .all(|b| b.is_ascii_digit())
-            .then(|| part.parse().ok())?
-    };
-    let Some(year) = number(0..4) else {
+    let Some(year) = date.year else {
         return false;
     };
-    let published_year = published.year() as u32;
-    match value.len() {
-        4 => year > published_year,
-        7 if value.as_bytes()[4] == b'-' => {
-            number(5..7).is_some_and(|month| (year, month) > (published_year, published.month()))
-        }
-        10 if value.as_bytes()[4] == b'-' && value.as_bytes()[7] == b'-' => {
-            chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
-                .is_ok_and(|day| day > published + chrono::Days::new(1))
-        }
-        _ => false,
+    let published_year = published.year();
+    match date.precision {
+        DatePrecision::Year => year > published_year,
+        DatePrecision::Month => date
+            .month
+            .is_some_and(|month| (year, month) > (published_year, published.month())),
+        DatePrecision::Day => date
+            .known_day()
+            .is_some_and(|day| day > published + chrono::Days::new(1)),
+        DatePrecision::Other => false,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::after_publication;
+    use crate::tag::value::DateValue;
     use chrono::NaiveDate;
 
     #[test]
@@ -355,7 +350,8 @@ mod tests {
             ("XXXX-04-03", false),
             ("PRESENT_REF", false),
         ] {
-            assert_eq!(after_publication(value, published), after, "{value}");
+            let date = DateValue::of(value);
+            assert_eq!(after_publication(&date, published), after, "{value}");
         }
     }
 }

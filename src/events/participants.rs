@@ -215,7 +215,7 @@ pub fn participants(
                 Part::Organisation { name, state }
             }
             MentionKind::Quantity => {
-                let count = m.value.as_deref().and_then(|v| v.parse::<u64>().ok());
+                let count = m.count();
                 let slice = m.span.slice(text);
                 // The description is what follows the number.
                 let description = description_after_number(slice);

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::document::ByteSpan;
 use crate::events::lexicon::{EventLexicon, Trigger};
+use crate::tag::value::DurationValue;
 use crate::tag::{Mention, MentionKind};
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -105,11 +106,8 @@ pub fn penalty_for(
             .filter(|m| !text[..m.span.start].trim_end().ends_with('('))
             .collect();
         let first = *moneys.first()?;
-        let amount = first.attr("amount").and_then(|a| a.as_f64());
-        let currency = first
-            .attr("currency")
-            .and_then(|c| c.as_str())
-            .map(str::to_string);
+        let amount = first.money().map(|m| m.amount);
+        let currency = first.money().map(|m| m.currency.clone());
         let mut penalty = Penalty {
             amount,
             currency,
@@ -123,7 +121,7 @@ pub fn penalty_for(
                 .to_lowercase();
             if gap == "to" || gap == "and" {
                 penalty.min_amount = penalty.amount;
-                penalty.amount = second.attr("amount").and_then(|a| a.as_f64());
+                penalty.amount = second.money().map(|m| m.amount);
                 penalty.bound = "up_to";
                 penalty.text = text[first.span.start..second.span.end].to_string();
             }
@@ -136,11 +134,7 @@ pub fn penalty_for(
         .iter()
         .filter(|m| m.kind == MentionKind::Duration)
         .filter(in_window)
-        .filter(|m| {
-            m.value
-                .as_deref()
-                .is_some_and(|v| v.starts_with('P') && !v.contains('X'))
-        })
+        .filter(|m| m.duration().is_some_and(DurationValue::is_known))
         .collect();
     let has = |kind: &str| cues.iter().any(|(_, k)| k == kind);
     let first_cue = |kind: &str| cues.iter().find(|(_, k)| k == kind).map(|(s, _)| *s);
@@ -197,7 +191,7 @@ pub fn penalty_for(
         let same_kind = kind_near(second.span, &cues).is_none_or(|k| k == penalty.kind);
         let another_person = gap.contains(',') && gap.contains(" to ") || gap.ends_with(" to");
         if same_kind && another_person {
-            if months(second.value.as_deref()) > months(penalty.duration.as_deref()) {
+            if months(second) > months(first) {
                 penalty.duration = second.value.clone();
             }
             penalty.bound = "up_to";
@@ -216,11 +210,8 @@ pub fn penalty_for(
         let low = bare
             .then(|| lexicon.numbers.parse(number).and_then(|c| c.exact()))
             .flatten();
-        if let (Some(value), Some(n)) = (first.value.as_deref(), low) {
-            let unit = value
-                .trim_start_matches('P')
-                .trim_start_matches(|c: char| c.is_ascii_digit());
-            penalty.min_duration = Some(format!("P{}{unit}", n as u32));
+        if let (Some(duration), Some(n)) = (first.duration(), low) {
+            penalty.min_duration = Some(duration.with_amount(f64::from(n as u32)).timex());
             penalty.bound = "up_to";
         }
     }
@@ -270,15 +261,7 @@ fn kind_near(duration: ByteSpan, cues: &[(ByteSpan, String)]) -> Option<String> 
         .map(|(_, k)| k.clone())
 }
 
-fn months(value: Option<&str>) -> u64 {
-    let Some(v) = value else { return 0 };
-    let v = v.trim_start_matches('P');
-    let digits: String = v.chars().take_while(char::is_ascii_digit).collect();
-    let n: u64 = digits.parse().unwrap_or(0);
-    match v.chars().find(|c| c.is_ascii_alphabetic()) {
-        Some('Y') => n * 12,
-        Some('M') => n,
-        Some('W') => n / 4,
-        _ => 0,
-    }
+/// The length of a duration mention in months (0 if it has none).
+fn months(duration: &Mention) -> f64 {
+    duration.duration().map_or(0.0, DurationValue::months)
 }

@@ -10,10 +10,12 @@ pub mod names;
 pub mod numbers;
 pub mod temporal;
 pub mod truecase;
+pub mod value;
 
 use serde_json::Value;
 
 use crate::document::{ByteSpan, SpanSet};
+use value::{DateValue, DurationValue, MoneyValue, TypedValue};
 
 /// How far the rules read around a candidate, in bytes. Every rule that
 /// looks at the words before or after a candidate reads them through
@@ -119,6 +121,9 @@ pub struct Mention {
     pub rule: &'static str,
     /// Further fields of the record (`country`, `amount`, `currency`, `mod`).
     pub attrs: Vec<(&'static str, Value)>,
+    /// The value as Rust values, for the stages after the taggers (dates,
+    /// durations, money, counts; see [`value`]); not written in records.
+    pub typed: Option<TypedValue>,
 }
 
 impl Mention {
@@ -134,6 +139,45 @@ impl Mention {
             value,
             rule,
             attrs: Vec::new(),
+            typed: None,
+        }
+    }
+
+    /// The mention with its value typed.
+    pub fn with_typed(mut self, typed: Option<TypedValue>) -> Mention {
+        self.typed = typed;
+        self
+    }
+
+    /// The typed date of a date or time mention.
+    pub fn date(&self) -> Option<&DateValue> {
+        match &self.typed {
+            Some(TypedValue::Date(date)) => Some(date),
+            _ => None,
+        }
+    }
+
+    /// The typed duration of a duration mention.
+    pub fn duration(&self) -> Option<&DurationValue> {
+        match &self.typed {
+            Some(TypedValue::Duration(duration)) => Some(duration),
+            _ => None,
+        }
+    }
+
+    /// The amount and currency of a money mention.
+    pub fn money(&self) -> Option<&MoneyValue> {
+        match &self.typed {
+            Some(TypedValue::Money(money)) => Some(money),
+            _ => None,
+        }
+    }
+
+    /// The number of people of a counted group, when exact.
+    pub fn count(&self) -> Option<u64> {
+        match &self.typed {
+            Some(TypedValue::Count(count)) => *count,
+            _ => None,
         }
     }
 

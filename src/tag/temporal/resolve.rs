@@ -10,6 +10,7 @@ use super::timex::{iso_week, quarter_count, quarter_value, shifted_month, with_p
 use super::{TemporalContext, TemporalTagger};
 use crate::document::ByteSpan;
 use crate::tag::numbers::Count;
+use crate::tag::value::TypedValue;
 use crate::tag::{before_window, word_before, Mention};
 
 impl TemporalTagger {
@@ -343,8 +344,11 @@ impl TemporalTagger {
                 }
                 None => value,
             };
+            // The value typed once, here where it was written (tag/value.rs).
+            let typed = TypedValue::of_timex(candidate.kind, &value);
             let mut mention =
-                Mention::new(candidate.kind, candidate.span, Some(value), candidate.rule);
+                Mention::new(candidate.kind, candidate.span, Some(value), candidate.rule)
+                    .with_typed(typed);
             if let Some(m) = candidate.modifier {
                 mention = mention.with("mod", m);
             }
