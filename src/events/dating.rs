@@ -352,33 +352,16 @@ pub(super) fn date_heading(
 
 /// "was detained a week ago": TIMEX3 gives the week ("2011-W15"), but an
 /// event's date is the day, counted back from the publication date (the
-/// annotation guide resolves "a week ago" against `published`): the day
-/// when the tagger's week is that day's week (the tagger counted from the
-/// same anchor).
+/// annotation guide resolves "a week ago" against `published`). The
+/// temporal tagger counted the week from the same date and says how many
+/// whole weeks back (`DateValue::weeks_ago`; none for "about two weeks
+/// ago").
 pub(super) fn weeks_ago_day(
-    mention: &str,
-    week: &str,
+    date: &DateValue,
     published: chrono::NaiveDate,
 ) -> Option<chrono::NaiveDate> {
-    let words: Vec<String> = mention
-        .split_whitespace()
-        .map(|w| w.to_lowercase())
-        .collect();
-    let [n, unit, ago] = words.as_slice() else {
-        return None;
-    };
-    if ago != "ago" || !matches!(unit.as_str(), "week" | "weeks") {
-        return None;
-    }
-    let n: i64 = match n.as_str() {
-        "a" | "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        other => other.parse().ok()?,
-    };
-    let day = published.checked_sub_signed(chrono::Duration::weeks(n))?;
-    let iso = chrono::Datelike::iso_week(&day);
-    (format!("{}-W{:02}", iso.year(), iso.week()) == week).then_some(day)
+    let weeks = date.weeks_ago?;
+    published.checked_sub_signed(chrono::Duration::weeks(i64::from(weeks)))
 }
 
 /// "Lagos, June 3, 2019 - A court has ...", "(Nairobi, 12 February 2018) -

@@ -85,6 +85,10 @@ pub struct DateValue {
     pub month: Option<u32>,
     /// The day of the month, where the value states it in digits.
     pub day: Option<u32>,
+    /// Whole weeks counted back from the publication date, with no
+    /// modifier ("two weeks ago", written as the week "2011-W15"): the day
+    /// the event stage dates such an event by.
+    pub weeks_ago: Option<u32>,
 }
 
 impl DateValue {
@@ -125,6 +129,7 @@ impl DateValue {
             year,
             month,
             day,
+            weeks_ago: None,
         }
     }
 
@@ -136,6 +141,7 @@ impl DateValue {
             year: Some(day.year()),
             month: Some(day.month()),
             day: Some(day.day()),
+            weeks_ago: None,
         }
     }
 

@@ -345,7 +345,17 @@ impl TemporalTagger {
                 None => value,
             };
             // The value typed once, here where it was written (tag/value.rs).
-            let typed = TypedValue::of_timex(candidate.kind, &value);
+            let mut typed = TypedValue::of_timex(candidate.kind, &value);
+            if let (Some(TypedValue::Date(date)), Spec::Ago { count, unit }) =
+                (&mut typed, &candidate.spec)
+            {
+                let whole_weeks = count
+                    .exact()
+                    .filter(|n| *n >= 1.0 && n.fract() == 0.0 && *n <= 520.0);
+                if unit == "W" && candidate.modifier.is_none() && ctx.anchor.is_some() {
+                    date.weeks_ago = whole_weeks.map(|n| n as u32);
+                }
+            }
             let mut mention =
                 Mention::new(candidate.kind, candidate.span, Some(value), candidate.rule)
                     .with_typed(typed);
