@@ -7,7 +7,8 @@
 //! - [`tokens`][]: where words and symbols start and end, read by the phrase matchers
 //! - [`gazetteer`][]: the word lists in `gazetteers/` and the matchers built from them
 //! - [`tag`][]: dates, times, durations, sets, persons, organisations, locations,
-//!   money and counted groups, each naming the rule that produced it
+//!   money and counted groups, each naming the rule that produced it, their
+//!   values typed for the event stage ([`tag::value`])
 //! - [`events`][]: event records assembled from triggers and mentions
 //! - [`pipeline`][]: the stages above run over one document
 //! - [`output`][]: JSON Lines records with character offsets
