@@ -302,7 +302,7 @@ pub struct PhraseMatch {
 ///
 /// Each part is walked from those places, a state per byte until no surface
 /// goes on: the capitalised part, the largest (every place name) and walked
-/// from the fewest places, as a trie ([`crate::trie`]), built in one pass
+/// from the fewest places, as a trie (`trie.rs`), built in one pass
 /// over its phrases; the others as anchored DFAs, which cost more to build
 /// and less to walk (measured: a trie for every part saved 200 M
 /// instructions of start-up and cost 60 M more per MB of news), or as tries

@@ -31,7 +31,7 @@
 //!
 //! One module per concern: [`lexicon`] (triggers and cues from the
 //! gazetteers), `guards` (named rules that reject a candidate: a rejected
-//! candidate keeps the guard's name in [`Rejected`]), [`participants`] and
+//! candidate keeps the guard's name in [`Rejected`]), [`mod@participants`] and
 //! `roles` (groups, subject, object, agents, back-references), `typing`
 //! (type refinements), `modality`, `dating`, [`penalty`], `places`,
 //! `restatement`, `implied` (implied protests), and [`evidence`]

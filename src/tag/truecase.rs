@@ -1,7 +1,7 @@
 //! Case for lower-cased documents. Some archives release their text
 //! lower-cased ("lucknow: police arrested rakesh kumar in kanpur on
 //! monday"), and the name rules read capitals. For such a document (see
-//! [`crate::segment::is_lower_cased`]) the name tagger reads a copy in
+//! `segment::is_lower_cased`) the name tagger reads a copy in
 //! which the words that are names by general knowledge get their capitals
 //! back. ASCII letters change case in place, so every byte offset of the
 //! copy is an offset of the text.

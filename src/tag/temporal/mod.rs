@@ -3,7 +3,7 @@
 //! Rules are regular expressions assembled at start-up from the words in
 //! `gazetteers/temporal.tsv` (months, weekdays, units, seasons, parts of day,
 //! reference words, set words) and `gazetteers/numbers.tsv`. Each rule
-//! proposes a candidate span and a [`Spec`](candidate::Spec): what the value
+//! proposes a candidate span and a `Spec` (`candidate.rs`): what the value
 //! depends on. Values are resolved afterwards, in document order, against
 //!
 //! - the document's publication date (the *anchor*) for deictic expressions
