@@ -26,9 +26,9 @@
 //!    the ratio of its time to the floor's. `events` tags only the
 //!    documents that hold a trigger candidate (`Stages::EventsOnly`, as
 //!    `extract` does), `documents` tags them all;
-//! 3. the time per stage of the full extraction (segmentation, temporal,
-//!    money, names, overlaps, events), in ms per MB and share;
-//! 4. full extraction on two threads, and its speed-up over one;
+//! 3. the time per stage of `events` (what `extract` runs: segmentation,
+//!    temporal, money, names, overlaps, events), in ms per MB and share;
+//! 4. `events` on two threads, and its speed-up over one;
 //! 5. one long document (the articles joined) against the same articles as
 //!    separate documents, every one tagged (`documents`): the ratio should
 //!    stay near 1 (rules read bounded windows);

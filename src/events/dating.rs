@@ -354,8 +354,8 @@ pub(super) fn date_heading(
 /// event's date is the day, counted back from the publication date (the
 /// annotation guide resolves "a week ago" against `published`). The
 /// temporal tagger counted the week from the same date and says how many
-/// whole weeks back (`DateValue::weeks_ago`; none for "about two weeks
-/// ago").
+/// whole weeks back, when the count is exact (`DateValue::weeks_ago`;
+/// none for "about two weeks ago").
 pub(super) fn weeks_ago_day(
     date: &DateValue,
     published: chrono::NaiveDate,

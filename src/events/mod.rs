@@ -2566,6 +2566,7 @@ mod tests {
             ("two weeks ago", "2016-10-18"),
             ("four weeks ago", "2016-10-04"),
             ("4 weeks ago", "2016-10-04"),
+            ("just a week ago", "2016-10-25"),
             ("about two weeks ago", "2016-W42"),
         ] {
             let rows = events(&format!("The blogger Wanjiru Kamau was detained {when}."));

@@ -123,6 +123,8 @@ pub struct Mention {
     pub attrs: Vec<(&'static str, Value)>,
     /// The value as Rust values, for the stages after the taggers (dates,
     /// durations, money, counts; see [`value`]); not written in records.
+    /// [`Mention::new`] reads it from the value string; a tagger that has it
+    /// typed already sets it ([`Mention::with_typed`]).
     pub typed: Option<TypedValue>,
 }
 
@@ -133,13 +135,14 @@ impl Mention {
         value: Option<String>,
         rule: &'static str,
     ) -> Mention {
+        let typed = TypedValue::of_value(kind, value.as_deref());
         Mention {
             kind,
             span,
             value,
             rule,
             attrs: Vec::new(),
-            typed: None,
+            typed,
         }
     }
 

@@ -23,10 +23,12 @@
 //!    group ("9 activists"), or none when it is vague ("dozens of
 //!    protesters", written `X`).
 //!
-//! The temporal tagger writes its values as TIMEX3 text in one place (the
-//! resolution of its candidates) and reads each there, once, into its typed
-//! form ([`TypedValue::of_timex`]); the money tagger builds its values
-//! typed.
+//! A mention made from a value string (`Mention::new`) reads it once into
+//! its typed form ([`TypedValue::of_value`]): so are the temporal tagger's,
+//! which it writes as TIMEX3 text, typed where they are made (and it adds
+//! what only it knows: [`DateValue::weeks_ago`]); the money tagger and the
+//! counted groups set theirs as they built them. A mention made by other
+//! code (a library user's) is typed the same way.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -47,8 +49,28 @@ pub enum TypedValue {
 }
 
 impl TypedValue {
-    /// The typed form of a TIMEX3 value the temporal tagger wrote for a
-    /// mention of `kind`: dates and times, durations; none for sets.
+    /// The typed form of the value string of a mention of `kind`, as the
+    /// records write it: TIMEX3 for dates, times and durations, "180 EUR"
+    /// for money, "9" or "X" for counted groups; none for other kinds (and
+    /// sets), or a value of another form.
+    pub fn of_value(kind: MentionKind, value: Option<&str>) -> Option<TypedValue> {
+        let value = value?;
+        match kind {
+            MentionKind::Money => {
+                let (amount, currency) = value.split_once(' ')?;
+                Some(TypedValue::Money(MoneyValue {
+                    amount: amount.parse().ok()?,
+                    currency: currency.to_string(),
+                }))
+            }
+            MentionKind::Quantity if value == "X" => Some(TypedValue::Count(None)),
+            MentionKind::Quantity => Some(TypedValue::Count(Some(value.parse().ok()?))),
+            _ => TypedValue::of_timex(kind, value),
+        }
+    }
+
+    /// The typed form of a TIMEX3 value of a mention of `kind`: dates and
+    /// times, durations; none for sets.
     pub fn of_timex(kind: MentionKind, value: &str) -> Option<TypedValue> {
         match kind {
             MentionKind::Date | MentionKind::Time => Some(TypedValue::Date(DateValue::of(value))),
@@ -85,9 +107,10 @@ pub struct DateValue {
     pub month: Option<u32>,
     /// The day of the month, where the value states it in digits.
     pub day: Option<u32>,
-    /// Whole weeks counted back from the publication date, with no
-    /// modifier ("two weeks ago", written as the week "2011-W15"): the day
-    /// the event stage dates such an event by.
+    /// Whole weeks counted back from the publication date, exactly ("two
+    /// weeks ago", "just a week ago", written as the week "2011-W15"; not
+    /// "about two weeks ago"): the day the event stage dates such an event
+    /// by.
     pub weeks_ago: Option<u32>,
 }
 
@@ -434,5 +457,33 @@ mod tests {
             Some(TypedValue::Duration(_))
         ));
         assert_eq!(TypedValue::of_timex(MentionKind::Set, "P1W"), None);
+    }
+
+    #[test]
+    fn value_strings_of_every_kind() {
+        let money = TypedValue::of_value(MentionKind::Money, Some("2500000.5 RUB"));
+        assert_eq!(
+            money,
+            Some(TypedValue::Money(MoneyValue {
+                amount: 2_500_000.5,
+                currency: "RUB".into()
+            }))
+        );
+        let count = |v| TypedValue::of_value(MentionKind::Quantity, Some(v));
+        assert_eq!(count("9"), Some(TypedValue::Count(Some(9))));
+        assert_eq!(count("X"), Some(TypedValue::Count(None)));
+        assert_eq!(count("nine"), None);
+        assert!(matches!(
+            TypedValue::of_value(MentionKind::Date, Some("2016-10")),
+            Some(TypedValue::Date(DateValue {
+                precision: DatePrecision::Month,
+                ..
+            }))
+        ));
+        assert_eq!(
+            TypedValue::of_value(MentionKind::Person, Some("Timur Bekov")),
+            None
+        );
+        assert_eq!(TypedValue::of_value(MentionKind::Date, None), None);
     }
 }

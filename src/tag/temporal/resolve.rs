@@ -344,21 +344,23 @@ impl TemporalTagger {
                 }
                 None => value,
             };
-            // The value typed once, here where it was written (tag/value.rs).
-            let mut typed = TypedValue::of_timex(candidate.kind, &value);
+            // The value is typed as the mention is made (tag/value.rs); the
+            // count of "two weeks ago" only the rule knows.
+            let mut mention =
+                Mention::new(candidate.kind, candidate.span, Some(value), candidate.rule);
             if let (Some(TypedValue::Date(date)), Spec::Ago { count, unit }) =
-                (&mut typed, &candidate.spec)
+                (&mut mention.typed, &candidate.spec)
             {
                 let whole_weeks = count
                     .exact()
                     .filter(|n| *n >= 1.0 && n.fract() == 0.0 && *n <= 520.0);
-                if unit == "W" && candidate.modifier.is_none() && ctx.anchor.is_some() {
+                // "two weeks ago", "just a week ago" (EXACT); not "about
+                // two weeks ago" (APPROX), "over a week ago" (MORE_THAN).
+                let exact = matches!(candidate.modifier, None | Some("EXACT"));
+                if unit == "W" && exact && ctx.anchor.is_some() {
                     date.weeks_ago = whole_weeks.map(|n| n as u32);
                 }
             }
-            let mut mention =
-                Mention::new(candidate.kind, candidate.span, Some(value), candidate.rule)
-                    .with_typed(typed);
             if let Some(m) = candidate.modifier {
                 mention = mention.with("mod", m);
             }
