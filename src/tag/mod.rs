@@ -123,8 +123,7 @@ pub struct Mention {
     pub attrs: Vec<(&'static str, Value)>,
     /// The value as Rust values, for the stages after the taggers (dates,
     /// durations, money, counts; see [`value`]); not written in records.
-    /// [`Mention::new`] reads it from the value string; a tagger that has it
-    /// typed already sets it ([`Mention::with_typed`]).
+    /// [`Mention::new`] reads it from the value string, once.
     pub typed: Option<TypedValue>,
 }
 
@@ -144,12 +143,6 @@ impl Mention {
             attrs: Vec::new(),
             typed,
         }
-    }
-
-    /// The mention with its value typed.
-    pub fn with_typed(mut self, typed: Option<TypedValue>) -> Mention {
-        self.typed = typed;
-        self
     }
 
     /// The typed date of a date or time mention.

@@ -9,7 +9,6 @@
 use regex::Regex;
 
 use super::numbers::{Count, NumberWords};
-use super::value::{MoneyValue, TypedValue};
 use super::{Mention, MentionKind};
 use crate::document::ByteSpan;
 use crate::error::BuildError;
@@ -213,18 +212,15 @@ impl MoneyTagger {
             let Some(count) = self.numbers.parse(n_text) else {
                 continue;
             };
-            let number = match count {
-                Count::Exact(v) if v >= 1.0 && v.fract() == 0.0 => Some(v as i64),
+            let value = match count {
+                Count::Exact(v) if v >= 1.0 && v.fract() == 0.0 => format!("{}", v as i64),
                 Count::Exact(_) => continue,
-                Count::Vague => None,
+                Count::Vague => "X".to_string(),
             };
-            let value = number.map_or_else(|| "X".to_string(), |n| n.to_string());
-            let number = number.and_then(|n| u64::try_from(n).ok());
             let span = ByteSpan::new(window_start + n_start, m.span.end);
             out.push(
                 Mention::new(MentionKind::Quantity, span, Some(value), "quantity.people")
-                    .with("unit", entry.canonical.clone())
-                    .with_typed(Some(TypedValue::Count(number))),
+                    .with("unit", entry.canonical.clone()),
             );
         }
         out
@@ -275,10 +271,6 @@ fn money(span: ByteSpan, amount: f64, code: &str, rule: &'static str) -> Mention
     )
     .with("amount", amount_json)
     .with("currency", code.to_string())
-    .with_typed(Some(TypedValue::Money(MoneyValue {
-        amount,
-        currency: code.to_string(),
-    })))
 }
 
 /// The largest character boundary at or below `pos`.

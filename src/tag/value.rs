@@ -23,12 +23,10 @@
 //!    group ("9 activists"), or none when it is vague ("dozens of
 //!    protesters", written `X`).
 //!
-//! A mention made from a value string (`Mention::new`) reads it once into
-//! its typed form ([`TypedValue::of_value`]): so are the temporal tagger's,
-//! which it writes as TIMEX3 text, typed where they are made (and it adds
-//! what only it knows: [`DateValue::weeks_ago`]); the money tagger and the
-//! counted groups set theirs as they built them. A mention made by other
-//! code (a library user's) is typed the same way.
+//! A mention reads its value string once, as it is made (`Mention::new`),
+//! into its typed form ([`TypedValue::of_value`]): every tagger's mentions
+//! and a library user's alike. The temporal tagger then adds what only it
+//! knows ([`DateValue::weeks_ago`]).
 
 use chrono::{Datelike, NaiveDate};
 
