@@ -19,6 +19,8 @@ use crate::document::ByteSpan;
 use crate::error::BuildError;
 use crate::tokens::Tokens;
 use crate::trie::PhraseTrie;
+
+pub mod schema;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::{Anchored, MatchKind};
 
@@ -27,30 +29,42 @@ use aho_corasick::{Anchored, MatchKind};
 const EMBEDDED: &[(&str, &str)] = &[
     (
         "abbreviations",
-        include_str!("../gazetteers/abbreviations.tsv"),
+        include_str!("../../gazetteers/abbreviations.tsv"),
     ),
-    ("cities", include_str!("../gazetteers/cities.tsv")),
-    ("countries", include_str!("../gazetteers/countries.tsv")),
-    ("currencies", include_str!("../gazetteers/currencies.tsv")),
-    ("event_cues", include_str!("../gazetteers/event_cues.tsv")),
-    ("given_names", include_str!("../gazetteers/given_names.tsv")),
-    ("name_parts", include_str!("../gazetteers/name_parts.tsv")),
-    ("numbers", include_str!("../gazetteers/numbers.tsv")),
+    ("cities", include_str!("../../gazetteers/cities.tsv")),
+    ("countries", include_str!("../../gazetteers/countries.tsv")),
+    (
+        "currencies",
+        include_str!("../../gazetteers/currencies.tsv"),
+    ),
+    (
+        "event_cues",
+        include_str!("../../gazetteers/event_cues.tsv"),
+    ),
+    (
+        "given_names",
+        include_str!("../../gazetteers/given_names.tsv"),
+    ),
+    (
+        "name_parts",
+        include_str!("../../gazetteers/name_parts.tsv"),
+    ),
+    ("numbers", include_str!("../../gazetteers/numbers.tsv")),
     (
         "organisations",
-        include_str!("../gazetteers/organisations.tsv"),
+        include_str!("../../gazetteers/organisations.tsv"),
     ),
-    ("org_heads", include_str!("../gazetteers/org_heads.tsv")),
+    ("org_heads", include_str!("../../gazetteers/org_heads.tsv")),
     (
         "person_descriptors",
-        include_str!("../gazetteers/person_descriptors.tsv"),
+        include_str!("../../gazetteers/person_descriptors.tsv"),
     ),
     (
         "state_agents",
-        include_str!("../gazetteers/state_agents.tsv"),
+        include_str!("../../gazetteers/state_agents.tsv"),
     ),
-    ("temporal", include_str!("../gazetteers/temporal.tsv")),
-    ("triggers", include_str!("../gazetteers/triggers.tsv")),
+    ("temporal", include_str!("../../gazetteers/temporal.tsv")),
+    ("triggers", include_str!("../../gazetteers/triggers.tsv")),
 ];
 
 /// A malformed gazetteer line or an unreadable gazetteer file.
@@ -81,6 +95,31 @@ pub struct Entry {
     pub canonical: String,
     pub kind: String,
     pub attrs: Vec<(String, String)>,
+    /// Where the line is: shown by `civex explain` and `civex gazetteers`.
+    pub origin: Origin,
+}
+
+/// The file and line an [`Entry`] comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    /// The file's name as given: `triggers.tsv` for a shipped list, the
+    /// path for a user's file.
+    pub file: std::sync::Arc<str>,
+    /// 1-based.
+    pub line: usize,
+    /// A shipped (embedded) list, not a user's file.
+    pub built_in: bool,
+}
+
+impl fmt::Display for Origin {
+    /// `triggers.tsv:57 (built-in)` or `my-rules/triggers.tsv:3`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)?;
+        if self.built_in {
+            write!(f, " (built-in)")?;
+        }
+        Ok(())
+    }
 }
 
 impl Entry {
@@ -115,7 +154,9 @@ fn embedded_list(name: &str) -> Vec<Entry> {
         .map_or("", |(_, c)| c);
     // The embedded files are part of the program; the test
     // `embedded_lists_parse` keeps them well-formed.
-    parse_list(&format!("<embedded>/{name}.tsv"), content).unwrap_or_default()
+    parse_lines(&format!("{name}.tsv"), true, content)
+        .map(|lines| lines.into_iter().filter_map(Line::into_entry).collect())
+        .unwrap_or_default()
 }
 
 impl Gazetteers {
@@ -167,34 +208,82 @@ impl Gazetteers {
                 line: 0,
                 problem: format!("cannot read the file: {e}"),
             })?;
-            let user_entries = parse_list(&file, &content)?;
-            gazetteers.overlay(&stem, user_entries);
+            let lines = parse_lines(&file, false, &content)?;
+            gazetteers.overlay(&stem, lines)?;
         }
         Ok(gazetteers)
     }
 
-    fn overlay(&mut self, list: &str, user_entries: Vec<Entry>) {
+    /// Lays a user's lines over a list: an entry replaces the shipped (or
+    /// earlier) entry of the same surface and kind or is added; a `!` line
+    /// switches off the shipped entry of its surface and kind. Strict: a line
+    /// that breaks the list's format ([`schema::problems`]) or switches off
+    /// nothing stops the load with its `file:line`.
+    fn overlay(&mut self, list: &str, lines: Vec<Line>) -> Result<(), GazetteerError> {
+        let kinds = Gazetteers::shipped_kinds(list);
         let cell = self.lists.entry(list.to_string()).or_default();
-        let mut entries = match cell.take() {
+        let mut entries: Vec<Option<Entry>> = match cell.take() {
             Some(entries) => entries,
             None => embedded_list(list),
-        };
+        }
+        .into_iter()
+        .map(Some)
+        .collect();
         let mut position: HashMap<(String, String), usize> = entries
             .iter()
             .enumerate()
-            .map(|(i, e)| ((e.surface.clone(), e.kind.clone()), i))
+            .filter_map(|(i, e)| e.as_ref().map(|e| ((e.surface.clone(), e.kind.clone()), i)))
             .collect();
-        for entry in user_entries {
-            let key = (entry.surface.clone(), entry.kind.clone());
-            match position.get(&key) {
-                Some(&i) => entries[i] = entry,
-                None => {
-                    position.insert(key, entries.len());
-                    entries.push(entry);
+        let mut result = Ok(());
+        for line in lines {
+            let origin = line.origin().clone();
+            let error = |problem: String| GazetteerError {
+                file: origin.file.to_string(),
+                line: origin.line,
+                problem,
+            };
+            let (surface, kind) = line.key();
+            let key = (surface.to_string(), kind.to_string());
+            match line {
+                Line::Entry(entry) => {
+                    if let Some(problem) = schema::problems(list, &entry, &kinds).into_iter().next()
+                    {
+                        result = Err(error(problem));
+                        break;
+                    }
+                    match position.get(&key) {
+                        Some(&i) => entries[i] = Some(entry),
+                        None => {
+                            position.insert(key, entries.len());
+                            entries.push(Some(entry));
+                        }
+                    }
+                }
+                Line::Disable { .. } => {
+                    let shipped = position
+                        .get(&key)
+                        .and_then(|&i| entries[i].as_ref())
+                        .is_some_and(|e| e.origin.built_in);
+                    if !shipped {
+                        result = Err(error(format!(
+                            "switches off nothing: {list}.tsv ships no entry {:?} of kind {:?}",
+                            key.0, key.1
+                        )));
+                        break;
+                    }
+                    if let Some(i) = position.remove(&key) {
+                        entries[i] = None;
+                    }
                 }
             }
         }
-        let _ = cell.set(entries);
+        let _ = cell.set(entries.into_iter().flatten().collect());
+        result
+    }
+
+    /// The kinds of a list's shipped entries: the kinds its rules read.
+    pub fn shipped_kinds(list: &str) -> std::collections::BTreeSet<String> {
+        embedded_list(list).into_iter().map(|e| e.kind).collect()
     }
 
     /// The entries of one list (empty if the list does not exist).
@@ -211,67 +300,153 @@ impl Gazetteers {
     }
 }
 
-/// Parses one gazetteer file. `file` is only used in error messages.
-pub fn parse_list(file: &str, content: &str) -> Result<Vec<Entry>, GazetteerError> {
-    let mut entries = Vec::new();
-    for (index, raw) in content.lines().enumerate() {
-        let line_no = index + 1;
-        let line = raw.trim_end_matches('\r');
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
+/// One meaningful line of a gazetteer file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Line {
+    /// An entry, to add (or to replace the shipped entry of the same
+    /// surface and kind).
+    Entry(Entry),
+    /// `!surface <TAB> … <TAB> kind`: switches off the shipped entry of
+    /// this surface and kind (the other columns are not read).
+    Disable {
+        surface: String,
+        kind: String,
+        origin: Origin,
+    },
+}
+
+impl Line {
+    /// The entry, if the line is one.
+    pub fn into_entry(self) -> Option<Entry> {
+        match self {
+            Line::Entry(entry) => Some(entry),
+            Line::Disable { .. } => None,
         }
-        let error = |problem: String| GazetteerError {
-            file: file.to_string(),
-            line: line_no,
-            problem,
+    }
+
+    /// Where the line is.
+    pub fn origin(&self) -> &Origin {
+        match self {
+            Line::Entry(entry) => &entry.origin,
+            Line::Disable { origin, .. } => origin,
+        }
+    }
+
+    /// The surface and kind that identify what the line adds, replaces or
+    /// switches off.
+    pub fn key(&self) -> (&str, &str) {
+        match self {
+            Line::Entry(entry) => (&entry.surface, &entry.kind),
+            Line::Disable { surface, kind, .. } => (surface, kind),
+        }
+    }
+}
+
+/// Parses one gazetteer file into its entries (lines that switch an entry
+/// off are left out: see [`parse_lines`]). `file` names the file in error
+/// messages and in each entry's [`Origin`].
+pub fn parse_list(file: &str, content: &str) -> Result<Vec<Entry>, GazetteerError> {
+    Ok(parse_lines(file, false, content)?
+        .into_iter()
+        .filter_map(Line::into_entry)
+        .collect())
+}
+
+/// Parses one gazetteer file, stopping at its first malformed line.
+pub fn parse_lines(file: &str, built_in: bool, content: &str) -> Result<Vec<Line>, GazetteerError> {
+    let file: std::sync::Arc<str> = file.into();
+    let mut lines = Vec::new();
+    for (index, raw) in content.lines().enumerate() {
+        let origin = Origin {
+            file: file.clone(),
+            line: index + 1,
+            built_in,
         };
-        let columns: Vec<&str> = line.split('\t').collect();
-        if columns.len() > 4 {
-            return Err(error(format!(
+        match parse_line(raw, origin) {
+            Ok(Some(line)) => lines.push(line),
+            Ok(None) => {}
+            Err((origin, problem)) => {
+                return Err(GazetteerError {
+                    file: origin.file.to_string(),
+                    line: origin.line,
+                    problem,
+                })
+            }
+        }
+    }
+    Ok(lines)
+}
+
+/// Parses one line of a gazetteer file: `None` for a comment or a blank
+/// line, the problem for a malformed one.
+pub fn parse_line(raw: &str, origin: Origin) -> Result<Option<Line>, (Origin, String)> {
+    let line = raw.trim_end_matches('\r');
+    if line.trim().is_empty() || line.starts_with('#') {
+        return Ok(None);
+    }
+    let columns: Vec<&str> = line.split('\t').collect();
+    if columns.len() > 4 {
+        return Err((
+            origin,
+            format!(
                 "expected at most 4 TAB-separated columns (surface, canonical, kind, attributes), found {}",
                 columns.len()
-            )));
-        }
-        let surface = columns[0].trim();
-        if surface.is_empty() {
-            return Err(error("the surface form (first column) is empty".into()));
-        }
-        let canonical = match columns.get(1).map(|c| c.trim()) {
-            None | Some("") | Some("-") => surface.to_string(),
-            Some(c) => c.to_string(),
-        };
-        let kind = match columns.get(2).map(|c| c.trim()) {
-            None | Some("") | Some("-") => {
-                return Err(error(
-                    "the kind (third column) is missing; each file's header lists its kinds".into(),
-                ))
-            }
-            Some(k) => k.to_string(),
-        };
-        let mut attrs = Vec::new();
-        if let Some(raw_attrs) = columns.get(3).map(|c| c.trim()) {
-            if !raw_attrs.is_empty() && raw_attrs != "-" {
-                for pair in raw_attrs.split(';').filter(|p| !p.trim().is_empty()) {
-                    let Some((key, value)) = pair.split_once('=') else {
-                        return Err(error(format!(
-                            "attribute {pair:?} is not of the form key=value (pairs are separated by ';')"
-                        )));
-                    };
-                    if key.trim().is_empty() {
-                        return Err(error(format!("attribute {pair:?} has an empty key")));
-                    }
-                    attrs.push((key.trim().to_string(), value.trim().to_string()));
-                }
-            }
-        }
-        entries.push(Entry {
-            surface: surface.to_string(),
-            canonical,
-            kind,
-            attrs,
-        });
+            ),
+        ));
     }
-    Ok(entries)
+    let (surface, disable) = match columns[0].trim() {
+        s if s.starts_with('!') => (s[1..].trim(), true),
+        s => (s, false),
+    };
+    if surface.is_empty() {
+        return Err((origin, "the surface form (first column) is empty".into()));
+    }
+    let kind = match columns.get(2).map(|c| c.trim()) {
+        None | Some("") | Some("-") => {
+            return Err((
+                origin,
+                "the kind (third column) is missing; each file's header lists its kinds".into(),
+            ))
+        }
+        Some(k) => k.to_string(),
+    };
+    if disable {
+        return Ok(Some(Line::Disable {
+            surface: surface.to_string(),
+            kind,
+            origin,
+        }));
+    }
+    let canonical = match columns.get(1).map(|c| c.trim()) {
+        None | Some("") | Some("-") => surface.to_string(),
+        Some(c) => c.to_string(),
+    };
+    let mut attrs = Vec::new();
+    if let Some(raw_attrs) = columns.get(3).map(|c| c.trim()) {
+        if !raw_attrs.is_empty() && raw_attrs != "-" {
+            for pair in raw_attrs.split(';').filter(|p| !p.trim().is_empty()) {
+                let Some((key, value)) = pair.split_once('=') else {
+                    return Err((
+                        origin,
+                        format!(
+                            "attribute {pair:?} is not of the form key=value (pairs are separated by ';')"
+                        ),
+                    ));
+                };
+                if key.trim().is_empty() {
+                    return Err((origin, format!("attribute {pair:?} has an empty key")));
+                }
+                attrs.push((key.trim().to_string(), value.trim().to_string()));
+            }
+        }
+    }
+    Ok(Some(Line::Entry(Entry {
+        surface: surface.to_string(),
+        canonical,
+        kind,
+        attrs,
+        origin,
+    })))
 }
 
 /// A match of a [`PhraseMatcher`]: which entry, where.
@@ -836,6 +1011,122 @@ mod tests {
 
     fn entries(tsv: &str) -> Vec<Entry> {
         parse_list("test.tsv", tsv).unwrap()
+    }
+
+    /// The shipped lists with `files` (name, content) as a user's folder.
+    fn overlaid(files: &[(&str, &str)]) -> Result<Gazetteers, GazetteerError> {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, content) in files {
+            std::fs::write(dir.path().join(name), content).unwrap();
+        }
+        Gazetteers::with_overlay(dir.path())
+    }
+
+    fn find<'g>(g: &'g Gazetteers, list: &str, surface: &str, kind: &str) -> Option<&'g Entry> {
+        g.list(list)
+            .iter()
+            .find(|e| e.surface == surface && e.kind == kind)
+    }
+
+    #[test]
+    fn entries_know_their_file_and_line() {
+        let g = overlaid(&[(
+            "triggers.tsv",
+            "# mine\n\nheld incommunicado\tarrest\tverb\n",
+        )])
+        .unwrap();
+        let mine = find(&g, "triggers", "held incommunicado", "verb").unwrap();
+        assert_eq!(mine.origin.line, 3);
+        assert!(!mine.origin.built_in);
+        assert!(
+            mine.origin.to_string().ends_with("triggers.tsv:3"),
+            "{}",
+            mine.origin
+        );
+        let shipped = find(&g, "triggers", "arrested", "verb").unwrap();
+        assert!(shipped.origin.built_in);
+        let line = include_str!("../../gazetteers/triggers.tsv")
+            .lines()
+            .position(|l| l.starts_with("arrested\t"))
+            .unwrap();
+        assert_eq!(
+            shipped.origin.to_string(),
+            format!("triggers.tsv:{} (built-in)", line + 1)
+        );
+    }
+
+    #[test]
+    fn a_bang_line_switches_a_shipped_entry_off() {
+        assert!(find(
+            &Gazetteers::embedded().unwrap(),
+            "triggers",
+            "picked up",
+            "verb"
+        )
+        .is_some());
+        let g = overlaid(&[("triggers.tsv", "!picked up\t-\tverb\n")]).unwrap();
+        assert!(find(&g, "triggers", "picked up", "verb").is_none());
+        assert!(find(&g, "triggers", "picked up by police", "verb").is_some());
+    }
+
+    #[test]
+    fn a_user_line_replaces_the_shipped_entry_of_its_surface_and_kind() {
+        let g = overlaid(&[("triggers.tsv", "picked up\tarrest\tverb\tneeds=held\n")]).unwrap();
+        let entries: Vec<_> = g
+            .list("triggers")
+            .iter()
+            .filter(|e| e.surface == "picked up" && e.kind == "verb")
+            .collect();
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].attr("needs"), Some("held"));
+    }
+
+    #[test]
+    fn strict_loading_names_the_line_of_each_fault() {
+        let cases = [
+            (
+                "triggers.tsv",
+                "held\tarrest\tverb\n\nheld incommunicado\tarest\tverb\n",
+                3,
+                "unknown event type \"arest\"",
+            ),
+            (
+                "triggers.tsv",
+                "held incommunicado\tarrest\tphrase\n",
+                1,
+                "unknown form",
+            ),
+            (
+                "triggers.tsv",
+                "held incommunicado\tarrest\tverb\tsubjet=agent\n",
+                1,
+                "unknown attribute \"subjet\"",
+            ),
+            (
+                "cities.tsv",
+                "# x\nKhujand\t-\tcty\tcc=TJ\n",
+                2,
+                "unknown kind (third column) \"cty\"",
+            ),
+            (
+                "organisations.tsv",
+                "Rights Now\t-\tngo\tacronym=maybe\n",
+                1,
+                "acronym=maybe",
+            ),
+            (
+                "triggers.tsv",
+                "!picked upp\t-\tverb\n",
+                1,
+                "switches off nothing",
+            ),
+        ];
+        for (file, content, line, problem) in cases {
+            let error = overlaid(&[(file, content)]).unwrap_err();
+            assert_eq!(error.line, line, "{error}");
+            assert!(error.file.ends_with(file), "{error}");
+            assert!(error.problem.contains(problem), "{problem}: {error}");
+        }
     }
 
     #[test]
