@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+mod cli;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use civex::batch::{self, Processed, RunOptions, Summary};
@@ -49,6 +51,29 @@ enum Command {
         /// Write only events whose confidence (0 to 1, from their evidence) is at least X; 0 writes every event.
         #[arg(long, value_name = "X", default_value_t = civex::events::evidence::DEFAULT_MIN_CONFIDENCE)]
         min_confidence: f64,
+    },
+    /// Check a folder of rules (gazetteer files) or list what is loaded.
+    Gazetteers {
+        #[command(subcommand)]
+        action: GazetteersAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum GazetteersAction {
+    /// Report every problem of a rule folder with its file:line: errors (a run would stop), warnings, notes. Exit 1 on any error or warning.
+    Check {
+        /// The folder, as given to --gazetteers.
+        dir: PathBuf,
+    },
+    /// Count the loaded entries per list and kind, or find entries (--grep) with their file:line.
+    List {
+        /// Lay this folder of rules over the shipped ones first.
+        #[arg(long, value_name = "DIR")]
+        gazetteers: Option<PathBuf>,
+        /// Only entries whose surface or canonical form holds WORD (any case).
+        #[arg(long, value_name = "WORD")]
+        grep: Option<String>,
     },
 }
 
@@ -105,6 +130,7 @@ fn main() -> ExitCode {
     batch::install_panic_hook();
     let cli = Cli::parse();
     let (common, stages, output, min_confidence) = match &cli.command {
+        Command::Gazetteers { action } => return exit_code(gazetteers(action)),
         Command::Sentences(common) => (common, Stages::Sentences, Output::Sentences, 0.0),
         Command::Extract {
             common,
@@ -121,7 +147,12 @@ fn main() -> ExitCode {
             (common, stages, output, *min_confidence)
         }
     };
-    match run(common, stages, output, min_confidence) {
+    exit_code(run(common, stages, output, min_confidence))
+}
+
+/// The exit code of a command's result, with its message on standard error.
+fn exit_code(result: Result<ExitCode, Failure>) -> ExitCode {
+    match result {
         Ok(code) => code,
         Err(Failure::Usage(message)) => {
             eprintln!("civex: {message}");
@@ -139,6 +170,27 @@ fn main() -> ExitCode {
     }
 }
 
+/// `civex gazetteers check|list`.
+fn gazetteers(action: &GazetteersAction) -> Result<ExitCode, Failure> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let code = match action {
+        GazetteersAction::Check { dir } => {
+            if cli::gazetteers::check(dir, &mut out)? {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(EXIT_DOCUMENT_ERRORS)
+            }
+        }
+        GazetteersAction::List { gazetteers, grep } => {
+            cli::gazetteers::list(gazetteers.as_deref(), grep.as_deref(), &mut out)?;
+            ExitCode::SUCCESS
+        }
+    };
+    out.flush()?;
+    Ok(code)
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Output {
     Sentences,
@@ -147,7 +199,7 @@ enum Output {
     Documents,
 }
 
-enum Failure {
+pub(crate) enum Failure {
     Usage(String),
     Io(io::Error),
 }

@@ -20,6 +20,7 @@ use crate::error::BuildError;
 use crate::tokens::Tokens;
 use crate::trie::PhraseTrie;
 
+pub mod check;
 pub mod schema;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::{Anchored, MatchKind};
@@ -109,6 +110,13 @@ pub struct Origin {
     pub line: usize,
     /// A shipped (embedded) list, not a user's file.
     pub built_in: bool,
+}
+
+impl Origin {
+    /// `file:line`, without saying whether the list is shipped.
+    pub fn location(&self) -> String {
+        format!("{}:{}", self.file, self.line)
+    }
 }
 
 impl fmt::Display for Origin {
@@ -284,6 +292,11 @@ impl Gazetteers {
     /// The kinds of a list's shipped entries: the kinds its rules read.
     pub fn shipped_kinds(list: &str) -> std::collections::BTreeSet<String> {
         embedded_list(list).into_iter().map(|e| e.kind).collect()
+    }
+
+    /// The names of the lists, in order ("abbreviations", "cities", …).
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.lists.keys().map(String::as_str)
     }
 
     /// The entries of one list (empty if the list does not exist).

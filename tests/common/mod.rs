@@ -51,6 +51,12 @@ pub fn civex() -> assert_cmd::Command {
     assert_cmd::Command::cargo_bin("civex").expect("the civex binary is built")
 }
 
+/// Runs `cmd`, expects success, and returns its standard output.
+pub fn success_stdout(cmd: &mut assert_cmd::Command) -> String {
+    let output = cmd.assert().success().get_output().stdout.clone();
+    String::from_utf8(output).expect("the output is UTF-8")
+}
+
 /// The JSON records of a JSON Lines output (blank lines skipped).
 pub fn json_lines(output: &[u8]) -> Vec<serde_json::Value> {
     String::from_utf8_lossy(output)

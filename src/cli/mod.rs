@@ -1,0 +1,5 @@
+//! The subcommands that are not a run over documents: what they print and
+//! their exit codes. The logic they print is the library's
+//! (`civex::gazetteer::check`, `civex::explain`, `civex::snapshot`).
+
+pub mod gazetteers;
