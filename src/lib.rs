@@ -42,6 +42,7 @@ pub mod output;
 pub mod output_file;
 pub mod pipeline;
 pub mod segment;
+pub mod snapshot;
 pub mod tag;
 pub mod tokens;
 mod trie;

@@ -52,6 +52,23 @@ enum Command {
         #[arg(long, value_name = "X", default_value_t = civex::events::evidence::DEFAULT_MIN_CONFIDENCE)]
         min_confidence: f64,
     },
+    /// Snapshot tests of your rules: run every sample (*.txt, *.jsonl) of DIR and compare its records with the accepted output beside it (NAME.accepted.jsonl). Exit 1 on any difference.
+    Test {
+        /// The folder of samples.
+        dir: PathBuf,
+        /// A folder of gazetteer files layered over the built-in ones.
+        #[arg(long, value_name = "DIR")]
+        gazetteers: Option<PathBuf>,
+        /// Anchor date (YYYY-MM-DD) for samples without `published`.
+        #[arg(long, value_name = "DATE")]
+        published: Option<String>,
+        /// Write the current output of every sample as its accepted output.
+        #[arg(long, conflicts_with = "review")]
+        accept: bool,
+        /// Show each changed sample and ask whether to accept it (on a terminal).
+        #[arg(long)]
+        review: bool,
+    },
     /// Check a folder of rules (gazetteer files) or list what is loaded.
     Gazetteers {
         #[command(subcommand)]
@@ -131,6 +148,25 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let (common, stages, output, min_confidence) = match &cli.command {
         Command::Gazetteers { action } => return exit_code(gazetteers(action)),
+        Command::Test {
+            dir,
+            gazetteers,
+            published,
+            accept,
+            review,
+        } => {
+            let mode = match (accept, review) {
+                (true, _) => cli::test::Mode::Accept,
+                (_, true) => cli::test::Mode::Review,
+                _ => cli::test::Mode::Check,
+            };
+            return exit_code(snapshot_test(
+                dir,
+                gazetteers.as_deref(),
+                published.as_deref(),
+                mode,
+            ));
+        }
         Command::Sentences(common) => (common, Stages::Sentences, Output::Sentences, 0.0),
         Command::Extract {
             common,
@@ -167,6 +203,50 @@ fn exit_code(result: Result<ExitCode, Failure>) -> ExitCode {
             eprintln!("civex: {e}");
             ExitCode::from(EXIT_IO)
         }
+    }
+}
+
+/// `civex test DIR`.
+fn snapshot_test(
+    dir: &std::path::Path,
+    gazetteers: Option<&std::path::Path>,
+    published: Option<&str>,
+    mode: cli::test::Mode,
+) -> Result<ExitCode, Failure> {
+    let gazetteers = load_gazetteers(gazetteers)?;
+    let options = InputOptions {
+        default_published: published_date(published)?,
+        ..InputOptions::default()
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let passed = cli::test::test(dir, &gazetteers, &options, mode, &mut out)?;
+    out.flush()?;
+    Ok(if passed {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_DOCUMENT_ERRORS)
+    })
+}
+
+/// The shipped gazetteers, with a user's folder over them if given.
+fn load_gazetteers(dir: Option<&std::path::Path>) -> Result<Gazetteers, Failure> {
+    match dir {
+        Some(dir) => Gazetteers::with_overlay(dir),
+        None => Gazetteers::embedded(),
+    }
+    .map_err(|e| Failure::Usage(e.to_string()))
+}
+
+/// `--published`, parsed.
+fn published_date(value: Option<&str>) -> Result<Option<chrono::NaiveDate>, Failure> {
+    match value {
+        Some(value) => Ok(Some(parse_published(value).ok_or_else(|| {
+            Failure::Usage(format!(
+                "--published {value:?} is not a date; write it as YYYY-MM-DD"
+            ))
+        })?)),
+        None => Ok(None),
     }
 }
 
@@ -221,19 +301,8 @@ fn run(
             "--min-confidence {min_confidence} is not between 0 and 1"
         )));
     }
-    let default_published = match &common.published {
-        Some(value) => Some(parse_published(value).ok_or_else(|| {
-            Failure::Usage(format!(
-                "--published {value:?} is not a date; write it as YYYY-MM-DD"
-            ))
-        })?),
-        None => None,
-    };
-    let gazetteers = match &common.gazetteers {
-        Some(dir) => Gazetteers::with_overlay(dir),
-        None => Gazetteers::embedded(),
-    }
-    .map_err(|e| Failure::Usage(e.to_string()))?;
+    let default_published = published_date(common.published.as_deref())?;
+    let gazetteers = load_gazetteers(common.gazetteers.as_deref())?;
     let inputs = if common.inputs.is_empty() {
         // As jq does: no INPUT reads standard input, unless it is a
         // terminal (nobody is typing articles): then the usage helps more.

@@ -1,7 +1,7 @@
 //! Rules users own (issue 13): `civex gazetteers check|list` and strict
 //! loading of `--gazetteers DIR`, on the built binary.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 mod common;
 use common::{civex, success_stdout};
@@ -200,4 +200,101 @@ fn list_counts_entries_per_list_and_kind() {
         .unwrap_or_else(|| panic!("{stdout}"));
     let count: usize = verbs.split_whitespace().nth(2).unwrap().parse().unwrap();
     assert!(count > 1000, "{verbs}");
+}
+
+/// A folder with one sample text, and a rule folder that adds a trigger.
+fn sample_and_rules() -> (tempfile::TempDir, tempfile::TempDir) {
+    let samples = tempfile::tempdir().unwrap();
+    std::fs::write(
+        samples.path().join("blogger.txt"),
+        "Security forces frogmarched the blogger Rustam Nazarov out of his flat on Monday, his lawyer said.\n",
+    )
+    .unwrap();
+    let rules = tempfile::tempdir().unwrap();
+    std::fs::write(
+        rules.path().join("triggers.tsv"),
+        "frogmarched\tarrest\tverb\tlemma=frogmarch;subject=agent;object=target;participle=1\n",
+    )
+    .unwrap();
+    (samples, rules)
+}
+
+fn civex_test(samples: &Path, rules: Option<&Path>, extra: &[&str]) -> std::process::Output {
+    let mut cmd = civex();
+    cmd.args(["test", "--published", "2024-03-06"])
+        .arg(samples)
+        .args(extra);
+    if let Some(rules) = rules {
+        cmd.arg("--gazetteers").arg(rules);
+    }
+    cmd.output().unwrap()
+}
+
+#[test]
+fn civex_test_fails_on_a_new_sample_then_passes_once_accepted() {
+    let (samples, _) = sample_and_rules();
+    let new = civex_test(samples.path(), None, &[]);
+    assert_eq!(new.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&new.stdout);
+    assert!(
+        stdout.contains("blogger.txt: new sample, no accepted output"),
+        "{stdout}"
+    );
+    let accepted = civex_test(samples.path(), None, &["--accept"]);
+    assert_eq!(accepted.status.code(), Some(0));
+    let file = samples.path().join("blogger.txt.accepted.jsonl");
+    let records = common::json_lines(&std::fs::read(&file).unwrap());
+    assert!(records
+        .iter()
+        .any(|r| r["kind"] == "person" && r["value"] == "Rustam Nazarov"));
+    assert!(records.iter().all(|r| r["doc_id"] == "blogger.txt"));
+    let again = civex_test(samples.path(), None, &[]);
+    assert_eq!(again.status.code(), Some(0), "{again:?}");
+    assert!(String::from_utf8_lossy(&again.stdout).ends_with("1 sample: 1 as accepted, 0 differ\n"));
+}
+
+#[test]
+fn civex_test_shows_what_a_rule_change_did_and_accepts_it() {
+    let (samples, rules) = sample_and_rules();
+    civex_test(samples.path(), None, &["--accept"]);
+    let changed = civex_test(samples.path(), Some(rules.path()), &[]);
+    assert_eq!(changed.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&changed.stdout);
+    let expected = "blogger.txt: 1 changed\n  document blogger.txt\n    + event arrest \"frogmarched\" at 16-27 (targets: Rustam Nazarov; agents: Security forces; date: 2024-03-04; modality: asserted; rule: arrest.active)\n1 sample: 0 as accepted, 1 differ\n";
+    assert_eq!(stdout, expected);
+    // Accepted with the rule, the same run passes; without it, the event
+    // is reported removed.
+    civex_test(samples.path(), Some(rules.path()), &["--accept"]);
+    assert_eq!(
+        civex_test(samples.path(), Some(rules.path()), &[])
+            .status
+            .code(),
+        Some(0)
+    );
+    let without = civex_test(samples.path(), None, &[]);
+    assert_eq!(without.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&without.stdout)
+        .contains("    - event arrest \"frogmarched\" at 16-27"));
+}
+
+#[test]
+fn civex_test_names_a_changed_field() {
+    let (samples, _) = sample_and_rules();
+    civex_test(samples.path(), None, &["--accept"]);
+    let file = samples.path().join("blogger.txt.accepted.jsonl");
+    let accepted = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        accepted.replace("\"value\":\"2024-03-04\"", "\"value\":\"2024-03-05\""),
+    )
+    .unwrap();
+    let output = civex_test(samples.path(), None, &[]);
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains(
+            "    ~ mention date \"Monday\" at 74-80: value: \"2024-03-05\" -> \"2024-03-04\""
+        ),
+        "{stdout}"
+    );
 }

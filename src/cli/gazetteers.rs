@@ -6,7 +6,6 @@ use std::path::Path;
 use crate::Failure;
 
 use civex::gazetteer::check::{check_folder, counts};
-use civex::gazetteer::Gazetteers;
 
 /// Prints every finding of `dir` (`file:line: severity: message`) and a
 /// summary; `Ok(true)` when there is no error and no warning.
@@ -32,11 +31,7 @@ pub fn check(dir: &Path, out: &mut dyn Write) -> Result<bool, Failure> {
 /// from the user's folder; with `grep`, the entries whose surface or
 /// canonical form holds it (any case), each with its `file:line`.
 pub fn list(dir: Option<&Path>, grep: Option<&str>, out: &mut dyn Write) -> Result<(), Failure> {
-    let gazetteers = match dir {
-        Some(dir) => Gazetteers::with_overlay(dir),
-        None => Gazetteers::embedded(),
-    }
-    .map_err(|e| Failure::Usage(e.to_string()))?;
+    let gazetteers = crate::load_gazetteers(dir)?;
     if let Some(word) = grep {
         let word = word.to_lowercase();
         for name in gazetteers.names() {

@@ -3,3 +3,4 @@
 //! (`civex::gazetteer::check`, `civex::explain`, `civex::snapshot`).
 
 pub mod gazetteers;
+pub mod test;

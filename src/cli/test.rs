@@ -1,0 +1,150 @@
+//! `civex test DIR`: snapshot tests of a user's rules (see
+//! `civex::snapshot` for the samples, the accepted files and the diff).
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::Path;
+
+use civex::gazetteer::Gazetteers;
+use civex::input::InputOptions;
+use civex::pipeline::{Pipeline, Stages};
+use civex::snapshot::{compare, run, samples, Sample};
+
+use crate::Failure;
+
+/// What to do with differences.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Report them; exit 1 if any.
+    Check,
+    /// Write the current output as accepted, for every sample.
+    Accept,
+    /// Show each changed sample and ask whether to accept it.
+    Review,
+}
+
+/// Runs every sample of `dir`; `Ok(true)` when every sample matches its
+/// accepted output (or was accepted now).
+pub fn test(
+    dir: &Path,
+    gazetteers: &Gazetteers,
+    options: &InputOptions,
+    mode: Mode,
+    out: &mut dyn Write,
+) -> Result<bool, Failure> {
+    if mode == Mode::Review && !std::io::stdin().is_terminal() {
+        return Err(Failure::Usage(
+            "--review asks on a terminal, and standard input is none; use --accept".into(),
+        ));
+    }
+    let samples = samples(dir)
+        .map_err(|e| Failure::Usage(format!("cannot read the folder {}: {e}", dir.display())))?;
+    if samples.is_empty() {
+        return Err(Failure::Usage(format!(
+            "no samples in {}: a sample is a *.txt or *.jsonl file",
+            dir.display()
+        )));
+    }
+    let pipeline =
+        Pipeline::new(gazetteers, Stages::Events).map_err(|e| Failure::Usage(e.to_string()))?;
+    let (mut same, mut failing, mut accepted_now) = (0, 0, 0);
+    let mut reviewing = mode == Mode::Review;
+    for sample in &samples {
+        let name = sample.name();
+        let current = match run(&pipeline, sample, options) {
+            Ok(current) => current,
+            Err(problem) => {
+                writeln!(out, "{name}: error: {problem}")?;
+                failing += 1;
+                continue;
+            }
+        };
+        if mode == Mode::Accept {
+            accept(sample, &current)?;
+            writeln!(
+                out,
+                "{name}: accepted ({} records)",
+                current.lines().count()
+            )?;
+            accepted_now += 1;
+            continue;
+        }
+        let accepted = match std::fs::read_to_string(&sample.accepted) {
+            Ok(accepted) => Some(accepted),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(Failure::Io(e)),
+        };
+        match &accepted {
+            None => writeln!(
+                out,
+                "{name}: new sample, no accepted output ({} records; --accept writes {})",
+                current.lines().count(),
+                sample.accepted.display()
+            )?,
+            Some(accepted) => {
+                let changes = compare(accepted, &current)
+                    .map_err(|e| Failure::Usage(format!("{}: {e}", sample.accepted.display())))?;
+                if changes.is_empty() {
+                    same += 1;
+                    continue;
+                }
+                let count: usize = changes.iter().map(|d| d.changes.len()).sum();
+                writeln!(out, "{name}: {count} changed")?;
+                for doc in &changes {
+                    writeln!(out, "  document {}", doc.doc_id)?;
+                    for change in &doc.changes {
+                        writeln!(out, "    {change}")?;
+                    }
+                }
+            }
+        }
+        if reviewing {
+            match ask(&format!(
+                "accept the current output of {name}? [y]es, [n]o, [q]uit: "
+            ))? {
+                'y' => {
+                    accept(sample, &current)?;
+                    writeln!(out, "{name}: accepted")?;
+                    accepted_now += 1;
+                    continue;
+                }
+                'q' => reviewing = false,
+                _ => {}
+            }
+        }
+        failing += 1;
+    }
+    let mut summary = format!(
+        "{} sample{}: {same} as accepted, {failing} differ",
+        samples.len(),
+        if samples.len() == 1 { "" } else { "s" }
+    );
+    if accepted_now > 0 {
+        summary.push_str(&format!(", {accepted_now} accepted now"));
+    }
+    writeln!(out, "{summary}")?;
+    Ok(failing == 0)
+}
+
+/// Writes `current` as the accepted output of `sample`.
+fn accept(sample: &Sample, current: &str) -> Result<(), Failure> {
+    std::fs::write(&sample.accepted, current).map_err(|e| {
+        Failure::Io(std::io::Error::new(
+            e.kind(),
+            format!("cannot write {}: {e}", sample.accepted.display()),
+        ))
+    })
+}
+
+/// Asks a question on the terminal; the first letter of the answer, in
+/// lower case ('n' for an empty answer).
+fn ask(question: &str) -> Result<char, Failure> {
+    eprint!("{question}");
+    std::io::stderr().flush()?;
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer)?;
+    Ok(answer
+        .trim()
+        .chars()
+        .next()
+        .map_or('n', |c| c.to_ascii_lowercase()))
+}
