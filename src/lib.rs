@@ -36,6 +36,7 @@ mod bytescan;
 pub mod document;
 pub mod error;
 pub mod events;
+pub mod explain;
 pub mod gazetteer;
 pub mod input;
 pub mod output;

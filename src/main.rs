@@ -52,6 +52,27 @@ enum Command {
         #[arg(long, value_name = "X", default_value_t = civex::events::evidence::DEFAULT_MIN_CONFIDENCE)]
         min_confidence: f64,
     },
+    /// Explain one document: its sentences, every mention with its rule and gazetteer entry (file:line), every event with how its parts were attached, and every rejected candidate with the rule that rejected it.
+    Explain {
+        /// A file (.txt, .jsonl; `-` for stdin), or else the text itself.
+        #[arg(value_name = "TEXT-OR-FILE")]
+        input: String,
+        /// Only the document with this id (in a JSON Lines file).
+        #[arg(long, value_name = "ID")]
+        id: Option<String>,
+        /// One JSON object per document instead of text.
+        #[arg(long)]
+        json: bool,
+        /// A folder of gazetteer files layered over the built-in ones.
+        #[arg(long, value_name = "DIR")]
+        gazetteers: Option<PathBuf>,
+        /// Anchor date (YYYY-MM-DD) for documents without `published`.
+        #[arg(long, value_name = "DATE")]
+        published: Option<String>,
+        /// As for extract: events below this confidence are shown among the rejected candidates.
+        #[arg(long, value_name = "X", default_value_t = civex::events::evidence::DEFAULT_MIN_CONFIDENCE)]
+        min_confidence: f64,
+    },
     /// Snapshot tests of your rules: run every sample (*.txt, *.jsonl) of DIR and compare its records with the accepted output beside it (NAME.accepted.jsonl). Exit 1 on any difference.
     Test {
         /// The folder of samples.
@@ -148,6 +169,34 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let (common, stages, output, min_confidence) = match &cli.command {
         Command::Gazetteers { action } => return exit_code(gazetteers(action)),
+        Command::Explain {
+            input,
+            id,
+            json,
+            gazetteers,
+            published,
+            min_confidence,
+        } => {
+            let result = (|| {
+                let request = cli::explain::Request {
+                    input,
+                    id: id.as_deref(),
+                    json: *json,
+                    options: InputOptions {
+                        default_published: published_date(published.as_deref())?,
+                        ..InputOptions::default()
+                    },
+                    min_confidence: *min_confidence,
+                };
+                let gazetteers = load_gazetteers(gazetteers.as_deref())?;
+                let stdout = io::stdout();
+                let mut out = BufWriter::new(stdout.lock());
+                cli::explain::run(&request, &gazetteers, &mut out)?;
+                out.flush()?;
+                Ok(ExitCode::SUCCESS)
+            })();
+            return exit_code(result);
+        }
         Command::Test {
             dir,
             gazetteers,

@@ -191,6 +191,12 @@ impl Pipeline {
         self
     }
 
+    /// The trigger entry of this index (`Event::trigger_entry_index`), if
+    /// the pipeline extracts events.
+    pub fn trigger_entry(&self, index: usize) -> Option<&crate::gazetteer::Entry> {
+        self.events.as_ref().map(|e| e.trigger_entry(index))
+    }
+
     pub fn stages(&self) -> Stages {
         self.stages
     }

@@ -298,3 +298,59 @@ fn civex_test_names_a_changed_field() {
         "{stdout}"
     );
 }
+
+#[test]
+fn explain_traces_a_text_with_the_rule_and_entry_of_each_record() {
+    let (_, rules) = sample_and_rules();
+    let text = "Security forces frogmarched the blogger Rustam Nazarov out of his flat on Monday. Officers also released a statement.";
+    let stdout = success_stdout(
+        civex()
+            .args(["explain", "--published", "2024-03-06", "--gazetteers"])
+            .arg(rules.path())
+            .arg(text),
+    );
+    for part in [
+        "document text (published 2024-03-06)",
+        "  [0] 0-81  Security forces frogmarched",
+        "  person       \"Rustam Nazarov\" 40-54 = Rustam Nazarov  rule person.given_name, entry given_names.tsv:",
+        "  arrest \"frogmarched\" 16-27 (sentence 0): rule arrest.active",
+        "/triggers.tsv:1\n",
+        "    targets         Rustam Nazarov (person, journalist), count 1  <- the object of the verb",
+        "    date            \"Monday\" = 2024-03-04 at 74-80  <- the date of its sentence nearest the trigger",
+        "  release \"released\" 96-104 (sentence 1): rejected by guard.object_sense",
+    ] {
+        assert!(stdout.contains(part), "{part:?} not in:\n{stdout}");
+    }
+    // Not a terminal: no colour codes.
+    assert!(!stdout.contains('\x1b'));
+}
+
+#[test]
+fn explain_reads_a_file_picks_a_document_and_writes_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("two.jsonl");
+    std::fs::write(
+        &file,
+        "{\"id\": \"a\", \"text\": \"Police detained two activists.\", \"published\": \"2024-03-06\"}\n\
+         {\"id\": \"b\", \"text\": \"Shares rallied on Friday.\", \"published\": \"2024-03-06\"}\n",
+    )
+    .unwrap();
+    let stdout = success_stdout(civex().args(["explain", "--json", "--id", "a"]).arg(&file));
+    let traces = common::json_lines(stdout.as_bytes());
+    assert_eq!(traces.len(), 1);
+    assert_eq!(traces[0]["doc_id"], "a");
+    assert_eq!(traces[0]["events"][0]["type"], "arrest");
+    assert_eq!(traces[0]["events"][0]["target_count"], 2);
+    assert!(traces[0]["events"][0]["trigger_entry"]
+        .as_str()
+        .unwrap()
+        .contains("triggers.tsv:"));
+    let both = success_stdout(civex().args(["explain", "--json"]).arg(&file));
+    assert_eq!(common::json_lines(both.as_bytes()).len(), 2);
+    civex()
+        .args(["explain", "--id", "zzz"])
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("no document with id \"zzz\""));
+}

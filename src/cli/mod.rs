@@ -2,5 +2,6 @@
 //! their exit codes. The logic they print is the library's
 //! (`civex::gazetteer::check`, `civex::explain`, `civex::snapshot`).
 
+pub mod explain;
 pub mod gazetteers;
 pub mod test;

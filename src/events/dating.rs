@@ -69,7 +69,8 @@ pub(super) fn choose_date(
     cues: &Cues,
     words: &[(ByteSpan, &str)],
     others: &OtherTriggers,
-) -> Option<(ByteSpan, String, DateValue)> {
+) -> DateChoice {
+    let mut passed_over: Vec<(ByteSpan, &'static str)> = Vec::new();
     let offence_nouns = others.offence_nouns;
     let distance = |a: ByteSpan, b: ByteSpan| {
         if a.start >= b.end {
@@ -131,13 +132,11 @@ pub(super) fn choose_date(
         })
         .filter_map(|m| m.value.as_deref())
         .collect();
-    let candidates = mentions
-        .iter()
-        .filter(|m| {
-            matches!(m.kind, MentionKind::Date | MentionKind::Time) && sentence.contains(&m.span)
-        })
-        .filter(|m| !m.span.overlaps(&span))
-        .filter(|m| {
+    // Every date or time of the sentence but the trigger is considered;
+    // each check below keeps a date or passes over it, under the check's
+    // name (`civex explain` shows which).
+    let checks: [DateCheck; 9] = [
+        ("dating.other_clause", &|m: &Mention| {
             let (a, b) = if m.span.start >= span.end {
                 (span.end, m.span.start)
             } else {
@@ -163,9 +162,11 @@ pub(super) fn choose_date(
                 return false;
             }
             !clause_cue_between(a, b) || opening && !in_relative_of_person_or_thing
-        })
-        .filter(|m| m.date().is_some_and(|d| d.calendar))
-        .filter(|m| {
+        }),
+        ("dating.not_calendar", &|m: &Mention| {
+            m.date().is_some_and(|d| d.calendar)
+        }),
+        ("dating.year_of_another_noun", &|m: &Mention| {
             // A year used as an adjective ("over a 2013 sit-in", "its 1990
             // invasion") dates its noun, which is not this event unless it
             // is the trigger itself ("the 2015 protests").
@@ -190,8 +191,8 @@ pub(super) fn choose_date(
             let bracketed =
                 text[..m.span.start].ends_with('(') && text[m.span.end..].starts_with(')');
             !(year_only && (bracketed || determiner && noun_follows && !modifies_trigger))
-        })
-        .filter(|m| {
+        }),
+        ("dating.offence_date", &|m: &Mention| {
             // "pleaded guilty to organising an illegal assembly on 20
             // October": in proceedings, an event noun between the trigger
             // and a date after it is the offence, and the date is its own
@@ -199,8 +200,8 @@ pub(super) fn choose_date(
             !offence_nouns
                 .iter()
                 .any(|n| n.start >= span.end && n.end <= m.span.start)
-        })
-        .filter(|m| {
+        }),
+        ("dating.claimed_by_another_trigger", &|m: &Mention| {
             // Another trigger's date: "X, also arrested on June 9, 2011, was
             // sentenced ... on 29 June" (a trigger up to two words before
             // a date that comes before this trigger, and nearer to it),
@@ -252,9 +253,11 @@ pub(super) fn choose_date(
                         .eq_ignore_ascii_case("to")
             });
             !claimed_before && !modifies_noun && !claimed_by_infinitive
-        })
-        .filter(|m| !in_dateline(text, sentence, m.span))
-        .filter(|m| {
+        }),
+        ("dating.dateline", &|m: &Mention| {
+            !in_dateline(text, sentence, m.span)
+        }),
+        ("dating.ahead_of", &|m: &Mention| {
             // "Ahead of Constitution Day on 3rd September": the event
             // comes before the date (`ahead` cues among the five words
             // before it), also where the sentence names that day again
@@ -264,8 +267,8 @@ pub(super) fn choose_date(
                     .value
                     .as_deref()
                     .is_some_and(|v| ahead_values.contains(&v))
-        })
-        .filter(|m| {
+        }),
+        ("dating.limit_or_deferral", &|m: &Mention| {
             // "remanded until 5 May", "adjourned to 3 December", "adjourned
             // the hearing to 7 June": a limit or the new date of a deferred
             // event (the deferral word up to three words before "to").
@@ -281,8 +284,8 @@ pub(super) fn choose_date(
                 .is_some_and(|w| matches!(w.as_str(), "to" | "for" | "until" | "till"))
                 && before[1..].iter().any(|w| cues.deferral.contains(w));
             !limit && !deferred
-        })
-        .filter(|m| {
+        }),
+        ("dating.report_date", &|m: &Mention| {
             // A reporting verb up to four words before the date dates the report.
             let before = &text[sentence.start..m.span.start];
             let recent: Vec<&str> = before.split_whitespace().rev().take(5).collect();
@@ -292,6 +295,20 @@ pub(super) fn choose_date(
                         .to_lowercase(),
                 )
             })
+        }),
+    ];
+    let candidates = mentions
+        .iter()
+        .filter(|m| {
+            matches!(m.kind, MentionKind::Date | MentionKind::Time) && sentence.contains(&m.span)
+        })
+        .filter(|m| !m.span.overlaps(&span))
+        .filter(|m| match checks.iter().find(|(_, keep)| !keep(m)) {
+            Some((rule, _)) => {
+                passed_over.push((m.span, *rule));
+                false
+            }
+            None => true,
         })
         .collect::<Vec<&Mention>>();
     // A holiday's day varies by country ("Labor Day" is 1 May in most of
@@ -306,26 +323,52 @@ pub(super) fn choose_date(
                 <= 3
     };
     let opening_dated = candidates.iter().any(|m| opening_date(m));
-    candidates
-        .into_iter()
-        .min_by_key(|m| {
-            let distance = if m.span.start >= span.end {
-                m.span.start - span.end
-            } else {
-                span.start.saturating_sub(m.span.end)
-            };
-            (opening_dated && m.rule == HOLIDAY_RULE, distance)
-        })
-        .and_then(|m| {
-            let typed = *m.date()?;
-            let value = m.value.clone().unwrap_or_default();
-            // A time carries its day: the event date is the day.
-            let value = match value.split_once('T') {
-                Some((day, _)) if m.kind == MentionKind::Time => day.to_string(),
-                _ => value,
-            };
-            Some((m.span, value, typed))
-        })
+    let chosen = candidates.iter().copied().min_by_key(|m| {
+        let distance = if m.span.start >= span.end {
+            m.span.start - span.end
+        } else {
+            span.start.saturating_sub(m.span.end)
+        };
+        (opening_dated && m.rule == HOLIDAY_RULE, distance)
+    });
+    for m in &candidates {
+        if chosen.is_some_and(|c| c.span != m.span) {
+            passed_over.push((
+                m.span,
+                if opening_dated && m.rule == HOLIDAY_RULE {
+                    "dating.holiday_after_opening_date"
+                } else {
+                    "dating.another_date_nearer"
+                },
+            ));
+        }
+    }
+    passed_over.sort_by_key(|(at, _)| at.start);
+    let chosen = chosen.and_then(|m| {
+        let typed = *m.date()?;
+        let value = m.value.clone().unwrap_or_default();
+        // A time carries its day: the event date is the day.
+        let value = match value.split_once('T') {
+            Some((day, _)) if m.kind == MentionKind::Time => day.to_string(),
+            _ => value,
+        };
+        Some((m.span, value, typed))
+    });
+    DateChoice {
+        chosen,
+        passed_over,
+    }
+}
+
+/// A check of `choose_date`: its name, and whether it keeps a date.
+type DateCheck<'a> = (&'static str, &'a dyn Fn(&Mention) -> bool);
+
+/// The date an event takes from its sentence, and the dates it does not.
+pub(super) struct DateChoice {
+    pub(super) chosen: Option<(ByteSpan, String, DateValue)>,
+    /// The other dates of the sentence, each with the check that passed
+    /// over it (`dating.NAME`), in order of position.
+    pub(super) passed_over: Vec<(ByteSpan, &'static str)>,
 }
 
 /// "26 August." or "16 Aug." standing as a sentence of its own, a day: a

@@ -73,6 +73,14 @@ pub(super) fn implied_protest(
             definite_noun: true,
             further_incident: false,
             needs: Vec::new(),
+            trigger_entry_index: None,
+            attached: super::Attachments {
+                targets: "none: a protest implied by an event against its participants",
+                agents: "none",
+                modality: "asserted, as the event that implies it",
+                location: e.attached.location,
+            },
+            dates_passed_over: Vec::new(),
             ..e.clone()
         })
     })

@@ -35,6 +35,8 @@ pub enum Role {
 /// One trigger entry, interpreted.
 #[derive(Clone, Debug)]
 pub struct Trigger {
+    /// The index of its entry among the triggers' ([`EventLexicon::entry`]).
+    pub entry: usize,
     pub surface: String,
     pub event_type: &'static str,
     pub is_noun: bool,
@@ -267,7 +269,7 @@ fn role(value: Option<&str>, default: Role) -> Role {
     }
 }
 
-fn parse_trigger(entry: &Entry) -> Option<Trigger> {
+fn parse_trigger(index: usize, entry: &Entry) -> Option<Trigger> {
     let event_type = event_type(&entry.canonical)?;
     let is_noun = entry.kind == "noun";
     let modality = match entry.attr("modality") {
@@ -276,6 +278,7 @@ fn parse_trigger(entry: &Entry) -> Option<Trigger> {
         _ => None,
     };
     Some(Trigger {
+        entry: index,
         surface: entry.surface.clone(),
         event_type,
         is_noun,
@@ -304,7 +307,11 @@ fn parse_trigger(entry: &Entry) -> Option<Trigger> {
 impl EventLexicon {
     pub fn new(gazetteers: &Gazetteers) -> Result<EventLexicon, BuildError> {
         let entries = gazetteers.list("triggers");
-        let parsed = entries.iter().map(parse_trigger).collect();
+        let parsed = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| parse_trigger(i, e))
+            .collect();
         let cue = |kind: &'static str| Lexicon::of_entries(gazetteers.kind("event_cues", kind));
         let counted = |kind: &'static str| {
             Lexicon::new(

@@ -126,6 +126,25 @@ pub struct Event {
     pub confidence: f64,
     /// What the trigger entry requires (`needs=`); see [`evidence`].
     pub needs: Vec<&'static str>,
+    /// The trigger entry's index among the triggers' entries
+    /// ([`lexicon::EventLexicon::entry`]: its file and line); none for an
+    /// implied event.
+    pub trigger_entry_index: Option<usize>,
+    /// How the parts were found (for `civex explain`).
+    pub attached: Attachments,
+    /// The other dates of the event's sentence, each with the check that
+    /// passed over it (`dating.NAME`).
+    pub dates_passed_over: Vec<(ByteSpan, &'static str)>,
+}
+
+/// How an event's targets, agents, modality and place were found: one
+/// phrase each, shown by `civex explain`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Attachments {
+    pub targets: &'static str,
+    pub agents: &'static str,
+    pub modality: &'static str,
+    pub location: &'static str,
 }
 
 impl Event {
@@ -136,6 +155,7 @@ impl Event {
             trigger: self.trigger,
             sentence: self.sentence,
             trigger_entry: self.trigger_entry.clone(),
+            trigger_entry_index: self.trigger_entry_index,
             rule,
             confidence: Some(self.confidence),
         }
@@ -169,6 +189,8 @@ pub struct Rejected {
     pub sentence: usize,
     /// The trigger entry (`triggers.tsv` surface and lemma).
     pub trigger_entry: String,
+    /// Its index among the triggers' entries, as [`Event::trigger_entry_index`].
+    pub trigger_entry_index: Option<usize>,
     /// The rule: `guard.NAME` (see `events/guards.rs`), `merge.same_sentence` (one
     /// event with another trigger of its sentence), `restatement.same_incident`
     /// (see `events/restatement.rs`), `evidence.unmet_needs` or
@@ -195,6 +217,13 @@ pub(crate) fn within<T>(items: &[T], key: impl Fn(&T) -> ByteSpan, span: ByteSpa
     let lo = items.partition_point(|x| key(x).start < span.start);
     let hi = items.partition_point(|x| key(x).start < span.end);
     &items[lo..hi.max(lo)]
+}
+
+impl EventExtractor {
+    /// The trigger entry of this index ([`Event::trigger_entry_index`]).
+    pub fn trigger_entry(&self, index: usize) -> &crate::gazetteer::Entry {
+        self.lexicon.entry(index)
+    }
 }
 
 impl EventExtractor {
@@ -361,6 +390,7 @@ impl EventExtractor {
                         trigger: tm.span,
                         sentence: s_index,
                         trigger_entry: trigger.entry_name(),
+                        trigger_entry_index: Some(trigger.entry),
                         rule,
                         confidence: None,
                     }),
@@ -701,6 +731,7 @@ impl EventExtractor {
 
         let mut target_group: Option<&Group> = None;
         let mut agent_group: Option<&Group> = None;
+        let mut how = Attachments::default();
         match (subject_role, object_role) {
             _ if trigger.is_noun => {
                 // "the arrest of X", "X's arrest", "their trial", "by police".
@@ -710,12 +741,14 @@ impl EventExtractor {
                         gap == "of" || gap == "of the" || gap == "against" || gap == "of the two"
                     }
                 });
+                how.targets = "after the noun and 'of' or 'against' (\"the arrest of X\")";
                 if target_group.is_none() {
                     target_group = groups.iter().copied().find(|g| {
                         g.possessive
                             && g.span.end <= span.start
                             && text[g.span.end..span.start].split_whitespace().count() <= 3
                     });
+                    how.targets = "a possessive before the noun (\"X's arrest\")";
                 }
                 let subject_is_agent = subject.is_some_and(|g| {
                     g.members.iter().all(|m| {
@@ -730,18 +763,35 @@ impl EventExtractor {
                     && !possessive_before(&before, clause_start)
                 {
                     target_group = subject;
+                    how.targets = "the subject of the noun's clause";
                 }
                 agent_group = by_agent;
+                how.agents = "a 'by' phrase after the trigger";
             }
             (Role::Target, _) => {
                 target_group = subject;
+                how.targets = if passive {
+                    "the subject of the passive verb"
+                } else {
+                    "the subject of the clause (the entry's subject=target)"
+                };
                 agent_group = by_agent;
+                how.agents = "a 'by' phrase after the trigger";
             }
             (Role::Agent, Role::Target) => {
                 agent_group = subject;
+                how.agents = "the subject of the clause (the entry's subject=agent)";
                 target_group = object;
+                how.targets = if direct_object.is_some() {
+                    "the object of the verb"
+                } else {
+                    "a group set off after the verb (\"detained two people, X and Y\")"
+                };
             }
-            (Role::Agent, _) => agent_group = subject,
+            (Role::Agent, _) => {
+                agent_group = subject;
+                how.agents = "the subject of the clause (the entry's subject=agent)";
+            }
             _ => {}
         }
         // Possessive pronouns before the trigger ("their trial began",
@@ -755,7 +805,12 @@ impl EventExtractor {
         };
         if let Some(g) = target_group {
             fill_from_group(g, &mut referent, memory, s_index, text);
+            if referent.via_reference {
+                how.targets =
+                    "a back-reference (\"the two\", \"they\") to a group of an earlier sentence";
+            }
         } else if possessive_pronoun {
+            how.targets = "a possessive pronoun (\"their trial\") resolved to an earlier group";
             let plural = before
                 .iter()
                 .rev()
@@ -779,6 +834,7 @@ impl EventExtractor {
         let use_of_force = is_use_of_force(trigger.event_type);
         if agent_group.is_none() && use_of_force {
             agent_group = force_agent(span, words, groups, cues);
+            how.agents = "a state group named with the force after the trigger (\"killed in police firing\")";
         }
         // "police fired 70 rounds and lobbed teargas shells", "police
         // dispersed them with tear gas": a noun of force takes a state
@@ -813,12 +869,25 @@ impl EventExtractor {
                             .any(|t| t.start >= g.span.end && t.end <= span.start))
                     && !between.iter().any(|w| cues.response_verb.contains(w))
             });
+            how.agents = "the state subject of a verb of force (\"police fired tear gas\")";
         }
+
         // An agent named as a target is no target ("Police ... police").
         let agents = agent_group.map(agents_of).unwrap_or_default();
         referent.names.retain(|a| !agents.contains(a));
+        if agents.is_empty() {
+            how.agents = "none found";
+        }
+        if referent.names.is_empty() && referent.count.is_none() && referent.description.is_none() {
+            how.targets = "none found";
+        }
 
         // Modality. "faces charges" is a charge that happened.
+        how.modality = if trigger.modality.is_some() {
+            "the trigger entry (modality=)"
+        } else {
+            "the words before the trigger in its clause (negation, possibility, plans)"
+        };
         let modality = trigger.modality.unwrap_or_else(|| {
             let reading = modality::Reading {
                 clause_start,
@@ -839,6 +908,7 @@ impl EventExtractor {
                     "face" | "faces" | "facing" | "faced" | "serious" | "criminal"
                 )
             }) {
+            how.modality = "'face(s) charges': the charge happened";
             "asserted"
         } else {
             modality
@@ -851,21 +921,20 @@ impl EventExtractor {
             all: trigger_spans,
             event_nouns,
         };
-        let date = choose_date(text, sentence, span, mentions, cues, words, &others).map(
-            |(at, value, typed)| {
-                let day = doc
-                    .published
-                    .and_then(|published| dating::weeks_ago_day(&typed, published));
-                match day {
-                    Some(day) => (
-                        at,
-                        day.format("%Y-%m-%d").to_string(),
-                        DateValue::of_day(day),
-                    ),
-                    None => (at, value, typed),
-                }
-            },
-        );
+        let choice = choose_date(text, sentence, span, mentions, cues, words, &others);
+        let date = choice.chosen.map(|(at, value, typed)| {
+            let day = doc
+                .published
+                .and_then(|published| dating::weeks_ago_day(&typed, published));
+            match day {
+                Some(day) => (
+                    at,
+                    day.format("%Y-%m-%d").to_string(),
+                    DateValue::of_day(day),
+                ),
+                None => (at, value, typed),
+            }
+        });
         // "a week of strike action beginning on April 3", written in March:
         // an event of a day to come has not happened yet.
         let modality = if modality == "asserted"
@@ -875,6 +944,7 @@ impl EventExtractor {
                 .is_some_and(|((_, _, typed), published)| {
                     modality::after_publication(typed, published)
                 }) {
+            how.modality = "its date is after the publication date";
             "potential"
         } else {
             modality
@@ -902,6 +972,13 @@ impl EventExtractor {
         // Location: the sentence's place, else the document's country.
         let sentence_places = sentence_places(mentions, sentence);
         let place_in_sentence = sentence_places.is_some();
+        how.location = if place_in_sentence {
+            "a place named in the sentence"
+        } else if default_country.is_some() {
+            "the document's country (no place in the sentence)"
+        } else {
+            "none found"
+        };
         let locations = sentence_places
             .or_else(|| default_country.cloned().map(|p| vec![p]))
             .unwrap_or_default();
@@ -949,6 +1026,9 @@ impl EventExtractor {
                     event_type == trigger.event_type || !matches!(*n, "media" | "organisation")
                 })
                 .collect(),
+            trigger_entry_index: Some(trigger.entry),
+            attached: how,
+            dates_passed_over: choice.passed_over,
         };
         Ok((event, referent))
     }
