@@ -72,6 +72,13 @@ impl Stages {
         matches!(self, Stages::Events | Stages::EventsOnly)
     }
 
+    /// Whether the analysis hands on its mentions to be written (all but
+    /// `EventsOnly`, which tags only what its events need), trigger
+    /// candidates among them.
+    fn writes_mentions(self) -> bool {
+        matches!(self, Stages::Mentions | Stages::Events)
+    }
+
     /// Whether names, organisations, places and money are tagged.
     fn mentions(self) -> bool {
         matches!(self, Stages::Mentions | Stages::Events | Stages::EventsOnly)
@@ -156,9 +163,10 @@ impl Pipeline {
             });
             let names =
                 scope.spawn(move || mentions.then(|| NameTagger::new(gazetteers)).transpose());
+            // Mentions include the trigger candidates: the extractor finds
+            // them.
             let events = scope.spawn(move || {
-                stages
-                    .events()
+                mentions
                     .then(|| EventExtractor::new(gazetteers))
                     .transpose()
             });
@@ -308,13 +316,26 @@ impl Pipeline {
             .zip(mentions)
             .zip(&tokens)
             .zip(&triggers)
-            .map(|((((doc, sentences), mentions), tokens), triggers)| {
+            .map(|((((doc, sentences), mut mentions), tokens), triggers)| {
                 let (events, rejected) = match &self.events {
-                    Some(extractor) => self.keep_confident(
+                    Some(extractor) if self.stages.events() => self.keep_confident(
                         extractor.extract_at(doc, tokens, &sentences, &mentions, triggers),
                     ),
-                    None => Default::default(),
+                    _ => Default::default(),
                 };
+                // The trigger candidates join the mentions written (after
+                // the events, which read the others only).
+                if let Some(extractor) = self
+                    .events
+                    .as_ref()
+                    .filter(|_| self.stages.writes_mentions())
+                {
+                    let found = extractor.trigger_mentions(&doc.text, tokens, triggers, &mentions);
+                    if !found.is_empty() {
+                        mentions.extend(found);
+                        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+                    }
+                }
                 Analysis {
                     mentions,
                     sentences,
@@ -354,6 +375,7 @@ impl Pipeline {
 mod tests {
     use super::*;
     use crate::document::Origin;
+    use crate::tag::MentionKind;
 
     /// The documents of the fixtures.
     fn fixture_documents() -> Vec<Document> {
@@ -456,7 +478,19 @@ mod tests {
                 );
                 skipped += 1;
             } else {
-                assert_eq!(all.mentions, some.mentions, "{}", doc.id);
+                // The same mentions, but for the trigger candidates, which
+                // only the stages that write mentions add.
+                let untriggered: Vec<&Mention> = all
+                    .mentions
+                    .iter()
+                    .filter(|m| m.kind != MentionKind::Trigger)
+                    .collect();
+                assert_eq!(
+                    untriggered,
+                    some.mentions.iter().collect::<Vec<_>>(),
+                    "{}",
+                    doc.id
+                );
                 assert_eq!(all.sentences, some.sentences, "{}", doc.id);
                 tagged += 1;
             }
@@ -472,6 +506,46 @@ mod tests {
         assert_eq!(single.events.len(), 1, "{:?}", single.events);
         let release = only.analyse(&docs[docs.len() - 1]);
         assert_eq!(release.rejected.len(), 1, "{:?}", release.rejected);
+    }
+
+    #[test]
+    fn trigger_candidates_are_written_as_mentions() {
+        let gazetteers = Gazetteers::embedded().unwrap();
+        let doc = Document {
+            id: "t".into(),
+            text: "Police detained two activists after a protest by the Hunger Strike Committee. Workers protest.".into(),
+            published: None,
+            meta: Default::default(),
+            origin: Origin {
+                path: "test".into(),
+                line: None,
+            },
+        };
+        let triggers = |stages: Stages| -> Vec<(String, String, &'static str)> {
+            Pipeline::new(&gazetteers, stages)
+                .unwrap()
+                .analyse(&doc)
+                .mentions
+                .iter()
+                .filter(|m| m.kind == MentionKind::Trigger)
+                .map(|m| {
+                    (
+                        m.span.slice(&doc.text).to_string(),
+                        m.value.clone().unwrap(),
+                        m.rule,
+                    )
+                })
+                .collect()
+        };
+        let expected = vec![
+            ("detained".to_string(), "arrest".to_string(), "trigger.verb"),
+            ("protest".to_string(), "protest".to_string(), "trigger.noun"),
+            ("protest".to_string(), "protest".to_string(), "trigger.verb"),
+        ];
+        assert_eq!(triggers(Stages::Mentions), expected);
+        assert_eq!(triggers(Stages::Events), expected);
+        assert!(triggers(Stages::EventsOnly).is_empty());
+        assert!(triggers(Stages::Temporal).is_empty());
     }
 
     #[test]

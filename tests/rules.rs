@@ -260,7 +260,7 @@ fn civex_test_shows_what_a_rule_change_did_and_accepts_it() {
     let changed = civex_test(samples.path(), Some(rules.path()), &[]);
     assert_eq!(changed.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&changed.stdout);
-    let expected = "blogger.txt: 1 changed\n  document blogger.txt\n    + event arrest \"frogmarched\" at 16-27 (targets: Rustam Nazarov; agents: Security forces; date: 2024-03-04; modality: asserted; rule: arrest.active)\n1 sample: 0 as accepted, 1 differ\n";
+    let expected = "blogger.txt: 2 changed\n  document blogger.txt\n    + mention trigger \"frogmarched\" at 16-27 (value: arrest; rule: trigger.verb)\n    + event arrest \"frogmarched\" at 16-27 (targets: Rustam Nazarov; agents: Security forces; date: 2024-03-04; modality: asserted; rule: arrest.active)\n1 sample: 0 as accepted, 1 differ\n";
     assert_eq!(stdout, expected);
     // Accepted with the rule, the same run passes; without it, the event
     // is reported removed.

@@ -255,6 +255,59 @@ impl EventExtractor {
         self.lexicon.find_triggers_in(text, tokens)
     }
 
+    /// The trigger candidates as `trigger` mentions (`--emit mentions`):
+    /// the value is the event type of the entry, the rule `trigger.verb` or
+    /// `trigger.noun`, the attribute `entry` names it (surface and lemma).
+    /// Like `extract`, a trigger inside a name ("Hunger Strike Committee")
+    /// is none. `mentions` are the document's others, sorted by position.
+    /// A surface that is both a noun and a verb ("protest") takes the
+    /// reading that `extract` would (the words just before it decide).
+    pub fn trigger_mentions(
+        &self,
+        text: &str,
+        tokens: &Tokens,
+        triggers: &[TriggerMatch],
+        mentions: &[Mention],
+    ) -> Vec<Mention> {
+        triggers
+            .iter()
+            .filter(|t| {
+                !mentions.iter().any(|m| {
+                    matches!(m.kind, MentionKind::Person | MentionKind::Organisation)
+                        && m.span.overlaps(&t.span)
+                })
+            })
+            .filter_map(|t| {
+                let trigger = if t.alternative.is_some() {
+                    // Two words before it are all the reading reads.
+                    let from = crate::tag::money::floor_char_boundary(
+                        text,
+                        t.span.start.saturating_sub(READING_WINDOW),
+                    );
+                    let words = tokens.words(text, ByteSpan::new(from, t.span.end));
+                    self.choose_reading(text, t, &words)?
+                } else {
+                    self.lexicon.trigger(t.trigger)?
+                };
+                let form = if trigger.is_noun {
+                    "trigger.noun"
+                } else {
+                    "trigger.verb"
+                };
+                let mut mention = Mention::new(
+                    MentionKind::Trigger,
+                    t.span,
+                    Some(trigger.event_type.to_string()),
+                    form,
+                );
+                mention
+                    .attrs
+                    .push(("entry", serde_json::Value::String(trigger.entry_name())));
+                Some(mention)
+            })
+            .collect()
+    }
+
     /// [`EventExtractor::extract`] from the trigger candidates
     /// [`EventExtractor::find_triggers`] gave for the document's text.
     pub fn extract_at(
@@ -1033,6 +1086,10 @@ impl EventExtractor {
         Ok((event, referent))
     }
 }
+
+/// How many bytes before a trigger the words that choose its reading (noun
+/// or verb) are read from, for its mention: more than two words.
+const READING_WINDOW: usize = 64;
 
 /// A stable id: FNV-1a over the document id, the type and the trigger's
 /// character offsets (the same input gives the same id on any run).
