@@ -62,6 +62,11 @@ fn check_finds_each_planted_fault_at_its_line() {
             "error",
             "the kind (third column) is missing",
         ),
+        (
+            "triggers.tsv:12",
+            "error",
+            "pattern \"held {victim} incommunicado\": unknown slot {victim}",
+        ),
         ("cities.tsv:1", "error", "cc=ru is not a country code"),
         (
             "cities.tsv:2",
@@ -87,7 +92,7 @@ fn check_finds_each_planted_fault_at_its_line() {
     assert!(
         stdout
             .trim_end()
-            .ends_with(": 9 errors, 4 warnings, 1 note"),
+            .ends_with(": 10 errors, 4 warnings, 1 note"),
         "{stdout}"
     );
 }

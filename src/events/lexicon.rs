@@ -6,6 +6,8 @@ use crate::error::BuildError;
 use crate::gazetteer::{Entry, Gazetteers, Lexicon, PhraseMatcher};
 use crate::tokens::Tokens;
 
+use super::patterns::{is_pattern, SlotPattern};
+
 /// The fourteen event types of the record contract.
 pub const EVENT_TYPES: &[&str] = &[
     "protest",
@@ -88,6 +90,12 @@ pub struct TriggerMatch {
 pub struct EventLexicon {
     triggers: PhraseMatcher,
     parsed: Vec<Option<Trigger>>,
+    /// Per trigger entry, its pattern if its surface has slots
+    /// (`patterns.rs`).
+    patterns: Vec<Option<SlotPattern>>,
+    /// The anchors of the patterns, and the entry of each: none when no
+    /// entry is a pattern (the shipped lists have none).
+    anchors: Option<(PhraseMatcher, Vec<usize>)>,
     pub cues: Cues,
     pub agents: PhraseMatcher,
     pub descriptors: PhraseMatcher,
@@ -307,6 +315,42 @@ fn parse_trigger(index: usize, entry: &Entry) -> Option<Trigger> {
 impl EventLexicon {
     pub fn new(gazetteers: &Gazetteers) -> Result<EventLexicon, BuildError> {
         let entries = gazetteers.list("triggers");
+        // A pattern that does not parse was refused at loading (strict
+        // loading, `gazetteer::schema`); here it is simply none.
+        let patterns: Vec<Option<SlotPattern>> = entries
+            .iter()
+            .map(|e| {
+                is_pattern(&e.surface)
+                    .then(|| SlotPattern::parse(&e.surface).ok())
+                    .flatten()
+            })
+            .collect();
+        let anchor_entries: Vec<(Entry, usize)> = patterns
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                let anchor = p.as_ref()?.anchor().to_string();
+                Some((
+                    Entry {
+                        surface: anchor,
+                        ..entries[i].clone()
+                    },
+                    i,
+                ))
+            })
+            .collect();
+        let anchors = if anchor_entries.is_empty() {
+            None
+        } else {
+            Some((
+                PhraseMatcher::new(
+                    "the trigger pattern anchors",
+                    "triggers.tsv",
+                    anchor_entries.iter().map(|(e, _)| e),
+                )?,
+                anchor_entries.iter().map(|(_, i)| *i).collect(),
+            ))
+        };
         let parsed = entries
             .iter()
             .enumerate()
@@ -463,6 +507,8 @@ impl EventLexicon {
         };
         Ok(EventLexicon {
             triggers: PhraseMatcher::new("the trigger automaton", "triggers.tsv", entries)?,
+            patterns,
+            anchors,
             parsed,
             cues,
             agents: PhraseMatcher::new(
@@ -483,6 +529,16 @@ impl EventLexicon {
         self.triggers.entry(index)
     }
 
+    /// Whether any trigger entry is a pattern.
+    pub fn has_patterns(&self) -> bool {
+        self.anchors.is_some()
+    }
+
+    /// The pattern of a trigger entry, if its surface has slots.
+    pub fn pattern(&self, index: usize) -> Option<&SlotPattern> {
+        self.patterns.get(index).and_then(Option::as_ref)
+    }
+
     /// Trigger matches in a text: leftmost-longest; where a surface is both
     /// a noun and a verb, both readings are kept for the context to decide.
     pub fn find_triggers(&self, text: &str) -> Vec<TriggerMatch> {
@@ -493,7 +549,8 @@ impl EventLexicon {
     pub fn find_triggers_in(&self, text: &str, tokens: &Tokens) -> Vec<TriggerMatch> {
         let mut out: Vec<TriggerMatch> = Vec::new();
         for m in self.triggers.find_in(text, tokens) {
-            if self.trigger(m.entry).is_none() {
+            // A pattern is found by its anchor, below.
+            if self.trigger(m.entry).is_none() || self.pattern(m.entry).is_some() {
                 continue;
             }
             match out.last_mut() {
@@ -507,6 +564,17 @@ impl EventLexicon {
                     trigger: m.entry,
                     alternative: None,
                 }),
+            }
+        }
+        if let Some((anchors, entry_of)) = &self.anchors {
+            let found = anchors.find_in(text, tokens);
+            if !found.is_empty() {
+                out.extend(found.into_iter().map(|m| TriggerMatch {
+                    span: m.span,
+                    trigger: entry_of[m.entry],
+                    alternative: None,
+                }));
+                out.sort_by_key(|t| (t.span.start, t.span.end));
             }
         }
         out

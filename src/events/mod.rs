@@ -45,6 +45,7 @@ mod implied;
 pub mod lexicon;
 mod modality;
 pub mod participants;
+pub mod patterns;
 pub mod penalty;
 mod places;
 mod restatement;
@@ -277,6 +278,9 @@ impl EventExtractor {
                         && m.span.overlaps(&t.span)
                 })
             })
+            // A pattern's anchor is no trigger of its own: its match is an
+            // event's (or a rejected candidate's) trigger.
+            .filter(|t| self.lexicon.pattern(t.trigger).is_none())
             .filter_map(|t| {
                 let trigger = if t.alternative.is_some() {
                     // Two words before it are all the reading reads.
@@ -375,6 +379,28 @@ impl EventExtractor {
                 .filter(|g| sentence.contains(&g.span))
                 .collect();
             let words = tokens.words(text, *sentence);
+            // Trigger patterns (patterns.rs), matched at their anchors.
+            let fillers = patterns::SlotFillers {
+                text,
+                sentence: *sentence,
+                groups: &sentence_groups,
+                mentions: sentence_mentions,
+            };
+            let run_at = |run: &str, at: usize| words_at(text, *sentence, run, at);
+            // (None for every trigger when no entry is a pattern: nothing
+            // is allocated then.)
+            let pattern_matches: Vec<Option<patterns::PatternMatch>> =
+                if self.lexicon.has_patterns() {
+                    sentence_triggers
+                        .iter()
+                        .map(|tm| {
+                            let pattern = self.lexicon.pattern(tm.trigger)?;
+                            patterns::match_at(pattern, tm.span, &fillers, &run_at)
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                };
             // Nouns of offences in the sentence ("an illegal assembly", "the
             // attack"): a date right after one dates it, not the proceedings
             // against it (see dating::choose_date).
@@ -407,7 +433,8 @@ impl EventExtractor {
                 .map(|(tm, _)| tm.span)
                 .collect();
             let mut sentence_events: Vec<Event> = Vec::new();
-            for (tm, reading) in sentence_triggers.iter().zip(&readings) {
+            for (i, (tm, reading)) in sentence_triggers.iter().zip(&readings).enumerate() {
+                let pattern_match = pattern_matches.get(i).and_then(Option::as_ref);
                 // Groups named before the trigger can be referred back to by it.
                 remember_groups(
                     sentence_group_slice,
@@ -419,21 +446,35 @@ impl EventExtractor {
                 let Some(trigger) = *reading else {
                     continue;
                 };
-                match self.read_trigger(
-                    doc,
-                    *sentence,
-                    s_index,
-                    tm.span,
-                    trigger,
-                    &sentence_groups,
-                    &words,
-                    &event_nouns,
-                    &trigger_spans,
-                    &force_acts,
-                    sentence_mentions,
-                    &memory,
-                    default_country.as_ref(),
-                ) {
+                let is_pattern = self.lexicon.pattern(tm.trigger).is_some();
+                let covered = !is_pattern
+                    && pattern_matches
+                        .iter()
+                        .flatten()
+                        .any(|m| m.span.contains(&tm.span));
+                let outcome = if is_pattern && pattern_match.is_none() {
+                    Err("pattern.unfilled")
+                } else if covered {
+                    Err("pattern.covered")
+                } else {
+                    self.read_trigger(
+                        doc,
+                        *sentence,
+                        s_index,
+                        pattern_match.map_or(tm.span, |m| m.span),
+                        trigger,
+                        &sentence_groups,
+                        &words,
+                        &event_nouns,
+                        &trigger_spans,
+                        &force_acts,
+                        sentence_mentions,
+                        &memory,
+                        default_country.as_ref(),
+                        pattern_match,
+                    )
+                };
+                match outcome {
                     Ok((event, referent)) => {
                         memory.push(referent);
                         sentence_events.push(event);
@@ -710,6 +751,7 @@ impl EventExtractor {
         mentions: &[Mention],
         memory: &[Referent],
         default_country: Option<&Place>,
+        pattern: Option<&patterns::PatternMatch>,
     ) -> Result<(Event, Referent), &'static str> {
         let text = doc.text.as_str();
         let cues = &self.lexicon.cues;
@@ -731,7 +773,13 @@ impl EventExtractor {
             clause_start,
             lexicon: &self.lexicon,
         };
-        if let Some(guard) = guards::rejection(&candidate) {
+        // A pattern says what it means: the sense guards of single words
+        // are not applied to it.
+        if let Some(guard) = pattern
+            .is_none()
+            .then(|| guards::rejection(&candidate))
+            .flatten()
+        {
             return Err(guard);
         }
         let definite = trigger.is_noun
@@ -745,7 +793,9 @@ impl EventExtractor {
         // Voice.
         let passive =
             !trigger.is_noun && trigger.participle && roles::is_passive(text, span, &before, cues);
-        let (subject_role, object_role, voice) = if trigger.is_noun {
+        let (subject_role, object_role, voice) = if pattern.is_some() {
+            (Role::None, Role::None, "pattern")
+        } else if trigger.is_noun {
             (Role::None, Role::None, "noun")
         } else if passive {
             (Role::Target, Role::None, "passive")
@@ -786,6 +836,20 @@ impl EventExtractor {
         let mut agent_group: Option<&Group> = None;
         let mut how = Attachments::default();
         match (subject_role, object_role) {
+            _ if pattern.is_some() => {
+                target_group = pattern.and_then(|p| p.target);
+                agent_group = pattern.and_then(|p| p.agent);
+                how.targets = "the {target} slot of the pattern";
+                how.agents = "the {agent} slot of the pattern";
+                // Without an {agent} slot, a verb's subject is its agent,
+                // as for any trigger whose entry says so ("Security
+                // services have held X incommunicado").
+                let agent_slot = pattern.is_some_and(|p| p.has_agent_slot);
+                if !agent_slot && !trigger.is_noun && trigger.subject == Role::Agent {
+                    agent_group = subject;
+                    how.agents = "the subject of the clause (the pattern has no {agent} slot)";
+                }
+            }
             _ if trigger.is_noun => {
                 // "the arrest of X", "X's arrest", "their trial", "by police".
                 target_group = groups.iter().copied().find(|g| {
@@ -1017,7 +1081,10 @@ impl EventExtractor {
 
         // Penalty.
         let penalty = if matches!(event_type, "sentence" | "fine") {
-            penalty::penalty_for(text, sentence, span, trigger, mentions, &self.lexicon)
+            // A pattern's penalty is read after its anchor ("sentenced
+            // {target} to {duration}").
+            let at = pattern.map_or(span, |p| p.anchor);
+            penalty::penalty_for(text, sentence, at, trigger, mentions, &self.lexicon)
         } else {
             None
         };
@@ -1085,6 +1152,23 @@ impl EventExtractor {
         };
         Ok((event, referent))
     }
+}
+
+/// Where the words `run` (a run of a pattern, `patterns.rs`) end if they
+/// stand in `text` from `at` on (after spaces), within the sentence: matched
+/// as trigger phrases are, in any case, ending at a word boundary.
+fn words_at(text: &str, sentence: ByteSpan, run: &str, at: usize) -> Option<usize> {
+    let rest = text.get(at..sentence.end)?;
+    let start = at + (rest.len() - rest.trim_start().len());
+    let end = start + run.len();
+    let found = text.get(start..end)?;
+    let same = if run.is_ascii() {
+        found.eq_ignore_ascii_case(run)
+    } else {
+        found.to_lowercase() == run.to_lowercase()
+    };
+    (same && crate::gazetteer::at_word_boundaries(text, ByteSpan::new(start, end), run))
+        .then_some(end)
 }
 
 /// How many bytes before a trigger the words that choose its reading (noun

@@ -322,16 +322,52 @@ mod tests {
             ("triggers.tsv", 9, Severity::Warning),
             ("triggers.tsv", 10, Severity::Error),
             ("triggers.tsv", 11, Severity::Error),
+            ("triggers.tsv", 12, Severity::Error),
         ]
         .into_iter()
         .map(|(f, l, s)| (f.to_string(), l, s))
         .collect();
         assert_eq!(summary, expected, "{findings:#?}");
-        assert_eq!(counts(&findings), (9, 4, 1));
+        assert_eq!(counts(&findings), (10, 4, 1));
         // Line 8 is good; line 9 repeats it.
         assert!(findings[11]
             .message
             .contains("same surface and kind as line 8"));
+    }
+
+    /// The example lines of `gazetteers/README.md` (its table of lists)
+    /// are what they claim: new, valid lines, each for its file.
+    #[test]
+    fn the_readme_examples_are_clean_user_lines() {
+        let readme = include_str!("../../gazetteers/README.md");
+        let mut files: std::collections::BTreeMap<String, String> = Default::default();
+        for row in readme
+            .lines()
+            .filter(|l| l.starts_with("| `") && l.contains(".tsv`"))
+        {
+            let cells: Vec<&str> = row.split(" | ").collect();
+            let file = cells[0]
+                .trim_start_matches("| `")
+                .split('`')
+                .next()
+                .unwrap();
+            let line = cells
+                .last()
+                .unwrap()
+                .trim_end_matches(" |")
+                .trim_matches('`');
+            files
+                .entry(file.to_string())
+                .or_default()
+                .push_str(&format!("{line}\n"));
+        }
+        assert_eq!(files.len(), super::schema::FORMATS.len(), "{files:?}");
+        let dir = tempfile::tempdir().unwrap();
+        for (name, content) in &files {
+            std::fs::write(dir.path().join(name), content).unwrap();
+        }
+        let findings = check_folder(dir.path()).unwrap();
+        assert!(findings.is_empty(), "{findings:#?}");
     }
 
     #[test]

@@ -18,6 +18,9 @@
 //!    capitals.
 //! 4. **Event types.** The canonical column of `triggers.tsv` is one of the
 //!    event types of the record contract (`arrest`, not `arest`).
+//! 5. **Patterns.** A trigger surface with braces is a pattern with slots
+//!    (`events/patterns.rs`): its slots are known ones, it has words, no
+//!    two slots stand side by side.
 //!
 //! Adding an attribute to a list: a row in [`FORMATS`], the code that reads
 //! it, and a line in the header of the list's file.
@@ -198,6 +201,11 @@ pub fn problems(list: &str, entry: &Entry, kinds: &BTreeSet<String>) -> Vec<Stri
     let Some(format) = format_of(list) else {
         return problems;
     };
+    if list == "triggers" && crate::events::patterns::is_pattern(&entry.surface) {
+        if let Err(problem) = crate::events::patterns::SlotPattern::parse(&entry.surface) {
+            problems.push(format!("pattern {:?}: {problem}", entry.surface));
+        }
+    }
     if let Some(allowed) = format.canonical {
         if !allowed.contains(&entry.canonical.as_str()) {
             problems.push(format!(
@@ -360,6 +368,22 @@ mod tests {
         ] {
             assert!(joined.contains(part), "{part}: {joined}");
         }
+    }
+
+    #[test]
+    fn a_malformed_pattern_is_a_problem() {
+        let problems = problems(
+            "triggers",
+            &entry("held {victim} incommunicado\tarrest\tverb\n"),
+            &kinds("triggers"),
+        );
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].contains("unknown slot {victim}"),
+            "{problems:?}"
+        );
+        let good = entry("{agent} opened fire on {target}\tassault\tverb\n");
+        assert!(super::problems("triggers", &good, &kinds("triggers")).is_empty());
     }
 
     #[test]
