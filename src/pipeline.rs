@@ -371,6 +371,37 @@ impl Pipeline {
     }
 }
 
+/// For tests of the stages: one text analysed with a user's files.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{Analysis, Pipeline, Stages};
+    use crate::document::{Document, Origin};
+    use crate::gazetteer::Gazetteers;
+
+    /// `text` (published 8 March 2024) analysed by `stages`, with `files`
+    /// (name, content) as the user's rule folder.
+    pub(crate) fn analyse_with(files: &[(&str, &str)], text: &str, stages: Stages) -> Analysis {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        for (name, content) in files {
+            std::fs::write(dir.path().join(name), content).expect("the file is written");
+        }
+        let gazetteers = Gazetteers::with_overlay(dir.path()).expect("the rules load");
+        let doc = Document {
+            id: "t".into(),
+            text: text.into(),
+            published: chrono::NaiveDate::from_ymd_opt(2024, 3, 8),
+            meta: Default::default(),
+            origin: Origin {
+                path: "test".into(),
+                line: None,
+            },
+        };
+        Pipeline::new(&gazetteers, stages)
+            .expect("the pipeline builds")
+            .analyse(&doc)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -33,7 +33,7 @@
 //!    sentences) an undated event takes the last day-precise date before
 //!    it, unless its sentence moves in time ("They were later fined").
 
-use super::lexicon::Cues;
+use super::lexicon::{Cues, EventLexicon};
 use super::roles::Referent;
 use super::Event;
 use crate::document::ByteSpan;
@@ -66,10 +66,13 @@ pub(super) fn choose_date(
     sentence: ByteSpan,
     span: ByteSpan,
     mentions: &[Mention],
-    cues: &Cues,
+    lexicon: &EventLexicon,
     words: &[(ByteSpan, &str)],
     others: &OtherTriggers,
 ) -> DateChoice {
+    let cues: &Cues = &lexicon.cues;
+    // The checks a user's rules.tsv switched off.
+    let disabled = &lexicon.disabled_rules;
     let mut passed_over: Vec<(ByteSpan, &'static str)> = Vec::new();
     let offence_nouns = others.offence_nouns;
     let distance = |a: ByteSpan, b: ByteSpan| {
@@ -303,12 +306,18 @@ pub(super) fn choose_date(
             matches!(m.kind, MentionKind::Date | MentionKind::Time) && sentence.contains(&m.span)
         })
         .filter(|m| !m.span.overlaps(&span))
-        .filter(|m| match checks.iter().find(|(_, keep)| !keep(m)) {
-            Some((rule, _)) => {
-                passed_over.push((m.span, *rule));
-                false
+        .filter(|m| {
+            match checks
+                .iter()
+                .filter(|(rule, _)| disabled.is_empty() || !disabled.iter().any(|d| d == rule))
+                .find(|(_, keep)| !keep(m))
+            {
+                Some((rule, _)) => {
+                    passed_over.push((m.span, *rule));
+                    false
+                }
+                None => true,
             }
-            None => true,
         })
         .collect::<Vec<&Mention>>();
     // A holiday's day varies by country ("Labor Day" is 1 May in most of

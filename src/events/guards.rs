@@ -364,8 +364,10 @@ pub(super) const GUARDS: &[Guard] = &[
 
 /// The name of the first guard that rejects the candidate, if any.
 pub(super) fn rejection(candidate: &Candidate) -> Option<&'static str> {
+    let disabled = &candidate.lexicon.disabled_rules;
     GUARDS
         .iter()
+        .filter(|g| disabled.is_empty() || !disabled.iter().any(|d| d == g.name))
         .find(|g| (g.rejects)(candidate))
         .map(|g| g.name)
 }

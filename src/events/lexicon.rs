@@ -96,6 +96,9 @@ pub struct EventLexicon {
     /// The anchors of the patterns, and the entry of each: none when no
     /// entry is a pattern (the shipped lists have none).
     anchors: Option<(PhraseMatcher, Vec<usize>)>,
+    /// The named rules (`rules.tsv`: guards, dating checks) a user's folder
+    /// switched off; empty unless one did.
+    pub disabled_rules: Vec<String>,
     pub cues: Cues,
     pub agents: PhraseMatcher,
     pub descriptors: PhraseMatcher,
@@ -312,6 +315,26 @@ fn parse_trigger(index: usize, entry: &Entry) -> Option<Trigger> {
     })
 }
 
+/// The rules of the shipped `rules.tsv` that the loaded one lacks: those a
+/// user's `!` lines switched off.
+fn disabled_rules(gazetteers: &Gazetteers) -> Vec<String> {
+    let loaded: std::collections::HashSet<&str> = gazetteers
+        .list("rules")
+        .iter()
+        .map(|e| e.surface.as_str())
+        .collect();
+    Gazetteers::embedded()
+        .map(|shipped| {
+            shipped
+                .list("rules")
+                .iter()
+                .filter(|e| !loaded.contains(e.surface.as_str()))
+                .map(|e| e.surface.clone())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 impl EventLexicon {
     pub fn new(gazetteers: &Gazetteers) -> Result<EventLexicon, BuildError> {
         let entries = gazetteers.list("triggers");
@@ -509,6 +532,7 @@ impl EventLexicon {
             triggers: PhraseMatcher::new("the trigger automaton", "triggers.tsv", entries)?,
             patterns,
             anchors,
+            disabled_rules: disabled_rules(gazetteers),
             parsed,
             cues,
             agents: PhraseMatcher::new(

@@ -1038,7 +1038,15 @@ impl EventExtractor {
             all: trigger_spans,
             event_nouns,
         };
-        let choice = choose_date(text, sentence, span, mentions, cues, words, &others);
+        let choice = choose_date(
+            text,
+            sentence,
+            span,
+            mentions,
+            &self.lexicon,
+            words,
+            &others,
+        );
         let date = choice.chosen.map(|(at, value, typed)| {
             let day = doc
                 .published
@@ -2831,6 +2839,89 @@ mod tests {
         assert!(
             fines.iter().all(|r| r.3.as_deref() == Some("2016-10-14")),
             "{rows:?}"
+        );
+    }
+}
+
+/// `rules.tsv`: the named rules a user may switch off (issue 13).
+#[cfg(test)]
+mod switchable_rules {
+    use crate::gazetteer::Gazetteers;
+    use crate::pipeline::testing::analyse_with;
+    use crate::pipeline::{Analysis, Stages};
+
+    fn analyse(rules: Option<&str>, text: &str) -> Analysis {
+        let files: Vec<(&str, &str)> = rules.map(|r| ("rules.tsv", r)).into_iter().collect();
+        analyse_with(&files, text, Stages::Events)
+    }
+
+    #[test]
+    fn rules_tsv_names_every_guard_and_dating_check() {
+        let shipped = Gazetteers::embedded().unwrap();
+        let listed = |kind: &str| -> Vec<String> {
+            shipped
+                .kind("rules", kind)
+                .map(|e| e.surface.clone())
+                .collect()
+        };
+        let guards: Vec<String> = super::guards::GUARDS
+            .iter()
+            .map(|g| g.name.to_string())
+            .collect();
+        assert_eq!(listed("guard"), guards);
+        // The checks of dating.rs, as written in its table.
+        let source = include_str!("dating.rs");
+        let checks: Vec<String> = source
+            .split("(\"dating.")
+            .skip(1)
+            .filter_map(|rest| {
+                let (name, after) = rest.split_once('"')?;
+                after.starts_with(", &|m").then(|| format!("dating.{name}"))
+            })
+            .collect();
+        assert_eq!(checks.len(), 9, "{checks:?}");
+        assert_eq!(listed("dating"), checks);
+    }
+
+    #[test]
+    fn a_switched_off_guard_no_longer_rejects() {
+        let text = "Officers released a statement on Friday.";
+        let on = analyse(None, text);
+        assert!(on.events.is_empty());
+        assert_eq!(on.rejected[0].rule, "guard.object_sense");
+        // Switched off, the next guard that applies decides.
+        let off = analyse(Some("!guard.object_sense\t-\tguard\n"), text);
+        assert_eq!(off.rejected[0].rule, "guard.release_of_thing");
+        let both = "!guard.object_sense\t-\tguard\n!guard.release_of_thing\t-\tguard\n";
+        let off = analyse(Some(both), text);
+        assert!(
+            off.rejected.iter().all(|r| !r.rule.starts_with("guard.")),
+            "{:?}",
+            off.rejected
+        );
+    }
+
+    #[test]
+    fn a_switched_off_dating_check_lets_its_date_through() {
+        let text = "Police detained the activist, a spokesman told reporters on Wednesday.";
+        let on = analyse(None, text);
+        assert_eq!(on.events[0].date, None);
+        assert_eq!(on.events[0].dates_passed_over[0].1, "dating.report_date");
+        let off = analyse(Some("!dating.report_date\t-\tdating\n"), text);
+        assert_eq!(
+            off.events[0].date.as_ref().map(|(_, v)| v.as_str()),
+            Some("2024-03-06")
+        );
+    }
+
+    #[test]
+    fn a_user_cannot_add_a_rule() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("rules.tsv"), "guard.my_own\t-\tguard\n").unwrap();
+        let error = Gazetteers::with_overlay(dir.path()).unwrap_err();
+        assert!(
+            error.problem.contains("can only switch a shipped rule off"),
+            "{error}"
         );
     }
 }

@@ -334,9 +334,8 @@ mod tests {
 
 #[cfg(test)]
 mod pipeline_tests {
-    use crate::document::{Document, Origin};
-    use crate::gazetteer::Gazetteers;
-    use crate::pipeline::{Analysis, Pipeline, Stages};
+    use crate::pipeline::testing::analyse_with;
+    use crate::pipeline::{Analysis, Stages};
 
     const PATTERNS: &str = "held {target} incommunicado\tarrest\tverb\tlemma=hold incommunicado\n\
         {agent} opened fire on {target}\tassault\tverb\tlemma=open fire on\n\
@@ -344,20 +343,7 @@ mod pipeline_tests {
         frogmarched {target} away\tarrest\tverb\tlemma=frogmarch away\n";
 
     fn analyse(text: &str, stages: Stages) -> Analysis {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("triggers.tsv"), PATTERNS).unwrap();
-        let gazetteers = Gazetteers::with_overlay(dir.path()).unwrap();
-        let doc = Document {
-            id: "p".into(),
-            text: text.into(),
-            published: chrono::NaiveDate::from_ymd_opt(2024, 3, 8),
-            meta: Default::default(),
-            origin: Origin {
-                path: "test".into(),
-                line: None,
-            },
-        };
-        Pipeline::new(&gazetteers, stages).unwrap().analyse(&doc)
+        analyse_with(&[("triggers.tsv", PATTERNS)], text, stages)
     }
 
     fn names(actors: &[crate::events::Actor]) -> Vec<&str> {

@@ -64,6 +64,7 @@ const EMBEDDED: &[(&str, &str)] = &[
         "state_agents",
         include_str!("../../gazetteers/state_agents.tsv"),
     ),
+    ("rules", include_str!("../../gazetteers/rules.tsv")),
     ("temporal", include_str!("../../gazetteers/temporal.tsv")),
     ("triggers", include_str!("../../gazetteers/triggers.tsv")),
 ];

@@ -18,7 +18,9 @@
 //!    capitals.
 //! 4. **Event types.** The canonical column of `triggers.tsv` is one of the
 //!    event types of the record contract (`arrest`, not `arest`).
-//! 5. **Patterns.** A trigger surface with braces is a pattern with slots
+//! 5. **Rules.** `rules.tsv` names civex's switchable rules: a user's file
+//!    of that name may only switch one off (`!guard.object_sense`).
+//! 6. **Patterns.** A trigger surface with braces is a pattern with slots
 //!    (`events/patterns.rs`): its slots are known ones, it has words, no
 //!    two slots stand side by side.
 //!
@@ -156,6 +158,11 @@ pub const FORMATS: &[ListFormat] = &[
         canonical: None,
     },
     ListFormat {
+        list: "rules",
+        attrs: &[],
+        canonical: None,
+    },
+    ListFormat {
         list: "state_agents",
         attrs: &[attr("role", Values::Any)],
         canonical: None,
@@ -195,6 +202,13 @@ pub fn format_of(list: &str) -> Option<&'static ListFormat> {
 /// what is accepted.
 pub fn problems(list: &str, entry: &Entry, kinds: &BTreeSet<String>) -> Vec<String> {
     let mut problems = Vec::new();
+    if list == "rules" && !entry.origin.built_in {
+        problems.push(format!(
+            "rules.tsv can only switch a shipped rule off (rules are code): write !{}\t-\t{}",
+            entry.surface, entry.kind
+        ));
+        return problems;
+    }
     if !kinds.contains(&entry.kind) {
         problems.push(unknown_kind(list, &entry.kind, kinds));
     }
