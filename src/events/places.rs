@@ -5,9 +5,10 @@ use super::Place;
 use crate::document::ByteSpan;
 use crate::tag::{Mention, MentionKind};
 
-/// Places named in a sentence.
+/// Places named in a sentence, each once, in order.
 pub(super) fn sentence_places(mentions: &[Mention], sentence: ByteSpan) -> Option<Vec<Place>> {
-    let places: Vec<Place> = mentions
+    let mut places: Vec<Place> = Vec::new();
+    let found = mentions
         .iter()
         .filter(|m| {
             m.kind == MentionKind::Location
@@ -20,8 +21,14 @@ pub(super) fn sentence_places(mentions: &[Mention], sentence: ByteSpan) -> Optio
                 name: m.value.clone()?,
                 country,
             })
-        })
-        .collect();
+        });
+    // A place named twice ("NAIROBI, March 21 - ... in central Nairobi")
+    // is one place of the event.
+    for place in found {
+        if !places.contains(&place) {
+            places.push(place);
+        }
+    }
     (!places.is_empty()).then_some(places)
 }
 
@@ -55,4 +62,34 @@ pub(super) fn default_country(mentions: &[Mention]) -> Option<Place> {
         name: if name.is_empty() { cc.clone() } else { name },
         country: cc,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(start: usize, end: usize, name: &str, country: &str) -> Mention {
+        let mut m = Mention::new(
+            MentionKind::Location,
+            ByteSpan::new(start, end),
+            Some(name.to_string()),
+            "location.city",
+        );
+        m.attrs
+            .push(("country", serde_json::Value::String(country.into())));
+        m
+    }
+
+    #[test]
+    fn a_place_named_twice_in_a_sentence_is_one_place() {
+        // "NAIROBI, March 21 - Police dispersed a rally in central Nairobi and Kibera."
+        let mentions = [
+            place(0, 7, "Nairobi", "KE"),
+            place(58, 65, "Nairobi", "KE"),
+            place(70, 76, "Kibera", "KE"),
+        ];
+        let places = sentence_places(&mentions, ByteSpan::new(0, 77)).unwrap();
+        let names: Vec<&str> = places.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Nairobi", "Kibera"]);
+    }
 }
