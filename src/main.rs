@@ -86,7 +86,7 @@ enum Command {
         /// Write the current output of every sample as its accepted output.
         #[arg(long, conflicts_with = "review")]
         accept: bool,
-        /// Show each changed sample and ask whether to accept it (on a terminal).
+        /// Show each changed sample and ask: accept, reject, skip or quit (answers read from stdin, one per line).
         #[arg(long)]
         review: bool,
     },

@@ -359,3 +359,51 @@ fn explain_reads_a_file_picks_a_document_and_writes_json() {
         .code(2)
         .stderr(predicates::str::contains("no document with id \"zzz\""));
 }
+
+#[test]
+fn civex_test_review_asks_per_changed_sample() {
+    let (samples, rules) = sample_and_rules();
+    std::fs::write(
+        samples.path().join("court.txt"),
+        "Guards frogmarched Ali Karimov into the courtroom on Monday.\n",
+    )
+    .unwrap();
+    civex_test(samples.path(), None, &["--accept"]);
+    // Both samples change with the rule: accept the first, reject the second.
+    let output = civex()
+        .args([
+            "test",
+            "--published",
+            "2024-03-06",
+            "--review",
+            "--gazetteers",
+        ])
+        .arg(rules.path())
+        .arg(samples.path())
+        .write_stdin("a\nr\n")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("blogger.txt: accepted\n"), "{stdout}");
+    assert!(
+        stdout.contains("court.txt: rejected (the accepted output stays)\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with("2 samples: 0 as accepted, 1 differ, 1 accepted now, 1 rejected\n"),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains(
+        "blogger.txt: [a]ccept the current output, [r]eject it, [s]kip, [q]uit reviewing?"
+    ));
+    // The accepted one passes with the rule, the rejected one still differs.
+    let again = civex_test(samples.path(), Some(rules.path()), &[]);
+    let again = String::from_utf8_lossy(&again.stdout);
+    assert!(again.starts_with("court.txt: 2 changed"), "{again}");
+    assert!(
+        again.ends_with("2 samples: 1 as accepted, 1 differ\n"),
+        "{again}"
+    );
+}

@@ -1,7 +1,7 @@
 //! `civex test DIR`: snapshot tests of a user's rules (see
 //! `civex::snapshot` for the samples, the accepted files and the diff).
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, Write};
 use std::path::Path;
 
 use civex::gazetteer::Gazetteers;
@@ -18,7 +18,10 @@ pub enum Mode {
     Check,
     /// Write the current output as accepted, for every sample.
     Accept,
-    /// Show each changed sample and ask whether to accept it.
+    /// Show each changed sample and ask what to do with it: accept,
+    /// reject, skip, or quit reviewing. The answers are read from standard
+    /// input, one line each (on a terminal, as typed; from a pipe, as
+    /// given: `printf 'a\\nr\\n' | civex test DIR --review`).
     Review,
 }
 
@@ -31,11 +34,6 @@ pub fn test(
     mode: Mode,
     out: &mut dyn Write,
 ) -> Result<bool, Failure> {
-    if mode == Mode::Review && !std::io::stdin().is_terminal() {
-        return Err(Failure::Usage(
-            "--review asks on a terminal, and standard input is none; use --accept".into(),
-        ));
-    }
     let samples = samples(dir)
         .map_err(|e| Failure::Usage(format!("cannot read the folder {}: {e}", dir.display())))?;
     if samples.is_empty() {
@@ -47,6 +45,7 @@ pub fn test(
     let pipeline =
         Pipeline::new(gazetteers, Stages::Events).map_err(|e| Failure::Usage(e.to_string()))?;
     let (mut same, mut failing, mut accepted_now) = (0, 0, 0);
+    let (mut rejected, mut skipped) = (0, 0);
     let mut reviewing = mode == Mode::Review;
     for sample in &samples {
         let name = sample.name();
@@ -98,17 +97,25 @@ pub fn test(
             }
         }
         if reviewing {
-            match ask(&format!(
-                "accept the current output of {name}? [y]es, [n]o, [q]uit: "
-            ))? {
-                'y' => {
+            // The diff first, then the question.
+            out.flush()?;
+            let answer = ask(&format!(
+                "{name}: [a]ccept the current output, [r]eject it, [s]kip, [q]uit reviewing? "
+            ))?;
+            match answer {
+                Some('a') => {
                     accept(sample, &current)?;
                     writeln!(out, "{name}: accepted")?;
                     accepted_now += 1;
                     continue;
                 }
-                'q' => reviewing = false,
-                _ => {}
+                Some('r') => {
+                    writeln!(out, "{name}: rejected (the accepted output stays)")?;
+                    rejected += 1;
+                }
+                Some('s') => skipped += 1,
+                // "q", or no more answers.
+                _ => reviewing = false,
             }
         }
         failing += 1;
@@ -120,6 +127,12 @@ pub fn test(
     );
     if accepted_now > 0 {
         summary.push_str(&format!(", {accepted_now} accepted now"));
+    }
+    if rejected > 0 {
+        summary.push_str(&format!(", {rejected} rejected"));
+    }
+    if skipped > 0 {
+        summary.push_str(&format!(", {skipped} skipped"));
     }
     writeln!(out, "{summary}")?;
     Ok(failing == 0)
@@ -135,16 +148,21 @@ fn accept(sample: &Sample, current: &str) -> Result<(), Failure> {
     })
 }
 
-/// Asks a question on the terminal; the first letter of the answer, in
-/// lower case ('n' for an empty answer).
-fn ask(question: &str) -> Result<char, Failure> {
-    eprint!("{question}");
-    std::io::stderr().flush()?;
-    let mut answer = String::new();
-    std::io::stdin().lock().read_line(&mut answer)?;
-    Ok(answer
-        .trim()
-        .chars()
-        .next()
-        .map_or('n', |c| c.to_ascii_lowercase()))
+/// Asks a question (on standard error) and reads the answer, a line of
+/// standard input: its first letter in lower case, `None` when input has
+/// ended. An unknown letter is asked again.
+fn ask(question: &str) -> Result<Option<char>, Failure> {
+    loop {
+        eprint!("{question}");
+        std::io::stderr().flush()?;
+        let mut answer = String::new();
+        if std::io::stdin().lock().read_line(&mut answer)? == 0 {
+            eprintln!();
+            return Ok(None);
+        }
+        match answer.trim().chars().next().map(|c| c.to_ascii_lowercase()) {
+            Some(c @ ('a' | 'r' | 's' | 'q')) => return Ok(Some(c)),
+            _ => eprintln!("answer a, r, s or q"),
+        }
+    }
 }
