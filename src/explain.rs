@@ -17,7 +17,8 @@
 //!    confidence.
 //! 4. **Rejected candidates**: every trigger that gave no event, with the
 //!    named rule that rejected it (`guard.NAME`, `evidence.NAME`,
-//!    `merge.same_sentence`, `restatement.same_incident`) and its entry.
+//!    `merge.same_sentence`, `restatement.same_incident`, `pattern.covered`,
+//!    `pattern.unfilled`) and its entry.
 //!
 //! Offsets are characters, as in every record civex writes.
 

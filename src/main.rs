@@ -178,6 +178,11 @@ fn main() -> ExitCode {
             min_confidence,
         } => {
             let result = (|| {
+                if !(0.0..=1.0).contains(min_confidence) {
+                    return Err(Failure::Usage(format!(
+                        "--min-confidence {min_confidence} is not between 0 and 1"
+                    )));
+                }
                 let request = cli::explain::Request {
                     input,
                     id: id.as_deref(),

@@ -330,7 +330,8 @@ impl Pipeline {
                     .as_ref()
                     .filter(|_| self.stages.writes_mentions())
                 {
-                    let found = extractor.trigger_mentions(&doc.text, tokens, triggers, &mentions);
+                    let found = extractor
+                        .trigger_mentions(&doc.text, tokens, &sentences, triggers, &mentions);
                     if !found.is_empty() {
                         mentions.extend(found);
                         mentions.sort_by_key(|m| (m.span.start, m.span.end));
@@ -544,7 +545,7 @@ mod tests {
         let gazetteers = Gazetteers::embedded().unwrap();
         let doc = Document {
             id: "t".into(),
-            text: "Police detained two activists after a protest by the Hunger Strike Committee. Workers protest.".into(),
+            text: "Police detained two activists after a protest by the Hunger Strike Committee. Workers protest. They met on the square. Protest organisers spoke.".into(),
             published: None,
             meta: Default::default(),
             origin: Origin {
@@ -572,6 +573,9 @@ mod tests {
             ("detained".to_string(), "arrest".to_string(), "trigger.verb"),
             ("protest".to_string(), "protest".to_string(), "trigger.noun"),
             ("protest".to_string(), "protest".to_string(), "trigger.verb"),
+            // The reading reads its own sentence only, as extract does:
+            // "the square." before it does not make it a noun.
+            ("Protest".to_string(), "protest".to_string(), "trigger.verb"),
         ];
         assert_eq!(triggers(Stages::Mentions), expected);
         assert_eq!(triggers(Stages::Events), expected);

@@ -407,3 +407,43 @@ fn civex_test_review_asks_per_changed_sample() {
         "{again}"
     );
 }
+
+#[test]
+fn a_broken_accepted_file_fails_its_sample_only() {
+    let (samples, _) = sample_and_rules();
+    std::fs::write(
+        samples.path().join("court.txt"),
+        "Police detained Ali Karimov.\n",
+    )
+    .unwrap();
+    civex_test(samples.path(), None, &["--accept"]);
+    std::fs::write(
+        samples.path().join("blogger.txt.accepted.jsonl"),
+        "{not json\n",
+    )
+    .unwrap();
+    let output = civex_test(samples.path(), None, &[]);
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("blogger.txt: error: "), "{stdout}");
+    assert!(stdout.contains("line 1: not a JSON record"), "{stdout}");
+    assert!(
+        stdout.ends_with("2 samples: 1 as accepted, 1 differ\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn explain_refuses_a_missing_file_and_a_bad_confidence() {
+    civex()
+        .args(["explain", "no-such-article.jsonl"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "no such file: no-such-article.jsonl",
+        ));
+    civex()
+        .args(["explain", "--min-confidence", "2", "Police detained him."])
+        .assert()
+        .code(2);
+}

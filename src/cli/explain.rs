@@ -66,6 +66,17 @@ pub fn run(request: &Request, gazetteers: &Gazetteers, out: &mut dyn Write) -> R
 /// given on the command line (id `text`).
 fn documents(request: &Request) -> Result<Vec<Document>, Failure> {
     let input = request.input;
+    // A missing file is an error, not a text to explain: one word ending
+    // in a document's extension is taken for a file name.
+    let looks_like_a_file = !input.contains(char::is_whitespace)
+        && [".txt", ".jsonl", ".ndjson", ".json", ".gz"]
+            .iter()
+            .any(|ext| input.ends_with(ext));
+    if looks_like_a_file && !Path::new(input).exists() {
+        return Err(Failure::Usage(format!(
+            "no such file: {input} (to explain a text, give the text itself)"
+        )));
+    }
     if input != "-" && !Path::new(input).exists() {
         return Ok(vec![Document {
             id: "text".into(),

@@ -267,26 +267,49 @@ impl EventExtractor {
         &self,
         text: &str,
         tokens: &Tokens,
+        sentences: &[ByteSpan],
         triggers: &[TriggerMatch],
         mentions: &[Mention],
     ) -> Vec<Mention> {
+        // The names, in order of their starts, and the furthest end of each
+        // prefix: a trigger overlaps a name if one starting before its end
+        // reaches past its start (a binary search per trigger, so a long
+        // document stays linear).
+        let names: Vec<ByteSpan> = mentions
+            .iter()
+            .filter(|m| matches!(m.kind, MentionKind::Person | MentionKind::Organisation))
+            .map(|m| m.span)
+            .collect();
+        let furthest_end: Vec<usize> = names
+            .iter()
+            .scan(0, |end, n| {
+                *end = n.end.max(*end);
+                Some(*end)
+            })
+            .collect();
+        let in_name = |t: ByteSpan| {
+            let before_end = names.partition_point(|n| n.start < t.end);
+            before_end > 0 && furthest_end[before_end - 1] > t.start
+        };
         triggers
             .iter()
-            .filter(|t| {
-                !mentions.iter().any(|m| {
-                    matches!(m.kind, MentionKind::Person | MentionKind::Organisation)
-                        && m.span.overlaps(&t.span)
-                })
-            })
+            .filter(|t| !in_name(t.span))
             // A pattern's anchor is no trigger of its own: its match is an
             // event's (or a rejected candidate's) trigger.
             .filter(|t| self.lexicon.pattern(t.trigger).is_none())
             .filter_map(|t| {
+                // As in `extract`: a trigger across a sentence boundary is
+                // none, and its reading reads its own sentence only.
+                let s = sentences.partition_point(|s| s.end <= t.span.start);
+                let sentence = sentences.get(s).filter(|s| s.contains(&t.span))?;
                 let trigger = if t.alternative.is_some() {
                     // Two words before it are all the reading reads.
                     let from = crate::tag::money::floor_char_boundary(
                         text,
-                        t.span.start.saturating_sub(READING_WINDOW),
+                        t.span
+                            .start
+                            .saturating_sub(READING_WINDOW)
+                            .max(sentence.start),
                     );
                     let words = tokens.words(text, ByteSpan::new(from, t.span.end));
                     self.choose_reading(text, t, &words)?
@@ -1164,16 +1187,19 @@ impl EventExtractor {
 
 /// Where the words `run` (a run of a pattern, `patterns.rs`) end if they
 /// stand in `text` from `at` on (after spaces), within the sentence: matched
-/// as trigger phrases are, in any case, ending at a word boundary.
+/// as trigger phrases are (a lower-case run in any case, one with a capital
+/// as written or in capitals), ending at a word boundary.
 fn words_at(text: &str, sentence: ByteSpan, run: &str, at: usize) -> Option<usize> {
     let rest = text.get(at..sentence.end)?;
     let start = at + (rest.len() - rest.trim_start().len());
     let end = start + run.len();
     let found = text.get(start..end)?;
-    let same = if run.is_ascii() {
+    let same = if run.chars().any(char::is_uppercase) {
+        found == run || found == run.to_uppercase()
+    } else if run.is_ascii() {
         found.eq_ignore_ascii_case(run)
     } else {
-        found.to_lowercase() == run.to_lowercase()
+        found.to_lowercase() == run
     };
     (same && crate::gazetteer::at_word_boundaries(text, ByteSpan::new(start, end), run))
         .then_some(end)

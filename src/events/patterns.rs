@@ -13,19 +13,23 @@
 //!    described one "the blogger X", a pronoun "him", a back-reference "the
 //!    two"), which becomes the event's targets or agents; `{duration}` takes
 //!    a duration ("five years"), `{money}` an amount ("500 somoni"),
-//!    `{place}` a place ("in Khujand" → "Khujand").
-//! 3. **Adjacency.** Between a slot's filler and the words beside it there
+//!    `{place}` a place (write `in {place}` for "in Khujand"). These three
+//!    only say where the pattern matches: the event's penalty and place are
+//!    read as for any trigger (and find what the slot holds).
+//! 3. **Case.** A pattern's words match as trigger phrases do: in lower
+//!    case, in any case; with a capital, as written or in capitals.
+//! 4. **Adjacency.** Between a slot's filler and the words beside it there
 //!    is only space, or an article before the filler ("held the blogger X
 //!    incommunicado"); a slot between two runs of words holds at most
 //!    [`MAX_SLOT_BYTES`] bytes.
-//! 4. **Reading.** The whole match is the event's trigger; its rule is
+//! 5. **Reading.** The whole match is the event's trigger; its rule is
 //!    `TYPE.pattern`; the sense guards of single words are not applied (the
 //!    pattern says what it means), everything else is as for any trigger:
 //!    modality, date, place, penalty (read after the anchor), evidence.
 //!    Without an `{agent}` slot, the subject of a verb pattern's clause is
 //!    its agent when the entry says `subject=agent` (the default for
 //!    verbs): "Security services have held X incommunicado".
-//! 5. **Precedence.** A trigger phrase inside a matched pattern gives no
+//! 6. **Precedence.** A trigger phrase inside a matched pattern gives no
 //!    event of its own (`pattern.covered`); an anchor whose slots are not
 //!    filled gives none either (`pattern.unfilled`), and `civex explain`
 //!    shows both.
@@ -241,7 +245,7 @@ struct Filler<'g> {
 
 /// Matches `pattern` whose anchor was found at `anchor`; `words_at` finds a
 /// run of the pattern's words starting at a position (after spaces), as
-/// trigger phrases are matched, and gives its end.
+/// trigger phrases are matched (rule 3), and gives its end.
 pub fn match_at<'g>(
     pattern: &SlotPattern,
     anchor: ByteSpan,

@@ -767,6 +767,8 @@ pub(super) fn resolve_cataphora(
         } else {
             continue;
         };
+        e.attached.targets =
+            "named in the next sentences (\"Two activists were detained. A and B ...\")";
         e.targets = names
             .into_iter()
             .map(|name| Actor {

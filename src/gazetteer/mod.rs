@@ -224,10 +224,12 @@ impl Gazetteers {
     }
 
     /// Lays a user's lines over a list: an entry replaces the shipped (or
-    /// earlier) entry of the same surface and kind or is added; a `!` line
-    /// switches off the shipped entry of its surface and kind. Strict: a line
-    /// that breaks the list's format ([`schema::problems`]) or switches off
-    /// nothing stops the load with its `file:line`.
+    /// earlier) entries of the same surface and kind (all of them, where a
+    /// list holds several: the user's line is then the only one) or is
+    /// added; a `!` line switches off the entries of a surface and kind the
+    /// list ships. Strict: a line that breaks the list's format
+    /// ([`schema::problems`]) or switches off nothing stops the load with
+    /// its `file:line`.
     fn overlay(&mut self, list: &str, lines: Vec<Line>) -> Result<(), GazetteerError> {
         let kinds = Gazetteers::shipped_kinds(list);
         let cell = self.lists.entry(list.to_string()).or_default();
@@ -238,10 +240,21 @@ impl Gazetteers {
         .into_iter()
         .map(Some)
         .collect();
-        let mut position: HashMap<(String, String), usize> = entries
+        // Where the entries of each surface and kind are.
+        let mut position: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            if let Some(e) = e {
+                position
+                    .entry((e.surface.clone(), e.kind.clone()))
+                    .or_default()
+                    .push(i);
+            }
+        }
+        let shipped: std::collections::HashSet<(String, String)> = entries
             .iter()
-            .enumerate()
-            .filter_map(|(i, e)| e.as_ref().map(|e| ((e.surface.clone(), e.kind.clone()), i)))
+            .flatten()
+            .filter(|e| e.origin.built_in)
+            .map(|e| (e.surface.clone(), e.kind.clone()))
             .collect();
         let mut result = Ok(());
         for line in lines {
@@ -260,27 +273,30 @@ impl Gazetteers {
                         result = Err(error(problem));
                         break;
                     }
-                    match position.get(&key) {
-                        Some(&i) => entries[i] = Some(entry),
+                    let at = position.entry(key).or_default();
+                    match at.first() {
+                        Some(&first) => {
+                            entries[first] = Some(entry);
+                            for &other in &at[1..] {
+                                entries[other] = None;
+                            }
+                            at.truncate(1);
+                        }
                         None => {
-                            position.insert(key, entries.len());
+                            at.push(entries.len());
                             entries.push(Some(entry));
                         }
                     }
                 }
                 Line::Disable { .. } => {
-                    let shipped = position
-                        .get(&key)
-                        .and_then(|&i| entries[i].as_ref())
-                        .is_some_and(|e| e.origin.built_in);
-                    if !shipped {
+                    if !shipped.contains(&key) {
                         result = Err(error(format!(
                             "switches off nothing: {list}.tsv ships no entry {:?} of kind {:?}",
                             key.0, key.1
                         )));
                         break;
                     }
-                    if let Some(i) = position.remove(&key) {
+                    for i in position.remove(&key).unwrap_or_default() {
                         entries[i] = None;
                     }
                 }
@@ -1081,6 +1097,27 @@ mod tests {
         let g = overlaid(&[("triggers.tsv", "!picked up\t-\tverb\n")]).unwrap();
         assert!(find(&g, "triggers", "picked up", "verb").is_none());
         assert!(find(&g, "triggers", "picked up by police", "verb").is_some());
+    }
+
+    #[test]
+    fn a_bang_line_switches_off_every_shipped_entry_of_its_key() {
+        // "road blockade" is shipped twice as a noun (lines 141 and 213).
+        let shipped = Gazetteers::embedded().unwrap();
+        let count = |g: &Gazetteers| {
+            g.list("triggers")
+                .iter()
+                .filter(|e| e.surface == "road blockade" && e.kind == "noun")
+                .count()
+        };
+        assert_eq!(count(&shipped), 2);
+        let off = overlaid(&[("triggers.tsv", "!road blockade\t-\tnoun\n")]).unwrap();
+        assert_eq!(count(&off), 0);
+        let replaced = overlaid(&[("triggers.tsv", "road blockade\tprotest\tnoun\n")]).unwrap();
+        assert_eq!(count(&replaced), 1);
+        // Replaced first, then switched off: the shipped key is still one
+        // to switch off, and nothing of it stays.
+        let both = "road blockade\tprotest\tnoun\n!road blockade\t-\tnoun\n";
+        assert_eq!(count(&overlaid(&[("triggers.tsv", both)]).unwrap()), 0);
     }
 
     #[test]
