@@ -86,7 +86,7 @@ pub fn check_folder(dir: &Path) -> Result<Vec<Finding>, GazetteerError> {
     paths.sort();
     let mut findings = Vec::new();
     // Per list, the lines of the folder seen so far, by surface and kind.
-    let mut seen: HashMap<(String, String, String), Origin> = HashMap::new();
+    let mut seen: HashMap<(String, String, String, String), Origin> = HashMap::new();
     for path in paths {
         let file = path.display().to_string();
         let finding = |line: usize, severity: Severity, message: String| Finding {
@@ -140,10 +140,14 @@ pub fn check_folder(dir: &Path) -> Result<Vec<Finding>, GazetteerError> {
             problem: e.to_string(),
         })?;
         let shipped_entries = shipped.list(&list);
-        let shipped_at: HashMap<(&str, &str), &Entry> = shipped_entries
-            .iter()
-            .map(|e| ((e.surface.as_str(), e.kind.as_str()), e))
-            .collect();
+        // The shipped entries of each surface and kind.
+        let mut shipped_at: HashMap<(&str, &str), Vec<&Entry>> = HashMap::new();
+        for e in shipped_entries {
+            shipped_at
+                .entry((e.surface.as_str(), e.kind.as_str()))
+                .or_default()
+                .push(e);
+        }
         let kinds: BTreeSet<String> = shipped_entries.iter().map(|e| e.kind.clone()).collect();
         let file_name: std::sync::Arc<str> = file.as_str().into();
         for (index, raw) in content.lines().enumerate() {
@@ -162,7 +166,23 @@ pub fn check_folder(dir: &Path) -> Result<Vec<Finding>, GazetteerError> {
             };
             let line_no = line.origin().line;
             let (surface, kind) = line.key();
-            let key = (list.clone(), surface.to_string(), kind.to_string());
+            // Lines of one surface and kind replace each other (and of one
+            // canonical form, where that is part of an entry's identity); a
+            // switch-off line stands apart.
+            let by_canonical = schema::canonical_in_key(&list, kind);
+            let canonical = match &line {
+                Line::Entry(entry) if by_canonical => entry.canonical.clone(),
+                Line::Entry(_) => String::new(),
+                Line::Disable { canonical, .. } => {
+                    format!("!{}", canonical.as_deref().unwrap_or("-"))
+                }
+            };
+            let key = (
+                list.clone(),
+                surface.to_string(),
+                kind.to_string(),
+                canonical,
+            );
             if let Some(earlier) = seen.insert(key, line.origin().clone()) {
                 findings.push(finding(
                     line_no,
@@ -173,14 +193,20 @@ pub fn check_folder(dir: &Path) -> Result<Vec<Finding>, GazetteerError> {
                     ),
                 ));
             }
-            let shipped_entry = shipped_at.get(&(surface, kind)).copied();
+            let shipped_here: &[&Entry] =
+                shipped_at.get(&(surface, kind)).map_or(&[], Vec::as_slice);
             match &line {
-                Line::Disable { .. } => {
-                    if shipped_entry.is_none() {
+                Line::Disable { canonical, .. } => {
+                    let fits = |e: &&Entry| canonical.as_deref().is_none_or(|c| c == e.canonical);
+                    if !shipped_here.iter().any(fits) {
+                        let of = canonical
+                            .as_deref()
+                            .map(|c| format!(" and canonical form {c:?}"))
+                            .unwrap_or_default();
                         findings.push(finding(
                             line_no,
                             Severity::Error,
-                            format!("switches off nothing: {list}.tsv ships no entry {surface:?} of kind {kind:?}"),
+                            format!("switches off nothing: {list}.tsv ships no entry {surface:?} of kind {kind:?}{of}"),
                         ));
                     }
                 }
@@ -190,8 +216,29 @@ pub fn check_folder(dir: &Path) -> Result<Vec<Finding>, GazetteerError> {
                     for problem in problems {
                         findings.push(finding(line_no, Severity::Error, problem));
                     }
-                    if let Some(shipped) = shipped_entry {
-                        findings.push(compare_with_shipped(entry, shipped, &finding));
+                    let replaced = shipped_here
+                        .iter()
+                        .find(|e| !by_canonical || e.canonical == entry.canonical);
+                    match replaced {
+                        Some(shipped) => {
+                            findings.push(compare_with_shipped(entry, shipped, &finding))
+                        }
+                        None => {
+                            if let Some(other) = shipped_here.first() {
+                                findings.push(finding(
+                                    line_no,
+                                    Severity::Note,
+                                    format!(
+                                        "added beside the shipped entry of canonical form {:?} at {} (both are read; '!{}\t{}\t{}' switches that one off)",
+                                        other.canonical,
+                                        other.origin.location(),
+                                        other.surface,
+                                        other.canonical,
+                                        other.kind
+                                    ),
+                                ));
+                            }
+                        }
                     }
                     if valid
                         && WORD_LISTS.contains(&list.as_str())

@@ -223,13 +223,15 @@ impl Gazetteers {
         Ok(gazetteers)
     }
 
-    /// Lays a user's lines over a list: an entry replaces the shipped (or
+    /// Lays a user's lines over a list. An entry replaces the shipped (or
     /// earlier) entries of the same surface and kind (all of them, where a
-    /// list holds several: the user's line is then the only one) or is
-    /// added; a `!` line switches off the entries of a surface and kind the
-    /// list ships. Strict: a line that breaks the list's format
-    /// ([`schema::problems`]) or switches off nothing stops the load with
-    /// its `file:line`.
+    /// list repeats one), or is added; where the canonical form is part of
+    /// an entry's identity ([`schema::canonical_in_key`]: "support" is an
+    /// object of several senses in `event_cues.tsv`), only those of its
+    /// canonical form. A `!` line switches off the shipped entries of a
+    /// surface and kind, of one canonical form if it names one. Strict: a
+    /// line that breaks the list's format ([`schema::problems`]) or
+    /// switches off nothing stops the load with its `file:line`.
     fn overlay(&mut self, list: &str, lines: Vec<Line>) -> Result<(), GazetteerError> {
         let kinds = Gazetteers::shipped_kinds(list);
         let cell = self.lists.entry(list.to_string()).or_default();
@@ -250,11 +252,11 @@ impl Gazetteers {
                     .push(i);
             }
         }
-        let shipped: std::collections::HashSet<(String, String)> = entries
+        let shipped: Vec<(String, String, String)> = entries
             .iter()
             .flatten()
             .filter(|e| e.origin.built_in)
-            .map(|e| (e.surface.clone(), e.kind.clone()))
+            .map(|e| (e.surface.clone(), e.kind.clone(), e.canonical.clone()))
             .collect();
         let mut result = Ok(());
         for line in lines {
@@ -273,14 +275,24 @@ impl Gazetteers {
                         result = Err(error(problem));
                         break;
                     }
+                    let by_canonical = schema::canonical_in_key(list, &entry.kind);
                     let at = position.entry(key).or_default();
-                    match at.first() {
-                        Some(&first) => {
+                    let same: Vec<usize> = at
+                        .iter()
+                        .copied()
+                        .filter(|&i| {
+                            entries[i]
+                                .as_ref()
+                                .is_some_and(|e| !by_canonical || e.canonical == entry.canonical)
+                        })
+                        .collect();
+                    match same.split_first() {
+                        Some((&first, others)) => {
                             entries[first] = Some(entry);
-                            for &other in &at[1..] {
+                            for &other in others {
                                 entries[other] = None;
                             }
-                            at.truncate(1);
+                            at.retain(|i| !others.contains(i));
                         }
                         None => {
                             at.push(entries.len());
@@ -288,17 +300,32 @@ impl Gazetteers {
                         }
                     }
                 }
-                Line::Disable { .. } => {
-                    if !shipped.contains(&key) {
-                        result = Err(error(format!(
-                            "switches off nothing: {list}.tsv ships no entry {:?} of kind {:?}",
-                            key.0, key.1
-                        )));
+                Line::Disable { canonical, .. } => {
+                    let fits = |c: &str| canonical.as_deref().is_none_or(|wanted| wanted == c);
+                    if !shipped
+                        .iter()
+                        .any(|(s, k, c)| *s == key.0 && *k == key.1 && fits(c))
+                    {
+                        result = Err(error(match &canonical {
+                            Some(c) => format!(
+                                "switches off nothing: {list}.tsv ships no entry {:?} of kind {:?} and canonical form {c:?}",
+                                key.0, key.1
+                            ),
+                            None => format!(
+                                "switches off nothing: {list}.tsv ships no entry {:?} of kind {:?}",
+                                key.0, key.1
+                            ),
+                        }));
                         break;
                     }
-                    for i in position.remove(&key).unwrap_or_default() {
-                        entries[i] = None;
-                    }
+                    let at = position.entry(key).or_default();
+                    at.retain(|&i| {
+                        let off = entries[i].as_ref().is_some_and(|e| fits(&e.canonical));
+                        if off {
+                            entries[i] = None;
+                        }
+                        !off
+                    });
                 }
             }
         }
@@ -336,11 +363,13 @@ pub enum Line {
     /// An entry, to add (or to replace the shipped entry of the same
     /// surface and kind).
     Entry(Entry),
-    /// `!surface <TAB> … <TAB> kind`: switches off the shipped entry of
-    /// this surface and kind (the other columns are not read).
+    /// `!surface <TAB> canonical <TAB> kind`: switches off the shipped
+    /// entries of this surface and kind, those of this canonical form only
+    /// when one is given (`-` for all); the attributes are not read.
     Disable {
         surface: String,
         kind: String,
+        canonical: Option<String>,
         origin: Origin,
     },
 }
@@ -441,9 +470,14 @@ pub fn parse_line(raw: &str, origin: Origin) -> Result<Option<Line>, (Origin, St
         Some(k) => k.to_string(),
     };
     if disable {
+        let canonical = match columns.get(1).map(|c| c.trim()) {
+            None | Some("") | Some("-") => None,
+            Some(c) => Some(c.to_string()),
+        };
         return Ok(Some(Line::Disable {
             surface: surface.to_string(),
             kind,
+            canonical,
             origin,
         }));
     }
@@ -1097,6 +1131,29 @@ mod tests {
         let g = overlaid(&[("triggers.tsv", "!picked up\t-\tverb\n")]).unwrap();
         assert!(find(&g, "triggers", "picked up", "verb").is_none());
         assert!(find(&g, "triggers", "picked up by police", "verb").is_some());
+    }
+
+    #[test]
+    fn entries_of_another_canonical_form_are_added_beside() {
+        let count = |g: &Gazetteers, canonical: &str| {
+            g.list("event_cues")
+                .iter()
+                .filter(|e| {
+                    e.surface == "support" && e.kind == "object_sense" && e.canonical == canonical
+                })
+                .count()
+        };
+        let g = overlaid(&[("event_cues.tsv", "support\trelease\tobject_sense\n")]).unwrap();
+        assert_eq!(
+            (count(&g, "gather"), count(&g, "whip"), count(&g, "release")),
+            (1, 1, 1)
+        );
+        let g = overlaid(&[("event_cues.tsv", "!support\twhip\tobject_sense\n")]).unwrap();
+        assert_eq!((count(&g, "gather"), count(&g, "whip")), (1, 0));
+        let g = overlaid(&[("event_cues.tsv", "!support\t-\tobject_sense\n")]).unwrap();
+        assert_eq!((count(&g, "gather"), count(&g, "whip")), (0, 0));
+        let error = overlaid(&[("event_cues.tsv", "!support\tflog\tobject_sense\n")]).unwrap_err();
+        assert!(error.problem.contains("canonical form \"flog\""), "{error}");
     }
 
     #[test]

@@ -192,6 +192,17 @@ pub const FORMATS: &[ListFormat] = &[
     },
 ];
 
+/// Whether the canonical form is part of what identifies an entry of this
+/// list and kind, beside its surface and kind: in `event_cues.tsv`, an
+/// `object_sense` or `preceding_sense` entry names in its canonical column
+/// the trigger lemma it concerns ("support" is an object of other senses of
+/// "gather" and of "whip"). Elsewhere a user's line of a shipped surface and
+/// kind replaces the shipped entries whatever their canonical form (it may
+/// correct that form).
+pub fn canonical_in_key(list: &str, kind: &str) -> bool {
+    list == "event_cues" && matches!(kind, "object_sense" | "preceding_sense")
+}
+
 /// The format of `list`, if civex knows the list.
 pub fn format_of(list: &str) -> Option<&'static ListFormat> {
     FORMATS.iter().find(|f| f.list == list)
