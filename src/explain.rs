@@ -174,9 +174,30 @@ impl<'g> EntryIndex<'g> {
     }
 }
 
-/// Explains `doc` as `pipeline` (built with [`crate::pipeline::Stages::Events`]
-/// from `gazetteers`) reads it.
-pub fn explain(pipeline: &Pipeline, gazetteers: &Gazetteers, doc: &Document) -> Explanation {
+/// Explains documents as a pipeline reads them: the pipeline and the index
+/// of gazetteer entries are built once, for every document.
+pub struct Explainer<'g> {
+    pipeline: &'g Pipeline,
+    index: EntryIndex<'g>,
+}
+
+impl<'g> Explainer<'g> {
+    /// For `pipeline`, built with [`crate::pipeline::Stages::Events`] from
+    /// `gazetteers`.
+    pub fn new(pipeline: &'g Pipeline, gazetteers: &'g Gazetteers) -> Explainer<'g> {
+        Explainer {
+            pipeline,
+            index: EntryIndex::new(gazetteers),
+        }
+    }
+
+    /// The trace of one document.
+    pub fn explain(&self, doc: &Document) -> Explanation {
+        explain_with(self.pipeline, &self.index, doc)
+    }
+}
+
+fn explain_with(pipeline: &Pipeline, index: &EntryIndex, doc: &Document) -> Explanation {
     let analysis = pipeline.analyse(doc);
     let text = doc.text.as_str();
     let chars = CharIndex::new(text);
@@ -184,7 +205,6 @@ pub fn explain(pipeline: &Pipeline, gazetteers: &Gazetteers, doc: &Document) -> 
         let c = chars.char_span(span);
         (c.start, c.end)
     };
-    let index = EntryIndex::new(gazetteers);
     let entry_of = |name: &str, at: Option<usize>| match at.and_then(|i| pipeline.trigger_entry(i))
     {
         Some(entry) => format!("{name} at {}", entry.origin),
@@ -496,7 +516,7 @@ mod tests {
 
     fn explained(gazetteers: &Gazetteers, text: &str) -> Explanation {
         let pipeline = Pipeline::new(gazetteers, Stages::Events).unwrap();
-        explain(&pipeline, gazetteers, &doc(text))
+        Explainer::new(&pipeline, gazetteers).explain(&doc(text))
     }
 
     const TEXT: &str = "Security forces frogmarched the blogger Rustam Nazarov out of his flat in Khujand on Monday, his lawyer said. \

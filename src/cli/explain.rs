@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use civex::document::{Document, Origin};
-use civex::explain::explain;
+use civex::explain::Explainer;
 use civex::gazetteer::Gazetteers;
 use civex::input::{InputOptions, Inputs};
 use civex::pipeline::{Pipeline, Stages};
@@ -46,8 +46,9 @@ pub fn run(request: &Request, gazetteers: &Gazetteers, out: &mut dyn Write) -> R
         .with_min_confidence(request.min_confidence);
     let colour = std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let explainer = Explainer::new(&pipeline, gazetteers);
     for (i, doc) in documents.iter().enumerate() {
-        let explanation = explain(&pipeline, gazetteers, doc);
+        let explanation = explainer.explain(doc);
         if request.json {
             let line = serde_json::to_string(&explanation)
                 .map_err(|e| Failure::Usage(format!("cannot write the trace: {e}")))?;

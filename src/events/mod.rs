@@ -271,29 +271,10 @@ impl EventExtractor {
         triggers: &[TriggerMatch],
         mentions: &[Mention],
     ) -> Vec<Mention> {
-        // The names, in order of their starts, and the furthest end of each
-        // prefix: a trigger overlaps a name if one starting before its end
-        // reaches past its start (a binary search per trigger, so a long
-        // document stays linear).
-        let names: Vec<ByteSpan> = mentions
-            .iter()
-            .filter(|m| matches!(m.kind, MentionKind::Person | MentionKind::Organisation))
-            .map(|m| m.span)
-            .collect();
-        let furthest_end: Vec<usize> = names
-            .iter()
-            .scan(0, |end, n| {
-                *end = n.end.max(*end);
-                Some(*end)
-            })
-            .collect();
-        let in_name = |t: ByteSpan| {
-            let before_end = names.partition_point(|n| n.start < t.end);
-            before_end > 0 && furthest_end[before_end - 1] > t.start
-        };
+        let names = NameSpans::new(mentions);
         triggers
             .iter()
-            .filter(|t| !in_name(t.span))
+            .filter(|t| !names.overlap(t.span))
             // A pattern's anchor is no trigger of its own: its match is an
             // event's (or a rejected candidate's) trigger.
             .filter(|t| self.lexicon.pattern(t.trigger).is_none())
@@ -356,6 +337,7 @@ impl EventExtractor {
         let all_participants = participants(text, tokens, &doc_words, mentions, &self.lexicon);
         let all_groups = groups(text, &all_participants);
         let default_country = default_country(mentions);
+        let names = NameSpans::new(mentions);
         let mut memory: Vec<Referent> = Vec::new();
         let mut events: Vec<Event> = Vec::new();
         // The last date heading ("26 August." standing as a sentence of its
@@ -378,13 +360,7 @@ impl EventExtractor {
             let sentence_triggers: Vec<_> = within(triggers, |t| t.span, *sentence)
                 .iter()
                 .filter(|t| sentence.contains(&t.span))
-                .filter(|t| {
-                    // A trigger inside a name ("Hunger Strike Committee") is no trigger.
-                    !sentence_mentions.iter().any(|m| {
-                        matches!(m.kind, MentionKind::Person | MentionKind::Organisation)
-                            && m.span.overlaps(&t.span)
-                    })
-                })
+                .filter(|t| !names.overlap(t.span))
                 .collect();
             if sentence_triggers.is_empty() {
                 // Names in a sentence without events still feed back-references.
@@ -867,7 +843,10 @@ impl EventExtractor {
                 // Without an {agent} slot, a verb's subject is its agent,
                 // as for any trigger whose entry says so ("Security
                 // services have held X incommunicado").
-                let agent_slot = pattern.is_some_and(|p| p.has_agent_slot);
+                let agent_slot = self
+                    .lexicon
+                    .pattern(trigger.entry)
+                    .is_some_and(|p| p.has_slot(patterns::SlotKind::Agent));
                 if !agent_slot && !trigger.is_noun && trigger.subject == Role::Agent {
                     agent_group = subject;
                     how.agents = "the subject of the clause (the pattern has no {agent} slot)";
@@ -1182,6 +1161,45 @@ impl EventExtractor {
             dates_passed_over: choice.passed_over,
         };
         Ok((event, referent))
+    }
+}
+
+/// The spans of a document's person and organisation names: a trigger
+/// inside one ("Hunger Strike Committee") is no trigger, for `extract` and
+/// for the trigger mentions alike.
+struct NameSpans {
+    /// In order of their starts.
+    spans: Vec<ByteSpan>,
+    /// The furthest end among the first i+1 spans.
+    furthest_end: Vec<usize>,
+}
+
+impl NameSpans {
+    fn new(mentions: &[Mention]) -> NameSpans {
+        let spans: Vec<ByteSpan> = mentions
+            .iter()
+            .filter(|m| matches!(m.kind, MentionKind::Person | MentionKind::Organisation))
+            .map(|m| m.span)
+            .collect();
+        let furthest_end = spans
+            .iter()
+            .scan(0, |end, s| {
+                *end = s.end.max(*end);
+                Some(*end)
+            })
+            .collect();
+        NameSpans {
+            spans,
+            furthest_end,
+        }
+    }
+
+    /// Whether `span` overlaps a name: one that starts before its end
+    /// reaches past its start (a binary search, so a long document stays
+    /// linear).
+    fn overlap(&self, span: ByteSpan) -> bool {
+        let before_end = self.spans.partition_point(|s| s.start < span.end);
+        before_end > 0 && self.furthest_end[before_end - 1] > span.start
     }
 }
 

@@ -140,6 +140,11 @@ impl SlotPattern {
         Ok(SlotPattern { parts })
     }
 
+    /// Whether the pattern has a slot of this kind.
+    pub fn has_slot(&self, kind: SlotKind) -> bool {
+        self.parts.contains(&PatternPart::Slot(kind))
+    }
+
     /// The anchor: the first run of words (rule 1).
     pub fn anchor(&self) -> &str {
         self.parts
@@ -161,9 +166,6 @@ pub struct PatternMatch<'g> {
     pub anchor: ByteSpan,
     pub target: Option<&'g Group>,
     pub agent: Option<&'g Group>,
-    /// The pattern has an `{agent}` slot (else the clause's subject may be
-    /// the agent, as for any verb).
-    pub has_agent_slot: bool,
 }
 
 /// What a sentence offers the slots.
@@ -203,9 +205,8 @@ impl<'a, 'g> SlotFillers<'a, 'g> {
     ) -> Option<Filler<'g>> {
         let text = self.text;
         let fits = |span: ByteSpan| -> bool {
-            let after_start = start.is_none_or(|s| {
-                span.start >= s && filler_start(text, s, span.start.max(s)) == span.start
-            });
+            let after_start = start
+                .is_none_or(|s| span.start >= s && filler_start(text, s, span.start) == span.start);
             let before_end =
                 end.is_none_or(|e| span.end <= e && text[span.end..e].trim().is_empty());
             after_start && before_end && self.sentence.contains(&span)
@@ -261,7 +262,6 @@ pub fn match_at<'g>(
         anchor,
         target: None,
         agent: None,
-        has_agent_slot: pattern.parts.contains(&PatternPart::Slot(SlotKind::Agent)),
     };
     let fill = |kind: SlotKind, filler: &Filler<'g>, matched: &mut PatternMatch<'g>| match kind {
         SlotKind::Target => matched.target = filler.group,

@@ -21,7 +21,10 @@ use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::path::Path;
 
-use super::{parse_line, schema, Entry, GazetteerError, Gazetteers, Line, Origin};
+use super::{
+    folder_files, list_name, parse_line, schema, unknown_list, Entry, GazetteerError, Gazetteers,
+    Line, Origin,
+};
 
 /// How much a finding matters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -74,16 +77,9 @@ const WORD_LISTS: &[&str] = &["abbreviations", "given_names", "name_parts", "org
 /// Checks every file of `dir`; the findings come in file and line order.
 /// Fails only when the folder cannot be read.
 pub fn check_folder(dir: &Path) -> Result<Vec<Finding>, GazetteerError> {
-    let read_dir = std::fs::read_dir(dir).map_err(|e| GazetteerError {
-        file: dir.display().to_string(),
-        line: 0,
-        problem: format!("cannot read the folder: {e}"),
-    })?;
-    let mut paths: Vec<_> = read_dir
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
-        .collect();
-    paths.sort();
+    let paths = folder_files(dir)?;
+    // The shipped lists, each parsed once whatever the files that extend it.
+    let shipped = Gazetteers::embedded()?;
     let mut findings = Vec::new();
     // Per list, the lines of the folder seen so far, by surface and kind.
     let mut seen: HashMap<(String, String, String, String), Origin> = HashMap::new();
@@ -103,24 +99,9 @@ pub fn check_folder(dir: &Path) -> Result<Vec<Finding>, GazetteerError> {
             ));
             continue;
         }
-        let list = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default()
-            .to_string();
-        if schema::format_of(&list).is_none() {
-            let known: Vec<String> = schema::FORMATS
-                .iter()
-                .map(|f| format!("{}.tsv", f.list))
-                .collect();
-            findings.push(finding(
-                0,
-                Severity::Error,
-                format!(
-                    "unknown list name; a user file extends a shipped list and must be named one of: {}",
-                    known.join(", ")
-                ),
-            ));
+        let list = list_name(&path);
+        if let Some(problem) = unknown_list(&list) {
+            findings.push(finding(0, Severity::Error, problem));
             continue;
         }
         let content = match std::fs::read_to_string(&path) {
@@ -134,11 +115,6 @@ pub fn check_folder(dir: &Path) -> Result<Vec<Finding>, GazetteerError> {
                 continue;
             }
         };
-        let shipped = Gazetteers::embedded().map_err(|e| GazetteerError {
-            file: file.clone(),
-            line: 0,
-            problem: e.to_string(),
-        })?;
         let shipped_entries = shipped.list(&list);
         // The shipped entries of each surface and kind.
         let mut shipped_at: HashMap<(&str, &str), Vec<&Entry>> = HashMap::new();

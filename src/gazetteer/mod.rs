@@ -156,6 +156,41 @@ pub struct Gazetteers {
     lists: BTreeMap<String, std::sync::OnceLock<Vec<Entry>>>,
 }
 
+/// The files of a user's rule folder, in name order.
+pub(crate) fn folder_files(dir: &Path) -> Result<Vec<std::path::PathBuf>, GazetteerError> {
+    let read_dir = std::fs::read_dir(dir).map_err(|e| GazetteerError {
+        file: dir.display().to_string(),
+        line: 0,
+        problem: format!("cannot read the folder: {e}"),
+    })?;
+    let mut paths: Vec<_> = read_dir
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
+/// The list a user's file extends: its name without `.tsv`.
+pub(crate) fn list_name(path: &Path) -> String {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// The problem with a user's file named `list`, if civex ships no such list.
+pub(crate) fn unknown_list(list: &str) -> Option<String> {
+    if EMBEDDED.iter().any(|(name, _)| *name == list) {
+        return None;
+    }
+    let known: Vec<_> = EMBEDDED.iter().map(|(n, _)| format!("{n}.tsv")).collect();
+    Some(format!(
+        "unknown list name; a user file extends a shipped list and must be named one of: {}",
+        known.join(", ")
+    ))
+}
+
 fn embedded_list(name: &str) -> Vec<Entry> {
     let content = EMBEDDED
         .iter()
@@ -183,33 +218,17 @@ impl Gazetteers {
     /// user entries are added.
     pub fn with_overlay(dir: &Path) -> Result<Gazetteers, GazetteerError> {
         let mut gazetteers = Gazetteers::embedded()?;
-        let dir_name = dir.display().to_string();
-        let read_dir = std::fs::read_dir(dir).map_err(|e| GazetteerError {
-            file: dir_name.clone(),
-            line: 0,
-            problem: format!("cannot read the folder: {e}"),
-        })?;
-        let mut paths: Vec<_> = read_dir
-            .filter_map(|entry| entry.ok().map(|e| e.path()))
+        for path in folder_files(dir)?
+            .into_iter()
             .filter(|p| p.extension().is_some_and(|ext| ext == "tsv"))
-            .collect();
-        paths.sort();
-        for path in paths {
+        {
             let file = path.display().to_string();
-            let stem = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default()
-                .to_string();
-            if !EMBEDDED.iter().any(|(name, _)| *name == stem) {
-                let known: Vec<_> = EMBEDDED.iter().map(|(n, _)| format!("{n}.tsv")).collect();
+            let stem = list_name(&path);
+            if let Some(problem) = unknown_list(&stem) {
                 return Err(GazetteerError {
                     file,
                     line: 0,
-                    problem: format!(
-                        "unknown list name; a user file extends a shipped list and must be named one of: {}",
-                        known.join(", ")
-                    ),
+                    problem,
                 });
             }
             let content = std::fs::read_to_string(&path).map_err(|e| GazetteerError {
