@@ -33,6 +33,7 @@
 
 pub mod batch;
 mod bytescan;
+pub mod calendar;
 pub mod document;
 pub mod error;
 pub mod events;

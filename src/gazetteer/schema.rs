@@ -95,6 +95,7 @@ pub const FORMATS: &[ListFormat] = &[
             attr("cc", Values::CountryCode),
             attr("capital", Values::Flag),
             attr("ambiguous", Values::Flag),
+            attr("admin1", Values::Any),
         ],
         canonical: None,
     },
