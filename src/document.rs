@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 
 /// A half-open range `[start, end)` of **byte** offsets into a document's text.
 /// Both ends always lie on UTF-8 character boundaries.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ByteSpan {
     pub start: usize,
     pub end: usize,

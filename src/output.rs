@@ -8,6 +8,7 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::calendar::{CalendarRange, Precision};
 use crate::document::{ByteSpan, CharIndex, Document};
 use crate::events::{event_id, Event, Rejected};
 use crate::input::InputError;
@@ -242,13 +243,18 @@ impl Serialize for EventRecord<'_> {
                     text: &'a str,
                     value: &'a str,
                     source: &'a str,
+                    precision: &'static str,
+                    day: Option<String>,
                 }
+                let range = CalendarRange::of(value);
                 map.serialize_entry(
                     "date",
                     &DateRecord {
                         text: span.slice(text),
                         value,
                         source: e.date_source.unwrap_or("sentence"),
+                        precision: range.map_or(Precision::Unknown, |r| r.precision).as_str(),
+                        day: range.and_then(|r| r.day()).map(|d| d.to_string()),
                     },
                 )?
             }
@@ -264,6 +270,7 @@ impl Serialize for EventRecord<'_> {
         map.serialize_entry("trigger_entry", &e.trigger_entry)?;
         map.serialize_entry("evidence", &e.evidence.names())?;
         map.serialize_entry("confidence", &e.confidence)?;
+        map.serialize_entry("categories", &e.categories)?;
         if self.with_doc {
             meta_entry(&mut map, &self.doc.meta)?;
         }

@@ -103,6 +103,11 @@ pub struct EventLexicon {
     pub agents: PhraseMatcher,
     pub descriptors: PhraseMatcher,
     pub numbers: crate::tag::numbers::NumberWords,
+    /// The canonical name of each country code (`countries.tsv`), for
+    /// places: a record names a country, never just its code.
+    pub country_names: rustc_hash::FxHashMap<String, String>,
+    /// The categories trackers file events under (`categories.tsv`).
+    pub categories: super::categories::CategoryTable,
 }
 
 /// Cue words by kind (see the header of `event_cues.tsv`).
@@ -335,6 +340,20 @@ fn disabled_rules(gazetteers: &Gazetteers) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Country code to canonical country name: the first `country` entry of
+/// each code.
+fn country_names(gazetteers: &Gazetteers) -> rustc_hash::FxHashMap<String, String> {
+    let mut names = rustc_hash::FxHashMap::default();
+    for entry in gazetteers.kind("countries", "country") {
+        if let Some(cc) = entry.attr("cc") {
+            names
+                .entry(cc.to_string())
+                .or_insert_with(|| entry.canonical.clone());
+        }
+    }
+    names
+}
+
 impl EventLexicon {
     pub fn new(gazetteers: &Gazetteers) -> Result<EventLexicon, BuildError> {
         let entries = gazetteers.list("triggers");
@@ -542,6 +561,8 @@ impl EventLexicon {
             )?,
             descriptors: crate::gazetteer::descriptor_matcher(gazetteers)?,
             numbers: crate::tag::numbers::NumberWords::new(gazetteers),
+            country_names: country_names(gazetteers),
+            categories: super::categories::CategoryTable::new(gazetteers),
         })
     }
 

@@ -38,6 +38,7 @@
 //! (confidence and the `needs=` constraints). This file reads one trigger
 //! through them and assembles the record.
 
+pub mod categories;
 mod dating;
 pub mod evidence;
 mod guards;
@@ -84,14 +85,25 @@ pub struct Actor {
     pub role: Option<String>,
 }
 
+/// Where an event happened.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Place {
+    /// The canonical name: a city, a region or a country, never a code.
     pub name: String,
+    /// ISO 3166 alpha-2 code.
     pub country: String,
+    /// The country's canonical name (`countries.tsv`).
+    pub country_name: String,
+    /// `city`, `region` or `country`.
+    pub kind: &'static str,
+    /// The first-level administrative area of a city, where `cities.tsv`
+    /// gives one (`admin1=`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub admin1: Option<String>,
 }
 
 /// One event, in byte offsets.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Event {
     pub event_type: &'static str,
     pub modality: &'static str,
@@ -136,6 +148,9 @@ pub struct Event {
     /// The other dates of the event's sentence, each with the check that
     /// passed over it (`dating.NAME`).
     pub dates_passed_over: Vec<(ByteSpan, &'static str)>,
+    /// The categories trackers file it under (`categories.tsv`); set once
+    /// the document's events are assembled.
+    pub categories: categories::Categories,
 }
 
 /// How an event's targets, agents, modality and place were found: one
@@ -336,7 +351,7 @@ impl EventExtractor {
         let doc_words = tokens.words(text, ByteSpan::new(0, text.len()));
         let all_participants = participants(text, tokens, &doc_words, mentions, &self.lexicon);
         let all_groups = groups(text, &all_participants);
-        let default_country = default_country(mentions);
+        let default_country = default_country(mentions, &self.lexicon.country_names);
         let names = NameSpans::new(mentions);
         let mut memory: Vec<Referent> = Vec::new();
         let mut events: Vec<Event> = Vec::new();
@@ -627,6 +642,9 @@ impl EventExtractor {
             if actor.kind == "person" {
                 actor.role = roles.get(&actor.name).cloned();
             }
+        }
+        for event in &mut events {
+            event.categories = self.lexicon.categories.categorise(event);
         }
         evidence::assess_document(
             &mut events,
@@ -1100,7 +1118,7 @@ impl EventExtractor {
         };
 
         // Location: the sentence's place, else the document's country.
-        let sentence_places = sentence_places(mentions, sentence);
+        let sentence_places = sentence_places(mentions, sentence, &self.lexicon.country_names);
         let place_in_sentence = sentence_places.is_some();
         how.location = if place_in_sentence {
             "a place named in the sentence"
@@ -1159,6 +1177,7 @@ impl EventExtractor {
             trigger_entry_index: Some(trigger.entry),
             attached: how,
             dates_passed_over: choice.passed_over,
+            categories: categories::Categories::default(),
         };
         Ok((event, referent))
     }

@@ -32,6 +32,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         "abbreviations",
         include_str!("../../gazetteers/abbreviations.tsv"),
     ),
+    (
+        "categories",
+        include_str!("../../gazetteers/categories.tsv"),
+    ),
     ("cities", include_str!("../../gazetteers/cities.tsv")),
     ("countries", include_str!("../../gazetteers/countries.tsv")),
     (

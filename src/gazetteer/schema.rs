@@ -90,6 +90,11 @@ pub const FORMATS: &[ListFormat] = &[
         canonical: None,
     },
     ListFormat {
+        list: "categories",
+        attrs: &[],
+        canonical: None,
+    },
+    ListFormat {
         list: "cities",
         attrs: &[
             attr("cc", Values::CountryCode),
@@ -227,6 +232,11 @@ pub fn problems(list: &str, entry: &Entry, kinds: &BTreeSet<String>) -> Vec<Stri
     let Some(format) = format_of(list) else {
         return problems;
     };
+    if list == "categories" {
+        if let Err(problem) = crate::events::categories::parse_surface(&entry.surface) {
+            problems.push(format!("surface {:?}: {problem}", entry.surface));
+        }
+    }
     if list == "triggers" && crate::events::patterns::is_pattern(&entry.surface) {
         if let Err(problem) = crate::events::patterns::SlotPattern::parse(&entry.surface) {
             problems.push(format!("pattern {:?}: {problem}", entry.surface));

@@ -346,6 +346,9 @@ impl NameTagger {
         if let Some(cc) = entry.attr("cc") {
             mention = mention.with("country", cc.to_string());
         }
+        if let Some(admin1) = entry.attr("admin1") {
+            mention = mention.with("admin1", admin1.to_string());
+        }
         if kind == MentionKind::Organisation {
             mention = mention.with("org_kind", entry.kind.clone());
         }
