@@ -14,6 +14,7 @@ use civex::batch::{self, Processed, RunOptions, Summary};
 use civex::gazetteer::Gazetteers;
 use civex::input::{expand_inputs, parse_published, InputOptions, Inputs, DEFAULT_MAX_DOC_BYTES};
 use civex::output as records;
+use civex::output::table::{TableFormat, TableKind, TableWriter};
 use civex::output_file::OutputFile;
 use civex::pipeline::{Pipeline, Stages};
 
@@ -51,6 +52,15 @@ enum Command {
         /// Write only events whose confidence (0 to 1, from their evidence) is at least X; 0 writes every event.
         #[arg(long, value_name = "X", default_value_t = civex::events::evidence::DEFAULT_MIN_CONFIDENCE)]
         min_confidence: f64,
+        /// Record format: JSON Lines, or a table (events and mentions) with a header row: CSV (RFC 4180 quoting) or TSV (never quoted).
+        #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+        format: Format,
+        /// The table's columns, comma-separated, in this order (default: all; `civex extract --list-columns` lists them).
+        #[arg(long, value_name = "A,B,...")]
+        columns: Option<String>,
+        /// List the table columns of --emit events or mentions with their meaning, and exit.
+        #[arg(long)]
+        list_columns: bool,
     },
     /// Explain one document: its sentences, every mention with its rule and gazetteer entry (file:line), every event with how its parts were attached, and every rejected candidate with the rule that rejected it.
     Explain {
@@ -90,6 +100,12 @@ enum Command {
         #[arg(long)]
         review: bool,
     },
+    /// Print the JSON Schema (draft 2020-12) of a record kind; with no KIND, list the kinds.
+    Schema {
+        /// events, mentions, sentences, documents, errors or incidents.
+        #[arg(value_name = "KIND")]
+        kind: Option<String>,
+    },
     /// Check a folder of rules (gazetteer files) or list what is loaded.
     Gazetteers {
         #[command(subcommand)]
@@ -113,6 +129,16 @@ enum GazetteersAction {
         #[arg(long, value_name = "WORD")]
         grep: Option<String>,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// JSON Lines: one JSON object per record.
+    Jsonl,
+    /// Comma-separated values with a header row.
+    Csv,
+    /// Tab-separated values with a header row.
+    Tsv,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -167,8 +193,9 @@ fn main() -> ExitCode {
     // with the place in the source (see batch.rs); nothing else is printed.
     batch::install_panic_hook();
     let cli = Cli::parse();
-    let (common, stages, output, min_confidence) = match &cli.command {
+    let (common, stages, output, min_confidence, table) = match &cli.command {
         Command::Gazetteers { action } => return exit_code(gazetteers(action)),
+        Command::Schema { kind } => return exit_code(print_schema(kind.as_deref())),
         Command::Explain {
             input,
             id,
@@ -221,12 +248,15 @@ fn main() -> ExitCode {
                 mode,
             ));
         }
-        Command::Sentences(common) => (common, Stages::Sentences, Output::Sentences, 0.0),
+        Command::Sentences(common) => (common, Stages::Sentences, Output::Sentences, 0.0, None),
         Command::Extract {
             common,
             temporal_only,
             emit,
             min_confidence,
+            format,
+            columns,
+            list_columns,
         } => {
             let (stages, output) = match emit {
                 _ if *temporal_only => (Stages::Temporal, Output::Mentions),
@@ -234,10 +264,67 @@ fn main() -> ExitCode {
                 Emit::Events => (Stages::EventsOnly, Output::Events),
                 Emit::Documents => (Stages::Events, Output::Documents),
             };
-            (common, stages, output, *min_confidence)
+            if *list_columns {
+                return exit_code(list_table_columns(output));
+            }
+            let table = match table_writer(output, *format, columns.as_deref()) {
+                Ok(table) => table,
+                Err(failure) => return exit_code(Err(failure)),
+            };
+            (common, stages, output, *min_confidence, table)
         }
     };
-    exit_code(run(common, stages, output, min_confidence))
+    exit_code(run(common, stages, output, min_confidence, table.as_ref()))
+}
+
+/// The kind of table `output` makes, if it makes one.
+fn table_kind(output: Output) -> Option<TableKind> {
+    match output {
+        Output::Events => Some(TableKind::Events),
+        Output::Mentions => Some(TableKind::Mentions),
+        Output::Sentences | Output::Documents => None,
+    }
+}
+
+/// The table writer of `--format csv|tsv` (none for JSON Lines).
+fn table_writer(
+    output: Output,
+    format: Format,
+    columns: Option<&str>,
+) -> Result<Option<TableWriter>, Failure> {
+    let format = match format {
+        Format::Jsonl if columns.is_some() => {
+            return Err(Failure::Usage(
+                "--columns chooses the columns of a table: add --format csv or --format tsv".into(),
+            ))
+        }
+        Format::Jsonl => return Ok(None),
+        Format::Csv => TableFormat::Csv,
+        Format::Tsv => TableFormat::Tsv,
+    };
+    let kind = table_kind(output).ok_or_else(|| {
+        Failure::Usage(
+            "--format csv and tsv write events or mentions; --emit documents is JSON Lines only"
+                .into(),
+        )
+    })?;
+    TableWriter::new(kind, format, columns)
+        .map(Some)
+        .map_err(Failure::Usage)
+}
+
+/// `civex extract --list-columns`.
+fn list_table_columns(output: Output) -> Result<ExitCode, Failure> {
+    let kind = table_kind(output).ok_or_else(|| {
+        Failure::Usage("--emit documents has no table columns (JSON Lines only)".into())
+    })?;
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    for column in civex::output::table::columns_of(kind) {
+        writeln!(out, "{:<22} {}", column.name, column.meaning)?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The exit code of a command's result, with its message on standard error.
@@ -304,6 +391,36 @@ fn published_date(value: Option<&str>) -> Result<Option<chrono::NaiveDate>, Fail
     }
 }
 
+/// `civex schema [KIND]`.
+fn print_schema(kind: Option<&str>) -> Result<ExitCode, Failure> {
+    use civex::output::schema::{schema, SCHEMAS};
+    let kinds: Vec<&str> = SCHEMAS.iter().map(|(k, _)| *k).collect();
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    match kind {
+        None => {
+            for (kind, text) in SCHEMAS {
+                let title = serde_json::from_str::<serde_json::Value>(text)
+                    .ok()
+                    .and_then(|s| s["title"].as_str().map(str::to_string))
+                    .unwrap_or_default();
+                writeln!(out, "{kind:<10} {title}")?;
+            }
+        }
+        Some(kind) => match schema(kind) {
+            Some(text) => out.write_all(text.as_bytes())?,
+            None => {
+                return Err(Failure::Usage(format!(
+                    "no record kind {kind:?}; the kinds are: {}",
+                    kinds.join(", ")
+                )))
+            }
+        },
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `civex gazetteers check|list`.
 fn gazetteers(action: &GazetteersAction) -> Result<ExitCode, Failure> {
     let stdout = io::stdout();
@@ -349,6 +466,7 @@ fn run(
     stages: Stages,
     output: Output,
     min_confidence: f64,
+    table: Option<&TableWriter>,
 ) -> Result<ExitCode, Failure> {
     if !(0.0..=1.0).contains(&min_confidence) {
         return Err(Failure::Usage(format!(
@@ -407,7 +525,17 @@ fn run(
         let analyses = pipeline.analyse_many(docs);
         docs.iter()
             .zip(analyses)
-            .map(|(doc, analysis)| write_records(output, doc, &analysis))
+            .map(|(doc, analysis)| match table {
+                Some(table) => {
+                    let mut bytes = Vec::with_capacity(doc.text.len() + 256);
+                    let records = table.write(&mut bytes, doc, &analysis);
+                    Processed {
+                        bytes,
+                        records: records as u64,
+                    }
+                }
+                None => write_records(output, doc, &analysis),
+            })
             .collect()
     };
 
@@ -441,6 +569,9 @@ fn run(
                 ))
             })?;
             let mut sink = BufWriter::with_capacity(1 << 20, file);
+            if let Some(table) = table {
+                sink.write_all(&table.header())?;
+            }
             let summary = batch::run(inputs, &pool, process, &mut sink, errors, options)?;
             let file = sink.into_inner().map_err(|e| Failure::Io(e.into_error()))?;
             file.commit().map_err(|e| {
@@ -454,6 +585,9 @@ fn run(
         None => {
             let stdout = io::stdout();
             let mut sink = BufWriter::with_capacity(1 << 20, stdout.lock());
+            if let Some(table) = table {
+                sink.write_all(&table.header())?;
+            }
             let summary = batch::run(inputs, &pool, process, &mut sink, errors, options)?;
             sink.flush()?;
             summary

@@ -297,6 +297,39 @@ impl DurationValue {
 
     /// The length in months, for comparing terms: years, months and weeks
     /// (four to a month); 0 for other units and unknown amounts.
+    /// The length in days, when every amount is known: years and months
+    /// at their mean Gregorian length (365.2425 and 30.436875 days),
+    /// quarters a quarter of a year, weekends two days, times in fractions
+    /// of a day. "P10Y" is 3652.425 days, "P18M" 547.86, "PT48H" 2.
+    pub fn days(&self) -> Option<f64> {
+        if !self.is_known() {
+            return None;
+        }
+        const YEAR: f64 = 365.2425;
+        Some(
+            self.parts
+                .iter()
+                .map(|part| {
+                    let amount = part.amount.unwrap_or(0.0);
+                    amount
+                        * match part.unit {
+                            DurationUnit::Century => 100.0 * YEAR,
+                            DurationUnit::Decade => 10.0 * YEAR,
+                            DurationUnit::Year => YEAR,
+                            DurationUnit::Quarter => YEAR / 4.0,
+                            DurationUnit::Month => YEAR / 12.0,
+                            DurationUnit::Week => 7.0,
+                            DurationUnit::Weekend => 2.0,
+                            DurationUnit::Day => 1.0,
+                            DurationUnit::Hour => 1.0 / 24.0,
+                            DurationUnit::Minute => 1.0 / 1440.0,
+                            DurationUnit::Second => 1.0 / 86400.0,
+                        }
+                })
+                .sum(),
+        )
+    }
+
     pub fn months(&self) -> f64 {
         self.parts
             .iter()

@@ -4,6 +4,9 @@
 //! Records are serialised straight from borrowed data (no intermediate JSON
 //! maps): output is written for every mention of every document.
 
+pub mod schema;
+pub mod table;
+
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::{Map, Value};

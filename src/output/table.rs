@@ -1,0 +1,660 @@
+//! Tables: events and mentions as CSV or TSV, one row per record, for
+//! spreadsheets, sqlite and any tracker that loads flat files.
+//!
+//! # Wire format
+//!
+//! 1. **A header row**, then one row per record, in the order of the JSON
+//!    Lines output. UTF-8, lines end in `\n`.
+//! 2. **CSV** (`--format csv`) quotes as RFC 4180 does: a field holding a
+//!    comma, a quote or a line break is written in double quotes, with its
+//!    quotes doubled.
+//! 3. **TSV** (`--format tsv`) is never quoted: a TAB, CR or LF inside a
+//!    value becomes a space, so that every line is one row (the form
+//!    `cut`, `awk` and sqlite's `.mode tabs` read).
+//! 4. **Empty means none**: a missing value (no date, no penalty) is an
+//!    empty field; lists (targets, agents, places) are joined with `; `.
+//!    Numbers are written as JSON writes them; booleans as `true`/`false`.
+//! 5. **Columns**: [`EVENT_COLUMNS`] and [`MENTION_COLUMNS`], each with its
+//!    meaning; `--columns a,b,c` picks some, in the order given. Offsets
+//!    are character offsets, as in the JSON Lines records.
+//!
+//! The values are the JSON records' own: `date` is the event's day when
+//! the day is known (`date.day`), `timex` its TIMEX3 value; `location`,
+//! `country`, `admin1` and `location_kind` are of the event's first place
+//! (`locations` lists them all).
+
+use std::borrow::Cow;
+
+use crate::calendar::{CalendarRange, Precision};
+use crate::document::{CharIndex, Document};
+use crate::events::{event_id, Event};
+use crate::pipeline::Analysis;
+use crate::tag::value::DurationValue;
+use crate::tag::Mention;
+
+/// CSV or TSV.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableFormat {
+    Csv,
+    Tsv,
+}
+
+/// Which records a table holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableKind {
+    Events,
+    Mentions,
+}
+
+/// A column: its name in the header, and what it holds.
+#[derive(Clone, Copy, Debug)]
+pub struct Column {
+    pub name: &'static str,
+    pub meaning: &'static str,
+}
+
+const fn column(name: &'static str, meaning: &'static str) -> Column {
+    Column { name, meaning }
+}
+
+/// The columns of an events table, in their default order.
+pub const EVENT_COLUMNS: &[Column] = &[
+    column(
+        "event_id",
+        "stable id of the event (hash of doc_id, type and trigger offsets)",
+    ),
+    column(
+        "incident_id",
+        "the incident it belongs to, when `civex incidents` linked it; else empty",
+    ),
+    column("doc_id", "the document's id"),
+    column("title", "the document's title (input field `title`)"),
+    column(
+        "url",
+        "the document's address (input field `url` or `link`)",
+    ),
+    column(
+        "source",
+        "the source's name (input field `source`, `source_name` or `publisher`)",
+    ),
+    column("published", "the document's publication date (YYYY-MM-DD)"),
+    column("type", "event type (RECORDS.md): arrest, fine, protest..."),
+    column(
+        "acled_event_type",
+        "ACLED event type, where one applies (categories.tsv)",
+    ),
+    column(
+        "acled_sub_event_type",
+        "ACLED sub-event type, where one applies",
+    ),
+    column(
+        "civicus_category",
+        "CIVICUS Monitor-style category, where one applies",
+    ),
+    column("modality", "asserted, potential or negated"),
+    column("confidence", "0 to 1, from the event's evidence"),
+    column("date", "the day (YYYY-MM-DD) when the day is known"),
+    column(
+        "date_precision",
+        "day, week, month, year or unknown (empty: no date)",
+    ),
+    column("date_first", "first day the date may be (YYYY-MM-DD)"),
+    column("date_last", "last day the date may be (YYYY-MM-DD)"),
+    column("date_text", "the date as written"),
+    column(
+        "timex",
+        "the date's TIMEX3 value (2016-10-25, 2024-W22, XXXX-10-25)",
+    ),
+    column(
+        "date_source",
+        "how the date was chosen: sentence, episode, restatement, heading, report",
+    ),
+    column("country", "ISO 3166 alpha-2 code of the first place"),
+    column("country_name", "the country's name"),
+    column(
+        "location",
+        "the first place's name (a city, region or country)",
+    ),
+    column(
+        "admin1",
+        "the first place's first-level administrative area, where known",
+    ),
+    column("location_kind", "city, region or country"),
+    column("locations", "every place's name, joined with '; '"),
+    column(
+        "targets",
+        "named targets (canonical names), joined with '; '",
+    ),
+    column(
+        "target_kinds",
+        "each named target's kind (person, organisation), joined with '; '",
+    ),
+    column(
+        "target_roles",
+        "each named target's role (journalist, activist...; '-' when none), joined with '; '",
+    ),
+    column("target_count", "the number of targets stated or named"),
+    column(
+        "target_description",
+        "how the text describes the targets (\"activists\")",
+    ),
+    column("agents", "who did it, joined with '; '"),
+    column(
+        "agent_kind",
+        "each agent's kind (state, non_state, organisation, person), joined with '; '",
+    ),
+    column(
+        "penalty_kind",
+        "fine, prison, restricted_freedom, community_service, travel_ban, death, other",
+    ),
+    column("duration", "the penalty's duration (ISO 8601: P10Y, P18M)"),
+    column(
+        "duration_days",
+        "the duration in days (years of 365.2425 days, months of 30.436875), rounded",
+    ),
+    column("min_duration", "the shorter end of a range of terms"),
+    column("amount", "the fine's amount"),
+    column("currency", "the fine's currency (ISO 4217)"),
+    column("min_amount", "the lower end of a range of fines"),
+    column("bound", "exact, up_to or at_least"),
+    column("suspended", "true for a suspended term"),
+    column("life", "true for life imprisonment"),
+    column(
+        "penalty_other",
+        "what a penalty of kind other is (lashes, a ban from a profession)",
+    ),
+    column("penalty_text", "the penalty as written"),
+    column("trigger", "the words that state the event"),
+    column(
+        "trigger_start",
+        "character offset of the trigger in the text",
+    ),
+    column("trigger_end", "character offset just after the trigger"),
+    column("sentence_index", "the sentence's index in the document"),
+    column(
+        "sentence",
+        "the sentence that states the event (the evidence)",
+    ),
+    column("rule", "the rule that produced the event"),
+    column("trigger_entry", "the trigger list entry that fired"),
+];
+
+/// The columns of a mentions table, in their default order.
+pub const MENTION_COLUMNS: &[Column] = &[
+    column("doc_id", "the document's id"),
+    column("title", "the document's title"),
+    column("url", "the document's address"),
+    column("source", "the source's name"),
+    column("published", "the document's publication date"),
+    column("sentence_index", "the sentence's index in the document"),
+    column(
+        "kind",
+        "date, time, duration, set, person, organisation, location, money, quantity, trigger",
+    ),
+    column("text", "the span as written"),
+    column("start", "character offset of the span"),
+    column("end", "character offset just after the span"),
+    column("value", "normalised value (TIMEX3, canonical name, amount)"),
+    column("rule", "the rule that tagged the span"),
+    column("country", "a place's ISO 3166 alpha-2 code"),
+    column("admin1", "a city's first-level administrative area"),
+    column("attributes", "every other attribute, as a JSON object"),
+];
+
+/// Attributes of mentions that have columns of their own.
+const MENTION_ATTR_COLUMNS: &[&str] = &["country", "admin1"];
+
+/// The columns a table lists.
+pub fn columns_of(kind: TableKind) -> &'static [Column] {
+    match kind {
+        TableKind::Events => EVENT_COLUMNS,
+        TableKind::Mentions => MENTION_COLUMNS,
+    }
+}
+
+/// Writes events or mentions as rows of chosen columns.
+#[derive(Clone, Debug)]
+pub struct TableWriter {
+    kind: TableKind,
+    format: TableFormat,
+    columns: Vec<&'static str>,
+}
+
+impl TableWriter {
+    /// A writer of the given columns (a comma-separated list; `None`: all,
+    /// in the default order). An unknown column is an error that lists
+    /// the known ones.
+    pub fn new(
+        kind: TableKind,
+        format: TableFormat,
+        columns: Option<&str>,
+    ) -> Result<TableWriter, String> {
+        let known = columns_of(kind);
+        let columns = match columns {
+            None => known.iter().map(|c| c.name).collect(),
+            Some(list) => {
+                let mut chosen = Vec::new();
+                for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                    match known.iter().find(|c| c.name == name) {
+                        Some(c) => chosen.push(c.name),
+                        None => {
+                            let names: Vec<&str> = known.iter().map(|c| c.name).collect();
+                            return Err(format!(
+                                "unknown column {name:?}; the columns are: {}",
+                                names.join(", ")
+                            ));
+                        }
+                    }
+                }
+                if chosen.is_empty() {
+                    return Err("--columns names no column".to_string());
+                }
+                chosen
+            }
+        };
+        Ok(TableWriter {
+            kind,
+            format,
+            columns,
+        })
+    }
+
+    /// The header row.
+    pub fn header(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        self.row(&mut out, self.columns.iter().map(|c| Cow::Borrowed(*c)));
+        out
+    }
+
+    /// The rows of one document's records; the number of rows.
+    pub fn write(&self, out: &mut Vec<u8>, doc: &Document, analysis: &Analysis) -> usize {
+        let index = CharIndex::new(&doc.text);
+        match self.kind {
+            TableKind::Events => {
+                for event in &analysis.events {
+                    let row = EventRow {
+                        doc,
+                        analysis,
+                        index: &index,
+                        event,
+                    };
+                    self.row(out, self.columns.iter().map(|c| row.cell(c)));
+                }
+                analysis.events.len()
+            }
+            TableKind::Mentions => {
+                for mention in &analysis.mentions {
+                    let row = MentionRow {
+                        doc,
+                        analysis,
+                        index: &index,
+                        mention,
+                    };
+                    self.row(out, self.columns.iter().map(|c| row.cell(c)));
+                }
+                analysis.mentions.len()
+            }
+        }
+    }
+
+    fn row<'a>(&self, out: &mut Vec<u8>, cells: impl Iterator<Item = Cow<'a, str>>) {
+        match self.format {
+            TableFormat::Csv => {
+                let mut writer = csv::WriterBuilder::new()
+                    .terminator(csv::Terminator::Any(b'\n'))
+                    .from_writer(&mut *out);
+                // Writing to memory cannot fail.
+                let cells: Vec<Cow<str>> = cells.collect();
+                writer
+                    .write_record(cells.iter().map(|c| c.as_bytes()))
+                    .expect("writing a row to memory");
+                writer.flush().expect("writing a row to memory");
+            }
+            TableFormat::Tsv => {
+                for (i, cell) in cells.enumerate() {
+                    if i > 0 {
+                        out.push(b'\t');
+                    }
+                    for b in cell.bytes() {
+                        out.push(if matches!(b, b'\t' | b'\n' | b'\r') {
+                            b' '
+                        } else {
+                            b
+                        });
+                    }
+                }
+                out.push(b'\n');
+            }
+        }
+    }
+}
+
+/// A value of the document's `meta`: the first of `keys` that holds a
+/// string or number.
+fn meta<'d>(doc: &'d Document, keys: &[&str]) -> Cow<'d, str> {
+    keys.iter()
+        .find_map(|k| match doc.meta.get(*k)? {
+            serde_json::Value::String(s) => Some(Cow::Borrowed(s.as_str())),
+            serde_json::Value::Number(n) => Some(Cow::Owned(n.to_string())),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
+/// Cells shared by both tables.
+fn document_cell<'d>(doc: &'d Document, column: &str) -> Option<Cow<'d, str>> {
+    Some(match column {
+        "doc_id" => Cow::Borrowed(doc.id.as_str()),
+        "title" => meta(doc, &["title", "headline"]),
+        "url" => meta(doc, &["url", "link"]),
+        "source" => meta(doc, &["source", "source_name", "publisher"]),
+        "published" => doc
+            .published
+            .map(|d| Cow::Owned(d.to_string()))
+            .unwrap_or_default(),
+        _ => return None,
+    })
+}
+
+fn number(n: impl ToString) -> Cow<'static, str> {
+    Cow::Owned(n.to_string())
+}
+
+fn joined<'a>(items: impl Iterator<Item = &'a str>) -> Cow<'static, str> {
+    Cow::Owned(items.collect::<Vec<_>>().join("; "))
+}
+
+struct EventRow<'a> {
+    doc: &'a Document,
+    analysis: &'a Analysis,
+    index: &'a CharIndex,
+    event: &'a Event,
+}
+
+impl<'a> EventRow<'a> {
+    fn cell(&self, column: &str) -> Cow<'a, str> {
+        if let Some(cell) = document_cell(self.doc, column) {
+            return cell;
+        }
+        let e = self.event;
+        let text = &self.doc.text;
+        let trigger = self.index.char_span(e.trigger);
+        let timex = e.date.as_ref().map(|(_, value)| value.as_str());
+        let range = timex.and_then(CalendarRange::of);
+        let place = e.locations.first();
+        let penalty = e.penalty.as_ref();
+        let opt = |value: Option<Cow<'a, str>>| value.unwrap_or_default();
+        match column {
+            "event_id" => Cow::Owned(event_id(
+                &self.doc.id,
+                e.event_type,
+                trigger.start,
+                trigger.end,
+            )),
+            "incident_id" => Cow::Borrowed(""),
+            "type" => Cow::Borrowed(e.event_type),
+            "acled_event_type" => opt(e.categories.acled_event_type.as_deref().map(Cow::Borrowed)),
+            "acled_sub_event_type" => opt(e
+                .categories
+                .acled_sub_event_type
+                .as_deref()
+                .map(Cow::Borrowed)),
+            "civicus_category" => opt(e.categories.civicus.as_deref().map(Cow::Borrowed)),
+            "modality" => Cow::Borrowed(e.modality),
+            "confidence" => number(e.confidence),
+            "date" => opt(range.and_then(|r| r.day()).map(number)),
+            "date_precision" => opt(timex.map(|t| Cow::Borrowed(Precision::of_timex(t).as_str()))),
+            "date_first" => opt(range.map(|r| number(r.first))),
+            "date_last" => opt(range.map(|r| number(r.last))),
+            "date_text" => opt(e
+                .date
+                .as_ref()
+                .map(|(span, _)| Cow::Borrowed(span.slice(text)))),
+            "timex" => opt(timex.map(Cow::Borrowed)),
+            "date_source" => opt(e
+                .date
+                .as_ref()
+                .map(|_| Cow::Borrowed(e.date_source.unwrap_or("sentence")))),
+            "country" => opt(place.map(|p| Cow::Borrowed(p.country.as_str()))),
+            "country_name" => opt(place.map(|p| Cow::Borrowed(p.country_name.as_str()))),
+            "location" => opt(place.map(|p| Cow::Borrowed(p.name.as_str()))),
+            "admin1" => opt(place.and_then(|p| p.admin1.as_deref()).map(Cow::Borrowed)),
+            "location_kind" => opt(place.map(|p| Cow::Borrowed(p.kind))),
+            "locations" => joined(e.locations.iter().map(|p| p.name.as_str())),
+            "targets" => joined(e.targets.iter().map(|t| t.name.as_str())),
+            "target_kinds" => joined(e.targets.iter().map(|t| t.kind)),
+            "target_roles" => joined(e.targets.iter().map(|t| t.role.as_deref().unwrap_or("-"))),
+            "target_count" => opt(e.target_count.map(number)),
+            "target_description" => opt(e.target_description.as_deref().map(Cow::Borrowed)),
+            "agents" => joined(e.agents.iter().map(|a| a.name.as_str())),
+            "agent_kind" => joined(e.agents.iter().map(|a| a.kind)),
+            "penalty_kind" => opt(penalty.map(|p| Cow::Borrowed(p.kind.as_str()))),
+            "duration" => opt(penalty
+                .and_then(|p| p.duration.as_deref())
+                .map(Cow::Borrowed)),
+            "duration_days" => opt(penalty
+                .and_then(|p| p.duration.as_deref())
+                .and_then(|d| DurationValue::of(d).days())
+                .map(|days| number(days.round() as i64))),
+            "min_duration" => opt(penalty
+                .and_then(|p| p.min_duration.as_deref())
+                .map(Cow::Borrowed)),
+            "amount" => opt(penalty.and_then(|p| p.amount).map(json_number)),
+            "currency" => opt(penalty
+                .and_then(|p| p.currency.as_deref())
+                .map(Cow::Borrowed)),
+            "min_amount" => opt(penalty.and_then(|p| p.min_amount).map(json_number)),
+            "bound" => opt(penalty.map(|p| Cow::Borrowed(p.bound))),
+            "suspended" => opt(penalty.and_then(|p| p.suspended).map(number)),
+            "life" => opt(penalty.and_then(|p| p.life).map(number)),
+            "penalty_other" => opt(penalty.and_then(|p| p.other.as_deref()).map(Cow::Borrowed)),
+            "penalty_text" => opt(penalty.map(|p| Cow::Borrowed(p.text.as_str()))),
+            "trigger" => Cow::Borrowed(e.trigger.slice(text)),
+            "trigger_start" => number(trigger.start),
+            "trigger_end" => number(trigger.end),
+            "sentence_index" => number(e.sentence),
+            "sentence" => opt(self
+                .analysis
+                .sentences
+                .get(e.sentence)
+                .map(|s| Cow::Borrowed(s.slice(text)))),
+            "rule" => Cow::Borrowed(e.rule.as_str()),
+            "trigger_entry" => Cow::Borrowed(e.trigger_entry.as_str()),
+            _ => Cow::Borrowed(""),
+        }
+    }
+}
+
+/// A number as JSON writes it (`180`, not `180.0`, for a whole amount).
+fn json_number(n: f64) -> Cow<'static, str> {
+    Cow::Owned(
+        serde_json::Number::from_f64(n).map_or_else(String::new, |n| {
+            if n.as_f64()
+                .is_some_and(|f| f.fract() == 0.0 && f.abs() < 1e15)
+            {
+                format!("{}", n.as_f64().unwrap_or_default() as i64)
+            } else {
+                n.to_string()
+            }
+        }),
+    )
+}
+
+struct MentionRow<'a> {
+    doc: &'a Document,
+    analysis: &'a Analysis,
+    index: &'a CharIndex,
+    mention: &'a Mention,
+}
+
+impl<'a> MentionRow<'a> {
+    fn cell(&self, column: &str) -> Cow<'a, str> {
+        if let Some(cell) = document_cell(self.doc, column) {
+            return cell;
+        }
+        let m = self.mention;
+        let attr = |key: &str| -> Cow<'a, str> {
+            match m.attr(key) {
+                Some(serde_json::Value::String(s)) => Cow::Borrowed(s.as_str()),
+                Some(other) => Cow::Owned(other.to_string()),
+                None => Cow::Borrowed(""),
+            }
+        };
+        match column {
+            "sentence_index" => self
+                .analysis
+                .sentence_of(m.span.start)
+                .map(number)
+                .unwrap_or_default(),
+            "kind" => Cow::Borrowed(m.kind.as_str()),
+            "text" => Cow::Borrowed(m.span.slice(&self.doc.text)),
+            "start" => number(self.index.char_span(m.span).start),
+            "end" => number(self.index.char_span(m.span).end),
+            "value" => m.value.as_deref().map(Cow::Borrowed).unwrap_or_default(),
+            "rule" => Cow::Borrowed(m.rule),
+            "country" | "admin1" => attr(column),
+            "attributes" => {
+                let others: serde_json::Map<String, serde_json::Value> = m
+                    .attrs
+                    .iter()
+                    .filter(|(k, _)| !MENTION_ATTR_COLUMNS.contains(k))
+                    .map(|(k, v)| (k.to_string(), v.clone()))
+                    .collect();
+                if others.is_empty() {
+                    Cow::Borrowed("")
+                } else {
+                    Cow::Owned(serde_json::Value::Object(others).to_string())
+                }
+            }
+            _ => Cow::Borrowed(""),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Origin;
+    use crate::gazetteer::Gazetteers;
+    use crate::pipeline::{Pipeline, Stages};
+    use std::sync::OnceLock;
+
+    /// `text`, published on Wednesday 6 March 2024, with everything tagged.
+    fn analyse(text: &str) -> (Document, Analysis) {
+        static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
+        let pipeline = PIPELINE.get_or_init(|| {
+            Pipeline::new(&Gazetteers::embedded().unwrap(), Stages::Events).unwrap()
+        });
+        let mut meta = serde_json::Map::new();
+        meta.insert("title".into(), "Journalist held in Almaty".into());
+        let doc = Document {
+            id: "t".into(),
+            text: text.into(),
+            published: chrono::NaiveDate::from_ymd_opt(2024, 3, 6),
+            meta,
+            origin: Origin {
+                path: "test".into(),
+                line: None,
+            },
+        };
+        let analysis = pipeline.analyse(&doc);
+        (doc, analysis)
+    }
+
+    fn rows(format: TableFormat, kind: TableKind, columns: Option<&str>, text: &str) -> String {
+        let (doc, analysis) = analyse(text);
+        let writer = TableWriter::new(kind, format, columns).unwrap();
+        let mut out = writer.header();
+        writer.write(&mut out, &doc, &analysis);
+        String::from_utf8(out).unwrap()
+    }
+
+    const TEXT: &str = "Police in Almaty detained the journalist Anna Bekova on Monday, \
+        and a court fined her 50,000 tenge \"for taking part\" in an unsanctioned rally.";
+
+    #[test]
+    fn csv_quotes_as_rfc_4180_and_keeps_one_row_per_event() {
+        let table = rows(
+            TableFormat::Csv,
+            TableKind::Events,
+            Some("type,date,date_precision,location,admin1,targets,target_roles,amount,currency,sentence"),
+            TEXT,
+        );
+        let mut reader = csv::Reader::from_reader(table.as_bytes());
+        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        assert_eq!(header[0], "type");
+        let records: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+        let arrest = records
+            .iter()
+            .find(|r| &r[0] == "arrest")
+            .expect("an arrest row");
+        assert_eq!(&arrest[1], "2024-03-04");
+        assert_eq!(&arrest[2], "day");
+        assert_eq!(&arrest[3], "Almaty");
+        assert_eq!(&arrest[5], "Anna Bekova");
+        assert_eq!(&arrest[6], "journalist");
+        // The sentence holds quotes and a comma: quoted, quotes doubled.
+        assert!(table.contains("\"\"for taking part\"\""), "{table}");
+        let fine = records
+            .iter()
+            .find(|r| &r[0] == "fine")
+            .expect("a fine row");
+        assert_eq!((&fine[7], &fine[8]), ("50000", "KZT"));
+    }
+
+    #[test]
+    fn tsv_is_never_quoted_and_keeps_rows_on_one_line() {
+        let text = "Police detained the activist Omar Hadi\nin Amman on 3 May 2023.";
+        let table = rows(
+            TableFormat::Tsv,
+            TableKind::Events,
+            Some("type,sentence,timex"),
+            text,
+        );
+        let lines: Vec<&str> = table.lines().collect();
+        assert_eq!(lines[0], "type\tsentence\ttimex");
+        assert!(lines.len() >= 2, "{table}");
+        for line in &lines {
+            assert_eq!(line.split('\t').count(), 3, "{line:?}");
+            assert!(!line.contains('"') || line.contains("\"\""), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn every_column_has_a_value_or_is_empty_and_unknown_columns_are_refused() {
+        let table = rows(TableFormat::Csv, TableKind::Events, None, TEXT);
+        let mut reader = csv::Reader::from_reader(table.as_bytes());
+        assert_eq!(reader.headers().unwrap().len(), EVENT_COLUMNS.len());
+        for record in reader.records() {
+            assert_eq!(record.unwrap().len(), EVENT_COLUMNS.len());
+        }
+        let err =
+            TableWriter::new(TableKind::Events, TableFormat::Csv, Some("type,colour")).unwrap_err();
+        assert!(err.contains("unknown column \"colour\"") && err.contains("event_id"));
+    }
+
+    #[test]
+    fn mention_rows_carry_places_and_other_attributes() {
+        let table = rows(
+            TableFormat::Csv,
+            TableKind::Mentions,
+            Some("kind,text,value,country,admin1,attributes"),
+            TEXT,
+        );
+        let mut reader = csv::Reader::from_reader(table.as_bytes());
+        let records: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+        let almaty = records.iter().find(|r| &r[1] == "Almaty").expect("Almaty");
+        assert_eq!(
+            (&almaty[0], &almaty[3], &almaty[4]),
+            ("location", "KZ", "Almaty")
+        );
+        let money = records.iter().find(|r| &r[0] == "money").expect("money");
+        assert!(money[5].contains("\"currency\":\"KZT\""), "{:?}", money);
+    }
+
+    #[test]
+    fn whole_amounts_are_written_without_a_fraction() {
+        assert_eq!(json_number(180.0), "180");
+        assert_eq!(json_number(2.5), "2.5");
+    }
+}
