@@ -27,7 +27,7 @@ const EXIT_BROKEN_PIPE: u8 = 141;
 #[derive(Parser)]
 #[command(
     name = "civex",
-    version,
+    version = concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("CIVEX_COMMIT"), ")"),
     about = "Turn civic-space news into structured records: sentences, dates, people, organisations, places, money."
 )]
 struct Cli {
@@ -106,6 +106,13 @@ enum Command {
         #[arg(value_name = "KIND")]
         kind: Option<String>,
     },
+    /// Print a shell completion script: `civex completions bash > /etc/bash_completion.d/civex`, or zsh, fish, elvish, powershell.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `civex man > civex.1; man ./civex.1`.
+    Man,
     /// Check a folder of rules (gazetteer files) or list what is loaded.
     Gazetteers {
         #[command(subcommand)]
@@ -196,6 +203,22 @@ fn main() -> ExitCode {
     let (common, stages, output, min_confidence, table) = match &cli.command {
         Command::Gazetteers { action } => return exit_code(gazetteers(action)),
         Command::Schema { kind } => return exit_code(print_schema(kind.as_deref())),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut command = Cli::command();
+            let stdout = io::stdout();
+            let mut out = BufWriter::new(stdout.lock());
+            clap_complete::generate(*shell, &mut command, "civex", &mut out);
+            return exit_code(out.flush().map(|_| ExitCode::SUCCESS).map_err(Failure::Io));
+        }
+        Command::Man => {
+            use clap::CommandFactory;
+            let page = clap_mangen::Man::new(Cli::command());
+            let stdout = io::stdout();
+            let mut out = BufWriter::new(stdout.lock());
+            let result = page.render(&mut out).and_then(|_| out.flush());
+            return exit_code(result.map(|_| ExitCode::SUCCESS).map_err(Failure::Io));
+        }
         Command::Explain {
             input,
             id,
