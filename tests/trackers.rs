@@ -53,39 +53,30 @@ fn an_empty_run_still_writes_the_header() {
     assert_eq!(String::from_utf8(table).unwrap(), "type\tdate\n");
 }
 
+/// `civex ARGS` stops with a usage error (exit 2) that says `message`.
+fn usage_error(args: &[&str], message: &str) {
+    civex()
+        .args(args)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(message));
+}
+
 #[test]
 fn table_options_that_cannot_apply_are_usage_errors() {
-    civex()
-        .args([
-            "extract",
-            "-q",
-            FIXTURES,
-            "--format",
-            "csv",
-            "--columns",
-            "type,colour",
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("unknown column \"colour\""));
-    civex()
-        .args([
-            "extract",
-            "-q",
-            FIXTURES,
-            "--emit",
-            "documents",
-            "--format",
-            "csv",
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("JSON Lines only"));
-    civex()
-        .args(["extract", "-q", FIXTURES, "--columns", "type"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("--format csv"));
+    let csv = ["extract", "-q", FIXTURES, "--format", "csv"];
+    usage_error(
+        &[&csv[..], &["--columns", "type,colour"]].concat(),
+        "unknown column \"colour\"",
+    );
+    usage_error(
+        &[&csv[..], &["--emit", "documents"]].concat(),
+        "JSON Lines only",
+    );
+    usage_error(
+        &["extract", "-q", FIXTURES, "--columns", "type"],
+        "--format csv",
+    );
     let columns = stdout_of(&["extract", "--list-columns", "--emit", "mentions"]);
     assert!(
         columns.lines().any(|l| l.starts_with("admin1 ")),
@@ -115,11 +106,7 @@ fn every_record_kind_has_its_schema_and_an_unknown_kind_is_refused() {
         .unwrap();
         assert_eq!(schema, on_disk, "{kind}");
     }
-    civex()
-        .args(["schema", "weather"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("the kinds are: events"));
+    usage_error(&["schema", "weather"], "the kinds are: events");
 }
 
 #[test]

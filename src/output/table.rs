@@ -653,6 +653,18 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_lists_every_column() {
+        let readme = include_str!("../../README.md");
+        for column in EVENT_COLUMNS.iter().chain(MENTION_COLUMNS) {
+            assert!(
+                readme.contains(&format!("`{}`", column.name)),
+                "README.md does not list the column {}",
+                column.name
+            );
+        }
+    }
+
+    #[test]
     fn whole_amounts_are_written_without_a_fraction() {
         assert_eq!(json_number(180.0), "180");
         assert_eq!(json_number(2.5), "2.5");
