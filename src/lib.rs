@@ -13,6 +13,7 @@
 //! - [`pipeline`][]: the stages above run over one document
 //! - [`output`][]: JSON Lines records with character offsets
 //! - [`batch`][]: many documents on many threads, in input order
+//! - [`incidents`][]: event records of many articles linked into one record per incident
 //!
 //! ```
 //! use civex::{document::{Document, Origin}, gazetteer::Gazetteers, pipeline::{Pipeline, Stages}};
@@ -39,6 +40,7 @@ pub mod error;
 pub mod events;
 pub mod explain;
 pub mod gazetteer;
+pub mod incidents;
 pub mod input;
 pub mod output;
 pub mod output_file;

@@ -100,6 +100,18 @@ enum Command {
         #[arg(long)]
         review: bool,
     },
+    /// Link event records (extract's output) that report the same incident: one record per incident, with the links that joined its events.
+    Incidents {
+        /// Event files or folders (JSON Lines, as `extract` writes them; gzipped or not); `-` or none reads stdin.
+        #[arg(value_name = "EVENTS")]
+        inputs: Vec<String>,
+        /// Write records to FILE instead of stdout, as extract's -o does.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// No summary on stderr.
+        #[arg(short, long)]
+        quiet: bool,
+    },
     /// Print the JSON Schema (draft 2020-12) of a record kind; with no KIND, list the kinds.
     Schema {
         /// events, mentions, sentences, documents, errors or incidents.
@@ -202,6 +214,17 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let (common, stages, output, min_confidence, table) = match &cli.command {
         Command::Gazetteers { action } => return exit_code(gazetteers(action)),
+        Command::Incidents {
+            inputs,
+            output,
+            quiet,
+        } => {
+            return exit_code(cli::incidents::run(&cli::incidents::Request {
+                inputs,
+                output: output.as_deref(),
+                quiet: *quiet,
+            }))
+        }
         Command::Schema { kind } => return exit_code(print_schema(kind.as_deref())),
         Command::Completions { shell } => {
             use clap::CommandFactory;
