@@ -92,8 +92,10 @@
 //!     and place. A day is compared with the events of its keys on the same
 //!     day, at most [`LOOKBACK`] of them; a week or a month with the events
 //!     of its keys that start at most 31 days before it (a month is the
-//!     widest dated range) and before its end, passing over a key with more
-//!     than [`LOOKBACK`] of them; a vague event with the events of its
+//!     widest dated range) and before its end; of a key with more than
+//!     [`LOOKBACK`] such events (a case a hundred outlets report), the
+//!     [`LOOKBACK`] that start nearest its first day, the others joining
+//!     through them; a vague event with the events of its
 //!     names, passing over a name of more than [`VAGUE_NAME_LIMIT`] events.
 //!     No bucket is compared all pairs: the work is O(n log n) for the
 //!     sorting and O(n) beyond.
@@ -107,9 +109,8 @@ use serde_json::Value;
 
 use crate::calendar::{CalendarRange, Precision};
 
-/// How many events of one key a dated event is compared with (rule 11): a
-/// day with at most this many events of its day; a week or a month passes
-/// over a key with more than this many events in its dates.
+/// How many events of one key a dated event is compared with (rule 11):
+/// of more, those that start nearest its first day.
 pub const LOOKBACK: usize = 64;
 
 /// How many events may share a name before a vague event no longer links
@@ -1048,15 +1049,22 @@ impl<'a> Linker<'a> {
                         continue;
                     };
                     let start = list.partition_point(|&j| first_of(j).is_none_or(|f| f < earliest));
-                    let window: Vec<usize> = list[start..]
-                        .iter()
-                        .copied()
-                        .take_while(|&j| first_of(j).is_some_and(|f| f <= range.last))
-                        .take(LOOKBACK + 1)
-                        .collect();
-                    if window.len() <= LOOKBACK {
-                        found.extend(window.into_iter().filter(|&j| j != v));
-                    }
+                    let end =
+                        list.partition_point(|&j| first_of(j).is_none_or(|f| f <= range.last));
+                    let window = &list[start..end.max(start)];
+                    // A key reported more than LOOKBACK times in the window
+                    // (a case many outlets cover): the LOOKBACK events that
+                    // start nearest this one's first day. The pairs still
+                    // meet every rule, and the rest join through them.
+                    let window = if window.len() > LOOKBACK {
+                        let at = window
+                            .partition_point(|&j| first_of(j).is_none_or(|f| f < range.first));
+                        let from = at.saturating_sub(LOOKBACK / 2).min(window.len() - LOOKBACK);
+                        &window[from..from + LOOKBACK]
+                    } else {
+                        window
+                    };
+                    found.extend(window.iter().copied().filter(|&j| j != v));
                 }
             }
             None => {
@@ -1319,6 +1327,23 @@ mod tests {
 
     fn name(raw: &str) -> Name {
         Name::parse(raw, false).expect("a name")
+    }
+
+    #[test]
+    fn a_case_reported_more_than_lookback_times_in_a_week_is_still_one_incident() {
+        // A hundred outlets: "police detained Nino Beridze last week".
+        let events: Vec<EventInput> = (0..LOOKBACK + 36)
+            .map(|k| {
+                event(
+                    &format!("{k:016x}"),
+                    &format!("outlet-{k}"),
+                    json!({"date": dated("2025-W10"), "targets": [person("Nino Beridze")]}),
+                )
+            })
+            .collect();
+        let linked = link(&events);
+        assert_eq!(linked.incidents.len(), 1);
+        assert_eq!(linked.incidents[0].events, LOOKBACK + 36);
     }
 
     #[test]

@@ -111,6 +111,15 @@ enum Command {
         /// No summary on stderr.
         #[arg(short, long)]
         quiet: bool,
+        /// What to write: incident records, or the input's event records each with its `incident_id`, in input order.
+        #[arg(long, value_enum, default_value_t = IncidentsEmit::Incidents)]
+        emit: IncidentsEmit,
+        /// Record format: JSON Lines, or a table with a header row (CSV or TSV, as for extract).
+        #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+        format: Format,
+        /// The table's columns, comma-separated (default: all; `civex extract --list-columns` for events).
+        #[arg(long, value_name = "A,B,...")]
+        columns: Option<String>,
     },
     /// Print the JSON Schema (draft 2020-12) of a record kind; with no KIND, list the kinds.
     Schema {
@@ -148,6 +157,14 @@ enum GazetteersAction {
         #[arg(long, value_name = "WORD")]
         grep: Option<String>,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum IncidentsEmit {
+    /// One record per incident.
+    Incidents,
+    /// The event records read, each with the `incident_id` of its incident.
+    Events,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -218,12 +235,29 @@ fn main() -> ExitCode {
             inputs,
             output,
             quiet,
+            emit,
+            format,
+            columns,
         } => {
+            let kind = match emit {
+                IncidentsEmit::Incidents => TableKind::Incidents,
+                IncidentsEmit::Events => TableKind::Events,
+            };
+            let table = match table_format(*format, columns.as_deref()) {
+                Ok(Some(format)) => match TableWriter::new(kind, format, columns.as_deref()) {
+                    Ok(table) => Some(table),
+                    Err(message) => return exit_code(Err(Failure::Usage(message))),
+                },
+                Ok(None) => None,
+                Err(failure) => return exit_code(Err(failure)),
+            };
             return exit_code(cli::incidents::run(&cli::incidents::Request {
                 inputs,
                 output: output.as_deref(),
                 quiet: *quiet,
-            }))
+                emit_events: *emit == IncidentsEmit::Events,
+                table: table.as_ref(),
+            }));
         }
         Command::Schema { kind } => return exit_code(print_schema(kind.as_deref())),
         Command::Completions { shell } => {
@@ -332,21 +366,26 @@ fn table_kind(output: Output) -> Option<TableKind> {
     }
 }
 
+/// The table format of `--format` (none for JSON Lines).
+fn table_format(format: Format, columns: Option<&str>) -> Result<Option<TableFormat>, Failure> {
+    match format {
+        Format::Jsonl if columns.is_some() => Err(Failure::Usage(
+            "--columns chooses the columns of a table: add --format csv or --format tsv".into(),
+        )),
+        Format::Jsonl => Ok(None),
+        Format::Csv => Ok(Some(TableFormat::Csv)),
+        Format::Tsv => Ok(Some(TableFormat::Tsv)),
+    }
+}
+
 /// The table writer of `--format csv|tsv` (none for JSON Lines).
 fn table_writer(
     output: Output,
     format: Format,
     columns: Option<&str>,
 ) -> Result<Option<TableWriter>, Failure> {
-    let format = match format {
-        Format::Jsonl if columns.is_some() => {
-            return Err(Failure::Usage(
-                "--columns chooses the columns of a table: add --format csv or --format tsv".into(),
-            ))
-        }
-        Format::Jsonl => return Ok(None),
-        Format::Csv => TableFormat::Csv,
-        Format::Tsv => TableFormat::Tsv,
+    let Some(format) = table_format(format, columns)? else {
+        return Ok(None);
     };
     let kind = table_kind(output).ok_or_else(|| {
         Failure::Usage(

@@ -320,3 +320,70 @@ fn articles_of_three_outlets_on_one_arrest_become_one_incident_end_to_end() {
     assert_eq!(fines.len(), 1, "{incidents:#?}");
     assert_eq!(fines[0]["events"], 1);
 }
+
+#[test]
+fn emit_events_gives_each_event_its_incident_id_in_input_order() {
+    let input = four_events();
+    let stdout = |args: &[&str]| {
+        civex()
+            .args(args)
+            .write_stdin(input.clone())
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let events = json_lines(&stdout(&["incidents", "-q", "--emit", "events"]));
+    let incidents = json_lines(&stdout(&["incidents", "-q"]));
+    let read = json_lines(input.as_bytes());
+    assert_eq!(events.len(), read.len());
+    for (event, original) in events.iter().zip(&read) {
+        assert_eq!(event["event_id"], original["event_id"]);
+        // Right after event_id; every other field as read.
+        let keys: Vec<&String> = event.as_object().unwrap().keys().collect();
+        let at = keys.iter().position(|k| *k == "event_id").unwrap();
+        assert_eq!(keys[at + 1], "incident_id");
+        let mut without = event.clone();
+        without.as_object_mut().unwrap().remove("incident_id");
+        assert_eq!(&without, original);
+        let incident = incidents
+            .iter()
+            .find(|i| i["incident_id"] == event["incident_id"])
+            .expect("its incident is written");
+        assert!(incident["event_ids"]
+            .as_array()
+            .unwrap()
+            .contains(&event["event_id"]));
+    }
+    // The three arrests share one incident id, the fine has its own.
+    let ids: Vec<&Value> = events.iter().map(|e| &e["incident_id"]).collect();
+    assert!(
+        ids[0] == ids[1] && ids[1] == ids[2] && ids[2] != ids[3],
+        "{ids:?}"
+    );
+
+    // As tables: the incident_id column of an events table, and an
+    // incidents table with one row per incident.
+    let table = String::from_utf8(stdout(&[
+        "incidents",
+        "-q",
+        "--emit",
+        "events",
+        "--format",
+        "csv",
+        "--columns",
+        "event_id,incident_id,type",
+    ]))
+    .unwrap();
+    let rows: Vec<&str> = table.lines().collect();
+    assert_eq!(rows[0], "event_id,incident_id,type");
+    assert_eq!(rows.len(), read.len() + 1);
+    assert!(rows[1].contains(ids[0].as_str().unwrap()), "{table}");
+    let table = String::from_utf8(stdout(&["incidents", "-q", "--format", "tsv"])).unwrap();
+    assert_eq!(table.lines().count(), incidents.len() + 1);
+    assert!(
+        table.starts_with("incident_id\ttype\ttypes\tdate\t"),
+        "{table}"
+    );
+}

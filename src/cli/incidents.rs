@@ -15,6 +15,12 @@
 //! 3. **Output.** The error records, then the incidents in their order;
 //!    `-o FILE` writes them as `extract -o` does (atomically for a regular
 //!    file). Unless `-q`, a summary on standard error.
+//! 4. **`--emit events`** writes the event records read instead, in input
+//!    order, each with the `incident_id` of its incident after its
+//!    `event_id` (the `incident_id` column of an events table).
+//! 5. **Tables.** `--format csv|tsv` writes a header row and one row per
+//!    record, as `extract` does; error records then go to standard error
+//!    only, never into the table.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
@@ -23,7 +29,9 @@ use std::process::ExitCode;
 
 use civex::incidents::{link, parse_line, EventInput, Line};
 use civex::input::expand_inputs;
+use civex::output::table::TableWriter;
 use civex::output_file::OutputFile;
+use serde_json::Value;
 
 use crate::{Failure, EXIT_DOCUMENT_ERRORS};
 
@@ -32,12 +40,19 @@ pub struct Request<'a> {
     pub inputs: &'a [String],
     pub output: Option<&'a Path>,
     pub quiet: bool,
+    /// Write the events read, each with its `incident_id`, instead of the
+    /// incidents.
+    pub emit_events: bool,
+    /// Write a table instead of JSON Lines.
+    pub table: Option<&'a TableWriter>,
 }
 
 /// What reading the input found besides events.
 #[derive(Default)]
 struct Reading {
     events: Vec<EventInput>,
+    /// The records of the events as read (kept for `--emit events` only).
+    records: Vec<Value>,
     /// The error records of bad lines, as written.
     error_records: Vec<u8>,
     bad_lines: usize,
@@ -71,15 +86,53 @@ pub fn run(request: &Request) -> Result<ExitCode, Failure> {
 
     let mut reading = Reading::default();
     for source in &sources {
-        read_source(source, &mut reading)?;
+        read_source(source, request.emit_events, &mut reading)?;
     }
     let linked = link(&reading.events);
 
     let write = |sink: &mut dyn Write| -> io::Result<()> {
-        sink.write_all(&reading.error_records)?;
-        for incident in &linked.incidents {
-            serde_json::to_writer(&mut *sink, incident)?;
-            sink.write_all(b"\n")?;
+        match request.table {
+            // A table holds records only: the error records went to stderr.
+            Some(table) => sink.write_all(&table.header())?,
+            None => sink.write_all(&reading.error_records)?,
+        }
+        let mut line = Vec::new();
+        if request.emit_events {
+            let incident_of: std::collections::HashMap<&str, &str> = linked
+                .incidents
+                .iter()
+                .flat_map(|i| {
+                    i.event_ids
+                        .iter()
+                        .map(|e| (e.as_str(), i.incident_id.as_str()))
+                })
+                .collect();
+            for record in &reading.records {
+                let record = with_incident_id(record, &incident_of);
+                line.clear();
+                match request.table {
+                    Some(table) => table.write_event_row(&mut line, &record, None),
+                    None => {
+                        serde_json::to_writer(&mut line, &record)?;
+                        line.push(b'\n');
+                    }
+                }
+                sink.write_all(&line)?;
+            }
+        } else {
+            for incident in &linked.incidents {
+                line.clear();
+                match request.table {
+                    Some(table) => {
+                        table.write_record_row(&mut line, &serde_json::to_value(incident)?)
+                    }
+                    None => {
+                        serde_json::to_writer(&mut line, incident)?;
+                        line.push(b'\n');
+                    }
+                }
+                sink.write_all(&line)?;
+            }
         }
         sink.flush()
     };
@@ -136,8 +189,34 @@ pub fn run(request: &Request) -> Result<ExitCode, Failure> {
     })
 }
 
-/// Reads the events of one file (or of standard input, `-`).
-fn read_source(source: &str, reading: &mut Reading) -> Result<(), Failure> {
+/// An event record with the `incident_id` of its incident, right after its
+/// `event_id`.
+fn with_incident_id(record: &Value, incident_of: &std::collections::HashMap<&str, &str>) -> Value {
+    let Value::Object(fields) = record else {
+        return record.clone();
+    };
+    let incident = fields
+        .get("event_id")
+        .and_then(Value::as_str)
+        .and_then(|id| incident_of.get(id));
+    let mut out = serde_json::Map::with_capacity(fields.len() + 1);
+    for (key, value) in fields {
+        if key == "incident_id" {
+            continue;
+        }
+        out.insert(key.clone(), value.clone());
+        if key == "event_id" {
+            if let Some(incident) = incident {
+                out.insert("incident_id".into(), Value::String(incident.to_string()));
+            }
+        }
+    }
+    Value::Object(out)
+}
+
+/// Reads the events of one file (or of standard input, `-`); with
+/// `keep_records`, their records too.
+fn read_source(source: &str, keep_records: bool, reading: &mut Reading) -> Result<(), Failure> {
     let cannot = |e: io::Error, what: &str| {
         Failure::Io(io::Error::new(
             e.kind(),
@@ -167,12 +246,23 @@ fn read_source(source: &str, reading: &mut Reading) -> Result<(), Failure> {
             return Ok(());
         }
         line_number += 1;
-        let parsed = match std::str::from_utf8(&buffer) {
+        let text = std::str::from_utf8(&buffer);
+        let parsed = match text {
             Ok(line) => parse_line(line),
             Err(e) => Err(format!("not UTF-8: {e}")),
         };
         match parsed {
-            Ok(Line::Event(event)) => reading.events.push(*event),
+            Ok(Line::Event(event)) => {
+                if keep_records {
+                    // The line parsed as an event, so it is a JSON object.
+                    let record = text
+                        .ok()
+                        .and_then(|line| serde_json::from_str(line).ok())
+                        .unwrap_or(Value::Null);
+                    reading.records.push(record);
+                }
+                reading.events.push(*event)
+            }
             Ok(Line::CivexRecord) => reading.civex_records += 1,
             Ok(Line::Blank) => {}
             Err(problem) => {

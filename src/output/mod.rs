@@ -281,15 +281,42 @@ impl Serialize for EventRecord<'_> {
     }
 }
 
+/// The span of an event's sentence (its trigger's, were the index out of
+/// range).
+fn sentence_of(analysis: &Analysis, event: &Event) -> ByteSpan {
+    analysis
+        .sentences
+        .get(event.sentence)
+        .copied()
+        .unwrap_or(event.trigger)
+}
+
+/// The event records of one document as JSON values (for writers that
+/// read records, such as the tables of `table.rs`): the same fields as
+/// [`write_events`] writes.
+pub fn event_values(doc: &Document, analysis: &Analysis) -> Vec<Value> {
+    let index = CharIndex::new(&doc.text);
+    analysis
+        .events
+        .iter()
+        .map(|event| {
+            serde_json::to_value(EventRecord {
+                doc,
+                event,
+                index: &index,
+                sentence: sentence_of(analysis, event),
+                with_doc: true,
+            })
+            .unwrap_or(Value::Null)
+        })
+        .collect()
+}
+
 /// `extract` (events) records of one document.
 pub fn write_events(out: &mut Vec<u8>, doc: &Document, analysis: &Analysis) {
     let index = CharIndex::new(&doc.text);
     for event in &analysis.events {
-        let sentence = analysis
-            .sentences
-            .get(event.sentence)
-            .copied()
-            .unwrap_or(event.trigger);
+        let sentence = sentence_of(analysis, event);
         push_line(
             out,
             &EventRecord {
@@ -374,11 +401,7 @@ pub fn write_document(out: &mut Vec<u8>, doc: &Document, analysis: &Analysis) {
             };
             map.serialize_entry("mentions", &Seq(&analysis.mentions, &mention))?;
             let event = |e: &Event| {
-                let sentence = analysis
-                    .sentences
-                    .get(e.sentence)
-                    .copied()
-                    .unwrap_or(e.trigger);
+                let sentence = sentence_of(analysis, e);
                 serde_json::to_value(EventRecord {
                     doc,
                     event: e,

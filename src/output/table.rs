@@ -26,8 +26,9 @@
 use std::borrow::Cow;
 
 use crate::calendar::{CalendarRange, Precision};
+use serde_json::Value;
+
 use crate::document::{CharIndex, Document};
-use crate::events::{event_id, Event};
 use crate::pipeline::Analysis;
 use crate::tag::value::DurationValue;
 use crate::tag::Mention;
@@ -44,6 +45,8 @@ pub enum TableFormat {
 pub enum TableKind {
     Events,
     Mentions,
+    /// `civex incidents` records.
+    Incidents,
 }
 
 /// A column: its name in the header, and what it holds.
@@ -65,7 +68,7 @@ pub const EVENT_COLUMNS: &[Column] = &[
     ),
     column(
         "incident_id",
-        "the incident it belongs to, when `civex incidents` linked it; else empty",
+        "the incident it belongs to (`civex incidents --emit events --format csv`); empty in `extract`'s tables",
     ),
     column("doc_id", "the document's id"),
     column("title", "the document's title (input field `title`)"),
@@ -201,6 +204,31 @@ pub const MENTION_COLUMNS: &[Column] = &[
     column("attributes", "every other attribute, as a JSON object"),
 ];
 
+/// The columns of an incidents table (`civex incidents --format csv`).
+pub const INCIDENT_COLUMNS: &[Column] = &[
+    column(
+        "incident_id",
+        "stable id of the incident (hash of its smallest event_id)",
+    ),
+    column("type", "its most common event type"),
+    column("types", "the types of its events, joined with '; '"),
+    column("date", "the day (YYYY-MM-DD) when its reports agree on one"),
+    column(
+        "date_precision",
+        "day, week, month, year or unknown (empty: no date)",
+    ),
+    column("date_first", "first day it may have happened"),
+    column("date_last", "last day it may have happened"),
+    column("timex", "the most precise TIMEX3 value among its events"),
+    column("country", "ISO 3166 alpha-2 code"),
+    column("places", "its places' names, joined with '; '"),
+    column("targets", "its named targets, joined with '; '"),
+    column("target_count", "the largest number of targets stated"),
+    column("events", "the number of its events"),
+    column("event_ids", "its events' ids, joined with '; '"),
+    column("doc_ids", "the documents that report it, joined with '; '"),
+];
+
 /// Attributes of mentions that have columns of their own.
 const MENTION_ATTR_COLUMNS: &[&str] = &["country", "admin1"];
 
@@ -209,6 +237,7 @@ pub fn columns_of(kind: TableKind) -> &'static [Column] {
     match kind {
         TableKind::Events => EVENT_COLUMNS,
         TableKind::Mentions => MENTION_COLUMNS,
+        TableKind::Incidents => INCIDENT_COLUMNS,
     }
 }
 
@@ -271,16 +300,12 @@ impl TableWriter {
         let index = CharIndex::new(&doc.text);
         match self.kind {
             TableKind::Events => {
-                for event in &analysis.events {
-                    let row = EventRow {
-                        doc,
-                        analysis,
-                        index: &index,
-                        event,
-                    };
-                    self.row(out, self.columns.iter().map(|c| row.cell(c)));
+                let published = doc.published.map(|d| d.to_string());
+                let records = super::event_values(doc, analysis);
+                for record in &records {
+                    self.write_event_row(out, record, published.clone());
                 }
-                analysis.events.len()
+                records.len()
             }
             TableKind::Mentions => {
                 for mention in &analysis.mentions {
@@ -294,7 +319,27 @@ impl TableWriter {
                 }
                 analysis.mentions.len()
             }
+            // Incidents are not made from one document.
+            TableKind::Incidents => 0,
         }
+    }
+
+    /// The row of one incident record (JSON, as `civex incidents` writes
+    /// it). For an incidents table only.
+    pub fn write_record_row(&self, out: &mut Vec<u8>, record: &Value) {
+        let row = EventRow {
+            record,
+            published: None,
+        };
+        self.row(out, self.columns.iter().map(|c| row.incident_cell(c)));
+    }
+
+    /// The row of one event record (JSON, as `extract` writes it; a field
+    /// `incident_id` fills that column), with the document's publication
+    /// date when known. For an events table only.
+    pub fn write_event_row(&self, out: &mut Vec<u8>, record: &Value, published: Option<String>) {
+        let row = EventRow { record, published };
+        self.row(out, self.columns.iter().map(|c| row.cell(c)));
     }
 
     fn row<'a>(&self, out: &mut Vec<u8>, cells: impl Iterator<Item = Cow<'a, str>>) {
@@ -360,108 +405,148 @@ fn number(n: impl ToString) -> Cow<'static, str> {
     Cow::Owned(n.to_string())
 }
 
-fn joined<'a>(items: impl Iterator<Item = &'a str>) -> Cow<'static, str> {
-    Cow::Owned(items.collect::<Vec<_>>().join("; "))
+/// The cells of one event row, read from its JSON record (as
+/// [`super::event_values`] gives it, or as a file holds it: `civex
+/// incidents --emit events`).
+struct EventRow<'a> {
+    record: &'a Value,
+    /// The document's publication date, which event records do not carry.
+    published: Option<String>,
 }
 
-struct EventRow<'a> {
-    doc: &'a Document,
-    analysis: &'a Analysis,
-    index: &'a CharIndex,
-    event: &'a Event,
+/// A JSON value as a cell: text as is, numbers as JSON writes them (a whole
+/// float without its fraction), booleans as `true`/`false`, null empty.
+fn cell_of(value: &Value) -> Cow<'_, str> {
+    match value {
+        Value::Null => Cow::Borrowed(""),
+        Value::String(s) => Cow::Borrowed(s.as_str()),
+        Value::Number(n) => match n.as_f64() {
+            Some(f) if n.is_f64() => json_number(f),
+            _ => Cow::Owned(n.to_string()),
+        },
+        Value::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
+        other => Cow::Owned(other.to_string()),
+    }
 }
 
 impl<'a> EventRow<'a> {
+    /// The value at a path of the record (null when absent).
+    fn at(&self, path: &[&str]) -> &'a Value {
+        path.iter()
+            .try_fold(self.record, |v, key| match v {
+                Value::Array(items) => items.get(key.parse::<usize>().ok()?),
+                _ => v.get(*key),
+            })
+            .unwrap_or(&Value::Null)
+    }
+
+    fn text(&self, path: &[&str]) -> Cow<'a, str> {
+        cell_of(self.at(path))
+    }
+
+    /// A field of every item of a list, joined ("targets", "name").
+    fn joined(&self, list: &str, field: &str, absent: &str) -> Cow<'a, str> {
+        let items = self
+            .at(&[list])
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        Cow::Owned(
+            items
+                .iter()
+                .map(|item| match item.get(field).map(cell_of) {
+                    Some(text) if !text.is_empty() => text.into_owned(),
+                    _ => absent.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    }
+
     fn cell(&self, column: &str) -> Cow<'a, str> {
-        if let Some(cell) = document_cell(self.doc, column) {
-            return cell;
-        }
-        let e = self.event;
-        let text = &self.doc.text;
-        let trigger = self.index.char_span(e.trigger);
-        let timex = e.date.as_ref().map(|(_, value)| value.as_str());
+        let timex = self.at(&["date", "value"]).as_str();
         let range = timex.and_then(CalendarRange::of);
-        let place = e.locations.first();
-        let penalty = e.penalty.as_ref();
-        let opt = |value: Option<Cow<'a, str>>| value.unwrap_or_default();
+        let place = |field: &str| self.text(&["locations", "0", field]);
         match column {
-            "event_id" => Cow::Owned(event_id(
-                &self.doc.id,
-                e.event_type,
-                trigger.start,
-                trigger.end,
-            )),
-            "incident_id" => Cow::Borrowed(""),
-            "type" => Cow::Borrowed(e.event_type),
-            "acled_event_type" => opt(e.categories.acled_event_type.as_deref().map(Cow::Borrowed)),
-            "acled_sub_event_type" => opt(e
-                .categories
-                .acled_sub_event_type
-                .as_deref()
-                .map(Cow::Borrowed)),
-            "civicus_category" => opt(e.categories.civicus.as_deref().map(Cow::Borrowed)),
-            "modality" => Cow::Borrowed(e.modality),
-            "confidence" => number(e.confidence),
-            "date" => opt(range.and_then(|r| r.day()).map(number)),
-            "date_precision" => opt(timex.map(|t| Cow::Borrowed(Precision::of_timex(t).as_str()))),
-            "date_first" => opt(range.map(|r| number(r.first))),
-            "date_last" => opt(range.map(|r| number(r.last))),
-            "date_text" => opt(e
-                .date
-                .as_ref()
-                .map(|(span, _)| Cow::Borrowed(span.slice(text)))),
-            "timex" => opt(timex.map(Cow::Borrowed)),
-            "date_source" => opt(e
-                .date
-                .as_ref()
-                .map(|_| Cow::Borrowed(e.date_source.unwrap_or("sentence")))),
-            "country" => opt(place.map(|p| Cow::Borrowed(p.country.as_str()))),
-            "country_name" => opt(place.map(|p| Cow::Borrowed(p.country_name.as_str()))),
-            "location" => opt(place.map(|p| Cow::Borrowed(p.name.as_str()))),
-            "admin1" => opt(place.and_then(|p| p.admin1.as_deref()).map(Cow::Borrowed)),
-            "location_kind" => opt(place.map(|p| Cow::Borrowed(p.kind))),
-            "locations" => joined(e.locations.iter().map(|p| p.name.as_str())),
-            "targets" => joined(e.targets.iter().map(|t| t.name.as_str())),
-            "target_kinds" => joined(e.targets.iter().map(|t| t.kind)),
-            "target_roles" => joined(e.targets.iter().map(|t| t.role.as_deref().unwrap_or("-"))),
-            "target_count" => opt(e.target_count.map(number)),
-            "target_description" => opt(e.target_description.as_deref().map(Cow::Borrowed)),
-            "agents" => joined(e.agents.iter().map(|a| a.name.as_str())),
-            "agent_kind" => joined(e.agents.iter().map(|a| a.kind)),
-            "penalty_kind" => opt(penalty.map(|p| Cow::Borrowed(p.kind.as_str()))),
-            "duration" => opt(penalty
-                .and_then(|p| p.duration.as_deref())
-                .map(Cow::Borrowed)),
-            "duration_days" => opt(penalty
-                .and_then(|p| p.duration.as_deref())
+            "event_id" | "incident_id" | "doc_id" | "type" | "modality" | "confidence"
+            | "target_count" | "target_description" | "rule" | "trigger_entry" => {
+                self.text(&[column])
+            }
+            "title" => self.meta(&["title", "headline"]),
+            "url" => self.meta(&["url", "link"]),
+            "source" => self.meta(&["source", "source_name", "publisher"]),
+            "published" => match &self.published {
+                Some(day) => Cow::Owned(day.clone()),
+                None => self.text(&["published"]),
+            },
+            "acled_event_type" | "acled_sub_event_type" => self.text(&["categories", column]),
+            "civicus_category" => self.text(&["categories", "civicus"]),
+            "date" => range.and_then(|r| r.day()).map(number).unwrap_or_default(),
+            "date_precision" => timex
+                .map(|t| Cow::Borrowed(Precision::of_timex(t).as_str()))
+                .unwrap_or_default(),
+            "date_first" => range.map(|r| number(r.first)).unwrap_or_default(),
+            "date_last" => range.map(|r| number(r.last)).unwrap_or_default(),
+            "date_text" => self.text(&["date", "text"]),
+            "timex" => self.text(&["date", "value"]),
+            "date_source" => self.text(&["date", "source"]),
+            "country" | "country_name" | "admin1" => place(column),
+            "location" => place("name"),
+            "location_kind" => place("kind"),
+            "locations" => self.joined("locations", "name", "-"),
+            "targets" => self.joined("targets", "name", "-"),
+            "target_kinds" => self.joined("targets", "kind", "-"),
+            "target_roles" => self.joined("targets", "role", "-"),
+            "agents" => self.joined("agents", "name", "-"),
+            "agent_kind" => self.joined("agents", "kind", "-"),
+            "penalty_kind" => self.text(&["penalty", "kind"]),
+            "duration" | "min_duration" | "amount" | "currency" | "min_amount" | "bound"
+            | "suspended" | "life" => self.text(&["penalty", column]),
+            "duration_days" => self
+                .at(&["penalty", "duration"])
+                .as_str()
                 .and_then(|d| DurationValue::of(d).days())
-                .map(|days| number(days.round() as i64))),
-            "min_duration" => opt(penalty
-                .and_then(|p| p.min_duration.as_deref())
-                .map(Cow::Borrowed)),
-            "amount" => opt(penalty.and_then(|p| p.amount).map(json_number)),
-            "currency" => opt(penalty
-                .and_then(|p| p.currency.as_deref())
-                .map(Cow::Borrowed)),
-            "min_amount" => opt(penalty.and_then(|p| p.min_amount).map(json_number)),
-            "bound" => opt(penalty.map(|p| Cow::Borrowed(p.bound))),
-            "suspended" => opt(penalty.and_then(|p| p.suspended).map(number)),
-            "life" => opt(penalty.and_then(|p| p.life).map(number)),
-            "penalty_other" => opt(penalty.and_then(|p| p.other.as_deref()).map(Cow::Borrowed)),
-            "penalty_text" => opt(penalty.map(|p| Cow::Borrowed(p.text.as_str()))),
-            "trigger" => Cow::Borrowed(e.trigger.slice(text)),
-            "trigger_start" => number(trigger.start),
-            "trigger_end" => number(trigger.end),
-            "sentence_index" => number(e.sentence),
-            "sentence" => opt(self
-                .analysis
-                .sentences
-                .get(e.sentence)
-                .map(|s| Cow::Borrowed(s.slice(text)))),
-            "rule" => Cow::Borrowed(e.rule.as_str()),
-            "trigger_entry" => Cow::Borrowed(e.trigger_entry.as_str()),
+                .map(|days| number(days.round() as i64))
+                .unwrap_or_default(),
+            "penalty_other" => self.text(&["penalty", "other"]),
+            "penalty_text" => self.text(&["penalty", "text"]),
+            "trigger" => self.text(&["trigger", "text"]),
+            "trigger_start" => self.text(&["trigger", "start"]),
+            "trigger_end" => self.text(&["trigger", "end"]),
+            "sentence_index" => self.text(&["sentence", "index"]),
+            "sentence" => self.text(&["sentence", "text"]),
             _ => Cow::Borrowed(""),
         }
+    }
+
+    /// A cell of an incidents table.
+    fn incident_cell(&self, column: &str) -> Cow<'a, str> {
+        let list = |key: &str| -> Cow<'a, str> {
+            let items = self
+                .at(&[key])
+                .as_array()
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            Cow::Owned(items.iter().map(cell_of).collect::<Vec<_>>().join("; "))
+        };
+        match column {
+            "date" => self.text(&["date", "day"]),
+            "date_precision" => self.text(&["date", "precision"]),
+            "date_first" => self.text(&["date", "first"]),
+            "date_last" => self.text(&["date", "last"]),
+            "timex" => self.text(&["date", "value"]),
+            "types" | "places" | "event_ids" | "doc_ids" => list(column),
+            "targets" => self.joined("targets", "name", "-"),
+            _ => self.text(&[column]),
+        }
+    }
+
+    fn meta(&self, keys: &[&str]) -> Cow<'a, str> {
+        keys.iter()
+            .map(|k| self.at(&["meta", k]))
+            .find(|v| v.is_string() || v.is_number())
+            .map(cell_of)
+            .unwrap_or_default()
     }
 }
 
