@@ -33,6 +33,10 @@ import subprocess
 import sys
 import tempfile
 
+# Fields of a record that a document record holds once for all its events
+# and mentions (they are left out of its nested records).
+DOCUMENT_FIELDS = ("doc_id", "meta", "published")
+
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import SchemaError, best_match
 
@@ -94,8 +98,8 @@ def shared_definitions_differ(schemas):
             seen.setdefault(name, (kind, definition))
     nested = schemas["documents"].get("$defs", {})
     for kind, name in [("events", "event"), ("mentions", "mention")]:
-        top = {k: v for k, v in schemas[kind]["properties"].items() if k not in ("doc_id", "meta")}
-        required = [k for k in schemas[kind]["required"] if k != "doc_id"]
+        top = {k: v for k, v in schemas[kind]["properties"].items() if k not in DOCUMENT_FIELDS}
+        required = [k for k in schemas[kind]["required"] if k not in DOCUMENT_FIELDS]
         if nested.get(name, {}).get("properties") != top or nested[name].get("required") != required:
             problems.append(f"documents $defs/{name} differs from the record of {kind}")
     return problems

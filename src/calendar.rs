@@ -16,7 +16,8 @@
 //!    (seasons as the northern meteorological seasons: spring March-May,
 //!    summer June-August, autumn September-November, winter December of the
 //!    year to February of the next).
-//! 5. **A year** ("2016"): precision `year`.
+//! 5. **A year** ("2016"), or some week of it ("2016-WXX"): precision
+//!    `year`.
 //! 6. **A decade or century** ("201X", "20XX"): precision `unknown`, first
 //!    and last day of the span.
 //! 7. **No year** ("XXXX-10-25", "XXXX-WXX-3") and **references**
@@ -125,6 +126,14 @@ impl CalendarRange {
                     Some(_) => return None,
                     None => (&rest[1..], false),
                 };
+                if week == "XX" && !weekend {
+                    // "2024-WXX": some week of 2024.
+                    return range(
+                        NaiveDate::from_ymd_opt(year, 1, 1)?,
+                        NaiveDate::from_ymd_opt(year, 12, 31)?,
+                        Precision::Year,
+                    );
+                }
                 if !digits(week) {
                     return None;
                 }
@@ -226,7 +235,8 @@ mod tests {
         // Week 1 of 2021 starts on 4 January (the week with the first Thursday).
         assert_eq!(of("2021-W01"), some("2021-01-04", "2021-01-10", "week"));
         assert_eq!(of("2021-W54"), None);
-        assert_eq!(of("2021-WXX"), None);
+        // Some week of a known year: the year.
+        assert_eq!(of("2021-WXX"), some("2021-01-01", "2021-12-31", "year"));
     }
 
     #[test]

@@ -76,10 +76,14 @@
 //!    "In March" stays alone beside an incident of Beridze's arrest on 3
 //!    March and another on 11 March; an undated "Beridze was arrested"
 //!    stays alone beside his arrests of 2023 and of March 2025.
+//!    Two full names of one surname that do not match ("Nino Beridze",
+//!    "Tamar Beridze") never meet in one incident, and a report that
+//!    names only the surname beside reports of both links to neither.
 //! 8. **Within a document.** civex already merges restatements inside an
 //!    article; two events of one document link only by the rules above.
 //! 9. **The same event twice.** Records with the same `event_id` (a file
-//!    read twice) are one event: always one incident (`same_event_id`).
+//!    read twice) are one event: always one incident (`same_event_id`),
+//!    its id listed and counted once.
 //! 10. **Deterministic.** Events are sorted by `event_id` before anything
 //!     else, so the order of the input does not matter. An incident's id is
 //!     `inc-` and the FNV-1a hash (16 hex digits) of its smallest
@@ -663,7 +667,9 @@ impl Components {
     }
 
     /// Whether two roots' names may be one incident's: either has none, or
-    /// they share one.
+    /// they share one and no two of their names of one key are different
+    /// people ("Nino Beridze" and "Tamar Beridze" never meet in one
+    /// incident, even through a report that says only "Beridze").
     fn names_agree(&self, a: usize, b: usize, prepared: &[Prepared]) -> bool {
         let (small, large) = if self.names[a].len() <= self.names[b].len() {
             (&self.names[a], &self.names[b])
@@ -673,15 +679,38 @@ impl Components {
         if small.is_empty() || large.is_empty() {
             return true;
         }
-        small.iter().any(|(key, refs)| {
-            large.get(key).is_some_and(|others| {
-                refs.iter().any(|&(e, i)| {
-                    others
+        let name = |&(e, i): &(usize, usize)| &prepared[e].names[i];
+        let full = |r: &(usize, usize)| name(r).words.len() > 1;
+        let mut shared = false;
+        for (key, refs) in small {
+            let Some(others) = large.get(key) else {
+                continue;
+            };
+            shared = shared
+                || refs
+                    .iter()
+                    .any(|x| others.iter().any(|y| name(x).matches(name(y))));
+            // Two full names of this key, each without a match on the
+            // other side, are two people: "Nino Beridze" against "Tamar
+            // Beridze" (a report naming both matches either).
+            let unmatched = |side: &[(usize, usize)], other: &[(usize, usize)]| -> bool {
+                side.iter().filter(|x| full(x)).any(|x| {
+                    !other
                         .iter()
-                        .any(|&(f, j)| prepared[e].names[i].matches(&prepared[f].names[j]))
+                        .filter(|y| full(y))
+                        .any(|y| name(x).matches(name(y)))
                 })
-            })
-        })
+            };
+            let has_full = |side: &[(usize, usize)]| side.iter().any(full);
+            if has_full(refs)
+                && has_full(others)
+                && unmatched(refs, others)
+                && unmatched(others, refs)
+            {
+                return false;
+            }
+        }
+        shared
     }
 
     /// Whether roots `a` and `b` may be joined (rule 7).
@@ -689,8 +718,10 @@ impl Components {
         Self::shared_days(self.days[a], self.days[b]).is_some() && self.names_agree(a, b, prepared)
     }
 
-    /// Joins two roots (no check).
-    fn join(&mut self, a: usize, b: usize) {
+    /// Joins two roots (no check). A name already held under its key (the
+    /// same words) is not held twice: the checks stay linear in the number
+    /// of distinct names, not of reports.
+    fn join(&mut self, a: usize, b: usize, prepared: &[Prepared]) {
         if a == b {
             return;
         }
@@ -707,7 +738,16 @@ impl Components {
         }
         let moved = std::mem::take(&mut self.names[gone]);
         for (key, refs) in moved {
-            self.names[keep].entry(key).or_default().extend(refs);
+            let held = self.names[keep].entry(key).or_default();
+            for (e, i) in refs {
+                let words = &prepared[e].names[i].words;
+                if !held
+                    .iter()
+                    .any(|&(f, j)| &prepared[f].names[j].words == words)
+                {
+                    held.push((e, i));
+                }
+            }
         }
     }
 }
@@ -867,6 +907,38 @@ impl<'a> Linker<'a> {
         (prefixed(names), prefixed(dated))
     }
 
+    /// The events whose every person is named by a surname alone, and
+    /// whose partners among `pairs` name two different people of that
+    /// surname in full.
+    fn ambiguous_surnames(&self, pairs: &[(usize, usize)]) -> HashSet<usize> {
+        let surname_only = |i: usize| {
+            let names = &self.prepared[i].names;
+            !names.is_empty() && names.iter().all(|n| !n.organisation && n.words.len() == 1)
+        };
+        let mut partners: HashMap<usize, Vec<usize>> = HashMap::new();
+        for &(a, b) in pairs {
+            for (v, w) in [(a, b), (b, a)] {
+                if surname_only(v) {
+                    partners.entry(v).or_default().push(w);
+                }
+            }
+        }
+        let mut ambiguous = HashSet::new();
+        for (v, others) in partners {
+            for surname in &self.prepared[v].names {
+                let full: Vec<&Name> = others
+                    .iter()
+                    .flat_map(|&w| self.prepared[w].names.iter())
+                    .filter(|n| n.words.len() > 1 && surname.matches(n))
+                    .collect();
+                if full.iter().any(|x| full.iter().any(|y| !x.matches(y))) {
+                    ambiguous.insert(v);
+                }
+            }
+        }
+        ambiguous
+    }
+
     fn run(self) -> Linked {
         let n = self.events.len();
         let mut components = Components::new(&self.prepared);
@@ -876,7 +948,7 @@ impl<'a> Linker<'a> {
         for i in 1..n {
             if self.events[i].event_id == self.events[i - 1].event_id {
                 let (a, b) = (components.root(i - 1), components.root(i));
-                components.join(a, b);
+                components.join(a, b, &self.prepared);
                 links.push((i - 1, i, vec!["same_event_id".to_string()]));
             }
         }
@@ -917,6 +989,11 @@ impl<'a> Linker<'a> {
         }
         pairs.sort_unstable();
         pairs.dedup();
+        // A report that names only a surname ("Beridze") beside same-day
+        // reports of two people of that surname ("Nino Beridze", "Tamar
+        // Beridze") could be either: it links to neither.
+        let ambiguous = self.ambiguous_surnames(&pairs);
+        pairs.retain(|(a, b)| !ambiguous.contains(a) && !ambiguous.contains(b));
         let mut refused_links = 0;
         for (a, b) in pairs {
             let Some(by) = self.evidence(a, b) else {
@@ -927,7 +1004,7 @@ impl<'a> Linker<'a> {
                 continue;
             }
             if components.may_join(ra, rb, &self.prepared) {
-                components.join(ra, rb);
+                components.join(ra, rb, &self.prepared);
                 links.push((a, b, by));
             } else {
                 refused_links += 1;
@@ -994,10 +1071,17 @@ impl<'a> Linker<'a> {
                     .copied()
                     .filter(|&r| !components.names[r].is_empty())
                     .collect();
+                // It shares a name with one of them, and no other of them
+                // names someone else of that name.
                 agree = agree
                     && (named.is_empty()
                         || components.names[root].is_empty()
-                        || named
+                        || named.iter().all(|&r| {
+                            !components.names[r]
+                                .keys()
+                                .any(|k| components.names[root].contains_key(k))
+                                || components.names_agree(r, root, &self.prepared)
+                        }) && named
                             .iter()
                             .any(|&r| components.names_agree(r, root, &self.prepared)));
                 if !agree {
@@ -1011,7 +1095,7 @@ impl<'a> Linker<'a> {
             }
             for (_, (_, j, by)) in partners {
                 let (a, b) = (components.root(v), components.root(j));
-                components.join(a, b);
+                components.join(a, b, &self.prepared);
                 links.push((v.min(j), v.max(j), by));
             }
         }
@@ -1180,9 +1264,18 @@ impl<'a> Linker<'a> {
             places,
             targets: self.incident_targets(members),
             target_count: events.iter().filter_map(|e| e.target_count).max(),
-            event_ids: events.iter().map(|e| e.event_id.clone()).collect(),
+            // The same event read twice (rule 9) counts once.
+            event_ids: {
+                let mut ids: Vec<String> = events.iter().map(|e| e.event_id.clone()).collect();
+                ids.dedup();
+                ids
+            },
             doc_ids,
-            events: events.len(),
+            events: {
+                let mut ids: Vec<&str> = events.iter().map(|e| e.event_id.as_str()).collect();
+                ids.dedup();
+                ids.len()
+            },
             links,
         };
         (first_day, incident)
@@ -1327,6 +1420,63 @@ mod tests {
 
     fn name(raw: &str) -> Name {
         Name::parse(raw, false).expect("a name")
+    }
+
+    #[test]
+    fn a_surname_alone_never_joins_two_people_of_that_surname() {
+        // Nino and Tamar Beridze fined the same day; a third report says
+        // only "Beridze", on that day, that week or that year.
+        for date in ["2025-03-03", "2025-W10", "2025"] {
+            let events = [
+                event(
+                    "a1",
+                    "outlet-a",
+                    json!({"type": "fine", "date": dated("2025-03-03"), "targets": [person("Nino Beridze")]}),
+                ),
+                event(
+                    "b1",
+                    "outlet-b",
+                    json!({"type": "fine", "date": dated("2025-03-03"), "targets": [person("Tamar Beridze")]}),
+                ),
+                event(
+                    "c1",
+                    "outlet-c",
+                    json!({"type": "fine", "date": dated(date), "targets": [person("Beridze")]}),
+                ),
+            ];
+            let linked = link(&events);
+            for incident in &linked.incidents {
+                let names: Vec<&str> = incident.targets.iter().map(|t| t.name.as_str()).collect();
+                assert!(
+                    !(names.contains(&"Nino Beridze") && names.contains(&"Tamar Beridze")),
+                    "{date}: {names:?}"
+                );
+            }
+            assert_eq!(
+                linked.incidents.len(),
+                3,
+                "{date}: the surname alone could be either"
+            );
+        }
+        // A report naming both links to each report of one of them.
+        let events = [
+            event(
+                "a1",
+                "outlet-a",
+                json!({"date": dated("2025-03-03"), "targets": [person("Nino Beridze")]}),
+            ),
+            event(
+                "b1",
+                "outlet-b",
+                json!({"date": dated("2025-03-03"), "targets": [person("Nino Beridze"), person("Tamar Beridze")]}),
+            ),
+            event(
+                "c1",
+                "outlet-c",
+                json!({"date": dated("2025-03-03"), "targets": [person("Tamar Beridze")]}),
+            ),
+        ];
+        assert_eq!(link(&events).incidents.len(), 1);
     }
 
     #[test]
@@ -1744,7 +1894,9 @@ mod tests {
         let e = event("a1", "a", json!({}));
         let linked = link(&[e.clone(), e]);
         assert_eq!(linked.incidents.len(), 1);
-        assert_eq!(linked.incidents[0].events, 2);
+        // Counted once, listed once (the schema's event_ids are unique).
+        assert_eq!(linked.incidents[0].events, 1);
+        assert_eq!(linked.incidents[0].event_ids, ["a1"]);
         assert_eq!(linked.incidents[0].links[0].by, ["same_event_id"]);
     }
 

@@ -92,8 +92,11 @@ pub fn run(request: &Request) -> Result<ExitCode, Failure> {
 
     let write = |sink: &mut dyn Write| -> io::Result<()> {
         match request.table {
-            // A table holds records only: the error records went to stderr.
-            Some(table) => sink.write_all(&table.header())?,
+            // A table holds records only: the error records go to stderr.
+            Some(table) => {
+                io::stderr().write_all(&reading.error_records)?;
+                sink.write_all(&table.header())?
+            }
             None => sink.write_all(&reading.error_records)?,
         }
         let mut line = Vec::new();
@@ -272,6 +275,7 @@ fn read_source(source: &str, keep_records: bool, reading: &mut Reading) -> Resul
                     "error": problem,
                     "file": source,
                     "line": line_number,
+                    "doc_id": null,
                 });
                 reading
                     .error_records

@@ -275,6 +275,9 @@ impl Serialize for EventRecord<'_> {
         map.serialize_entry("confidence", &e.confidence)?;
         map.serialize_entry("categories", &e.categories)?;
         if self.with_doc {
+            // Not in the contract; trackers and tables want it beside the
+            // event (the document record has it already).
+            map.serialize_entry("published", &self.doc.published.map(|d| d.to_string()))?;
             meta_entry(&mut map, &self.doc.meta)?;
         }
         map.end()

@@ -9,11 +9,16 @@
 //!    comma, a quote or a line break is written in double quotes, with its
 //!    quotes doubled.
 //! 3. **TSV** (`--format tsv`) is never quoted: a TAB, CR or LF inside a
-//!    value becomes a space, so that every line is one row (the form
-//!    `cut`, `awk` and sqlite's `.mode tabs` read).
+//!    value becomes a space, so that every line is one row (the form `cut`
+//!    and `awk` read). A value may start with a quote (a sentence that
+//!    opens a quotation): readers that take quotes in TSV (sqlite's `.mode
+//!    tabs`, pandas by default) must be told not to (`.mode ascii` with
+//!    `.separator "\t" "\n"`; `quoting=csv.QUOTE_NONE`), or read the CSV.
 //! 4. **Empty means none**: a missing value (no date, no penalty) is an
 //!    empty field; lists (targets, agents, places) are joined with `; `.
-//!    Numbers are written as JSON writes them; booleans as `true`/`false`.
+//!    Integers are written as JSON writes them, a float without a
+//!    fraction without it (an amount `50000.0` is `50000`), booleans as
+//!    `true`/`false`.
 //! 5. **Columns**: [`EVENT_COLUMNS`] and [`MENTION_COLUMNS`], each with its
 //!    meaning; `--columns a,b,c` picks some, in the order given. Offsets
 //!    are character offsets, as in the JSON Lines records.
@@ -376,13 +381,23 @@ impl TableWriter {
 
 /// A value of the document's `meta`: the first of `keys` that holds a
 /// string or number.
-fn meta<'d>(doc: &'d Document, keys: &[&str]) -> Cow<'d, str> {
+/// The input fields a column of the source's `meta` is read from, the
+/// first present winning.
+fn meta_keys(column: &str) -> &'static [&'static str] {
+    match column {
+        "title" => &["title", "headline"],
+        "url" => &["url", "link"],
+        "source" => &["source", "source_name", "publisher"],
+        _ => &[],
+    }
+}
+
+/// The first of `keys` in `meta` that holds text or a number, as a cell.
+fn meta_cell<'m>(meta: &'m serde_json::Map<String, Value>, keys: &[&str]) -> Cow<'m, str> {
     keys.iter()
-        .find_map(|k| match doc.meta.get(*k)? {
-            serde_json::Value::String(s) => Some(Cow::Borrowed(s.as_str())),
-            serde_json::Value::Number(n) => Some(Cow::Owned(n.to_string())),
-            _ => None,
-        })
+        .filter_map(|k| meta.get(*k))
+        .find(|v| v.is_string() || v.is_number())
+        .map(cell_of)
         .unwrap_or_default()
 }
 
@@ -390,9 +405,7 @@ fn meta<'d>(doc: &'d Document, keys: &[&str]) -> Cow<'d, str> {
 fn document_cell<'d>(doc: &'d Document, column: &str) -> Option<Cow<'d, str>> {
     Some(match column {
         "doc_id" => Cow::Borrowed(doc.id.as_str()),
-        "title" => meta(doc, &["title", "headline"]),
-        "url" => meta(doc, &["url", "link"]),
-        "source" => meta(doc, &["source", "source_name", "publisher"]),
+        "title" | "url" | "source" => meta_cell(&doc.meta, meta_keys(column)),
         "published" => doc
             .published
             .map(|d| Cow::Owned(d.to_string()))
@@ -472,9 +485,10 @@ impl<'a> EventRow<'a> {
             | "target_count" | "target_description" | "rule" | "trigger_entry" => {
                 self.text(&[column])
             }
-            "title" => self.meta(&["title", "headline"]),
-            "url" => self.meta(&["url", "link"]),
-            "source" => self.meta(&["source", "source_name", "publisher"]),
+            "title" | "url" | "source" => match self.at(&["meta"]) {
+                Value::Object(meta) => meta_cell(meta, meta_keys(column)),
+                _ => Cow::Borrowed(""),
+            },
             "published" => match &self.published {
                 Some(day) => Cow::Owned(day.clone()),
                 None => self.text(&["published"]),
@@ -539,14 +553,6 @@ impl<'a> EventRow<'a> {
             "targets" => self.joined("targets", "name", "-"),
             _ => self.text(&[column]),
         }
-    }
-
-    fn meta(&self, keys: &[&str]) -> Cow<'a, str> {
-        keys.iter()
-            .map(|k| self.at(&["meta", k]))
-            .find(|v| v.is_string() || v.is_number())
-            .map(cell_of)
-            .unwrap_or_default()
     }
 }
 
@@ -689,7 +695,7 @@ mod tests {
 
     #[test]
     fn tsv_is_never_quoted_and_keeps_rows_on_one_line() {
-        let text = "Police detained the activist Omar Hadi\nin Amman on 3 May 2023.";
+        let text = "\"We are not afraid,\" said the activist Omar Hadi\nafter police detained him in Amman on 3 May 2023.";
         let table = rows(
             TableFormat::Tsv,
             TableKind::Events,
@@ -701,8 +707,18 @@ mod tests {
         assert!(lines.len() >= 2, "{table}");
         for line in &lines {
             assert_eq!(line.split('\t').count(), 3, "{line:?}");
-            assert!(!line.contains('"') || line.contains("\"\""), "{line:?}");
         }
+        // The sentence as written, its line break a space, its quotes kept
+        // as they are (not doubled, not wrapped).
+        let arrest = lines
+            .iter()
+            .find(|l| l.starts_with("arrest\t"))
+            .expect("the arrest");
+        assert_eq!(
+            arrest.split('\t').nth(1),
+            Some(text.replace('\n', " ").as_str()),
+            "{table}"
+        );
     }
 
     #[test]
@@ -738,9 +754,22 @@ mod tests {
     }
 
     #[test]
-    fn the_readme_lists_every_column() {
+    fn the_readme_lists_every_column_in_order() {
         let readme = include_str!("../../README.md");
-        for column in EVENT_COLUMNS.iter().chain(MENTION_COLUMNS) {
+        // The events table: rows "| `name` | meaning |" after its header.
+        let table = readme
+            .split("| event column | meaning |")
+            .nth(1)
+            .expect("the README's table of event columns");
+        let listed: Vec<&str> = table
+            .lines()
+            .skip(2)
+            .take_while(|l| l.starts_with("| `"))
+            .filter_map(|l| l.trim_start_matches("| `").split('`').next())
+            .collect();
+        let names: Vec<&str> = EVENT_COLUMNS.iter().map(|c| c.name).collect();
+        assert_eq!(listed, names);
+        for column in MENTION_COLUMNS.iter().chain(INCIDENT_COLUMNS) {
             assert!(
                 readme.contains(&format!("`{}`", column.name)),
                 "README.md does not list the column {}",

@@ -295,8 +295,6 @@ impl DurationValue {
         !self.parts.is_empty() && self.parts.iter().all(|p| p.amount.is_some())
     }
 
-    /// The length in months, for comparing terms: years, months and weeks
-    /// (four to a month); 0 for other units and unknown amounts.
     /// The length in days, when every amount is known: years and months
     /// at their mean Gregorian length (365.2425 and 30.436875 days),
     /// quarters a quarter of a year, weekends two days, times in fractions
@@ -330,6 +328,8 @@ impl DurationValue {
         )
     }
 
+    /// The length in months, for comparing terms: years, months and weeks
+    /// (four to a month); 0 for other units and unknown amounts.
     pub fn months(&self) -> f64 {
         self.parts
             .iter()
