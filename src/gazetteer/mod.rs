@@ -1180,8 +1180,26 @@ mod tests {
     }
 
     #[test]
+    fn no_shipped_list_holds_a_line_twice() {
+        for (list, content) in EMBEDDED {
+            let mut seen = std::collections::HashSet::new();
+            for (i, line) in content.lines().enumerate() {
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                assert!(
+                    seen.insert(line),
+                    "{list}.tsv:{} repeats a line: {line:?}",
+                    i + 1
+                );
+            }
+        }
+    }
+
+    #[test]
     fn a_bang_line_switches_off_every_shipped_entry_of_its_key() {
-        // "road blockade" is shipped twice as a noun (lines 141 and 213).
+        // Shipped once as a noun; a user's two lines of the key (a
+        // replacement and a switch-off) leave nothing of it.
         let shipped = Gazetteers::embedded().unwrap();
         let count = |g: &Gazetteers| {
             g.list("triggers")
@@ -1189,7 +1207,7 @@ mod tests {
                 .filter(|e| e.surface == "road blockade" && e.kind == "noun")
                 .count()
         };
-        assert_eq!(count(&shipped), 2);
+        assert_eq!(count(&shipped), 1);
         let off = overlaid(&[("triggers.tsv", "!road blockade\t-\tnoun\n")]).unwrap();
         assert_eq!(count(&off), 0);
         let replaced = overlaid(&[("triggers.tsv", "road blockade\tprotest\tnoun\n")]).unwrap();
