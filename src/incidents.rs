@@ -112,6 +112,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
 use crate::calendar::{CalendarRange, Precision};
+use crate::events::fnv1a;
 
 /// How many events of one key a dated event is compared with (rule 11):
 /// of more, those that start nearest its first day.
@@ -1256,7 +1257,7 @@ impl<'a> Linker<'a> {
         doc_ids.dedup();
 
         let incident = Incident {
-            incident_id: format!("inc-{:016x}", fnv1a(smallest_id.as_bytes())),
+            incident_id: format!("inc-{:016x}", fnv1a(smallest_id.bytes())),
             incident_type,
             types: type_counts.keys().map(|t| t.to_string()).collect(),
             date,
@@ -1353,16 +1354,6 @@ impl<'a> Linker<'a> {
         targets.sort_by(|a, b| a.name.cmp(&b.name));
         targets
     }
-}
-
-/// 64-bit FNV-1a, as event ids are hashed.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf29ce484222325;
-    for &byte in bytes {
-        hash ^= byte as u64;
-        hash = hash.wrapping_mul(0x100000001b3);
-    }
-    hash
 }
 
 #[cfg(test)]
@@ -1970,7 +1961,7 @@ mod tests {
         }
         assert_eq!(
             before.incidents[1].incident_id,
-            format!("inc-{:016x}", fnv1a(b"a1"))
+            format!("inc-{:016x}", fnv1a(*b"a1"))
         );
     }
 

@@ -15,7 +15,6 @@ use civex::gazetteer::Gazetteers;
 use civex::input::{expand_inputs, parse_published, InputOptions, Inputs, DEFAULT_MAX_DOC_BYTES};
 use civex::output as records;
 use civex::output::table::{TableFormat, TableKind, TableWriter};
-use civex::output_file::OutputFile;
 use civex::pipeline::{Pipeline, Stages};
 
 /// Exit codes (see README).
@@ -645,39 +644,19 @@ fn run(
         fail_fast: common.fail_fast,
         progress: progress.as_ref(),
     };
-    let summary = match &common.output {
-        Some(path) => {
-            let file = OutputFile::create(path).map_err(|e| {
-                Failure::Io(io::Error::new(
-                    e.kind(),
-                    format!("cannot create {}: {e}", path.display()),
-                ))
-            })?;
-            let mut sink = BufWriter::with_capacity(1 << 20, file);
-            if let Some(table) = table {
-                sink.write_all(&table.header())?;
-            }
-            let summary = batch::run(inputs, &pool, process, &mut sink, errors, options)?;
-            let file = sink.into_inner().map_err(|e| Failure::Io(e.into_error()))?;
-            file.commit().map_err(|e| {
-                Failure::Io(io::Error::new(
-                    e.kind(),
-                    format!("cannot write {}: {e}", path.display()),
-                ))
-            })?;
-            summary
-        }
-        None => {
-            let stdout = io::stdout();
-            let mut sink = BufWriter::with_capacity(1 << 20, stdout.lock());
-            if let Some(table) = table {
-                sink.write_all(&table.header())?;
-            }
-            let summary = batch::run(inputs, &pool, process, &mut sink, errors, options)?;
-            sink.flush()?;
-            summary
-        }
-    };
+    let mut destination = cli::destination::Destination::open(common.output.as_deref())?;
+    if let Some(table) = table {
+        destination.writer().write_all(&table.header())?;
+    }
+    let summary = batch::run(
+        inputs,
+        &pool,
+        process,
+        destination.writer(),
+        errors,
+        options,
+    )?;
+    destination.finish()?;
     errors.flush()?;
     // The automata and lists of the pipeline go with the process: freeing
     // them one by one took about 60 M instructions (15 ms) at every exit.

@@ -23,16 +23,16 @@
 //!    only, never into the table.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
 use civex::incidents::{link, parse_line, EventInput, Line};
 use civex::input::expand_inputs;
 use civex::output::table::TableWriter;
-use civex::output_file::OutputFile;
 use serde_json::Value;
 
+use super::destination::Destination;
 use crate::{Failure, EXIT_DOCUMENT_ERRORS};
 
 /// What to link and where to write it.
@@ -74,15 +74,7 @@ pub fn run(request: &Request) -> Result<ExitCode, Failure> {
     };
     let sources = expand_inputs(&inputs).map_err(|e| Failure::Usage(e.to_string()))?;
     // The destination is opened first: a wrong -o fails before a long read.
-    let output = match request.output {
-        Some(path) => Some(OutputFile::create(path).map_err(|e| {
-            Failure::Io(io::Error::new(
-                e.kind(),
-                format!("cannot create {}: {e}", path.display()),
-            ))
-        })?),
-        None => None,
-    };
+    let mut destination = Destination::open(request.output)?;
 
     let mut reading = Reading::default();
     for source in &sources {
@@ -139,24 +131,8 @@ pub fn run(request: &Request) -> Result<ExitCode, Failure> {
         }
         sink.flush()
     };
-    match (output, request.output) {
-        (Some(file), Some(path)) => {
-            let mut sink = BufWriter::with_capacity(1 << 20, file);
-            write(&mut sink)?;
-            let file = sink.into_inner().map_err(|e| Failure::Io(e.into_error()))?;
-            file.commit().map_err(|e| {
-                Failure::Io(io::Error::new(
-                    e.kind(),
-                    format!("cannot write {}: {e}", path.display()),
-                ))
-            })?;
-        }
-        _ => {
-            let stdout = io::stdout();
-            let mut sink = BufWriter::with_capacity(1 << 20, stdout.lock());
-            write(&mut sink)?;
-        }
-    }
+    write(destination.writer())?;
+    destination.finish()?;
 
     if !request.quiet {
         let several = linked.incidents.iter().filter(|i| i.events > 1).count();

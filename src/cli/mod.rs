@@ -3,6 +3,7 @@
 //! (`civex::gazetteer::check`, `civex::explain`, `civex::snapshot`,
 //! `civex::incidents`).
 
+pub mod destination;
 pub mod explain;
 pub mod gazetteers;
 pub mod incidents;

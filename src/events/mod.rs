@@ -1249,19 +1249,23 @@ const READING_WINDOW: usize = 64;
 /// A stable id: FNV-1a over the document id, the type and the trigger's
 /// character offsets (the same input gives the same id on any run).
 pub fn event_id(doc_id: &str, event_type: &str, start: usize, end: usize) -> String {
-    let mut hash: u64 = 0xcbf29ce484222325;
-    for byte in doc_id
-        .bytes()
-        .chain([0])
-        .chain(event_type.bytes())
-        .chain([0])
-        .chain(start.to_le_bytes())
-        .chain(end.to_le_bytes())
-    {
-        hash ^= byte as u64;
-        hash = hash.wrapping_mul(0x100000001b3);
-    }
+    let hash = fnv1a(
+        doc_id
+            .bytes()
+            .chain([0])
+            .chain(event_type.bytes())
+            .chain([0])
+            .chain(start.to_le_bytes())
+            .chain(end.to_le_bytes()),
+    );
     format!("{hash:016x}")
+}
+
+/// 64-bit FNV-1a of `bytes`: the hash of event ids and incident ids.
+pub fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes.into_iter().fold(0xcbf29ce484222325, |hash, byte| {
+        (hash ^ byte as u64).wrapping_mul(0x100000001b3)
+    })
 }
 
 /// Event types that are a use of force against people: their agent may

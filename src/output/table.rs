@@ -296,19 +296,27 @@ impl TableWriter {
     /// The header row.
     pub fn header(&self) -> Vec<u8> {
         let mut out = Vec::new();
-        self.row(&mut out, self.columns.iter().map(|c| Cow::Borrowed(*c)));
+        let mut rows = self.rows(&mut out);
+        rows.push(self.columns.iter().map(|c| Cow::Borrowed(*c)));
+        rows.finish();
         out
     }
 
     /// The rows of one document's records; the number of rows.
     pub fn write(&self, out: &mut Vec<u8>, doc: &Document, analysis: &Analysis) -> usize {
         let index = CharIndex::new(&doc.text);
-        match self.kind {
+        // One CSV writer (and its buffer) per document, not per row.
+        let mut rows = self.rows(out);
+        let written = match self.kind {
             TableKind::Events => {
                 let published = doc.published.map(|d| d.to_string());
                 let records = super::event_values(doc, analysis);
                 for record in &records {
-                    self.write_event_row(out, record, published.clone());
+                    let row = EventRow {
+                        record,
+                        published: published.as_deref(),
+                    };
+                    rows.push(self.columns.iter().map(|c| row.cell(c)));
                 }
                 records.len()
             }
@@ -320,13 +328,15 @@ impl TableWriter {
                         index: &index,
                         mention,
                     };
-                    self.row(out, self.columns.iter().map(|c| row.cell(c)));
+                    rows.push(self.columns.iter().map(|c| row.cell(c)));
                 }
                 analysis.mentions.len()
             }
             // Incidents are not made from one document.
             TableKind::Incidents => 0,
-        }
+        };
+        rows.finish();
+        written
     }
 
     /// The row of one incident record (JSON, as `civex incidents` writes
@@ -336,31 +346,52 @@ impl TableWriter {
             record,
             published: None,
         };
-        self.row(out, self.columns.iter().map(|c| row.incident_cell(c)));
+        let mut rows = self.rows(out);
+        rows.push(self.columns.iter().map(|c| row.incident_cell(c)));
+        rows.finish();
     }
 
     /// The row of one event record (JSON, as `extract` writes it; a field
     /// `incident_id` fills that column), with the document's publication
     /// date when known. For an events table only.
-    pub fn write_event_row(&self, out: &mut Vec<u8>, record: &Value, published: Option<String>) {
+    pub fn write_event_row(&self, out: &mut Vec<u8>, record: &Value, published: Option<&str>) {
         let row = EventRow { record, published };
-        self.row(out, self.columns.iter().map(|c| row.cell(c)));
+        let mut rows = self.rows(out);
+        rows.push(self.columns.iter().map(|c| row.cell(c)));
+        rows.finish();
     }
 
-    fn row<'a>(&self, out: &mut Vec<u8>, cells: impl Iterator<Item = Cow<'a, str>>) {
+    /// A writer of rows into `out`, in this table's format.
+    fn rows<'o>(&self, out: &'o mut Vec<u8>) -> Rows<'o> {
         match self.format {
-            TableFormat::Csv => {
-                let mut writer = csv::WriterBuilder::new()
+            TableFormat::Csv => Rows::Csv(Box::new(
+                csv::WriterBuilder::new()
                     .terminator(csv::Terminator::Any(b'\n'))
-                    .from_writer(&mut *out);
-                // Writing to memory cannot fail.
+                    .from_writer(out),
+            )),
+            TableFormat::Tsv => Rows::Tsv(out),
+        }
+    }
+}
+
+/// Rows being written into memory: CSV through the `csv` crate (RFC 4180
+/// quoting), TSV by hand (wire format, rule 3).
+enum Rows<'o> {
+    Csv(Box<csv::Writer<&'o mut Vec<u8>>>),
+    Tsv(&'o mut Vec<u8>),
+}
+
+impl Rows<'_> {
+    fn push<'a>(&mut self, cells: impl Iterator<Item = Cow<'a, str>>) {
+        match self {
+            Rows::Csv(writer) => {
                 let cells: Vec<Cow<str>> = cells.collect();
+                // Writing to memory cannot fail.
                 writer
                     .write_record(cells.iter().map(|c| c.as_bytes()))
                     .expect("writing a row to memory");
-                writer.flush().expect("writing a row to memory");
             }
-            TableFormat::Tsv => {
+            Rows::Tsv(out) => {
                 for (i, cell) in cells.enumerate() {
                     if i > 0 {
                         out.push(b'\t');
@@ -377,10 +408,15 @@ impl TableWriter {
             }
         }
     }
+
+    /// Flushes the rows into memory.
+    fn finish(self) {
+        if let Rows::Csv(mut writer) = self {
+            writer.flush().expect("writing rows to memory");
+        }
+    }
 }
 
-/// A value of the document's `meta`: the first of `keys` that holds a
-/// string or number.
 /// The input fields a column of the source's `meta` is read from, the
 /// first present winning.
 fn meta_keys(column: &str) -> &'static [&'static str] {
@@ -423,8 +459,9 @@ fn number(n: impl ToString) -> Cow<'static, str> {
 /// incidents --emit events`).
 struct EventRow<'a> {
     record: &'a Value,
-    /// The document's publication date, which event records do not carry.
-    published: Option<String>,
+    /// The document's publication date, when the caller knows it (else
+    /// the record's `published`).
+    published: Option<&'a str>,
 }
 
 /// A JSON value as a cell: text as is, numbers as JSON writes them (a whole
@@ -489,8 +526,8 @@ impl<'a> EventRow<'a> {
                 Value::Object(meta) => meta_cell(meta, meta_keys(column)),
                 _ => Cow::Borrowed(""),
             },
-            "published" => match &self.published {
-                Some(day) => Cow::Owned(day.clone()),
+            "published" => match self.published {
+                Some(day) => Cow::Borrowed(day),
                 None => self.text(&["published"]),
             },
             "acled_event_type" | "acled_sub_event_type" => self.text(&["categories", column]),
