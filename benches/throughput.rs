@@ -45,12 +45,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use civex::batch::GROUP_DOCS;
-use civex::document::{Document, Origin};
-use civex::gazetteer::Gazetteers;
-use civex::input::{parse_json_document, InputOptions};
-use civex::output;
-use civex::pipeline::{Analysis, Pipeline, StageTimings, Stages};
+use civex::internals::Gazetteers;
+use civex::internals::GROUP_DOCS;
+use civex::internals::{parse_json_document, InputOptions};
+use civex::internals::{Analysis, Pipeline, StageTimings, Stages};
+use civex::internals::{Document, Origin};
 use rayon::prelude::*;
 
 /// The allocator the binary runs with (`src/main.rs`), so that the stages
@@ -178,7 +177,7 @@ fn fixture_lines(root: &Path) -> Vec<Vec<u8>> {
 }
 
 fn text_bytes(docs: &[Document]) -> usize {
-    docs.iter().map(|d| d.text.len()).sum()
+    docs.iter().map(|d| d.text().len()).sum()
 }
 
 fn median(mut times: Vec<Duration>) -> Duration {
@@ -192,10 +191,10 @@ fn mb_per_s(bytes: usize, time: Duration) -> f64 {
 
 fn write(stages: Stages, out: &mut Vec<u8>, doc: &Document, analysis: &Analysis) {
     match stages {
-        Stages::Sentences => output::write_sentences(out, doc, analysis),
-        Stages::EventsOnly => output::write_events(out, doc, analysis),
-        Stages::Events => output::write_document(out, doc, analysis),
-        _ => output::write_mentions(out, doc, analysis),
+        Stages::Sentences => civex::internals::write_sentences(out, doc, analysis),
+        Stages::EventsOnly => civex::internals::write_events(out, doc, analysis),
+        Stages::Events => civex::internals::write_document(out, doc, analysis),
+        _ => civex::internals::write_mentions(out, doc, analysis),
     }
 }
 
@@ -427,21 +426,18 @@ fn main() {
         if !joined.is_empty() {
             joined.push_str("\n\n");
         }
-        joined.push_str(&doc.text);
-        let mut copy = doc.clone();
-        copy.published = docs[0].published;
-        separate.push(copy);
+        joined.push_str(doc.text());
+        // Every article anchored at the first one's date, as the long
+        // document is.
+        separate.push(match docs[0].published() {
+            Some(date) => doc.clone().with_published(date),
+            None => doc.clone(),
+        });
     }
-    let long = Document {
-        id: "long".into(),
-        text: joined,
-        published: docs[0].published,
-        meta: Default::default(),
-        origin: Origin {
-            path: "long".into(),
-            line: None,
-        },
-    };
+    let mut long = Document::new("long", joined);
+    if let Some(date) = docs[0].published() {
+        long = long.with_published(date);
+    }
     let long_time = median(
         (0..options.repeat)
             .map(|_| one_thread(&documents_pipeline, std::slice::from_ref(&long)).0)
@@ -454,7 +450,7 @@ fn main() {
     );
     println!(
         "long document: {:.1} MB as one document takes {:.2}x the time of its {} articles apart",
-        long.text.len() as f64 / 1e6,
+        long.text().len() as f64 / 1e6,
         long_time.as_secs_f64() / separate_time.as_secs_f64(),
         separate.len()
     );

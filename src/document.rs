@@ -185,16 +185,105 @@ impl std::fmt::Display for Origin {
     }
 }
 
-/// One input article.
+/// One input article: its id, text, publication date and any other fields
+/// of its input record.
+///
+/// ```
+/// use civex::Document;
+///
+/// let doc = Document::new("d1", "Police detained two students on Monday.")
+///     .with_published(chrono::NaiveDate::from_ymd_opt(2016, 11, 1).unwrap());
+/// assert_eq!(doc.id(), "d1");
+///
+/// // Or a JSON Lines record, read as `civex extract` reads one.
+/// let doc = Document::from_json(r#"{"id": 7, "text": "...", "published": "2016-11-01", "source": "wire"}"#)?;
+/// assert_eq!(doc.id(), "7");
+/// assert_eq!(doc.meta()["source"], "wire");
+/// let err = Document::from_json(r#"{"id": "x"}"#).unwrap_err();
+/// assert_eq!(err.to_string(), r#"the record has no "text" field"#);
+/// # Ok::<(), civex::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Document {
-    pub id: String,
-    pub text: String,
+    pub(crate) id: String,
+    pub(crate) text: String,
     /// The publication date: the anchor of relative and year-less dates.
-    pub published: Option<NaiveDate>,
+    pub(crate) published: Option<NaiveDate>,
     /// Every input field other than `id`, `text` and `published`, untouched.
-    pub meta: Map<String, Value>,
-    pub origin: Origin,
+    pub(crate) meta: Map<String, Value>,
+    pub(crate) origin: Origin,
+}
+
+impl Document {
+    /// A document of this id and text, without a publication date (relative
+    /// dates such as "on Monday" then stay unresolved) or other fields.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
+        Document {
+            id: id.into(),
+            text: text.into(),
+            published: None,
+            meta: Map::new(),
+            origin: Origin {
+                path: "-".into(),
+                line: None,
+            },
+        }
+    }
+
+    /// The same document with a publication date: the anchor of relative
+    /// and year-less dates ("on Monday", "on 3 May").
+    pub fn with_published(mut self, date: NaiveDate) -> Document {
+        self.published = Some(date);
+        self
+    }
+
+    /// The same document with these other fields, carried into every record
+    /// as `meta`.
+    pub fn with_meta(mut self, meta: Map<String, Value>) -> Document {
+        self.meta = meta;
+        self
+    }
+
+    /// One JSON Lines input record, read as `civex extract` reads a line:
+    /// `id` (a string or an integer) and `text` are required, `published`
+    /// (YYYY-MM-DD or RFC 3339) is optional, every other field goes to
+    /// `meta`. The error's message is the problem the command's error record
+    /// gives.
+    pub fn from_json(line: &str) -> Result<Document, crate::Error> {
+        let value: Value = serde_json::from_str(line)
+            .map_err(|e| crate::Error::input(crate::input::json_problem(&e)))?;
+        Document::from_json_value(value)
+    }
+
+    /// [`Document::from_json`] of a record already parsed.
+    pub fn from_json_value(value: Value) -> Result<Document, crate::Error> {
+        let origin = Origin {
+            path: "-".into(),
+            line: None,
+        };
+        crate::input::document_from_json(value, origin, &crate::input::InputOptions::default(), 0)
+            .map_err(|e| crate::Error::input(e.problem))
+    }
+
+    /// The document's id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The document's text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The publication date, if known.
+    pub fn published(&self) -> Option<NaiveDate> {
+        self.published
+    }
+
+    /// The input record's other fields.
+    pub fn meta(&self) -> &Map<String, Value> {
+        &self.meta
+    }
 }
 
 #[cfg(test)]

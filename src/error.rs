@@ -153,3 +153,72 @@ impl std::error::Error for BuildError {
         }
     }
 }
+
+/// Why civex could not do what it was asked: build an [`Extractor`] from
+/// gazetteers, or read an input record as a [`Document`].
+///
+/// Opaque: its message is the interface (the one the `civex` command
+/// prints), and [`Error::is_too_large`] tells a size limit of the compiled
+/// lists from a malformed entry.
+///
+/// [`Extractor`]: crate::Extractor
+/// [`Document`]: crate::Document
+#[derive(Debug, Clone)]
+pub struct Error {
+    inner: Inner,
+}
+
+#[derive(Debug, Clone)]
+enum Inner {
+    Build(BuildError),
+    /// An input record that is not a document (the problem, as the
+    /// command's error record gives it).
+    Input(String),
+}
+
+impl Error {
+    /// An input record that cannot become a document.
+    pub(crate) fn input(problem: String) -> Error {
+        Error {
+            inner: Inner::Input(problem),
+        }
+    }
+
+    /// Whether building hit a size limit of a compiled list (rather than a
+    /// malformed or unreadable one, or a bad input record).
+    pub fn is_too_large(&self) -> bool {
+        matches!(&self.inner, Inner::Build(e) if e.is_too_large())
+    }
+}
+
+impl From<BuildError> for Error {
+    fn from(error: BuildError) -> Error {
+        Error {
+            inner: Inner::Build(error),
+        }
+    }
+}
+
+impl From<GazetteerError> for Error {
+    fn from(error: GazetteerError) -> Error {
+        Error::from(BuildError::from(error))
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.inner {
+            Inner::Build(e) => e.fmt(f),
+            Inner::Input(problem) => f.write_str(problem),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.inner {
+            Inner::Build(e) => e.source(),
+            Inner::Input(_) => None,
+        }
+    }
+}

@@ -1,52 +1,94 @@
-//! civex turns civic-space news into structured records.
+//! civex turns civic-space news into structured records: sentences, dates,
+//! people, organisations, places, money and penalties (mentions), and the
+//! events they make up (arrests, detentions, trials, fines, prison
+//! sentences, protests and their suppression, attacks), each naming the rule
+//! that produced it.
 //!
-//! The pipeline, one module per stage:
-//!
-//! - [`input`][]: JSON Lines, text files, folders, gzip and stdin → [`document::Document`]s
-//! - [`segment`][]: sentences
-//! - [`tokens`][]: where words and symbols start and end, read by the phrase matchers
-//! - [`gazetteer`][]: the word lists in `gazetteers/` and the matchers built from them
-//! - [`tag`][]: dates, times, durations, sets, persons, organisations, locations,
-//!   money and counted groups, each naming the rule that produced it, their
-//!   values typed for the event stage ([`tag::value`])
-//! - [`events`][]: event records assembled from triggers and mentions
-//! - [`pipeline`][]: the stages above run over one document
-//! - [`output`][]: JSON Lines records with character offsets
-//! - [`batch`][]: many documents on many threads, in input order
-//! - [`incidents`][]: event records of many articles linked into one record per incident
+//! The library is small: build an [`Extractor`] once, then give it
+//! [`Document`]s; each gives an [`Analysis`] of [`records`] in character
+//! offsets, the records the `civex` command writes (`RECORDS.md` is their
+//! contract). Errors are one opaque [`Error`] whose message is the
+//! command's.
 //!
 //! ```
-//! use civex::{document::{Document, Origin}, gazetteer::Gazetteers, pipeline::{Pipeline, Stages}};
+//! use civex::{Document, Extractor};
 //!
-//! let gazetteers = Gazetteers::embedded().unwrap();
-//! let pipeline = Pipeline::new(&gazetteers, Stages::Mentions).unwrap();
-//! let doc = Document {
-//!     id: "d1".into(),
-//!     text: "Police detained two students on 14th October.".into(),
-//!     published: chrono::NaiveDate::from_ymd_opt(2016, 11, 1),
-//!     meta: Default::default(),
-//!     origin: Origin { path: "-".into(), line: None },
-//! };
-//! let analysis = pipeline.analyse(&doc);
-//! let date = analysis.mentions.iter().find(|m| m.kind.as_str() == "date").unwrap();
+//! let extractor = Extractor::new()?;
+//! let doc = Document::new("d1", "Police detained two students on 14th October.")
+//!     .with_published(chrono::NaiveDate::from_ymd_opt(2016, 11, 1).unwrap());
+//! let analysis = extractor.extract(&doc);
+//! let date = analysis.mentions.iter().find(|m| m.kind == "date").unwrap();
 //! assert_eq!(date.value.as_deref(), Some("2016-10-14"));
+//! assert_eq!((date.start, date.end), (32, 44));
+//! println!("{}", serde_json::to_string(&analysis.events[0]).unwrap());
+//! # Ok::<(), civex::Error>(())
 //! ```
+//!
+//! The pipeline inside, one module per stage: input records become
+//! documents; `segment` splits sentences; `tokens` finds words; `gazetteer`
+//! reads the word lists of `gazetteers/` (embedded, or overlaid from a
+//! folder) and builds their matchers; `tag` finds dates, times, durations,
+//! sets, persons, organisations, places, money and counted groups;
+//! `events` assembles events from triggers and mentions; `pipeline` runs
+//! the stages over groups of documents; [`records`] turns byte offsets into
+//! character offsets. The command line (`cli`, the default `cli` feature)
+//! adds reading files, folders and gzip, output formats, many threads, and
+//! the subcommands `incidents`, `explain`, `gazetteers` and `test`.
+//!
+//! Features: `cli` (default) builds the `civex` command and what only it
+//! needs (clap, indicatif, flate2, csv); a library user who does not run
+//! the command can turn it off (`default-features = false`).
 
-pub mod batch;
+#![warn(missing_docs)]
+// Without the command, the parts only it reads (rejected candidates, stage
+// timings, the trigger entries `explain` shows) go unread; a build with the
+// `cli` feature (the default, and CI's) still reports dead code.
+#![cfg_attr(not(feature = "cli"), allow(dead_code))]
+
+#[cfg(feature = "cli")]
+mod batch;
 mod bytescan;
-pub mod calendar;
-pub mod document;
-pub mod error;
-pub mod events;
-pub mod explain;
-pub mod gazetteer;
-pub mod incidents;
-pub mod input;
-pub mod output;
-pub mod output_file;
-pub mod pipeline;
-pub mod segment;
-pub mod snapshot;
-pub mod tag;
-pub mod tokens;
+mod calendar;
+mod document;
+mod error;
+mod events;
+#[cfg(feature = "cli")]
+mod explain;
+mod extractor;
+mod gazetteer;
+#[cfg(feature = "cli")]
+mod incidents;
+mod input;
+#[cfg(feature = "cli")]
+mod output;
+#[cfg(feature = "cli")]
+mod output_file;
+mod pipeline;
+pub mod records;
+mod segment;
+#[cfg(feature = "cli")]
+mod snapshot;
+mod tag;
+mod tokens;
 mod trie;
+
+#[cfg(feature = "cli")]
+pub mod cli;
+
+pub use document::Document;
+pub use error::Error;
+pub use extractor::{Analysis, Extractor, ExtractorBuilder};
+
+/// The stages' own types, for civex's benchmark and tests only: not part of
+/// the library's interface, and free to change in any release.
+#[cfg(feature = "cli")]
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::batch::GROUP_DOCS;
+    pub use crate::document::{Document, Origin};
+    pub use crate::gazetteer::{check, Gazetteers};
+    pub use crate::input::{parse_json_document, InputOptions};
+    pub use crate::output::{write_document, write_events, write_mentions, write_sentences};
+    pub use crate::pipeline::{Analysis, Pipeline, StageTimings, Stages};
+    pub use crate::segment::Segmenter;
+}

@@ -69,6 +69,7 @@ impl OutputFile {
 
     /// Whether the records go straight to their destination (standard
     /// output, a device, a pipe) rather than through a temporary file.
+    #[cfg(test)]
     pub fn is_direct(&self) -> bool {
         !matches!(self.sink, Sink::Atomic(_))
     }

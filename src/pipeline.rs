@@ -25,6 +25,7 @@ use crate::tokens::Tokens;
 /// no sentences and no mentions: it was not analysed further.
 #[derive(Debug, Clone, Default)]
 pub struct Analysis {
+    /// The sentences, in order.
     pub sentences: Vec<ByteSpan>,
     /// Non-overlapping, sorted by position.
     pub mentions: Vec<Mention>,
@@ -58,7 +59,7 @@ pub enum Stages {
     /// `extract` runs when it writes events alone. Every event (and every
     /// rejected candidate) starts from a trigger candidate, and the
     /// candidates are found in the text alone
-    /// ([`EventExtractor::find_triggers`]), so a document without any is
+    /// (`EventExtractor::find_triggers`), so a document without any is
     /// neither split nor tagged: its analysis is empty, as its events and
     /// rejected candidates are under [`Stages::Events`]. Most news is not
     /// about civic space: in the news corpus, 59% of the text is in such
@@ -97,14 +98,18 @@ fn finish<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
 /// throughput`) prints per stage.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct StageTimings {
+    /// Sentences and tokens.
     pub segmentation: Duration,
+    /// Dates, times, durations and sets.
     pub temporal: Duration,
+    /// Money and counted groups.
     pub money: Duration,
     /// Names, organisations and places, with the true-casing of lower-cased
     /// text.
     pub names: Duration,
     /// Choosing among overlapping candidates.
     pub overlaps: Duration,
+    /// Trigger candidates and events.
     pub events: Duration,
 }
 
@@ -121,6 +126,7 @@ impl StageTimings {
         ]
     }
 
+    /// Adds `other`'s times to these.
     pub fn add(&mut self, other: &StageTimings) {
         self.segmentation += other.segmentation;
         self.temporal += other.temporal;
@@ -131,6 +137,7 @@ impl StageTimings {
     }
 }
 
+/// The stages, built from gazetteers, run over documents.
 pub struct Pipeline {
     stages: Stages,
     segmenter: Segmenter,
@@ -205,10 +212,12 @@ impl Pipeline {
         self.events.as_ref().map(|e| e.trigger_entry(index))
     }
 
+    /// The stages this pipeline runs.
     pub fn stages(&self) -> Stages {
         self.stages
     }
 
+    /// What the stages find in one document, in byte offsets.
     pub fn analyse(&self, doc: &Document) -> Analysis {
         self.analyse_timed(doc, &mut StageTimings::default())
     }

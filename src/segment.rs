@@ -40,6 +40,7 @@ const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '}', '*'];
 const BULLETS: &[char] = &['•', '⁃', '▪', '◦', '‣', '●', '■', '►', '–', '—'];
 
 impl Segmenter {
+    /// The splitter, with its abbreviation lists.
     pub fn new(gazetteers: &Gazetteers) -> Segmenter {
         let list = |kind| Lexicon::of_entries(gazetteers.kind("abbreviations", kind));
         Segmenter {

@@ -3,8 +3,8 @@
 //! and initials common in the region's transliteration, other scripts,
 //! missing spaces, wrapped lines. Each case is written for this table.
 
-use civex::gazetteer::Gazetteers;
-use civex::segment::Segmenter;
+use civex::internals::Gazetteers;
+use civex::internals::Segmenter;
 
 fn split(text: &str) -> Vec<String> {
     static SEGMENTER: std::sync::OnceLock<Segmenter> = std::sync::OnceLock::new();

@@ -3,9 +3,7 @@
 //! Cyrillic, accented Latin, Turkish dotted and dotless i, Arabic script.
 //! A language is added as data; nothing in the matchers may assume ASCII.
 
-use civex::document::{Document, Origin};
-use civex::gazetteer::Gazetteers;
-use civex::pipeline::{Analysis, Pipeline, Stages};
+use civex::{Analysis, Document, Extractor};
 
 /// A user's overlay folder with entries of several kinds.
 fn overlay() -> tempfile::TempDir {
@@ -44,19 +42,13 @@ fn overlay() -> tempfile::TempDir {
 
 fn analyse(text: &str) -> (Analysis, String) {
     let dir = overlay();
-    let gazetteers = Gazetteers::with_overlay(dir.path()).expect("the overlay loads");
-    let pipeline = Pipeline::new(&gazetteers, Stages::Events).expect("the overlay builds");
-    let doc = Document {
-        id: "t".into(),
-        text: text.into(),
-        published: chrono::NaiveDate::from_ymd_opt(2021, 9, 1),
-        meta: Default::default(),
-        origin: Origin {
-            path: "-".into(),
-            line: None,
-        },
-    };
-    (pipeline.analyse(&doc), text.to_string())
+    let extractor = Extractor::builder()
+        .gazetteers(dir.path())
+        .build()
+        .expect("the overlay builds");
+    let doc = Document::new("t", text)
+        .with_published(chrono::NaiveDate::from_ymd_opt(2021, 9, 1).expect("a date"));
+    (extractor.extract(&doc), text.to_string())
 }
 
 /// (kind, text, value) of every mention.
@@ -66,9 +58,12 @@ fn mentions(text: &str) -> Vec<(String, String, String)> {
         .mentions
         .iter()
         .map(|m| {
+            // The record's character offsets select its text.
+            let chars: String = text.chars().skip(m.start).take(m.end - m.start).collect();
+            assert_eq!(chars, m.text);
             (
-                m.kind.as_str().to_string(),
-                m.span.slice(&text).to_string(),
+                m.kind.clone(),
+                m.text.clone(),
                 m.value.clone().unwrap_or_default(),
             )
         })
@@ -160,7 +155,7 @@ fn triggers_with_dotless_i_in_any_case() {
             .events
             .iter()
             .filter(|e| e.event_type == "arrest")
-            .map(|e| e.trigger.slice(&text))
+            .map(|e| e.trigger.text.as_str())
             .collect();
         assert_eq!(arrests.len(), 1, "{text}: {:?}", analysis.events);
     }

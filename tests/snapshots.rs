@@ -6,9 +6,9 @@
 
 mod common;
 
-use civex::gazetteer::Gazetteers;
-use civex::output::write_document;
-use civex::pipeline::{Pipeline, Stages};
+use civex::internals::write_document;
+use civex::internals::Gazetteers;
+use civex::internals::{Pipeline, Stages};
 
 #[test]
 fn fixture_documents() {

@@ -5,9 +5,9 @@
 use std::io::{self, BufWriter, StdoutLock, Write};
 use std::path::{Path, PathBuf};
 
-use civex::output_file::OutputFile;
+use crate::output_file::OutputFile;
 
-use crate::Failure;
+use super::Failure;
 
 /// An open destination of records.
 pub enum Destination {

@@ -1,16 +1,16 @@
-//! `civex explain TEXT-OR-FILE`: the trace of `civex::explain`, as text
+//! `civex explain TEXT-OR-FILE`: the trace of the library's `explain`, as text
 //! (coloured on a terminal unless `NO_COLOR` is set) or JSON Lines.
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use civex::document::{Document, Origin};
-use civex::explain::Explainer;
-use civex::gazetteer::Gazetteers;
-use civex::input::{InputOptions, Inputs};
-use civex::pipeline::{Pipeline, Stages};
+use crate::document::{Document, Origin};
+use crate::explain::Explainer;
+use crate::gazetteer::Gazetteers;
+use crate::input::{InputOptions, Inputs};
+use crate::pipeline::{Pipeline, Stages};
 
-use crate::Failure;
+use super::Failure;
 
 /// What to explain and how to print it.
 pub struct Request<'a> {

@@ -3,9 +3,9 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::Failure;
+use super::Failure;
 
-use civex::gazetteer::check::{check_folder, counts};
+use crate::gazetteer::check::{check_folder, counts};
 
 /// Prints every finding of `dir` (`file:line: severity: message`) and a
 /// summary; `Ok(true)` when there is no error and no warning.
@@ -31,7 +31,7 @@ pub fn check(dir: &Path, out: &mut dyn Write) -> Result<bool, Failure> {
 /// from the user's folder; with `grep`, the entries whose surface or
 /// canonical form holds it (any case), each with its `file:line`.
 pub fn list(dir: Option<&Path>, grep: Option<&str>, out: &mut dyn Write) -> Result<(), Failure> {
-    let gazetteers = crate::load_gazetteers(dir)?;
+    let gazetteers = super::load_gazetteers(dir)?;
     if let Some(word) = grep {
         let word = word.to_lowercase();
         for name in gazetteers.names() {

@@ -1,5 +1,5 @@
 //! `civex incidents [EVENTS...]`: event records, as `civex extract` writes
-//! them, linked into one record per incident by `civex::incidents` (whose
+//! them, linked into one record per incident by the library's `incidents` (whose
 //! header states the rules).
 //!
 //! 1. **Input.** Files or folders as `extract` takes them (JSON Lines,
@@ -27,13 +27,13 @@ use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use civex::incidents::{link, parse_line, EventInput, Line};
-use civex::input::expand_inputs;
-use civex::output::table::TableWriter;
+use crate::incidents::{link, parse_line, EventInput, Line};
+use crate::input::expand_inputs;
+use crate::output::table::TableWriter;
 use serde_json::Value;
 
 use super::destination::Destination;
-use crate::{Failure, EXIT_DOCUMENT_ERRORS};
+use super::{Failure, EXIT_DOCUMENT_ERRORS};
 
 /// What to link and where to write it.
 pub struct Request<'a> {
@@ -65,7 +65,7 @@ pub fn run(request: &Request) -> Result<ExitCode, Failure> {
         if io::stdin().is_terminal() {
             return Err(Failure::Usage(format!(
                 "no EVENTS given, and standard input is a terminal\n\n{}",
-                crate::usage("incidents")
+                super::usage("incidents")
             )));
         }
         vec!["-".to_string()]

@@ -1,15 +1,15 @@
 //! `civex test DIR`: snapshot tests of a user's rules (see
-//! `civex::snapshot` for the samples, the accepted files and the diff).
+//! the library's `snapshot` for the samples, the accepted files and the diff).
 
 use std::io::{BufRead, Write};
 use std::path::Path;
 
-use civex::gazetteer::Gazetteers;
-use civex::input::InputOptions;
-use civex::pipeline::{Pipeline, Stages};
-use civex::snapshot::{compare, run, samples, Sample};
+use crate::gazetteer::Gazetteers;
+use crate::input::InputOptions;
+use crate::pipeline::{Pipeline, Stages};
+use crate::snapshot::{compare, run, samples, Sample};
 
-use crate::Failure;
+use super::Failure;
 
 /// What to do with differences.
 #[derive(Clone, Copy, PartialEq, Eq)]

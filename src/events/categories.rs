@@ -43,8 +43,11 @@ pub const CONDITION_KEYS: &[&str] = &[
 /// An event's categories, one per scheme (none where no line applies).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Categories {
+    /// ACLED's event type ("Protests", "Violence against civilians").
     pub acled_event_type: Option<String>,
+    /// ACLED's sub-event type ("Peaceful protest", "Arrests").
     pub acled_sub_event_type: Option<String>,
+    /// A CIVICUS Monitor-style category ("HRD detained", "Protest disrupted").
     pub civicus: Option<String>,
 }
 

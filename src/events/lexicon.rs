@@ -123,11 +123,9 @@ pub mod domain {
 pub struct Cues {
     pub negation: Lexicon<()>,
     pub potential: Lexicon<()>,
-    pub not_event: Lexicon<()>,
     pub passive: Lexicon<()>,
     pub adverb: Lexicon<()>,
     pub pronoun: Lexicon<Option<u64>>,
-    pub group: Lexicon<Option<u64>>,
     pub clause: Lexicon<()>,
     pub reporting: Lexicon<()>,
     pub generic: Lexicon<()>,
@@ -433,11 +431,9 @@ impl EventLexicon {
         let cues = Cues {
             negation: cue("negation"),
             potential: cue("potential"),
-            not_event: cue("not_event"),
             passive: cue("passive"),
             adverb: cue("adverb"),
             pronoun: counted("pronoun"),
-            group: counted("group"),
             clause: cue("clause"),
             reporting: cue("reporting"),
             generic: cue("generic"),

@@ -75,7 +75,9 @@ use roles::{
 /// A person or organisation an event happened to, or who did it.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Actor {
+    /// The canonical name ("Elena Semenova", "Kazakhstani authorities").
     pub name: String,
+    /// `person`, `organisation`, `group` or `state`.
     pub kind: &'static str,
     /// What a person is, from the role noun the text gives them
     /// ("independent journalist X", "X, a lawyer"): the `group=` of the
@@ -251,18 +253,6 @@ impl EventExtractor {
         Ok(EventExtractor { lexicon })
     }
 
-    /// The events of a document, given its tokens, sentences and mentions.
-    pub fn extract(
-        &self,
-        doc: &Document,
-        tokens: &Tokens,
-        sentences: &[ByteSpan],
-        mentions: &[Mention],
-    ) -> Extraction {
-        let triggers = self.find_triggers(&doc.text, tokens);
-        self.extract_at(doc, tokens, sentences, mentions, &triggers)
-    }
-
     /// The trigger candidates of a text (`triggers.tsv`): every event and
     /// every rejected candidate starts from one, so a text without any
     /// holds neither, whatever its mentions (see
@@ -274,10 +264,10 @@ impl EventExtractor {
     /// The trigger candidates as `trigger` mentions (`--emit mentions`):
     /// the value is the event type of the entry, the rule `trigger.verb` or
     /// `trigger.noun`, the attribute `entry` names it (surface and lemma).
-    /// Like `extract`, a trigger inside a name ("Hunger Strike Committee")
+    /// Like the events, a trigger inside a name ("Hunger Strike Committee")
     /// is none. `mentions` are the document's others, sorted by position.
     /// A surface that is both a noun and a verb ("protest") takes the
-    /// reading that `extract` would (the words just before it decide).
+    /// reading that the events would (the words just before it decide).
     pub fn trigger_mentions(
         &self,
         text: &str,

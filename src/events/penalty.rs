@@ -12,23 +12,37 @@ use crate::events::lexicon::{EventLexicon, Trigger};
 use crate::tag::value::DurationValue;
 use crate::tag::{Mention, MentionKind};
 
+/// The penalty of a `sentence` or `fine` event (`RECORDS.md`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Penalty {
+    /// `fine`, `prison`, `restricted_freedom`, `community_service`,
+    /// `travel_ban`, `death` or `other`.
     pub kind: String,
+    /// The amount of a fine.
     pub amount: Option<f64>,
+    /// The fine's currency (ISO 4217).
     pub currency: Option<String>,
+    /// The term (ISO 8601: `P10Y`, `P18M`, `P15D`); none for a life term.
     pub duration: Option<String>,
+    /// `exact`, `up_to` or `at_least`.
     pub bound: &'static str,
+    /// The lower term of a range ("three to five years").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub min_duration: Option<String>,
+    /// The lower amount of a range.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub min_amount: Option<f64>,
+    /// A suspended term.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suspended: Option<bool>,
+    /// A life term.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub life: Option<bool>,
+    /// What has no field of its own (lashes, a ban from a profession), in
+    /// the text's words.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub other: Option<String>,
+    /// The penalty's text ("180 Euros").
     pub text: String,
 }
 

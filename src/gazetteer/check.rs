@@ -29,8 +29,11 @@ use super::{
 /// How much a finding matters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// The folder cannot be loaded (`extract` would refuse it).
     Error,
+    /// It loads, but a line does not do what it seems to.
     Warning,
+    /// Worth knowing; nothing wrong.
     Note,
 }
 
@@ -47,10 +50,13 @@ impl fmt::Display for Severity {
 /// One problem of a rule folder.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
+    /// The file, as given.
     pub file: String,
     /// 1-based; 0 when the finding concerns the whole file.
     pub line: usize,
+    /// How much it matters.
     pub severity: Severity,
+    /// What is wrong, and what to do.
     pub message: String,
 }
 

@@ -20,6 +20,7 @@ use crate::error::BuildError;
 use crate::tokens::Tokens;
 use crate::trie::PhraseTrie;
 
+#[cfg(feature = "cli")]
 pub mod check;
 pub mod schema;
 use aho_corasick::automaton::Automaton;
@@ -427,6 +428,7 @@ impl Line {
 /// Parses one gazetteer file into its entries (lines that switch an entry
 /// off are left out: see [`parse_lines`]). `file` names the file in error
 /// messages and in each entry's [`Origin`].
+#[cfg(test)]
 pub fn parse_list(file: &str, content: &str) -> Result<Vec<Entry>, GazetteerError> {
     Ok(parse_lines(file, false, content)?
         .into_iter()
@@ -1063,6 +1065,7 @@ pub fn capitalise(word: &str) -> String {
 
 /// The case rule: a surface with a capital letter matches as written or in
 /// ALL CAPS; an all-lower-case surface matches in any case.
+#[cfg(test)]
 pub fn case_matches(surface: &str, matched: &str) -> bool {
     if !surface.chars().any(char::is_uppercase) {
         return true;
@@ -1477,14 +1480,6 @@ impl<T: Clone> Lexicon<T> {
             longest_key: self.longest_key,
             shapes: self.shapes.clone(),
         }
-    }
-
-    pub fn len(&self) -> usize {
-        self.exact.len() + self.folded.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 }
 

@@ -11,11 +11,11 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::calendar::{CalendarRange, Precision};
 use crate::document::{ByteSpan, CharIndex, Document};
-use crate::events::{event_id, Event, Rejected};
+use crate::events::{Event, Rejected};
 use crate::input::InputError;
 use crate::pipeline::Analysis;
+use crate::records;
 use crate::tag::Mention;
 
 /// Appends one record and a newline to `out`.
@@ -67,7 +67,7 @@ fn meta_entry<M: SerializeMap>(map: &mut M, meta: &Map<String, Value>) -> Result
 /// The busiest writer of all (one record per sentence of every document), so
 /// it is written by hand rather than through serde: the parts that are the
 /// same for every sentence of a document (`doc_id`, `meta`) are serialised
-/// once, and the sentence text is escaped by [`push_json_str`]. The bytes are
+/// once, and the sentence text is escaped by `push_json_str`. The bytes are
 /// the ones serde_json would write; a unit test compares the two.
 pub fn write_sentences(out: &mut Vec<u8>, doc: &Document, analysis: &Analysis) {
     let index = CharIndex::new(&doc.text);
@@ -197,105 +197,8 @@ impl Serialize for SpanRecord<'_> {
     }
 }
 
-struct EventRecord<'a> {
-    doc: &'a Document,
-    event: &'a Event,
-    index: &'a CharIndex,
-    sentence: ByteSpan,
-    with_doc: bool,
-}
-
-impl Serialize for EventRecord<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let e = self.event;
-        let text = &self.doc.text;
-        let trigger = self.index.char_span(e.trigger);
-        let sentence = self.index.char_span(self.sentence);
-        let mut map = serializer.serialize_map(None)?;
-        if self.with_doc {
-            map.serialize_entry("doc_id", &self.doc.id)?;
-        }
-        map.serialize_entry(
-            "event_id",
-            &event_id(&self.doc.id, e.event_type, trigger.start, trigger.end),
-        )?;
-        map.serialize_entry("type", e.event_type)?;
-        map.serialize_entry("modality", e.modality)?;
-        map.serialize_entry(
-            "trigger",
-            &SpanRecord {
-                text: e.trigger.slice(text),
-                start: trigger.start,
-                end: trigger.end,
-                index: None,
-            },
-        )?;
-        map.serialize_entry(
-            "sentence",
-            &SpanRecord {
-                text: self.sentence.slice(text),
-                start: sentence.start,
-                end: sentence.end,
-                index: Some(e.sentence),
-            },
-        )?;
-        match &e.date {
-            Some((span, value)) => {
-                #[derive(Serialize)]
-                struct DateRecord<'a> {
-                    text: &'a str,
-                    value: &'a str,
-                    source: &'a str,
-                    precision: &'static str,
-                    day: Option<String>,
-                }
-                let range = CalendarRange::of(value);
-                map.serialize_entry(
-                    "date",
-                    &DateRecord {
-                        text: span.slice(text),
-                        value,
-                        source: e.date_source.unwrap_or("sentence"),
-                        precision: range.map_or(Precision::Unknown, |r| r.precision).as_str(),
-                        day: range.and_then(|r| r.day()).map(|d| d.to_string()),
-                    },
-                )?
-            }
-            None => map.serialize_entry("date", &None::<()>)?,
-        }
-        map.serialize_entry("targets", &e.targets)?;
-        map.serialize_entry("target_count", &e.target_count)?;
-        map.serialize_entry("target_description", &e.target_description)?;
-        map.serialize_entry("agents", &e.agents)?;
-        map.serialize_entry("locations", &e.locations)?;
-        map.serialize_entry("penalty", &e.penalty)?;
-        map.serialize_entry("rule", &e.rule)?;
-        map.serialize_entry("trigger_entry", &e.trigger_entry)?;
-        map.serialize_entry("evidence", &e.evidence.names())?;
-        map.serialize_entry("confidence", &e.confidence)?;
-        map.serialize_entry("categories", &e.categories)?;
-        if self.with_doc {
-            // Not in the contract; trackers and tables want it beside the
-            // event (the document record has it already).
-            map.serialize_entry("published", &self.doc.published.map(|d| d.to_string()))?;
-            meta_entry(&mut map, &self.doc.meta)?;
-        }
-        map.end()
-    }
-}
-
-/// The span of an event's sentence (its trigger's, were the index out of
-/// range).
-fn sentence_of(analysis: &Analysis, event: &Event) -> ByteSpan {
-    analysis
-        .sentences
-        .get(event.sentence)
-        .copied()
-        .unwrap_or(event.trigger)
-}
-
 /// The event records of one document as JSON values (for writers that
-/// read records, such as the tables of `table.rs`): the same fields as
+/// read records, such as the tables of `table.rs`): the records
 /// [`write_events`] writes.
 pub fn event_values(doc: &Document, analysis: &Analysis) -> Vec<Value> {
     let index = CharIndex::new(&doc.text);
@@ -303,33 +206,17 @@ pub fn event_values(doc: &Document, analysis: &Analysis) -> Vec<Value> {
         .events
         .iter()
         .map(|event| {
-            serde_json::to_value(EventRecord {
-                doc,
-                event,
-                index: &index,
-                sentence: sentence_of(analysis, event),
-                with_doc: true,
-            })
-            .unwrap_or(Value::Null)
+            serde_json::to_value(records::Event::of(doc, analysis, event, &index))
+                .unwrap_or(Value::Null)
         })
         .collect()
 }
 
-/// `extract` (events) records of one document.
+/// `extract` (events) records of one document: [`records::Event`]s.
 pub fn write_events(out: &mut Vec<u8>, doc: &Document, analysis: &Analysis) {
     let index = CharIndex::new(&doc.text);
     for event in &analysis.events {
-        let sentence = sentence_of(analysis, event);
-        push_line(
-            out,
-            &EventRecord {
-                doc,
-                event,
-                index: &index,
-                sentence,
-                with_doc: true,
-            },
-        );
+        push_line(out, &records::Event::of(doc, analysis, event, &index));
     }
 }
 
@@ -403,16 +290,16 @@ pub fn write_document(out: &mut Vec<u8>, doc: &Document, analysis: &Analysis) {
                 value
             };
             map.serialize_entry("mentions", &Seq(&analysis.mentions, &mention))?;
+            // The events without what the document record gives once.
             let event = |e: &Event| {
-                let sentence = sentence_of(analysis, e);
-                serde_json::to_value(EventRecord {
-                    doc,
-                    event: e,
-                    index,
-                    sentence,
-                    with_doc: false,
-                })
-                .unwrap_or(Value::Null)
+                let mut value = serde_json::to_value(records::Event::of(doc, analysis, e, index))
+                    .unwrap_or(Value::Null);
+                if let Value::Object(object) = &mut value {
+                    for key in ["doc_id", "published", "meta"] {
+                        object.shift_remove(key);
+                    }
+                }
+                value
             };
             map.serialize_entry("events", &Seq(&analysis.events, &event))?;
             let rejected = |r: &Rejected| {

@@ -96,6 +96,7 @@ impl MoneyTagger {
         })
     }
 
+    #[cfg(test)]
     pub fn tag(&self, text: &str) -> Vec<Mention> {
         self.tag_in(text, &Tokens::new(text))
     }

@@ -232,6 +232,7 @@ impl NameTagger {
     }
 
     /// Person, organisation and location mentions of a text.
+    #[cfg(test)]
     pub fn tag(&self, text: &str, sentences: &[ByteSpan]) -> Vec<Mention> {
         self.tag_in(text, &Tokens::new(text), sentences)
     }

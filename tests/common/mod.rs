@@ -4,8 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use civex::document::Document;
-use civex::input::{parse_json_document, InputOptions};
+use civex::Document;
 
 /// The fixture files, sorted by name.
 pub fn fixture_paths() -> Vec<PathBuf> {
@@ -34,12 +33,8 @@ pub fn fixture_documents() -> Vec<(String, Document)> {
             .enumerate()
             .filter(|(_, l)| !l.trim().is_empty())
         {
-            let origin = civex::document::Origin {
-                path: path.display().to_string(),
-                line: Some(i as u64 + 1),
-            };
-            let doc = parse_json_document(line.as_bytes(), origin, &InputOptions::default())
-                .expect("fixture parses");
+            let doc = Document::from_json(line)
+                .unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), i + 1));
             docs.push((name.clone(), doc));
         }
     }
