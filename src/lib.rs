@@ -79,14 +79,14 @@ pub use document::Document;
 pub use error::Error;
 pub use extractor::{Analysis, Extractor, ExtractorBuilder};
 
-/// The stages' own types, for civex's benchmark and tests only: not part of
+/// The stages' own types, for civex's benchmark, tests and fuzz target only: not part of
 /// the library's interface, and free to change in any release.
 #[cfg(feature = "cli")]
 #[doc(hidden)]
 pub mod internals {
     pub use crate::batch::GROUP_DOCS;
     pub use crate::document::{Document, Origin};
-    pub use crate::gazetteer::{check, Gazetteers};
+    pub use crate::gazetteer::{check, parse_list, Gazetteers, Lexicon, PhraseMatcher};
     pub use crate::input::{parse_json_document, InputOptions};
     pub use crate::output::{write_document, write_events, write_mentions, write_sentences};
     pub use crate::pipeline::{Analysis, Pipeline, StageTimings, Stages};

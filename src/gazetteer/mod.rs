@@ -426,9 +426,8 @@ impl Line {
 }
 
 /// Parses one gazetteer file into its entries (lines that switch an entry
-/// off are left out: see [`parse_lines`]). `file` names the file in error
-/// messages and in each entry's [`Origin`].
-#[cfg(test)]
+/// off are left out: see `parse_lines`). `file` names the file in error
+/// messages and in each entry's `Origin`.
 pub fn parse_list(file: &str, content: &str) -> Result<Vec<Entry>, GazetteerError> {
     Ok(parse_lines(file, false, content)?
         .into_iter()
@@ -837,6 +836,7 @@ impl PhraseMatcher {
         })
     }
 
+    /// The entry a match names by its index.
     pub fn entry(&self, index: usize) -> &Entry {
         &self.entries[index]
     }
@@ -1413,6 +1413,7 @@ impl<T: Clone> Lexicon<T> {
         lexicon
     }
 
+    /// Adds `surface` with its value (the case rule of `gazetteers/README.md`).
     pub fn insert(&mut self, surface: &str, value: T) {
         self.add_shape(surface);
         if surface.chars().any(char::is_uppercase) {
@@ -1468,6 +1469,7 @@ impl<T: Clone> Lexicon<T> {
         get_lower_case(&self.folded, word)
     }
 
+    /// Whether `word` is in the lexicon.
     pub fn contains(&self, word: &str) -> bool {
         self.get(word).is_some()
     }
