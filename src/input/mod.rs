@@ -151,7 +151,7 @@ pub(crate) fn document_from_json(
             "expected a JSON object with \"id\" and \"text\"".into(),
         ));
     };
-    let id = match object.remove("id") {
+    let id = match object.shift_remove("id") {
         Some(Value::String(id)) => id,
         // An integer id is common in exports ("id": 17) and unambiguous:
         // it is taken as its decimal string. A fraction is not an id.
@@ -170,7 +170,7 @@ pub(crate) fn document_from_json(
         }
         None => return Err(fail(None, "the record has no \"id\" field".into())),
     };
-    let text = match object.remove("text") {
+    let text = match object.shift_remove("text") {
         Some(Value::String(text)) if text.len() > options.max_doc_bytes => {
             return Err(fail(
                 Some(id),
@@ -190,7 +190,7 @@ pub(crate) fn document_from_json(
         }
         None => return Err(fail(Some(id), "the record has no \"text\" field".into())),
     };
-    let published = match object.remove("published") {
+    let published = match object.shift_remove("published") {
         None | Some(Value::Null) => options.default_published,
         Some(Value::String(s)) => match parse_published(&s) {
             Some(date) => Some(date),

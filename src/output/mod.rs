@@ -283,9 +283,12 @@ pub fn write_document(out: &mut Vec<u8>, doc: &Document, analysis: &Analysis) {
                     end: c.end,
                 };
                 let mut value = serde_json::to_value(record).unwrap_or(Value::Null);
+                // Without what the document record gives once; the other
+                // fields keep their order (`remove` would move the last
+                // field into the gap).
                 if let Value::Object(object) = &mut value {
-                    object.remove("doc_id");
-                    object.remove("meta");
+                    object.shift_remove("doc_id");
+                    object.shift_remove("meta");
                 }
                 value
             };
