@@ -10,17 +10,18 @@
 //! contract). Errors are one opaque [`Error`] whose message is the
 //! command's.
 //!
-//! ```
+//! ```rust
 //! use civex::{Document, Extractor};
 //!
 //! let extractor = Extractor::new()?;
-//! let doc = Document::new("d1", "Police detained two students on 14th October.")
+//! let doc = Document::new("d1", "Police detained two students in Minsk on 14 October.")
 //!     .with_published(chrono::NaiveDate::from_ymd_opt(2016, 11, 1).unwrap());
 //! let analysis = extractor.extract(&doc);
-//! let date = analysis.mentions.iter().find(|m| m.kind == "date").unwrap();
-//! assert_eq!(date.value.as_deref(), Some("2016-10-14"));
-//! assert_eq!((date.start, date.end), (32, 44));
-//! println!("{}", serde_json::to_string(&analysis.events[0]).unwrap());
+//! let event = &analysis.events[0];
+//! assert_eq!((event.event_type.as_str(), event.trigger.start), ("arrest", 7));
+//! assert_eq!(event.date.as_ref().unwrap().value, "2016-10-14");
+//! assert_eq!(event.locations[0].name, "Minsk");
+//! println!("{}", serde_json::to_string(event).unwrap()); // the line `civex extract` writes
 //! # Ok::<(), civex::Error>(())
 //! ```
 //!
