@@ -38,6 +38,20 @@ pub struct Extractor {
     events_only: bool,
 }
 
+impl std::fmt::Debug for Extractor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Extractor")
+            .field("events_only", &self.events_only)
+            .finish_non_exhaustive()
+    }
+}
+
+// One extractor serves every thread.
+const _: () = {
+    const fn shared<T: Send + Sync>() {}
+    shared::<Extractor>();
+};
+
 /// How to build an [`Extractor`]: [`Extractor::builder`], then
 /// [`ExtractorBuilder::build`].
 ///
