@@ -251,7 +251,7 @@ impl Document {
     /// gives.
     pub fn from_json(line: &str) -> Result<Document, crate::Error> {
         let value: Value = serde_json::from_str(line)
-            .map_err(|e| crate::Error::input(crate::input::json_problem(&e)))?;
+            .map_err(|e| crate::Error::message(crate::input::json_problem(&e)))?;
         Document::from_json_value(value)
     }
 
@@ -262,7 +262,7 @@ impl Document {
             line: None,
         };
         crate::input::document_from_json(value, origin, &crate::input::InputOptions::default(), 0)
-            .map_err(|e| crate::Error::input(e.problem))
+            .map_err(|e| crate::Error::message(e.problem))
     }
 
     /// The document's id.

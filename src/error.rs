@@ -155,7 +155,8 @@ impl std::error::Error for BuildError {
 }
 
 /// Why civex could not do what it was asked: build an [`Extractor`] from
-/// gazetteers, or read an input record as a [`Document`].
+/// gazetteers (or with an option out of its range), or read an input record
+/// as a [`Document`].
 ///
 /// Opaque: its message is the interface (the one the `civex` command
 /// prints), and [`Error::is_too_large`] tells a size limit of the compiled
@@ -172,20 +173,21 @@ pub struct Error {
 enum Inner {
     Build(BuildError),
     /// An input record that is not a document (the problem, as the
-    /// command's error record gives it).
-    Input(String),
+    /// command's error record gives it), or an option out of its range.
+    Message(String),
 }
 
 impl Error {
-    /// An input record that cannot become a document.
-    pub(crate) fn input(problem: String) -> Error {
+    /// An input record that cannot become a document, or an option out of
+    /// its range: `problem` says which.
+    pub(crate) fn message(problem: String) -> Error {
         Error {
-            inner: Inner::Input(problem),
+            inner: Inner::Message(problem),
         }
     }
 
     /// Whether building hit a size limit of a compiled list (rather than a
-    /// malformed or unreadable one, or a bad input record).
+    /// malformed or unreadable one, a bad option or a bad input record).
     pub fn is_too_large(&self) -> bool {
         matches!(&self.inner, Inner::Build(e) if e.is_too_large())
     }
@@ -209,7 +211,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.inner {
             Inner::Build(e) => e.fmt(f),
-            Inner::Input(problem) => f.write_str(problem),
+            Inner::Message(problem) => f.write_str(problem),
         }
     }
 }
@@ -218,7 +220,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &self.inner {
             Inner::Build(e) => e.source(),
-            Inner::Input(_) => None,
+            Inner::Message(_) => None,
         }
     }
 }

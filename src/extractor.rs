@@ -97,8 +97,8 @@ impl ExtractorBuilder {
     }
 
     /// Keeps only events whose confidence is at least `threshold` (0 keeps
-    /// every event), as `civex extract --min-confidence` does. The default
-    /// is the command's.
+    /// every event), as `civex extract --min-confidence` does; outside 0 to 1,
+    /// [`ExtractorBuilder::build`] fails. The default is the command's.
     pub fn min_confidence(mut self, threshold: f64) -> ExtractorBuilder {
         self.min_confidence = Some(threshold);
         self
@@ -116,9 +116,17 @@ impl ExtractorBuilder {
     /// Reads the gazetteers and compiles them.
     ///
     /// Fails, never panics, on a folder that cannot be read, a malformed
-    /// line (naming its file and line) or lists too large to compile; the
-    /// error's message is the command's.
+    /// line (naming its file and line), lists too large to compile (the
+    /// error's message is then the command's), or a `min_confidence`
+    /// outside 0 to 1.
     pub fn build(self) -> Result<Extractor, Error> {
+        if let Some(threshold) = self.min_confidence {
+            if !(0.0..=1.0).contains(&threshold) {
+                return Err(Error::message(format!(
+                    "min_confidence {threshold} is not between 0 and 1"
+                )));
+            }
+        }
         let gazetteers = match &self.gazetteers {
             Some(dir) => Gazetteers::with_overlay(dir)?,
             None => Gazetteers::embedded()?,

@@ -191,6 +191,14 @@ fn min_confidence_filters_as_the_command_does() {
     let count =
         |e: &Extractor| -> usize { e.extract_many(&docs).iter().map(|a| a.events.len()).sum() };
     let (n_all, n_strict) = (count(&all), count(&strict));
+    for bad in [-0.1, 1.5, f64::NAN] {
+        let error = Extractor::builder().min_confidence(bad).build().err();
+        let message = error.map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            message.contains("is not between 0 and 1"),
+            "{bad}: {message}"
+        );
+    }
     assert!(n_strict < n_all, "{n_strict} vs {n_all}");
     let output = common::civex()
         .args(["extract", "-q", "--min-confidence", "0.9"])

@@ -1,0 +1,125 @@
+"""Type stubs of the extension module civex._civex (re-exported by civex).
+
+The docstrings are the module's own (python/src/lib.rs); a test keeps them
+equal.
+"""
+
+import datetime
+import os
+import pathlib
+from typing import Any, Iterable, List, Literal, Mapping, Optional, Union, final
+
+from civex import Analysis, RecordError
+
+__all__ = ["CivexError", "Extractor", "__version__"]
+
+__version__: str
+
+class CivexError(ValueError):
+    """A document or a configuration civex cannot use.
+
+    A record without "text", a "published" that is not a date, a gazetteer
+    folder with a malformed line, a min_confidence outside 0..1, ... The
+    message is the one the civex command line prints.
+    """
+
+@final
+class Extractor:
+    """Extracts sentences, mentions and events from news text, as `civex extract`
+    does.
+
+    Building an extractor compiles the gazetteers (a fraction of a second);
+    build one and reuse it. An extractor may be shared by threads.
+
+    Args:
+        gazetteers: a folder of `*.tsv` lists laid over the shipped ones, as
+            `civex --gazetteers DIR`.
+        min_confidence: keep only events of this confidence or more (0 to 1;
+            None is the command line's default, 0.5), as
+            `civex extract --min-confidence X`.
+        events_only: extract events only (faster); the results' "sentences"
+            and "mentions" lists are then empty.
+
+    Raises:
+        CivexError: the gazetteer folder cannot be read or has a malformed
+            line, or min_confidence is not between 0 and 1.
+    """
+
+    def __new__(
+        cls,
+        gazetteers: Optional[Union[str, os.PathLike[str]]] = None,
+        min_confidence: Optional[float] = None,
+        events_only: bool = False,
+    ) -> "Extractor": ...
+    @property
+    def gazetteers(self) -> Optional[pathlib.Path]:
+        """The folder of gazetteers laid over the shipped lists (a pathlib.Path), or
+        None.
+        """
+    @property
+    def min_confidence(self) -> Optional[float]:
+        """The min_confidence the extractor was built with (None: the default)."""
+    @property
+    def events_only(self) -> bool:
+        """Whether only events are extracted."""
+    def extract(
+        self,
+        text: str,
+        published: Optional[Union[str, datetime.date]] = None,
+        id: Optional[str] = None,
+    ) -> Analysis:
+        """Extracts the records of one text.
+
+        Args:
+            text: the document's text.
+            published: the publication date, which anchors relative and
+                year-less dates ("on 14th March", "yesterday"): a
+                datetime.date (or datetime.datetime: its date), or a str,
+                YYYY-MM-DD or RFC 3339, read as the command line reads the
+                "published" field of a record.
+            id: the document's id, the records' "doc_id" (event ids hash it);
+                None gives "-", the id `civex extract` gives a text read from
+                standard input.
+
+        Returns:
+            {"sentences": [...], "mentions": [...], "events": [...]}: lists of
+            records equal to the lines of `civex sentences`,
+            `civex extract --emit mentions` and `civex extract`.
+
+        Raises:
+            CivexError: published is a str that is not a date.
+            TypeError: published is neither a str, a date nor None.
+        """
+    def extract_many(
+        self,
+        docs: Iterable[Mapping[str, Any]],
+        threads: Optional[int] = None,
+        errors: Literal["raise", "record"] = "raise",
+    ) -> List[Union[Analysis, RecordError]]:
+        """Extracts the records of many documents, in parallel, in input order.
+
+        Args:
+            docs: an iterable of dicts shaped as JSON Lines input records:
+                "id" (str or int), "text", optional "published" (a str or
+                None); other keys travel in the records' "meta".
+            threads: how many threads extract, at least 1 (None: one per
+                core). The results are the same at any number.
+            errors: what a record that cannot be read does. "raise": raise
+                CivexError("record I: PROBLEM") for the first one (I counts
+                from 0), before anything is extracted. "record": its place in
+                the result holds {"error": PROBLEM, "index": I, "doc_id": ID or
+                None}, and the other documents are extracted. PROBLEM is the
+                command line's error text for such a line.
+
+        Returns:
+            one dict per document, as `extract` returns.
+
+        Raises:
+            CivexError: errors="raise" and a record cannot be read.
+            ValueError: threads is below 1, or errors is another value.
+
+        The GIL is released while the documents are extracted, and Ctrl-C
+        is noticed between chunks of documents. An exception raised by the
+        iterable itself propagates unchanged, whatever `errors` says, and
+        nothing is extracted.
+        """

@@ -1,0 +1,427 @@
+//! Python bindings of civex: the `civex._civex` extension module, re-exported
+//! by the `civex` package (`python/civex/__init__.py`).
+//!
+//! Everything goes through the library's facade ([`civex::Extractor`],
+//! [`civex::Document`]), so that a Python caller gets the records the
+//! command line writes: documents are read as `civex extract` reads a JSON
+//! Lines record ([`civex::Document::from_json_value`]), and records are the
+//! facade's serde records turned into Python objects by `pythonize`.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use pyo3::create_exception;
+use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+use serde_json::{Map, Value};
+
+create_exception!(
+    civex,
+    CivexError,
+    PyValueError,
+    "A document or a configuration civex cannot use.\n\nA record without \"text\", a \"published\" that is not a date, a gazetteer\nfolder with a malformed line, a min_confidence outside 0..1, ... The\nmessage is the one the civex command line prints."
+);
+
+/// The id of a document given to `Extractor.extract` without one: the id
+/// the command line gives a text read from standard input.
+const DEFAULT_ID: &str = "-";
+
+/// `extract_many` hands documents to the library in chunks of at most this
+/// many documents per thread (or [`CHUNK_BYTES_PER_THREAD`] of text,
+/// whichever comes first), and checks for Ctrl-C between chunks.
+const CHUNK_DOCS_PER_THREAD: usize = 1024;
+/// Text per thread in one chunk of `extract_many`: 4 MiB, under a second
+/// of work for one thread.
+const CHUNK_BYTES_PER_THREAD: usize = 4 << 20;
+
+fn civex_error(message: impl std::fmt::Display) -> PyErr {
+    CivexError::new_err(message.to_string())
+}
+
+/// Extracts sentences, mentions and events from news text, as `civex extract`
+/// does.
+///
+/// Building an extractor compiles the gazetteers (a fraction of a second);
+/// build one and reuse it. An extractor may be shared by threads.
+///
+/// Args:
+///     gazetteers: a folder of `*.tsv` lists laid over the shipped ones, as
+///         `civex --gazetteers DIR`.
+///     min_confidence: keep only events of this confidence or more (0 to 1;
+///         None is the command line's default, 0.5), as
+///         `civex extract --min-confidence X`.
+///     events_only: extract events only (faster); the results' "sentences"
+///         and "mentions" lists are then empty.
+///
+/// Raises:
+///     CivexError: the gazetteer folder cannot be read or has a malformed
+///         line, or min_confidence is not between 0 and 1.
+#[pyclass(module = "civex", name = "Extractor", frozen)]
+struct PyExtractor {
+    inner: civex::Extractor,
+    gazetteers: Option<PathBuf>,
+    min_confidence: Option<f64>,
+    events_only: bool,
+}
+
+#[pymethods]
+impl PyExtractor {
+    #[new]
+    #[pyo3(signature = (gazetteers=None, min_confidence=None, events_only=false))]
+    fn new(
+        py: Python<'_>,
+        gazetteers: Option<PathBuf>,
+        min_confidence: Option<f64>,
+        events_only: bool,
+    ) -> PyResult<Self> {
+        let mut builder = civex::Extractor::builder().events_only(events_only);
+        if let Some(dir) = &gazetteers {
+            builder = builder.gazetteers(dir.clone());
+        }
+        if let Some(x) = min_confidence {
+            // Out of 0..1, build() refuses it with the library's message.
+            builder = builder.min_confidence(x);
+        }
+        // Compiling the gazetteers takes a while: other threads may run.
+        let inner = py.detach(|| builder.build()).map_err(civex_error)?;
+        Ok(PyExtractor {
+            inner,
+            gazetteers,
+            min_confidence,
+            events_only,
+        })
+    }
+
+    /// Extracts the records of one text.
+    ///
+    /// Args:
+    ///     text: the document's text.
+    ///     published: the publication date, which anchors relative and
+    ///         year-less dates ("on 14th March", "yesterday"): a
+    ///         datetime.date (or datetime.datetime: its date), or a str,
+    ///         YYYY-MM-DD or RFC 3339, read as the command line reads the
+    ///         "published" field of a record.
+    ///     id: the document's id, the records' "doc_id" (event ids hash it);
+    ///         None gives "-", the id `civex extract` gives a text read from
+    ///         standard input.
+    ///
+    /// Returns:
+    ///     {"sentences": [...], "mentions": [...], "events": [...]}: lists of
+    ///     records equal to the lines of `civex sentences`,
+    ///     `civex extract --emit mentions` and `civex extract`.
+    ///
+    /// Raises:
+    ///     CivexError: published is a str that is not a date.
+    ///     TypeError: published is neither a str, a date nor None.
+    #[pyo3(signature = (text, published=None, id=None))]
+    fn extract<'py>(
+        &self,
+        py: Python<'py>,
+        text: String,
+        published: Option<&Bound<'py, PyAny>>,
+        id: Option<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let mut record = Map::new();
+        record.insert(
+            "id".into(),
+            Value::String(id.unwrap_or_else(|| DEFAULT_ID.into())),
+        );
+        record.insert("text".into(), Value::String(text));
+        if let Some(published) = published {
+            record.insert("published".into(), published_value(published)?);
+        }
+        let doc = civex::Document::from_json_value(Value::Object(record)).map_err(civex_error)?;
+        let analysis = py.detach(|| self.inner.extract(&doc));
+        Ok(pythonize::pythonize(py, &analysis)?)
+    }
+
+    /// Extracts the records of many documents, in parallel, in input order.
+    ///
+    /// Args:
+    ///     docs: an iterable of dicts shaped as JSON Lines input records:
+    ///         "id" (str or int), "text", optional "published" (a str or
+    ///         None); other keys travel in the records' "meta".
+    ///     threads: how many threads extract, at least 1 (None: one per
+    ///         core). The results are the same at any number.
+    ///     errors: what a record that cannot be read does. "raise": raise
+    ///         CivexError("record I: PROBLEM") for the first one (I counts
+    ///         from 0), before anything is extracted. "record": its place in
+    ///         the result holds {"error": PROBLEM, "index": I, "doc_id": ID or
+    ///         None}, and the other documents are extracted. PROBLEM is the
+    ///         command line's error text for such a line.
+    ///
+    /// Returns:
+    ///     one dict per document, as `extract` returns.
+    ///
+    /// Raises:
+    ///     CivexError: errors="raise" and a record cannot be read.
+    ///     ValueError: threads is below 1, or errors is another value.
+    ///
+    /// The GIL is released while the documents are extracted, and Ctrl-C
+    /// is noticed between chunks of documents. An exception raised by the
+    /// iterable itself propagates unchanged, whatever `errors` says, and
+    /// nothing is extracted.
+    #[pyo3(signature = (docs, threads=None, errors="raise"))]
+    fn extract_many<'py>(
+        &self,
+        py: Python<'py>,
+        docs: &Bound<'py, PyAny>,
+        threads: Option<i64>,
+        errors: &str,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let record_errors = match errors {
+            "raise" => false,
+            "record" => true,
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "errors must be \"raise\" or \"record\", not {other:?}"
+                )))
+            }
+        };
+        let threads = match threads {
+            None => 0,
+            Some(n) if n >= 1 => usize::try_from(n).unwrap_or(usize::MAX),
+            Some(n) => {
+                return Err(PyValueError::new_err(format!(
+                    "threads must be at least 1 (or None for one per core), not {n}"
+                )))
+            }
+        };
+
+        // Read every record first, holding the GIL: a bad one is then
+        // reported before any work is done.
+        let mut slots: Vec<Slot> = Vec::new();
+        let mut documents: Vec<civex::Document> = Vec::new();
+        let mut sizes: Vec<usize> = Vec::new();
+        for (index, item) in docs.try_iter()?.enumerate() {
+            match read_record(&item?) {
+                Ok((doc, size)) => {
+                    slots.push(Slot::Document);
+                    documents.push(doc);
+                    sizes.push(size);
+                }
+                Err((problem, _)) if !record_errors => {
+                    return Err(civex_error(format!("record {index}: {problem}")));
+                }
+                Err((problem, doc_id)) => slots.push(Slot::Error {
+                    problem,
+                    doc_id,
+                    index,
+                }),
+            }
+        }
+
+        let pool = thread_pool(threads)?;
+        let per_chunk = pool.current_num_threads().max(1);
+        let mut analyses: Vec<Bound<'py, PyAny>> = Vec::with_capacity(documents.len());
+        let mut start = 0;
+        while start < documents.len() {
+            let mut end = start;
+            let mut bytes = 0;
+            while end < documents.len()
+                && end - start < CHUNK_DOCS_PER_THREAD * per_chunk
+                && (end == start || bytes < CHUNK_BYTES_PER_THREAD * per_chunk)
+            {
+                bytes += sizes[end];
+                end += 1;
+            }
+            let chunk = &documents[start..end];
+            let results = py.detach(|| pool.install(|| self.inner.extract_many(chunk)));
+            for analysis in &results {
+                analyses.push(pythonize::pythonize(py, analysis)?);
+            }
+            drop(results);
+            // Ctrl-C between chunks stops the call.
+            py.check_signals()?;
+            start = end;
+        }
+
+        let out = PyList::empty(py);
+        let mut analyses = analyses.into_iter();
+        for slot in slots {
+            match slot {
+                Slot::Document => {
+                    let analysis = analyses.next().ok_or_else(|| {
+                        PyRuntimeError::new_err("civex: fewer results than documents")
+                    })?;
+                    out.append(analysis)?;
+                }
+                Slot::Error {
+                    problem,
+                    doc_id,
+                    index,
+                } => {
+                    let record = PyDict::new(py);
+                    record.set_item("error", problem)?;
+                    record.set_item("index", index)?;
+                    record.set_item("doc_id", doc_id)?;
+                    out.append(record)?;
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The folder of gazetteers laid over the shipped lists (a pathlib.Path), or
+    /// None.
+    #[getter]
+    fn gazetteers(&self) -> Option<PathBuf> {
+        self.gazetteers.clone()
+    }
+
+    /// The min_confidence the extractor was built with (None: the default).
+    #[getter]
+    fn min_confidence(&self) -> Option<f64> {
+        self.min_confidence
+    }
+
+    /// Whether only events are extracted.
+    #[getter]
+    fn events_only(&self) -> bool {
+        self.events_only
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let gazetteers = match &self.gazetteers {
+            Some(dir) => dir.into_pyobject(py)?.str()?.repr()?.to_string(),
+            None => "None".into(),
+        };
+        let min_confidence = match self.min_confidence {
+            Some(x) => format!("{x:?}"),
+            None => "None".into(),
+        };
+        Ok(format!(
+            "Extractor(gazetteers={gazetteers}, min_confidence={min_confidence}, events_only={})",
+            if self.events_only { "True" } else { "False" }
+        ))
+    }
+}
+
+/// What one input of `extract_many` became.
+enum Slot {
+    Document,
+    Error {
+        problem: String,
+        doc_id: Option<String>,
+        index: usize,
+    },
+}
+
+/// One input record as a document, with its text's length in bytes; or the
+/// problem, with the record's id when it has one.
+fn read_record(
+    item: &Bound<'_, PyAny>,
+) -> Result<(civex::Document, usize), (String, Option<String>)> {
+    let value: Value = pythonize::depythonize(item).map_err(|e| {
+        // The id may still be readable, as the command line reads the id
+        // of a record whose other fields are wrong.
+        let id = item
+            .get_item("id")
+            .ok()
+            .and_then(|id| pythonize::depythonize::<Value>(&id).ok());
+        (
+            format!("the record cannot be read as JSON: {e}"),
+            id.as_ref().and_then(id_of),
+        )
+    })?;
+    let doc_id = value.get("id").and_then(id_of);
+    let size = value
+        .get("text")
+        .and_then(Value::as_str)
+        .map_or(0, str::len);
+    civex::Document::from_json_value(value)
+        .map(|doc| (doc, size))
+        .map_err(|e| (e.to_string(), doc_id))
+}
+
+/// A record's `id` as the command line takes it: a string, or an integer
+/// as its decimal string.
+fn id_of(id: &Value) -> Option<String> {
+    match id {
+        Value::String(id) => Some(id.clone()),
+        Value::Number(n) if n.is_i64() || n.is_u64() => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// `published` of `extract` as the JSON value of a record's field.
+fn published_value(published: &Bound<'_, PyAny>) -> PyResult<Value> {
+    if published.is_none() {
+        return Ok(Value::Null);
+    }
+    if published.is_instance_of::<PyString>() {
+        return Ok(Value::String(published.extract()?));
+    }
+    let py = published.py();
+    let date_type = py.import("datetime")?.getattr("date")?;
+    if published.is_instance(&date_type)? {
+        // A datetime is a date too; its own (local) date is the one an
+        // RFC 3339 string of it would give.
+        let year: i32 = published.getattr("year")?.extract()?;
+        let month: u32 = published.getattr("month")?.extract()?;
+        let day: u32 = published.getattr("day")?.extract()?;
+        return Ok(Value::String(format!("{year:04}-{month:02}-{day:02}")));
+    }
+    Err(PyTypeError::new_err(format!(
+        "published must be a str, a datetime.date or None, not {}",
+        published.get_type().name()?
+    )))
+}
+
+/// Thread pools of `extract_many`, by size (0: one thread per core), built
+/// once per process: a process forked from one that used a pool has none of
+/// its threads, so the child builds its own.
+static POOLS: Mutex<Option<Pools>> = Mutex::new(None);
+
+/// The pools of one process: its id, and its pools by size.
+struct Pools {
+    pid: u32,
+    by_size: HashMap<usize, Arc<rayon::ThreadPool>>,
+}
+
+fn thread_pool(threads: usize) -> PyResult<Arc<rayon::ThreadPool>> {
+    let pid = std::process::id();
+    let mut pools = POOLS
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if pools.as_ref().is_some_and(|pools| pools.pid != pid) {
+        // Forked: the parent's worker threads do not exist here. Dropping
+        // the pools would signal them, so they are leaked instead.
+        std::mem::forget(pools.take());
+    }
+    let by_size = &mut pools
+        .get_or_insert_with(|| Pools {
+            pid,
+            by_size: HashMap::new(),
+        })
+        .by_size;
+    if let Some(pool) = by_size.get(&threads) {
+        return Ok(pool.clone());
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("civex-{i}"))
+        .build()
+        .map(Arc::new)
+        .map_err(|e| PyRuntimeError::new_err(format!("cannot start {threads} threads: {e}")))?;
+    by_size.insert(threads, pool.clone());
+    Ok(pool)
+}
+
+/// civex: civic-space events from news text (the extension module; import
+/// `civex`).
+#[pymodule]
+mod _civex {
+    #[pymodule_export]
+    use super::CivexError;
+    #[pymodule_export]
+    use super::PyExtractor;
+
+    #[pymodule_init]
+    fn init(m: &pyo3::Bound<'_, pyo3::types::PyModule>) -> pyo3::PyResult<()> {
+        use pyo3::types::PyModuleMethods;
+        m.add("__version__", env!("CARGO_PKG_VERSION"))
+    }
+}

@@ -1,0 +1,132 @@
+"""The Python records are the command line's records.
+
+For every fixture, `civex extract --emit events`, `civex extract --emit
+mentions` and `civex sentences` are compared, parsed, with what
+`extract_many` returns for the same input records: identical values, types
+and key order. The binary is $CIVEX_BIN, else <repo>/target/release/civex.
+"""
+
+import json
+
+import pytest
+
+import civex
+
+from conftest import FIXTURES, SHARED, cli_records, identical, read_jsonl, run_cli
+
+
+@pytest.fixture(scope="module")
+def fixture_results(extractor):
+    return {path.name: extractor.extract_many(read_jsonl(path)) for path in FIXTURES}
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "kind, args",
+    [
+        ("events", ["extract", "--emit", "events"]),
+        ("mentions", ["extract", "--emit", "mentions"]),
+        ("sentences", ["sentences"]),
+    ],
+)
+def test_fixture_records_equal_the_command_lines(path, kind, args, fixture_results):
+    expected = cli_records(*args, "-q", str(path))
+    got = [record for result in fixture_results[path.name] for record in result[kind]]
+    if kind != "sentences":
+        assert got, f"no {kind} in {path.name}"
+    identical(got, expected, f"{path.name} {kind}")
+
+
+def test_events_only_equals_the_command_lines_events(extractor):
+    fast = civex.Extractor(events_only=True)
+    docs = [doc for path in FIXTURES for doc in read_jsonl(path)]
+    expected = cli_records("extract", "-q", *map(str, FIXTURES))
+    got = [e for result in fast.extract_many(docs, threads=2) for e in result["events"]]
+    identical(got, expected, "events_only")
+
+
+def test_min_confidence_equals_the_command_lines():
+    docs = [doc for path in FIXTURES for doc in read_jsonl(path)]
+    for threshold in ("0", "0.9"):
+        expected = cli_records("extract", "-q", "--min-confidence", threshold, *map(str, FIXTURES))
+        extractor = civex.Extractor(min_confidence=float(threshold))
+        got = [e for result in extractor.extract_many(docs) for e in result["events"]]
+        identical(got, expected, f"--min-confidence {threshold}")
+
+
+def test_error_records_carry_the_command_lines_problem(tmp_path, extractor):
+    records = [
+        {"id": "good", "text": "Police detained two students in Almaty on Monday."},
+        {"id": "no-text"},
+        {"id": "bad-date", "text": "x", "published": "31/12/2020"},
+        {"id": "number-date", "text": "x", "published": 20201231},
+        {"id": "text-list", "text": ["a"]},
+        {"id": True, "text": "x"},
+        {"text": "x"},
+        [1, 2],
+        {"id": 17, "text": "A court fined the activist."},
+    ]
+    path = tmp_path / "bad.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    errors = tmp_path / "errors.jsonl"
+    done = run_cli("extract", "-q", "--errors", str(errors), str(path))
+    assert done.returncode == 1, done.stderr
+    cli_errors = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    expected = [
+        {"error": e["error"], "index": e["line"] - 1, "doc_id": e["doc_id"]} for e in cli_errors
+    ]
+
+    results = extractor.extract_many(records, errors="record")
+    got = [r for r in results if "error" in r]
+    assert len(got) == 7
+    identical(got, expected, "error records")
+    for e in expected:
+        with pytest.raises(civex.CivexError) as raised:
+            extractor.extract_many(records[e["index"] :])
+        assert str(raised.value) == f"record 0: {e['error']}"
+
+
+def test_a_bad_gazetteer_folder_gives_the_command_lines_message(tmp_path):
+    (tmp_path / "cities.tsv").write_text("Nowhere\n", encoding="utf-8")
+    done = run_cli("extract", "-q", "--gazetteers", str(tmp_path), stdin='{"id":"a","text":"b"}\n')
+    assert done.returncode == 2
+    with pytest.raises(civex.CivexError) as raised:
+        civex.Extractor(gazetteers=tmp_path)
+    assert done.stderr.strip() == f"civex: {raised.value}"
+
+
+def test_a_text_from_stdin_gives_the_same_events(extractor):
+    # extract() with no id is the command line reading the text on stdin.
+    text = "On 3rd April, police in Bishkek detained four students outside parliament."
+    expected = cli_records("extract", "-q", "--published", "2023-04-12", "-", stdin=text)
+    [event] = expected
+    identical(extractor.extract(text, published="2023-04-12")["events"], expected, "stdin")
+    assert event["doc_id"] == "-"
+
+
+SEED = SHARED / "seed" / "seed.jsonl"
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="../shared/seed is absent")
+def test_the_seed_article_gives_the_command_lines_events(extractor):
+    [seed] = read_jsonl(SEED)
+    assert set(seed) == {"id", "text", "published"}
+    expected = cli_records("extract", "-q", str(SEED))
+    assert expected
+    got = extractor.extract(seed["text"], published=seed["published"], id=seed["id"])
+    identical(got["events"], expected, "seed events")
+
+
+def test_meta_is_the_command_lines(extractor):
+    record = {
+        "id": 17,
+        "source": "wire",
+        "text": "Police detained a man in Almaty.",
+        "published": "2020-01-01",
+        "tags": [1, None, 2.5],
+        "nested": {"b": 1, "a": {"x": True}},
+    }
+    expected = cli_records("extract", "-q", stdin=json.dumps(record) + "\n")
+    assert expected
+    [result] = extractor.extract_many([record])
+    identical(result["events"], expected, "meta")
