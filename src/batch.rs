@@ -7,7 +7,7 @@
 //! documents, and the output is byte-identical at any thread count.
 //!
 //! Within a chunk, consecutive documents are processed in groups (at most
-//! [`GROUP_DOCS`] documents and [`GROUP_BYTES`] of text, and small enough
+//! `GROUP_DOCS` documents and `GROUP_BYTES` of text (`pipeline.rs`), and small enough
 //! that every thread gets several): a group goes through the pipeline stage
 //! by stage ([`crate::pipeline::Pipeline::analyse_many`]), which keeps each
 //! stage's automata in the processor's caches. A panic in a group is
@@ -29,10 +29,8 @@ use crate::output::error_record;
 const CHUNK_DOCS: usize = 2048;
 /// Text bytes per chunk, at most (a single larger document is its own chunk).
 const CHUNK_BYTES: usize = 8 << 20;
-/// Documents processed together, stage by stage, at most.
-pub const GROUP_DOCS: usize = 256;
-/// Text bytes of a group, at most (a larger document is a group of its own).
-pub const GROUP_BYTES: usize = 1 << 20;
+#[cfg(test)]
+use crate::pipeline::GROUP_BYTES;
 
 /// How a run behaves.
 #[derive(Clone, Copy, Default)]
@@ -136,39 +134,14 @@ where
 }
 
 /// Splits a chunk into groups of consecutive items: runs of documents (see
-/// [`GROUP_DOCS`]), and each input error alone.
+/// `pipeline::GROUP_DOCS`), and each input error alone.
 fn groups(chunk: &[InputItem], threads: usize) -> Vec<std::ops::Range<usize>> {
-    let documents = chunk.iter().filter(|item| item.is_ok()).count();
-    // Several groups per thread, so that the threads stay busy to the end
-    // of the chunk.
-    let size = documents.div_ceil(threads.max(1) * 4).clamp(1, GROUP_DOCS);
-    let mut groups = Vec::new();
-    let mut start = 0;
-    let mut bytes = 0;
-    for (i, item) in chunk.iter().enumerate() {
-        match item {
-            Ok(doc) => {
-                if i > start && (i - start >= size || bytes + doc.text.len() > GROUP_BYTES) {
-                    groups.push(start..i);
-                    start = i;
-                    bytes = 0;
-                }
-                bytes += doc.text.len();
-            }
-            Err(_) => {
-                if i > start {
-                    groups.push(start..i);
-                }
-                groups.push(i..i + 1);
-                start = i + 1;
-                bytes = 0;
-            }
-        }
-    }
-    if start < chunk.len() {
-        groups.push(start..chunk.len());
-    }
-    groups
+    crate::pipeline::groups(
+        chunk
+            .iter()
+            .map(|item| item.as_ref().ok().map(|doc| doc.text.len())),
+        threads,
+    )
 }
 
 /// The results of one group: all documents (or one input error).

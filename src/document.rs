@@ -261,7 +261,13 @@ impl Document {
             path: "-".into(),
             line: None,
         };
-        crate::input::document_from_json(value, origin, &crate::input::InputOptions::default(), 0)
+        // No size limit: that is the command's option (--max-doc-bytes),
+        // for input it streams; a library user holds the text already.
+        let options = crate::input::InputOptions {
+            max_doc_bytes: usize::MAX,
+            ..Default::default()
+        };
+        crate::input::document_from_json(value, origin, &options, 0)
             .map_err(|e| crate::Error::message(e.problem))
     }
 

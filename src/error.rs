@@ -145,14 +145,9 @@ impl fmt::Display for BuildError {
     }
 }
 
-impl std::error::Error for BuildError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match &self.kind {
-            Kind::Gazetteer(e) => Some(e),
-            _ => None,
-        }
-    }
-}
+// No `source`: the message already holds the gazetteer error's (a chain
+// printed by anyhow would say it twice).
+impl std::error::Error for BuildError {}
 
 /// Why civex could not do what it was asked: build an [`Extractor`] from
 /// gazetteers (or with an option out of its range), or read an input record
@@ -216,11 +211,5 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match &self.inner {
-            Inner::Build(e) => e.source(),
-            Inner::Message(_) => None,
-        }
-    }
-}
+// No `source`: the message says it all (see `BuildError`).
+impl std::error::Error for Error {}

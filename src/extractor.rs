@@ -71,15 +71,21 @@ pub struct ExtractorBuilder {
 
 /// What [`Extractor::extract`] found in one document, in character offsets.
 ///
+/// The records of one document share one copy of its other input fields
+/// (`meta`, an [`std::sync::Arc`]).
+///
 /// Serialises (with serde) as `{"sentences": [...], "mentions": [...],
 /// "events": [...]}`, each record as the `civex` command writes it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Analysis {
     /// The document's sentences, in order (`civex sentences`); empty for an
     /// extractor built with [`ExtractorBuilder::events_only`].
     pub sentences: Vec<Sentence>,
-    /// Its mentions, sorted by position and never overlapping (`civex
-    /// extract --emit mentions`); empty for an extractor built with
+    /// Its mentions, sorted by position (`civex extract --emit
+    /// mentions`): the tagged spans never overlap one another, but a
+    /// `trigger` mention may overlap one ("face up to" and "up to ten
+    /// years"); empty for an extractor built with
     /// [`ExtractorBuilder::events_only`].
     pub mentions: Vec<Mention>,
     /// Its events, in the order of their triggers (`civex extract`).
@@ -184,10 +190,15 @@ impl Extractor {
     /// ```
     pub fn extract_many(&self, docs: &[Document]) -> Vec<Analysis> {
         // Groups of documents go through the pipeline stage by stage (see
-        // the pipeline's `analyse_many`), each group on one thread.
-        const GROUP: usize = 64;
-        docs.par_chunks(GROUP)
-            .flat_map_iter(|group| {
+        // the pipeline's `analyse_many`), several groups per thread.
+        let groups = crate::pipeline::groups(
+            docs.iter().map(|doc| Some(doc.text.len())),
+            rayon::current_num_threads(),
+        );
+        groups
+            .into_par_iter()
+            .flat_map_iter(|range| {
+                let group = &docs[range];
                 let refs: Vec<&Document> = group.iter().collect();
                 let analyses = self.pipeline.analyse_many(&refs);
                 group
@@ -201,18 +212,20 @@ impl Extractor {
 
     fn records(&self, doc: &Document, analysis: &crate::pipeline::Analysis) -> Analysis {
         let index = CharIndex::new(&doc.text);
+        // One copy of the document's other fields, shared by its records.
+        let meta = std::sync::Arc::new(doc.meta.clone());
         let (sentences, mentions) = if self.events_only {
             (Vec::new(), Vec::new())
         } else {
             (
-                Sentence::all_of(doc, analysis, &index),
-                Mention::all_of(doc, analysis, &index),
+                Sentence::all_of(doc, analysis, &index, &meta),
+                Mention::all_of(doc, analysis, &index, &meta),
             )
         };
         Analysis {
             sentences,
             mentions,
-            events: Event::all_of(doc, analysis, &index),
+            events: Event::all_of(doc, analysis, &index, &meta),
         }
     }
 }

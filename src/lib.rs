@@ -74,6 +74,7 @@ mod tokens;
 mod trie;
 
 #[cfg(feature = "cli")]
+#[doc(hidden)]
 pub mod cli;
 
 pub use document::Document;
@@ -85,11 +86,10 @@ pub use extractor::{Analysis, Extractor, ExtractorBuilder};
 #[cfg(feature = "cli")]
 #[doc(hidden)]
 pub mod internals {
-    pub use crate::batch::GROUP_DOCS;
     pub use crate::document::{Document, Origin};
     pub use crate::gazetteer::{check, parse_list, Gazetteers, Lexicon, PhraseMatcher};
     pub use crate::input::{parse_json_document, InputOptions};
     pub use crate::output::{write_document, write_events, write_mentions, write_sentences};
-    pub use crate::pipeline::{Analysis, Pipeline, StageTimings, Stages};
+    pub use crate::pipeline::{Analysis, Pipeline, StageTimings, Stages, GROUP_DOCS};
     pub use crate::segment::Segmenter;
 }

@@ -44,6 +44,53 @@ impl Analysis {
     }
 }
 
+/// Documents analysed together, stage by stage, at most (see
+/// [`Pipeline::analyse_many`]).
+pub const GROUP_DOCS: usize = 256;
+/// Text bytes of a group, at most (a larger document is a group of its own).
+pub const GROUP_BYTES: usize = 1 << 20;
+
+/// Splits a run of items into groups of consecutive ones for `threads`
+/// threads: runs of documents (`Some(text length)`) of at most
+/// [`GROUP_DOCS`] and [`GROUP_BYTES`], several per thread so that the
+/// threads stay busy to the end, and each other item (`None`: an input
+/// error) alone.
+pub(crate) fn groups(
+    items: impl ExactSizeIterator<Item = Option<usize>> + Clone,
+    threads: usize,
+) -> Vec<std::ops::Range<usize>> {
+    let documents = items.clone().filter(Option::is_some).count();
+    let size = documents.div_ceil(threads.max(1) * 4).clamp(1, GROUP_DOCS);
+    let len = items.len();
+    let mut groups = Vec::new();
+    let mut start = 0;
+    let mut bytes = 0;
+    for (i, item) in items.enumerate() {
+        match item {
+            Some(text_len) => {
+                if i > start && (i - start >= size || bytes + text_len > GROUP_BYTES) {
+                    groups.push(start..i);
+                    start = i;
+                    bytes = 0;
+                }
+                bytes += text_len;
+            }
+            None => {
+                if i > start {
+                    groups.push(start..i);
+                }
+                groups.push(i..i + 1);
+                start = i + 1;
+                bytes = 0;
+            }
+        }
+    }
+    if start < len {
+        groups.push(start..len);
+    }
+    groups
+}
+
 /// Which stages to run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stages {

@@ -13,6 +13,8 @@
 //!
 //! [`Extractor::extract`]: crate::Extractor::extract
 
+use std::sync::Arc;
+
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -22,7 +24,13 @@ use crate::events::event_id;
 pub use crate::events::{categories::Categories, penalty::Penalty, Actor, Place};
 use crate::pipeline;
 
+/// Whether a document has no other fields (`meta` is then left out).
+fn no_fields(meta: &Arc<Map<String, Value>>) -> bool {
+    meta.is_empty()
+}
+
 /// One sentence (`civex sentences`).
+#[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Sentence {
     /// The document's id.
@@ -35,14 +43,16 @@ pub struct Sentence {
     pub end: usize,
     /// The sentence's text.
     pub text: String,
-    /// The input record's other fields (not written when there are none).
-    #[serde(skip_serializing_if = "Map::is_empty")]
-    pub meta: Map<String, Value>,
+    /// The input record's other fields (not written when there are none),
+    /// shared by every record of the document.
+    #[serde(skip_serializing_if = "no_fields")]
+    pub meta: Arc<Map<String, Value>>,
 }
 
 /// One tagged span (`civex extract --emit mentions`): a date, time,
 /// duration, set, person, organisation, location, money amount, penalty,
 /// counted group or trigger word.
+#[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Mention {
     /// The document's id.
@@ -66,12 +76,14 @@ pub struct Mention {
     /// ...), written in the record beside the fields above.
     #[serde(flatten)]
     pub attributes: Map<String, Value>,
-    /// The input record's other fields (not written when there are none).
-    #[serde(skip_serializing_if = "Map::is_empty")]
-    pub meta: Map<String, Value>,
+    /// The input record's other fields (not written when there are none),
+    /// shared by every record of the document.
+    #[serde(skip_serializing_if = "no_fields")]
+    pub meta: Arc<Map<String, Value>>,
 }
 
 /// A span of an event: its trigger.
+#[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Span {
     /// The first character.
@@ -83,6 +95,7 @@ pub struct Span {
 }
 
 /// The sentence of an event.
+#[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct EventSentence {
     /// The sentence's position in the document, from 0.
@@ -96,6 +109,7 @@ pub struct EventSentence {
 }
 
 /// When an event happened.
+#[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct EventDate {
     /// The date mention's text ("on Tuesday").
@@ -112,6 +126,7 @@ pub struct EventDate {
 }
 
 /// One event (`civex extract`).
+#[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Event {
     /// The document's id.
@@ -155,9 +170,10 @@ pub struct Event {
     pub categories: Categories,
     /// The document's publication date (YYYY-MM-DD), if known.
     pub published: Option<String>,
-    /// The input record's other fields (not written when there are none).
-    #[serde(skip_serializing_if = "Map::is_empty")]
-    pub meta: Map<String, Value>,
+    /// The input record's other fields (not written when there are none),
+    /// shared by every record of the document.
+    #[serde(skip_serializing_if = "no_fields")]
+    pub meta: Arc<Map<String, Value>>,
 }
 
 impl Sentence {
@@ -166,6 +182,7 @@ impl Sentence {
         doc: &Document,
         analysis: &pipeline::Analysis,
         index: &CharIndex,
+        meta: &Arc<Map<String, Value>>,
     ) -> Vec<Sentence> {
         analysis
             .sentences
@@ -179,7 +196,7 @@ impl Sentence {
                     start: chars.start,
                     end: chars.end,
                     text: span.slice(&doc.text).to_string(),
-                    meta: doc.meta.clone(),
+                    meta: Arc::clone(meta),
                 }
             })
             .collect()
@@ -192,6 +209,7 @@ impl Mention {
         doc: &Document,
         analysis: &pipeline::Analysis,
         index: &CharIndex,
+        meta: &Arc<Map<String, Value>>,
     ) -> Vec<Mention> {
         analysis
             .mentions
@@ -212,7 +230,7 @@ impl Mention {
                         .iter()
                         .map(|(key, value)| (key.to_string(), value.clone()))
                         .collect(),
-                    meta: doc.meta.clone(),
+                    meta: Arc::clone(meta),
                 }
             })
             .collect()
@@ -226,6 +244,7 @@ impl Event {
         analysis: &pipeline::Analysis,
         event: &crate::events::Event,
         index: &CharIndex,
+        meta: &Arc<Map<String, Value>>,
     ) -> Event {
         let text = &doc.text;
         // The event's sentence (its trigger's, were the index out of range).
@@ -277,7 +296,7 @@ impl Event {
             confidence: event.confidence,
             categories: event.categories.clone(),
             published: doc.published.map(|d| d.to_string()),
-            meta: doc.meta.clone(),
+            meta: Arc::clone(meta),
         }
     }
 
@@ -286,11 +305,12 @@ impl Event {
         doc: &Document,
         analysis: &pipeline::Analysis,
         index: &CharIndex,
+        meta: &Arc<Map<String, Value>>,
     ) -> Vec<Event> {
         analysis
             .events
             .iter()
-            .map(|event| Event::of(doc, analysis, event, index))
+            .map(|event| Event::of(doc, analysis, event, index, meta))
             .collect()
     }
 }

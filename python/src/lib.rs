@@ -133,8 +133,8 @@ impl PyExtractor {
             record.insert("published".into(), published_value(published)?);
         }
         let doc = civex::Document::from_json_value(Value::Object(record)).map_err(civex_error)?;
-        let analysis = py.detach(|| self.inner.extract(&doc));
-        Ok(pythonize::pythonize(py, &analysis)?)
+        let mut analysis = py.detach(|| self.inner.extract(&doc));
+        analysis_to_py(py, &mut analysis)
     }
 
     /// Extracts the records of many documents, in parallel, in input order.
@@ -228,9 +228,9 @@ impl PyExtractor {
                 end += 1;
             }
             let chunk = &documents[start..end];
-            let results = py.detach(|| pool.install(|| self.inner.extract_many(chunk)));
-            for analysis in &results {
-                analyses.push(pythonize::pythonize(py, analysis)?);
+            let mut results = py.detach(|| pool.install(|| self.inner.extract_many(chunk)));
+            for analysis in &mut results {
+                analyses.push(analysis_to_py(py, analysis)?);
             }
             drop(results);
             // Ctrl-C between chunks stops the call.
@@ -424,4 +424,47 @@ mod _civex {
         use pyo3::types::PyModuleMethods;
         m.add("__version__", env!("CARGO_PKG_VERSION"))
     }
+}
+
+/// One document's records as a dict of lists of dicts. The document's other
+/// fields (`meta`) become one dict that every record of the document holds
+/// (the same object, converted once): a scraped page's large fields are
+/// then not copied into each of its hundreds of records.
+fn analysis_to_py<'py>(
+    py: Python<'py>,
+    analysis: &mut civex::Analysis,
+) -> PyResult<Bound<'py, PyAny>> {
+    let meta = analysis
+        .sentences
+        .first()
+        .map(|r| Arc::clone(&r.meta))
+        .or_else(|| analysis.mentions.first().map(|r| Arc::clone(&r.meta)))
+        .or_else(|| analysis.events.first().map(|r| Arc::clone(&r.meta)))
+        .filter(|meta| !meta.is_empty());
+    let Some(meta) = meta else {
+        return Ok(pythonize::pythonize(py, &*analysis)?);
+    };
+    // Without it, then the one dict put back as each record's last field
+    // (where the command writes it).
+    let none = Arc::new(Map::new());
+    analysis
+        .sentences
+        .iter_mut()
+        .for_each(|r| r.meta = Arc::clone(&none));
+    analysis
+        .mentions
+        .iter_mut()
+        .for_each(|r| r.meta = Arc::clone(&none));
+    analysis
+        .events
+        .iter_mut()
+        .for_each(|r| r.meta = Arc::clone(&none));
+    let result = pythonize::pythonize(py, &*analysis)?;
+    let shared = pythonize::pythonize(py, &*meta)?;
+    for key in ["sentences", "mentions", "events"] {
+        for record in result.get_item(key)?.try_iter()? {
+            record?.set_item("meta", &shared)?;
+        }
+    }
+    Ok(result)
 }

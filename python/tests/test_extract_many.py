@@ -45,6 +45,11 @@ def test_other_fields_travel_in_meta(extractor):
             assert record["doc_id"] == "17"
             # (in the order the command line gives them: see test_cli)
             assert record["meta"] == {"source": "wire", "tags": [1, None]}
+    # One dict for the whole document, not a copy per record.
+    metas = {id(record["meta"]) for records in result.values() for record in records}
+    assert len(metas) == 1
+    # Last, where the command line writes it.
+    assert list(result["events"][0])[-1] == "meta"
 
 
 def test_any_iterable_and_an_empty_one(extractor):
@@ -55,7 +60,8 @@ def test_any_iterable_and_an_empty_one(extractor):
 
 
 def test_threads_do_not_change_the_results(extractor, fixture_docs):
-    docs = fixture_docs * 3
+    # Enough documents for many groups on every thread count.
+    docs = [dict(doc, id=f"{doc['id']}-{copy}") for copy in range(12) for doc in fixture_docs]
     one = extractor.extract_many(docs, threads=1)
     assert extractor.extract_many(docs, threads=2) == one
     assert extractor.extract_many(docs, threads=None) == one

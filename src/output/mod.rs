@@ -202,11 +202,12 @@ impl Serialize for SpanRecord<'_> {
 /// [`write_events`] writes.
 pub fn event_values(doc: &Document, analysis: &Analysis) -> Vec<Value> {
     let index = CharIndex::new(&doc.text);
+    let meta = std::sync::Arc::new(doc.meta.clone());
     analysis
         .events
         .iter()
         .map(|event| {
-            serde_json::to_value(records::Event::of(doc, analysis, event, &index))
+            serde_json::to_value(records::Event::of(doc, analysis, event, &index, &meta))
                 .unwrap_or(Value::Null)
         })
         .collect()
@@ -215,8 +216,12 @@ pub fn event_values(doc: &Document, analysis: &Analysis) -> Vec<Value> {
 /// `extract` (events) records of one document: [`records::Event`]s.
 pub fn write_events(out: &mut Vec<u8>, doc: &Document, analysis: &Analysis) {
     let index = CharIndex::new(&doc.text);
+    let meta = std::sync::Arc::new(doc.meta.clone());
     for event in &analysis.events {
-        push_line(out, &records::Event::of(doc, analysis, event, &index));
+        push_line(
+            out,
+            &records::Event::of(doc, analysis, event, &index, &meta),
+        );
     }
 }
 
@@ -294,9 +299,11 @@ pub fn write_document(out: &mut Vec<u8>, doc: &Document, analysis: &Analysis) {
             };
             map.serialize_entry("mentions", &Seq(&analysis.mentions, &mention))?;
             // The events without what the document record gives once.
+            let meta = std::sync::Arc::default();
             let event = |e: &Event| {
-                let mut value = serde_json::to_value(records::Event::of(doc, analysis, e, index))
-                    .unwrap_or(Value::Null);
+                let mut value =
+                    serde_json::to_value(records::Event::of(doc, analysis, e, index, &meta))
+                        .unwrap_or(Value::Null);
                 if let Value::Object(object) = &mut value {
                     for key in ["doc_id", "published", "meta"] {
                         object.shift_remove(key);
