@@ -13,7 +13,8 @@ import civex
 # python/tests/conftest.py -> the repository root
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = sorted((REPO / "fixtures").glob("*.jsonl"))
-SHARED = REPO.parent / "shared"
+# The shared evaluation folder: $CIVEX_SHARED (as CI sets it), else ../shared.
+SHARED = Path(os.environ.get("CIVEX_SHARED") or REPO.parent / "shared")
 
 # A short invented report (written for these tests).
 REPORT = (
