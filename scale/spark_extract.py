@@ -77,7 +77,6 @@ import argparse
 import functools
 import hashlib
 import json
-import math
 import os
 import sys
 import time
@@ -109,11 +108,6 @@ def source_digest():
     """A digest of this file, to tell that the executors run the driver's version of it."""
     with open(__file__, "rb") as f:
         return hashlib.sha256(f.read()).hexdigest()
-
-
-def dumps(record):
-    """A record as civex's CLI writes it: compact, non-ASCII unescaped."""
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
 # --------------------------------------------------------------------------
@@ -156,46 +150,6 @@ def extractor(gazetteers, min_confidence, events_only):
     return found
 
 
-def parse_line(raw):
-    """One input line (bytes) as a record: (value, None), (None, problem), or (None, None) for a blank line.
-
-    The value is whatever JSON the line holds; civex itself words the
-    problem of one that is not a document (not an object, no "text", ...).
-    """
-    # Invalid UTF-8 is repaired, not rejected, as the CLI does; the number
-    # of places repaired goes to meta as civex_invalid_utf8.
-    text = raw.decode("utf-8", errors="replace")
-    if not text.strip():
-        return None, None
-    try:
-        record = json.loads(text, parse_constant=_no_constant, parse_float=_finite_float)
-    except ValueError as e:
-        return None, _json_problem(e)
-    repaired = text.count("\ufffd") - raw.count(b"\xef\xbf\xbd")
-    if repaired and isinstance(record, dict):
-        record["civex_invalid_utf8"] = repaired
-    return record, None
-
-
-# JSON has no NaN or Infinity, and serde_json (the CLI's parser) refuses
-# numbers beyond the range of a double; Python's json accepts both.
-def _no_constant(name):
-    raise ValueError(f"expected value ({name} is not JSON)")
-
-
-def _finite_float(literal):
-    value = float(literal)
-    if math.isinf(value):
-        raise ValueError(f"number out of range ({literal})")
-    return value
-
-
-def _json_problem(e):
-    if isinstance(e, json.JSONDecodeError):
-        return f"invalid JSON: {e.msg}: line {e.lineno} column {e.colno}"
-    return f"invalid JSON: {e}"
-
-
 def extract_partition(settings, batches):
     """mapInArrow function: Arrow batches of input lines to rows of ROW_SCHEMA.
 
@@ -231,7 +185,7 @@ def extract_partition(settings, batches):
             for name in COUNTS:
                 out[name].append(None)
 
-        docs, where = [], []
+        lines, where = [], []
         columns = (batch.column(name).to_pylist() for name in ("line", "file", "block", "rid"))
         for raw, file, block, rid in zip(*columns):
             split = splits.get((file, block))
@@ -240,29 +194,30 @@ def extract_partition(settings, batches):
                 split["rid"] = rid
             split["lines"] += 1
             split["rid"] = min(split["rid"], rid)
-            doc, problem = parse_line(raw)
-            if doc is None and problem is None:
+            lines.append(raw)
+            where.append((split, file, block, rid))
+        # civex reads each line as `civex extract` does and returns each
+        # record as the line it writes: no JSON is parsed or written here
+        # but the event's id and type, read back for their columns.
+        results = ex.extract_lines(lines, threads=threads, errors="record") if lines else []
+        if len(results) != len(lines):
+            raise RuntimeError(f"civex: extract_lines returned {len(results)} results for {len(lines)} lines")
+        for result, (split, file, block, rid) in zip(results, where):
+            if result is None:
                 continue  # a blank line, skipped as the CLI skips it
             split["documents"] += 1
-            if problem is not None:
-                emit(ERRORS, problem, split, file=file, block=block, rid=rid)
-            else:
-                docs.append(doc)
-                where.append((split, file, block, rid))
-        results = ex.extract_many(docs, threads=threads, errors="record") if docs else []
-        if len(results) != len(docs):
-            raise RuntimeError(f"civex: extract_many returned {len(results)} results for {len(docs)} documents")
-        for result, (split, file, block, rid) in zip(results, where):
             if "error" in result:
-                emit(ERRORS, result["error"], split, doc_id=result.get("doc_id"), file=file, block=block, rid=rid)
+                emit(ERRORS, result["error"], split, doc_id=result["doc_id"], file=file, block=block, rid=rid)
                 continue
-            for event in result["events"]:
-                emit(EVENTS, dumps(event), split, doc_id=event["doc_id"], event_id=event["event_id"], type_=event["type"])
+            doc_id = result["doc_id"]
+            for line in result["events"]:
+                event = json.loads(line)
+                emit(EVENTS, line, split, doc_id=doc_id, event_id=event["event_id"], type_=event["type"])
             if not events_only:
-                for mention in result["mentions"]:
-                    emit(MENTIONS, dumps(mention), split, doc_id=mention["doc_id"], type_=mention["kind"])
-                for sentence in result["sentences"]:
-                    emit(SENTENCES, dumps(sentence), split, doc_id=sentence["doc_id"])
+                for line in result["mentions"]:
+                    emit(MENTIONS, line, split, doc_id=doc_id, type_=json.loads(line)["kind"])
+                for line in result["sentences"]:
+                    emit(SENTENCES, line, split, doc_id=doc_id)
         if out["kind"]:
             yield pa.RecordBatch.from_pydict(out, schema=schema)
 
@@ -278,6 +233,11 @@ def extract_partition(settings, batches):
         )
         columns.update({name: [splits[k][name] for k in keys] for name in COUNTS})
         yield pa.RecordBatch.from_pydict(columns, schema=schema)
+
+
+def dumps(record):
+    """A record as civex's CLI writes it: compact, non-ASCII unescaped."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
 def error_records(batches):

@@ -17,8 +17,7 @@
 # repairs put among them, and
 #  1. runs the job (JSON lines) and `civex extract --threads 2`: the sorted
 #     event lines must be byte-identical, the error records equal (file,
-#     line, doc_id, message; for a line that is not JSON, all but the
-#     wording of the message, which there comes from Python's parser);
+#     line, doc_id, message);
 #  2. runs it with --no-events-only --format parquet on 1 MiB splits: events,
 #     mentions and sentences must be the lines of `civex extract`,
 #     `civex extract --emit mentions` and `civex sentences`, and the error
@@ -117,10 +116,7 @@ t1=$(date +%s.%N)
 
 # Compares the job's output folder with civex's records: record lines byte
 # for byte (sorted); error records as objects, Spark's file URI cut to the
-# path civex was given. A line that is not JSON is parsed by Python's json
-# module on the executor (the package takes dicts), so its message is worded
-# differently: there the file, line and doc_id must match and both messages
-# start "invalid JSON:". Prints "EVENTS ERRORS REWORDED [MENTIONS SENTENCES]".
+# path civex was given. Prints "EVENTS ERRORS [MENTIONS SENTENCES]".
 cat > "$TMP/compare.py" <<'EOF'
 import glob, json, sys
 
@@ -166,22 +162,17 @@ for l in spark_lines("errors") if glob.glob(f"{out}/errors") else []:
     r["file"] = r["file"][len("file:"):]
     spark_errors.append(r)
 spark_errors.sort(key=key)
-reworded = 0
 if len(spark_errors) != len(cli_errors):
     problems.append(f"errors: {len(spark_errors)} from Spark, {len(cli_errors)} from civex")
 for s, c in zip(spark_errors, cli_errors):
     if s == c:
-        continue
-    rest = lambda r: {k: v for k, v in r.items() if k != "error"}
-    if rest(s) == rest(c) and s["error"].startswith("invalid JSON:") and c["error"].startswith("invalid JSON:"):
-        reworded += 1
         continue
     problems.append(f"  Spark: {json.dumps(s)}\n  civex: {json.dumps(c)}")
 
 if problems:
     print("\n".join(problems), file=sys.stderr)
     sys.exit(1)
-print(counts["events"], len(spark_errors), reworded, *[counts[k] for k in kinds if k != "events"])
+print(counts["events"], len(spark_errors), *[counts[k] for k in kinds if k != "events"])
 EOF
 
 # 1. The job as a user runs it first: events as JSON lines (timed).
@@ -198,9 +189,8 @@ grep '^spark_extract:' "$TMP/spark.log" || true
 [ -f "$TMP/out/events/_SUCCESS" ] || fail "no $TMP/out/events/_SUCCESS"
 RESULT=$("$VPY" "$TMP/compare.py" "$TMP" "$TMP/out" json events) \
   || fail "the Spark job's records differ from civex extract's (above)"
-read -r NEVENTS NERRORS NREWORDED <<< "$RESULT"
-echo "records: $NEVENTS event lines byte-identical to civex extract's; $NERRORS error records equal" \
-  "($NREWORDED of them for lines that are not JSON, but for the wording of the parser's message)"
+read -r NEVENTS NERRORS <<< "$RESULT"
+echo "records: $NEVENTS event lines byte-identical to civex extract's; $NERRORS error records equal"
 
 # 2. Every record kind, as Parquet, from files cut into 1 MiB splits (so the
 # lines of error records are counted across splits): --no-events-only also
@@ -215,7 +205,7 @@ set -e
 [ "$arc" = "$rc" ] || { tail -n 30 "$TMP/spark-all.log"; fail "the Spark job (--no-events-only --format parquet) exited with $arc"; }
 ALL=$("$VPY" "$TMP/compare.py" "$TMP" "$TMP/out-all" parquet events mentions sentences) \
   || fail "the Parquet records differ from civex's (above)"
-read -r _ _ _ NMENTIONS NSENTENCES <<< "$ALL"
+read -r _ _ NMENTIONS NSENTENCES <<< "$ALL"
 echo "parquet: $NEVENTS events, $NMENTIONS mentions, $NSENTENCES sentences identical to civex's; $NERRORS error records equal"
 
 # Negative checks: a gazetteer folder civex refuses.
@@ -249,14 +239,12 @@ t4=$(date +%s.%N)
   || { tail -n 30 "$TMP/spark-one.log"; fail "the Spark job on one document failed"; }
 t5=$(date +%s.%N)
 
-"$VPY" - "$t0" "$t1" "$t2" "$t3" "$t4" "$t5" "$DOCS" "$NEVENTS" "$NERRORS" "$NREWORDED" "$NMENTIONS" "$NSENTENCES" <<'EOF'
+"$VPY" - "$t0" "$t1" "$t2" "$t3" "$t4" "$t5" "$DOCS" "$NEVENTS" "$NERRORS" "$NMENTIONS" "$NSENTENCES" <<'EOF'
 import sys
 t0, t1, t2, t3, t4, t5 = map(float, sys.argv[1:7])
-docs, events, errors, reworded, mentions, sentences = map(int, sys.argv[7:13])
+docs, events, errors, mentions, sentences = map(int, sys.argv[7:12])
 cli, spark, one = t1 - t0, t3 - t2, t5 - t4
-wording = f" ({reworded} line not JSON: worded by Python's parser)" if reworded == 1 else \
-    f" ({reworded} lines not JSON: worded by Python's parser)" if reworded else ""
-print(f"spark: OK, {docs:,} documents, {events:,} events and {errors:,} error records identical{wording}, "
+print(f"spark: OK, {docs:,} documents, {events:,} events and {errors:,} error records identical, "
       f"{mentions:,} mentions and {sentences:,} sentences identical; broken gazetteers fail with civex's message; "
       f"local[2] {spark:.1f} s vs civex --threads 2 {cli:.2f} s ({spark / cli:.0f}x; "
       f"the job takes {one:.1f} s on one document: JVM, Spark and Python start-up)")

@@ -214,6 +214,24 @@ pub struct Document {
     pub(crate) origin: Origin,
 }
 
+/// Where a library user's document comes from (error messages name no file).
+fn library_origin() -> Origin {
+    Origin {
+        path: "-".into(),
+        line: None,
+    }
+}
+
+/// How the library reads a record: without the command's size limit
+/// (`--max-doc-bytes`, for input it streams); a library user holds the text
+/// already.
+fn library_options() -> crate::input::InputOptions {
+    crate::input::InputOptions {
+        max_doc_bytes: usize::MAX,
+        ..Default::default()
+    }
+}
+
 impl Document {
     /// A document of this id and text, without a publication date (relative
     /// dates such as "on Monday" then stay unresolved) or other fields.
@@ -250,25 +268,34 @@ impl Document {
     /// `meta`. The error's message is the problem the command's error record
     /// gives.
     pub fn from_json(line: &str) -> Result<Document, crate::Error> {
-        let value: Value = serde_json::from_str(line)
-            .map_err(|e| crate::Error::message(crate::input::json_problem(&e)))?;
-        Document::from_json_value(value)
+        Document::from_json_bytes(line.as_bytes())
     }
 
     /// [`Document::from_json`] of a record already parsed.
     pub fn from_json_value(value: Value) -> Result<Document, crate::Error> {
-        let origin = Origin {
-            path: "-".into(),
-            line: None,
-        };
-        // No size limit: that is the command's option (--max-doc-bytes),
-        // for input it streams; a library user holds the text already.
-        let options = crate::input::InputOptions {
-            max_doc_bytes: usize::MAX,
-            ..Default::default()
-        };
-        crate::input::document_from_json(value, origin, &options, 0)
-            .map_err(|e| crate::Error::message(e.problem))
+        crate::input::document_from_json(value, library_origin(), &library_options(), 0)
+            .map_err(crate::Error::input)
+    }
+
+    /// [`Document::from_json`] of a line as bytes, exactly as `civex
+    /// extract` reads a line of a file: its line end (`\n`, `\r\n`) is
+    /// dropped, and invalid UTF-8 is repaired (each place becomes U+FFFD)
+    /// and counted in `meta` as `civex_invalid_utf8`.
+    ///
+    /// ```
+    /// let doc = civex::Document::from_json_bytes(b"{\"id\": \"a\", \"text\": \"caf\xe9\"}")?;
+    /// assert_eq!(doc.text(), "caf\u{fffd}");
+    /// assert_eq!(doc.meta()["civex_invalid_utf8"], 1);
+    /// # Ok::<(), civex::Error>(())
+    /// ```
+    pub fn from_json_bytes(line: &[u8]) -> Result<Document, crate::Error> {
+        // The line's end, as the command drops it.
+        let mut end = line.len();
+        while end > 0 && matches!(line[end - 1], b'\n' | b'\r') {
+            end -= 1;
+        }
+        crate::input::parse_json_document(&line[..end], library_origin(), &library_options())
+            .map_err(crate::Error::input)
     }
 
     /// The document's id.

@@ -168,8 +168,12 @@ pub struct Error {
 enum Inner {
     Build(BuildError),
     /// An input record that is not a document (the problem, as the
-    /// command's error record gives it), or an option out of its range.
-    Message(String),
+    /// command's error record gives it, and the record's id when it could
+    /// be read), or an option out of its range.
+    Message {
+        problem: String,
+        doc_id: Option<String>,
+    },
 }
 
 impl Error {
@@ -177,7 +181,36 @@ impl Error {
     /// its range: `problem` says which.
     pub(crate) fn message(problem: String) -> Error {
         Error {
-            inner: Inner::Message(problem),
+            inner: Inner::Message {
+                problem,
+                doc_id: None,
+            },
+        }
+    }
+
+    /// An input record that cannot become a document, as the command
+    /// reports it.
+    pub(crate) fn input(error: crate::input::InputError) -> Error {
+        Error {
+            inner: Inner::Message {
+                problem: error.problem,
+                doc_id: error.doc_id,
+            },
+        }
+    }
+
+    /// The id of the input record that could not become a document, when
+    /// its id could be read (the `doc_id` of the command's error record).
+    ///
+    /// ```
+    /// let error = civex::Document::from_json(r#"{"id": 7, "txt": "..."}"#).unwrap_err();
+    /// assert_eq!(error.doc_id(), Some("7"));
+    /// assert_eq!(error.to_string(), r#"the record has no "text" field"#);
+    /// ```
+    pub fn doc_id(&self) -> Option<&str> {
+        match &self.inner {
+            Inner::Message { doc_id, .. } => doc_id.as_deref(),
+            Inner::Build(_) => None,
         }
     }
 
@@ -206,7 +239,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.inner {
             Inner::Build(e) => e.fmt(f),
-            Inner::Message(problem) => f.write_str(problem),
+            Inner::Message { problem, .. } => f.write_str(problem),
         }
     }
 }

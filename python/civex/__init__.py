@@ -19,7 +19,7 @@ from typing import Any, Dict, List, Optional, TypedDict, final
 
 from ._civex import CivexError, Extractor, __version__
 
-__all__ = ["Analysis", "CivexError", "Extractor", "RecordError", "__version__"]
+__all__ = ["Analysis", "CivexError", "Extractor", "Lines", "RecordError", "__version__"]
 
 
 @final
@@ -37,9 +37,21 @@ class Analysis(TypedDict):
 
 
 @final
+class Lines(TypedDict):
+    """What ``Extractor.extract_lines`` returns for one line: the document's
+    id and its records, each a ``str``, the line the command line writes."""
+
+    doc_id: str
+    sentences: List[str]
+    mentions: List[str]
+    events: List[str]
+
+
+@final
 class RecordError(TypedDict):
     """The place of a record that could not be read, in the list
-    ``Extractor.extract_many(..., errors="record")`` returns."""
+    ``Extractor.extract_many(..., errors="record")`` (or ``extract_lines``)
+    returns."""
 
     error: str
     """The problem, as the command line's error record words it."""

@@ -9,7 +9,7 @@ import os
 import pathlib
 from typing import Any, Iterable, List, Literal, Mapping, Optional, Union, final
 
-from civex import Analysis, RecordError
+from civex import Analysis, Lines, RecordError
 
 __all__ = ["CivexError", "Extractor", "__version__"]
 
@@ -89,6 +89,47 @@ class Extractor:
         Raises:
             CivexError: published is a str that is not a date.
             TypeError: published is neither a str, a date nor None.
+        """
+    def extract_lines(
+        self,
+        lines: Iterable[Union[str, bytes]],
+        threads: Optional[int] = None,
+        errors: Literal["raise", "record"] = "raise",
+    ) -> List[Optional[Union[Lines, RecordError]]]:
+        """Extracts the records of many JSON Lines input lines, in parallel, in
+        input order, and returns each record as the line the command line
+        writes for it.
+
+        The fast way to run civex inside a pipeline that already holds raw
+        lines (a Spark job): each line is read by civex itself, exactly as
+        `civex extract` reads a line of a file (invalid UTF-8 repaired, the
+        same problems for a bad one), and each record is serialised by civex,
+        byte for byte the command line's line; no JSON is parsed or written
+        in Python.
+
+        Args:
+            lines: an iterable of str or bytes, one JSON Lines record each (a
+                trailing newline is allowed).
+            threads: how many threads extract, at least 1 (None: one per
+                core).
+            errors: what a line that is not a document does. "raise" (the
+                default): CivexError names the first one by its position
+                (counted from 0), before anything is extracted. "record": its
+                place in the result holds {"error": PROBLEM, "index": I,
+                "doc_id": ID or None}, and the other lines are extracted.
+
+        Returns:
+            one item per line: None for a blank line (the command line skips
+            it), else {"doc_id": ID, "sentences": [str], "mentions": [str],
+            "events": [str]}, each str one record as the command line writes
+            it (without the newline).
+
+        Raises:
+            CivexError: errors="raise" and a line cannot be read.
+            TypeError: a line is neither str nor bytes.
+            ValueError: threads is below 1, or errors is another value.
+
+        The GIL is released while the lines are read and extracted.
         """
     def extract_many(
         self,

@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use serde_json::{Map, Value};
 
 create_exception!(
@@ -171,24 +171,8 @@ impl PyExtractor {
         threads: Option<i64>,
         errors: &str,
     ) -> PyResult<Bound<'py, PyList>> {
-        let record_errors = match errors {
-            "raise" => false,
-            "record" => true,
-            other => {
-                return Err(PyValueError::new_err(format!(
-                    "errors must be \"raise\" or \"record\", not {other:?}"
-                )))
-            }
-        };
-        let threads = match threads {
-            None => 0,
-            Some(n) if n >= 1 => usize::try_from(n).unwrap_or(usize::MAX),
-            Some(n) => {
-                return Err(PyValueError::new_err(format!(
-                    "threads must be at least 1 (or None for one per core), not {n}"
-                )))
-            }
-        };
+        let record_errors = errors_mode(errors)?;
+        let threads = thread_count(threads)?;
 
         // Read every record first, holding the GIL: a bad one is then
         // reported before any work is done.
@@ -257,6 +241,98 @@ impl PyExtractor {
                     record.set_item("error", problem)?;
                     record.set_item("index", index)?;
                     record.set_item("doc_id", doc_id)?;
+                    out.append(record)?;
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Extracts the records of many JSON Lines input lines, in parallel, in
+    /// input order, and returns each record as the line the command line
+    /// writes for it.
+    ///
+    /// The fast way to run civex inside a pipeline that already holds raw
+    /// lines (a Spark job): each line is read by civex itself, exactly as
+    /// `civex extract` reads a line of a file (invalid UTF-8 repaired, the
+    /// same problems for a bad one), and each record is serialised by civex,
+    /// byte for byte the command line's line; no JSON is parsed or written
+    /// in Python.
+    ///
+    /// Args:
+    ///     lines: an iterable of str or bytes, one JSON Lines record each (a
+    ///         trailing newline is allowed).
+    ///     threads: how many threads extract, at least 1 (None: one per
+    ///         core).
+    ///     errors: what a line that is not a document does. "raise" (the
+    ///         default): CivexError names the first one by its position
+    ///         (counted from 0), before anything is extracted. "record": its
+    ///         place in the result holds {"error": PROBLEM, "index": I,
+    ///         "doc_id": ID or None}, and the other lines are extracted.
+    ///
+    /// Returns:
+    ///     one item per line: None for a blank line (the command line skips
+    ///     it), else {"doc_id": ID, "sentences": [str], "mentions": [str],
+    ///     "events": [str]}, each str one record as the command line writes
+    ///     it (without the newline).
+    ///
+    /// Raises:
+    ///     CivexError: errors="raise" and a line cannot be read.
+    ///     TypeError: a line is neither str nor bytes.
+    ///     ValueError: threads is below 1, or errors is another value.
+    ///
+    /// The GIL is released while the lines are read and extracted.
+    #[pyo3(signature = (lines, threads=None, errors="raise"))]
+    fn extract_lines<'py>(
+        &self,
+        py: Python<'py>,
+        lines: &Bound<'py, PyAny>,
+        threads: Option<i64>,
+        errors: &str,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let record_errors = errors_mode(errors)?;
+        let threads = thread_count(threads)?;
+        let mut raw: Vec<Vec<u8>> = Vec::new();
+        for item in lines.try_iter()? {
+            let item = item?;
+            if let Ok(text) = item.cast::<PyString>() {
+                raw.push(text.to_str()?.as_bytes().to_vec());
+            } else if let Ok(bytes) = item.cast::<PyBytes>() {
+                raw.push(bytes.as_bytes().to_vec());
+            } else {
+                return Err(PyTypeError::new_err(format!(
+                    "a line must be str or bytes, not {}",
+                    item.get_type().name()?
+                )));
+            }
+        }
+        let pool = thread_pool(threads)?;
+        let results: Result<Vec<LineResult>, (usize, civex::Error)> =
+            py.detach(|| pool.install(|| self.lines(&raw, record_errors)));
+        let results =
+            results.map_err(|(index, error)| civex_error(format!("record {index}: {error}")))?;
+        let out = PyList::empty(py);
+        for (index, result) in results.into_iter().enumerate() {
+            match result {
+                LineResult::Blank => out.append(py.None())?,
+                LineResult::Error(error) => {
+                    let record = PyDict::new(py);
+                    record.set_item("error", error.to_string())?;
+                    record.set_item("index", index)?;
+                    record.set_item("doc_id", error.doc_id())?;
+                    out.append(record)?;
+                }
+                LineResult::Records {
+                    doc_id,
+                    sentences,
+                    mentions,
+                    events,
+                } => {
+                    let record = PyDict::new(py);
+                    record.set_item("doc_id", doc_id)?;
+                    record.set_item("sentences", sentences)?;
+                    record.set_item("mentions", mentions)?;
+                    record.set_item("events", events)?;
                     out.append(record)?;
                 }
             }
@@ -467,4 +543,111 @@ fn analysis_to_py<'py>(
         }
     }
     Ok(result)
+}
+
+/// What one line of `extract_lines` gave.
+enum LineResult {
+    Blank,
+    Error(civex::Error),
+    Records {
+        doc_id: String,
+        sentences: Vec<String>,
+        mentions: Vec<String>,
+        events: Vec<String>,
+    },
+}
+
+impl PyExtractor {
+    /// `extract_lines` without the GIL, on the current thread pool: read
+    /// every line, then (unless a bad line ends it, under "raise") extract
+    /// the documents and serialise their records.
+    fn lines(
+        &self,
+        raw: &[Vec<u8>],
+        record_errors: bool,
+    ) -> Result<Vec<LineResult>, (usize, civex::Error)> {
+        use rayon::prelude::*;
+        let read: Vec<Option<Result<civex::Document, civex::Error>>> = raw
+            .par_iter()
+            .map(|line| {
+                // Blank as the command line has it: ASCII whitespace only.
+                let blank = line.iter().all(u8::is_ascii_whitespace);
+                (!blank).then(|| civex::Document::from_json_bytes(line))
+            })
+            .collect();
+        let mut docs = Vec::new();
+        let mut slots = Vec::with_capacity(read.len());
+        for (index, item) in read.into_iter().enumerate() {
+            match item {
+                None => slots.push(LineResult::Blank),
+                Some(Ok(doc)) => {
+                    docs.push(doc);
+                    slots.push(LineResult::Records {
+                        doc_id: String::new(),
+                        sentences: Vec::new(),
+                        mentions: Vec::new(),
+                        events: Vec::new(),
+                    });
+                }
+                Some(Err(error)) if !record_errors => return Err((index, error)),
+                Some(Err(error)) => slots.push(LineResult::Error(error)),
+            }
+        }
+        let analyses = self.inner.extract_many(&docs);
+        let serialised: Vec<(Vec<String>, Vec<String>, Vec<String>)> = analyses
+            .par_iter()
+            .map(|a| {
+                (
+                    a.sentences.iter().map(json_line).collect(),
+                    a.mentions.iter().map(json_line).collect(),
+                    a.events.iter().map(json_line).collect(),
+                )
+            })
+            .collect();
+        let mut filled = docs.into_iter().zip(serialised);
+        for slot in &mut slots {
+            if let LineResult::Records {
+                doc_id,
+                sentences,
+                mentions,
+                events,
+            } = slot
+            {
+                if let Some((doc, (s, m, e))) = filled.next() {
+                    *doc_id = doc.id().to_string();
+                    (*sentences, *mentions, *events) = (s, m, e);
+                }
+            }
+        }
+        Ok(slots)
+    }
+}
+
+/// One record as the command line writes it (serialising plain values into
+/// memory cannot fail; were it to, the record would be `null`).
+fn json_line(record: &impl serde::Serialize) -> String {
+    serde_json::to_string(record).unwrap_or_else(|_| "null".into())
+}
+
+/// `errors` of `extract_many` and `extract_lines`: whether bad records
+/// become error records (else they raise).
+fn errors_mode(errors: &str) -> PyResult<bool> {
+    match errors {
+        "raise" => Ok(false),
+        "record" => Ok(true),
+        other => Err(PyValueError::new_err(format!(
+            "errors must be \"raise\" or \"record\", not {other:?}"
+        ))),
+    }
+}
+
+/// `threads` of `extract_many` and `extract_lines`: 0 for one per core.
+fn thread_count(threads: Option<i64>) -> PyResult<usize> {
+    match threads {
+        None => Ok(0),
+        Some(n) if n >= 1 => Ok(usize::try_from(n).unwrap_or(usize::MAX)),
+        Some(n) => Err(PyValueError::new_err(format!(
+            "threads must be at least 1 (or None for one per core), not {n}"
+        ))),
+    }
 }

@@ -130,3 +130,61 @@ def test_meta_is_the_command_lines(extractor):
     assert expected
     [result] = extractor.extract_many([record])
     identical(result["events"], expected, "meta")
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_extract_lines_writes_the_command_lines_bytes(path, extractor):
+    """extract_lines gives, line for line, the bytes civex extract writes."""
+    raw = path.read_bytes().splitlines(keepends=True)
+    for events_only in (True, False):  # the full one last: its mentions are checked below
+        ex = civex.Extractor(events_only=events_only) if events_only else extractor
+        results = ex.extract_lines(raw, threads=2)
+        assert len(results) == len(raw)
+        records = [r for r in results if r is not None]
+        events = "".join(line + "\n" for r in records for line in r["events"])
+        assert events == run_cli("extract", "-q", str(path)).stdout
+    mentions = "".join(line + "\n" for r in results if r for line in r["mentions"])
+    assert mentions == run_cli("extract", "-q", "--emit", "mentions", str(path)).stdout
+    sentences = "".join(line + "\n" for r in results if r for line in r["sentences"])
+    assert sentences == run_cli("sentences", "-q", str(path)).stdout
+    # str lines give what bytes give, and the ids are the documents'.
+    as_text = extractor.extract_lines([line.decode("utf-8") for line in raw])
+    assert as_text == results
+    assert [r["doc_id"] for r in records] == [json.loads(line)["id"] for line in raw if line.strip()]
+
+
+def test_extract_lines_reads_bad_lines_as_the_command_line_does(tmp_path, extractor):
+    lines = [
+        b'{"id": "good", "text": "Police detained two students in Almaty on Monday."}\n',
+        b"\n",
+        b'{"id": "cut", "text": "trunc\n',
+        b"not json at all\n",
+        b'{"id": 7, "txt": "x"}\n',
+        b'{"id": "latin1", "text": "caf\xe9 owner detained"}\n',
+        b"[1, 2]\n",
+    ]
+    path = tmp_path / "bad.jsonl"
+    path.write_bytes(b"".join(lines))
+    errors = tmp_path / "errors.jsonl"
+    done = run_cli("extract", "-q", "--errors", str(errors), str(path))
+    assert done.returncode == 1, done.stderr
+    cli_errors = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    expected = [
+        {"error": e["error"], "index": e["line"] - 1, "doc_id": e["doc_id"]} for e in cli_errors
+    ]
+    results = extractor.extract_lines(lines, errors="record")
+    assert results[1] is None
+    got = [r for r in results if r is not None and "error" in r]
+    identical(got, expected, "error records")
+    assert len(got) == 4
+    # The line with a Latin-1 byte is repaired and read, its repair counted
+    # in meta, as the command does: the same mention lines, byte for byte.
+    assert results[5]["doc_id"] == "latin1"
+    assert json.loads(results[5]["mentions"][0])["meta"] == {"civex_invalid_utf8": 1}
+    mentions = "".join(line + "\n" for r in results if r and "error" not in r for line in r["mentions"])
+    assert mentions == run_cli("extract", "-q", "--emit", "mentions", str(path)).stdout
+    with pytest.raises(civex.CivexError) as raised:
+        extractor.extract_lines(lines)
+    assert str(raised.value) == f"record 2: {expected[0]['error']}"
+    with pytest.raises(TypeError):
+        extractor.extract_lines([{"id": "a", "text": "b"}])

@@ -194,6 +194,7 @@ def test_exports():
         "Analysis",
         "CivexError",
         "Extractor",
+        "Lines",
         "RecordError",
         "__version__",
     }
