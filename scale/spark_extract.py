@@ -22,11 +22,12 @@ Spark reads the input as text (`spark.read.text`), so each line arrives as
 written: a line that is not valid JSON becomes an error record, as in the
 CLI, instead of being dropped or nulled by Spark's JSON reader. Each
 partition goes through `mapInArrow`, in Arrow batches of --batch-size
-lines. The Python worker parses each line with Python's json module (the
-`civex` package takes documents as dicts; so a line that is not JSON gets
-Python's wording of the problem, not serde_json's as from the CLI) and
-hands the batch to `Extractor.extract_many`, which runs civex in the
-worker process. Each worker builds one `civex.Extractor` and keeps it at
+lines. The Python worker hands the raw lines to
+`Extractor.extract_lines`, which runs civex in the worker process: civex
+reads each line as `civex extract` reads a line of a file (the same error
+records, word for word) and returns each record as the line the command
+writes; only an event's id and type are read back here, for their
+columns. Each worker builds one `civex.Extractor` and keeps it at
 module level (keyed by gazetteer folder, minimum confidence and
 events-only), so the word lists are loaded once per worker, not once per
 task or batch.
@@ -48,14 +49,12 @@ Why the package in `mapInArrow` rather than `RDD.pipe` with the binary:
   PySpark job ships anyway, where the binary would be a second artefact to
   ship (--files) and keep in step with the job.
 
-Speed is not among the reasons. The package takes and returns Python
-objects, so each line is parsed with Python's json module and each record
-serialised with json.dumps, where the binary reads and writes JSON lines
-natively. On 100 MiB of news (80,627 articles) on local[2] this job took
-11.7-12.9 s and a minimal `RDD.pipe` job 7.9-8.4 s, against 6.4-6.6 s for
-Spark alone (a mapInArrow that only counts the lines) and 1.9 s for
-`civex extract --threads 2` (three runs each, load 1-2 on a shared 2-core
-machine); on 400 MiB, 23.1 s, 16.3 s and 7.3 s.
+Speed is not among the reasons. On 100 MiB of news (80,627 articles) on
+local[2] this job took 12.2-13.2 s and a minimal `RDD.pipe` job 8.7-8.9 s,
+against 2.0-2.1 s for `civex extract --threads 2` (three runs each, load
+5-8 on a shared 2-core machine); Spark alone (a mapInArrow that only
+counts the lines) took 6.4-6.6 s at load 1-2. See the README's "Running
+at scale" for more.
 
 Line numbers of error records are exact. Spark reads a file in splits and
 does not number lines, so every task also reports how many lines each split
