@@ -26,8 +26,8 @@ lines. The Python worker hands the raw lines to
 `Extractor.extract_lines`, which runs civex in the worker process: civex
 reads each line as `civex extract` reads a line of a file (the same error
 records, word for word) and returns each record as the line the command
-writes; only an event's id and type are read back here, for their
-columns. Each worker builds one `civex.Extractor` and keeps it at
+writes; only an event's id and type (and, with --no-events-only, a
+mention's kind) are read back here, for their columns. Each worker builds one `civex.Extractor` and keeps it at
 module level (keyed by gazetteer folder, minimum confidence and
 events-only), so the word lists are loaded once per worker, not once per
 task or batch.
@@ -197,7 +197,8 @@ def extract_partition(settings, batches):
             where.append((split, file, block, rid))
         # civex reads each line as `civex extract` does and returns each
         # record as the line it writes: no JSON is parsed or written here
-        # but the event's id and type, read back for their columns.
+        # but an event's id and type (and a mention's kind), read back for
+        # their columns.
         results = ex.extract_lines(lines, threads=threads, errors="record") if lines else []
         if len(results) != len(lines):
             raise RuntimeError(f"civex: extract_lines returned {len(results)} results for {len(lines)} lines")
@@ -287,7 +288,7 @@ def parse_args(argv):
     p.add_argument("--events-only", action=argparse.BooleanOptionalAction, default=True, help="tag only articles with a trigger word (default); --no-events-only tags every article and also writes DIR/mentions and DIR/sentences")
     p.add_argument("--threads", type=int, default=1, metavar="N", help="civex threads per Spark task (default 1: Spark runs one task per core; with N > 1 set spark.task.cpus=N too)")
     p.add_argument("--min-confidence", type=float, metavar="X", help="write only events of confidence X or more (civex's default: 0.5)")
-    p.add_argument("--batch-size", type=int, default=1000, metavar="N", help="documents per Arrow batch, that is per call into civex (default 1000)")
+    p.add_argument("--batch-size", type=int, default=1000, metavar="N", help="input lines per Arrow batch, that is per call into civex (default 1000)")
     p.add_argument("--repartition", type=int, metavar="N", help="spread the input lines over N partitions first (for few large or gzipped files, which Spark cannot split)")
     p.add_argument("--glob", default=DEFAULT_GLOB, help=f"file names read inside folders and globs (default {DEFAULT_GLOB!r}; '*' reads every file)")
     p.add_argument("--overwrite", action="store_true", help="replace the output folders of an earlier run (by default the job refuses to start when one exists)")

@@ -101,20 +101,21 @@ class Extractor:
         writes for it.
 
         The fast way to run civex inside a pipeline that already holds raw
-        lines (a Spark job): each line is read by civex itself, exactly as
-        `civex extract` reads a line of a file (invalid UTF-8 repaired, the
-        same problems for a bad one), and each record is serialised by civex,
-        byte for byte the command line's line; no JSON is parsed or written
-        in Python.
+        lines (a Spark job): each line is read by civex itself, as `civex
+        extract` reads a line of a file (invalid UTF-8 repaired, the same
+        problems for a bad one; but no --max-doc-bytes limit), and each
+        record is serialised by civex, byte for byte the command line's line;
+        no JSON is parsed or written in Python.
 
         Args:
             lines: an iterable of str or bytes, one JSON Lines record each (a
-                trailing newline is allowed).
+                trailing newline is allowed; a str with lone surrogates, as
+                read with surrogateescape, is taken as its original bytes).
             threads: how many threads extract, at least 1 (None: one per
                 core).
             errors: what a line that is not a document does. "raise" (the
                 default): CivexError names the first one by its position
-                (counted from 0), before anything is extracted. "record": its
+                (counted from 0), and nothing is returned. "record": its
                 place in the result holds {"error": PROBLEM, "index": I,
                 "doc_id": ID or None}, and the other lines are extracted.
 
@@ -126,10 +127,13 @@ class Extractor:
 
         Raises:
             CivexError: errors="raise" and a line cannot be read.
-            TypeError: a line is neither str nor bytes.
+            TypeError: a line is neither str nor bytes, or lines is one str or
+                bytes.
             ValueError: threads is below 1, or errors is another value.
 
-        The GIL is released while the lines are read and extracted.
+        The GIL is released while the lines are read and extracted, and
+        Ctrl-C is noticed between chunks of lines. Every line is held in
+        memory with its results: give a large file in batches.
         """
     def extract_many(
         self,

@@ -253,20 +253,21 @@ impl PyExtractor {
     /// writes for it.
     ///
     /// The fast way to run civex inside a pipeline that already holds raw
-    /// lines (a Spark job): each line is read by civex itself, exactly as
-    /// `civex extract` reads a line of a file (invalid UTF-8 repaired, the
-    /// same problems for a bad one), and each record is serialised by civex,
-    /// byte for byte the command line's line; no JSON is parsed or written
-    /// in Python.
+    /// lines (a Spark job): each line is read by civex itself, as `civex
+    /// extract` reads a line of a file (invalid UTF-8 repaired, the same
+    /// problems for a bad one; but no --max-doc-bytes limit), and each
+    /// record is serialised by civex, byte for byte the command line's line;
+    /// no JSON is parsed or written in Python.
     ///
     /// Args:
     ///     lines: an iterable of str or bytes, one JSON Lines record each (a
-    ///         trailing newline is allowed).
+    ///         trailing newline is allowed; a str with lone surrogates, as
+    ///         read with surrogateescape, is taken as its original bytes).
     ///     threads: how many threads extract, at least 1 (None: one per
     ///         core).
     ///     errors: what a line that is not a document does. "raise" (the
     ///         default): CivexError names the first one by its position
-    ///         (counted from 0), before anything is extracted. "record": its
+    ///         (counted from 0), and nothing is returned. "record": its
     ///         place in the result holds {"error": PROBLEM, "index": I,
     ///         "doc_id": ID or None}, and the other lines are extracted.
     ///
@@ -278,10 +279,13 @@ impl PyExtractor {
     ///
     /// Raises:
     ///     CivexError: errors="raise" and a line cannot be read.
-    ///     TypeError: a line is neither str nor bytes.
+    ///     TypeError: a line is neither str nor bytes, or lines is one str or
+    ///         bytes.
     ///     ValueError: threads is below 1, or errors is another value.
     ///
-    /// The GIL is released while the lines are read and extracted.
+    /// The GIL is released while the lines are read and extracted, and
+    /// Ctrl-C is noticed between chunks of lines. Every line is held in
+    /// memory with its results: give a large file in batches.
     #[pyo3(signature = (lines, threads=None, errors="raise"))]
     fn extract_lines<'py>(
         &self,
@@ -292,11 +296,26 @@ impl PyExtractor {
     ) -> PyResult<Bound<'py, PyList>> {
         let record_errors = errors_mode(errors)?;
         let threads = thread_count(threads)?;
+        if lines.is_instance_of::<PyString>() || lines.is_instance_of::<PyBytes>() {
+            return Err(PyTypeError::new_err(
+                "lines must be an iterable of lines (a list, a file), not one str or bytes",
+            ));
+        }
         let mut raw: Vec<Vec<u8>> = Vec::new();
         for item in lines.try_iter()? {
             let item = item?;
             if let Ok(text) = item.cast::<PyString>() {
-                raw.push(text.to_str()?.as_bytes().to_vec());
+                match text.to_str() {
+                    Ok(text) => raw.push(text.as_bytes().to_vec()),
+                    // A lone surrogate (a line read with surrogateescape):
+                    // its original bytes, repaired by civex as invalid UTF-8.
+                    Err(_) => raw.push(
+                        item.call_method1("encode", ("utf-8", "surrogateescape"))?
+                            .cast::<PyBytes>()?
+                            .as_bytes()
+                            .to_vec(),
+                    ),
+                }
             } else if let Ok(bytes) = item.cast::<PyBytes>() {
                 raw.push(bytes.as_bytes().to_vec());
             } else {
@@ -307,35 +326,50 @@ impl PyExtractor {
             }
         }
         let pool = thread_pool(threads)?;
-        let results: Result<Vec<LineResult>, (usize, civex::Error)> =
-            py.detach(|| pool.install(|| self.lines(&raw, record_errors)));
-        let results =
-            results.map_err(|(index, error)| civex_error(format!("record {index}: {error}")))?;
+        let chunk = CHUNK_DOCS_PER_THREAD * pool.current_num_threads().max(1);
         let out = PyList::empty(py);
-        for (index, result) in results.into_iter().enumerate() {
-            match result {
-                LineResult::Blank => out.append(py.None())?,
-                LineResult::Error(error) => {
-                    let record = PyDict::new(py);
-                    record.set_item("error", error.to_string())?;
-                    record.set_item("index", index)?;
-                    record.set_item("doc_id", error.doc_id())?;
-                    out.append(record)?;
-                }
-                LineResult::Records {
-                    doc_id,
-                    sentences,
-                    mentions,
-                    events,
-                } => {
-                    let record = PyDict::new(py);
-                    record.set_item("doc_id", doc_id)?;
-                    record.set_item("sentences", sentences)?;
-                    record.set_item("mentions", mentions)?;
-                    record.set_item("events", events)?;
-                    out.append(record)?;
+        let mut start = 0;
+        while start < raw.len() {
+            let end = (start + chunk).min(raw.len());
+            let lines = &raw[start..end];
+            let results = py
+                .detach(|| pool.install(|| self.lines(lines, record_errors)))
+                .map_err(|failure| match failure {
+                    LinesFailure::Bad(at, error) => {
+                        civex_error(format!("record {}: {error}", start + at))
+                    }
+                    LinesFailure::Internal => {
+                        PyRuntimeError::new_err("civex: fewer results than documents")
+                    }
+                })?;
+            for (at, result) in results.into_iter().enumerate() {
+                match result {
+                    LineResult::Blank => out.append(py.None())?,
+                    LineResult::Error(error) => {
+                        let record = PyDict::new(py);
+                        record.set_item("error", error.to_string())?;
+                        record.set_item("index", start + at)?;
+                        record.set_item("doc_id", error.doc_id())?;
+                        out.append(record)?;
+                    }
+                    LineResult::Records {
+                        doc_id,
+                        sentences,
+                        mentions,
+                        events,
+                    } => {
+                        let record = PyDict::new(py);
+                        record.set_item("doc_id", doc_id)?;
+                        record.set_item("sentences", sentences)?;
+                        record.set_item("mentions", mentions)?;
+                        record.set_item("events", events)?;
+                        out.append(record)?;
+                    }
                 }
             }
+            // Ctrl-C between chunks stops the call.
+            py.check_signals()?;
+            start = end;
         }
         Ok(out)
     }
@@ -545,6 +579,13 @@ fn analysis_to_py<'py>(
     Ok(result)
 }
 
+/// Why `extract_lines` stopped: a bad line under errors="raise" (its index
+/// in the chunk), or results missing (a bug).
+enum LinesFailure {
+    Bad(usize, civex::Error),
+    Internal,
+}
+
 /// What one line of `extract_lines` gave.
 enum LineResult {
     Blank,
@@ -561,11 +602,7 @@ impl PyExtractor {
     /// `extract_lines` without the GIL, on the current thread pool: read
     /// every line, then (unless a bad line ends it, under "raise") extract
     /// the documents and serialise their records.
-    fn lines(
-        &self,
-        raw: &[Vec<u8>],
-        record_errors: bool,
-    ) -> Result<Vec<LineResult>, (usize, civex::Error)> {
+    fn lines(&self, raw: &[Vec<u8>], record_errors: bool) -> Result<Vec<LineResult>, LinesFailure> {
         use rayon::prelude::*;
         let read: Vec<Option<Result<civex::Document, civex::Error>>> = raw
             .par_iter()
@@ -589,13 +626,16 @@ impl PyExtractor {
                         events: Vec::new(),
                     });
                 }
-                Some(Err(error)) if !record_errors => return Err((index, error)),
+                Some(Err(error)) if !record_errors => return Err(LinesFailure::Bad(index, error)),
                 Some(Err(error)) => slots.push(LineResult::Error(error)),
             }
         }
         let analyses = self.inner.extract_many(&docs);
+        if analyses.len() != docs.len() {
+            return Err(LinesFailure::Internal);
+        }
         let serialised: Vec<(Vec<String>, Vec<String>, Vec<String>)> = analyses
-            .par_iter()
+            .into_par_iter()
             .map(|a| {
                 (
                     a.sentences.iter().map(json_line).collect(),

@@ -188,3 +188,29 @@ def test_extract_lines_reads_bad_lines_as_the_command_line_does(tmp_path, extrac
     assert str(raised.value) == f"record 2: {expected[0]['error']}"
     with pytest.raises(TypeError):
         extractor.extract_lines([{"id": "a", "text": "b"}])
+    # One str is not an iterable of lines.
+    with pytest.raises(TypeError):
+        extractor.extract_lines(lines[0].decode("utf-8"))
+
+
+def test_extract_lines_ends_and_surrogates_as_the_command_line(tmp_path, extractor):
+    """CRLF line ends, a CRLF-only blank line, and a str with a lone surrogate
+    (a line read with surrogateescape) read as the command reads the file."""
+    lines = [
+        b'{"id": "crlf", "text": "Police detained two students in Almaty on Monday."}\r\n',
+        b"\r\n",
+        b'{"id": "cut", "text": "trunc\r\n',
+        b'{"id": "latin1", "text": "caf\xe9 owner detained by police"}\r\n',
+    ]
+    path = tmp_path / "crlf.jsonl"
+    path.write_bytes(b"".join(lines))
+    errors = tmp_path / "errors.jsonl"
+    done = run_cli("extract", "-q", "--emit", "mentions", "--errors", str(errors), str(path))
+    cli_errors = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    as_str = [line.decode("utf-8", errors="surrogateescape") for line in lines]
+    for given in (lines, as_str):
+        results = extractor.extract_lines(given, errors="record")
+        assert results[1] is None
+        assert [r["error"] for r in results if r and "error" in r] == [e["error"] for e in cli_errors]
+        mentions = "".join(line + "\n" for r in results if r and "error" not in r for line in r["mentions"])
+        assert mentions == done.stdout
