@@ -4,7 +4,7 @@ import json
 import os
 import subprocess
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Tuple
 
 import pytest
 
@@ -58,6 +58,18 @@ def cli_records(*args: str, stdin: str = "") -> List[Dict[str, Any]]:
     done = run_cli(*args, stdin=stdin)
     assert done.returncode == 0, f"civex {' '.join(args)} exited {done.returncode}: {done.stderr}"
     return [json.loads(line) for line in done.stdout.splitlines() if line]
+
+
+def cli_with_errors(path: Path, *args: str) -> Tuple[str, List[Dict[str, Any]]]:
+    """`civex extract -q ARGS PATH` on a file with bad lines (exit 1
+    required): its standard output, and its error records in the shape of
+    the error slots of extract_many and extract_lines."""
+    errors = path.with_name(path.name + ".errors")
+    done = run_cli("extract", "-q", *args, "--errors", str(errors), str(path))
+    assert done.returncode == 1, done.stderr
+    records = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    slots = [{"error": e["error"], "index": e["line"] - 1, "doc_id": e["doc_id"]} for e in records]
+    return done.stdout, slots
 
 
 def identical(a: Any, b: Any, where: str = "") -> None:

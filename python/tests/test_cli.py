@@ -12,7 +12,7 @@ import pytest
 
 import civex
 
-from conftest import FIXTURES, SHARED, cli_records, identical, read_jsonl, run_cli
+from conftest import FIXTURES, SHARED, cli_records, cli_with_errors, identical, read_jsonl, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -68,13 +68,7 @@ def test_error_records_carry_the_command_lines_problem(tmp_path, extractor):
     ]
     path = tmp_path / "bad.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    errors = tmp_path / "errors.jsonl"
-    done = run_cli("extract", "-q", "--errors", str(errors), str(path))
-    assert done.returncode == 1, done.stderr
-    cli_errors = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
-    expected = [
-        {"error": e["error"], "index": e["line"] - 1, "doc_id": e["doc_id"]} for e in cli_errors
-    ]
+    _, expected = cli_with_errors(path)
 
     results = extractor.extract_many(records, errors="record")
     got = [r for r in results if "error" in r]
@@ -150,7 +144,8 @@ def test_extract_lines_writes_the_command_lines_bytes(path, extractor):
     # str lines give what bytes give, and the ids are the documents'.
     as_text = extractor.extract_lines([line.decode("utf-8") for line in raw])
     assert as_text == results
-    assert [r["doc_id"] for r in records] == [json.loads(line)["id"] for line in raw if line.strip()]
+    ids = [json.loads(line)["id"] for line in raw if line.strip()]
+    assert [r["doc_id"] for r in records] == ids
 
 
 def test_extract_lines_reads_bad_lines_as_the_command_line_does(tmp_path, extractor):
@@ -165,13 +160,7 @@ def test_extract_lines_reads_bad_lines_as_the_command_line_does(tmp_path, extrac
     ]
     path = tmp_path / "bad.jsonl"
     path.write_bytes(b"".join(lines))
-    errors = tmp_path / "errors.jsonl"
-    done = run_cli("extract", "-q", "--errors", str(errors), str(path))
-    assert done.returncode == 1, done.stderr
-    cli_errors = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
-    expected = [
-        {"error": e["error"], "index": e["line"] - 1, "doc_id": e["doc_id"]} for e in cli_errors
-    ]
+    _, expected = cli_with_errors(path)
     results = extractor.extract_lines(lines, errors="record")
     assert results[1] is None
     got = [r for r in results if r is not None and "error" in r]
@@ -181,7 +170,8 @@ def test_extract_lines_reads_bad_lines_as_the_command_line_does(tmp_path, extrac
     # in meta, as the command does: the same mention lines, byte for byte.
     assert results[5]["doc_id"] == "latin1"
     assert json.loads(results[5]["mentions"][0])["meta"] == {"civex_invalid_utf8": 1}
-    mentions = "".join(line + "\n" for r in results if r and "error" not in r for line in r["mentions"])
+    documents = [r for r in results if r and "error" not in r]
+    mentions = "".join(line + "\n" for r in documents for line in r["mentions"])
     assert mentions == run_cli("extract", "-q", "--emit", "mentions", str(path)).stdout
     with pytest.raises(civex.CivexError) as raised:
         extractor.extract_lines(lines)
@@ -204,13 +194,12 @@ def test_extract_lines_ends_and_surrogates_as_the_command_line(tmp_path, extract
     ]
     path = tmp_path / "crlf.jsonl"
     path.write_bytes(b"".join(lines))
-    errors = tmp_path / "errors.jsonl"
-    done = run_cli("extract", "-q", "--emit", "mentions", "--errors", str(errors), str(path))
-    cli_errors = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    cli_mentions, expected = cli_with_errors(path, "--emit", "mentions")
     as_str = [line.decode("utf-8", errors="surrogateescape") for line in lines]
     for given in (lines, as_str):
         results = extractor.extract_lines(given, errors="record")
         assert results[1] is None
-        assert [r["error"] for r in results if r and "error" in r] == [e["error"] for e in cli_errors]
-        mentions = "".join(line + "\n" for r in results if r and "error" not in r for line in r["mentions"])
-        assert mentions == done.stdout
+        identical([r for r in results if r and "error" in r], expected, "error records")
+        documents = [r for r in results if r and "error" not in r]
+        mentions = "".join(line + "\n" for r in documents for line in r["mentions"])
+        assert mentions == cli_mentions
