@@ -28,13 +28,38 @@ create_exception!(
 /// the command line gives a text read from standard input.
 const DEFAULT_ID: &str = "-";
 
-/// `extract_many` hands documents to the library in chunks of at most this
-/// many documents per thread (or [`CHUNK_BYTES_PER_THREAD`] of text,
+/// `extract_many` and `extract_lines` hand documents to the library in
+/// chunks of at most this many per thread (or [`CHUNK_BYTES_PER_THREAD`] of text,
 /// whichever comes first), and checks for Ctrl-C between chunks.
 const CHUNK_DOCS_PER_THREAD: usize = 1024;
 /// Text per thread in one chunk of `extract_many`: 4 MiB, under a second
 /// of work for one thread.
 const CHUNK_BYTES_PER_THREAD: usize = 4 << 20;
+
+/// The chunks `extract_many` and `extract_lines` hand to the library one
+/// after another (checking for Ctrl-C between them): consecutive runs of
+/// items of these sizes in bytes, at most [`CHUNK_DOCS_PER_THREAD`] items
+/// and [`CHUNK_BYTES_PER_THREAD`] per thread (an item larger than that is a
+/// chunk of its own).
+fn chunks(sizes: &[usize], threads: usize) -> Vec<std::ops::Range<usize>> {
+    let threads = threads.max(1);
+    let mut chunks = Vec::new();
+    let mut start = 0;
+    while start < sizes.len() {
+        let mut end = start;
+        let mut bytes = 0;
+        while end < sizes.len()
+            && end - start < CHUNK_DOCS_PER_THREAD * threads
+            && (end == start || bytes < CHUNK_BYTES_PER_THREAD * threads)
+        {
+            bytes += sizes[end];
+            end += 1;
+        }
+        chunks.push(start..end);
+        start = end;
+    }
+    chunks
+}
 
 fn civex_error(message: impl std::fmt::Display) -> PyErr {
     CivexError::new_err(message.to_string())
@@ -198,20 +223,9 @@ impl PyExtractor {
         }
 
         let pool = thread_pool(threads)?;
-        let per_chunk = pool.current_num_threads().max(1);
         let mut analyses: Vec<Bound<'py, PyAny>> = Vec::with_capacity(documents.len());
-        let mut start = 0;
-        while start < documents.len() {
-            let mut end = start;
-            let mut bytes = 0;
-            while end < documents.len()
-                && end - start < CHUNK_DOCS_PER_THREAD * per_chunk
-                && (end == start || bytes < CHUNK_BYTES_PER_THREAD * per_chunk)
-            {
-                bytes += sizes[end];
-                end += 1;
-            }
-            let chunk = &documents[start..end];
+        for range in chunks(&sizes, pool.current_num_threads()) {
+            let chunk = &documents[range];
             let mut results = py.detach(|| pool.install(|| self.inner.extract_many(chunk)));
             for analysis in &mut results {
                 analyses.push(analysis_to_py(py, analysis)?);
@@ -219,7 +233,6 @@ impl PyExtractor {
             drop(results);
             // Ctrl-C between chunks stops the call.
             py.check_signals()?;
-            start = end;
         }
 
         let out = PyList::empty(py);
@@ -326,12 +339,11 @@ impl PyExtractor {
             }
         }
         let pool = thread_pool(threads)?;
-        let chunk = CHUNK_DOCS_PER_THREAD * pool.current_num_threads().max(1);
+        let sizes: Vec<usize> = raw.iter().map(Vec::len).collect();
         let out = PyList::empty(py);
-        let mut start = 0;
-        while start < raw.len() {
-            let end = (start + chunk).min(raw.len());
-            let lines = &raw[start..end];
+        for range in chunks(&sizes, pool.current_num_threads()) {
+            let start = range.start;
+            let lines = &raw[range];
             let results = py
                 .detach(|| pool.install(|| self.lines(lines, record_errors)))
                 .map_err(|failure| match failure {
@@ -369,7 +381,6 @@ impl PyExtractor {
             }
             // Ctrl-C between chunks stops the call.
             py.check_signals()?;
-            start = end;
         }
         Ok(out)
     }
@@ -436,18 +447,17 @@ fn read_record(
             id.as_ref().and_then(id_of),
         )
     })?;
-    let doc_id = value.get("id").and_then(id_of);
-    let size = value
-        .get("text")
-        .and_then(Value::as_str)
-        .map_or(0, str::len);
     civex::Document::from_json_value(value)
-        .map(|doc| (doc, size))
-        .map_err(|e| (e.to_string(), doc_id))
+        .map(|doc| {
+            let size = doc.text().len();
+            (doc, size)
+        })
+        .map_err(|e| (e.to_string(), e.doc_id().map(str::to_string)))
 }
 
 /// A record's `id` as the command line takes it: a string, or an integer
-/// as its decimal string.
+/// as its decimal string (for a record that is not even JSON; the library
+/// names the id of the others, `civex::Error::doc_id`).
 fn id_of(id: &Value) -> Option<String> {
     match id {
         Value::String(id) => Some(id.clone()),
