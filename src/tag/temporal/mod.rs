@@ -71,8 +71,14 @@
 //! 3. A new rule is a new entry in the table of `build_rules`: an example
 //!    line above it, the pattern (`{B}` is a word boundary), the handler,
 //!    and the cue classes of which a sentence must hold one for the rule to
-//!    run there (`cue::YEAR_DIGITS`: a shape of digits, see `digit_cues`). A new class is a new bit in
-//!    `mod cue` and its words in `build_cue_words`. Order matters: of
+//!    run there (`cue::YEAR_DIGITS`: a shape of digits, see `digit_cues`),
+//!    and the classes of which a cue must also lie near (`with`, or 0: the
+//!    narrative rule runs only around units that have "later", "next",
+//!    "that"... near). A new class is a new bit in `mod cue` and its words
+//!    in `build_cue_words`. Every match must hold a cue of the rule's
+//!    classes (and of its `with` classes): the test
+//!    `cues_and_windows_never_change_a_mention` runs every rule over whole
+//!    sentences and holds `tag` equal to it. Order matters: of
 //!    overlapping candidates of the same length, the earlier rule's is kept.
 //! 4. Its handler goes into `handlers.rs`: it returns `None` to reject a
 //!    match, else a `Candidate` with its span, its rule name ("date.season",
@@ -152,11 +158,11 @@ pub struct TemporalTagger {
     /// report, not the event).
     past_cue: Regex,
     cue_words: aho_corasick::AhoCorasick,
-    cue_classes: Vec<u32>,
+    cue_classes: Vec<u64>,
     /// Per cue pattern, the classes that only capitalised surfaces give
     /// ("May" is a month, "may" is not): dropped where the word is written
     /// in lower case.
-    cue_capitalised: Vec<u32>,
+    cue_capitalised: Vec<u64>,
 }
 
 /// What the resolution of one document's expressions needs to know.
@@ -279,9 +285,47 @@ impl TemporalTagger {
             near.extend(
                 cues.iter()
                     .filter(|c| c.classes & rule.cues != 0)
+                    .filter(|c| rule.with == 0 || with_near(text, &cues, c.span, rule.with))
                     .map(|c| c.span),
             );
             self.run_rule(rule, text, ctx.sentences, &near, &mut candidates);
+        }
+        let candidates = self.join_compounds(text, ctx.anchor, keep_longest(candidates));
+        self.resolve(ctx, candidates)
+    }
+
+    /// [`TemporalTagger::tag`] by the definition: every rule searched over
+    /// every sentence, whole, without cues or windows. `tag` must give the
+    /// same mentions (its cues and windows only spare the search of text
+    /// where a rule cannot match); the tests hold the two equal.
+    #[cfg(test)]
+    pub(super) fn tag_exhaustively(&self, ctx: &TemporalContext) -> Vec<Mention> {
+        let text = ctx.text;
+        let mut candidates = Vec::new();
+        for rule in &self.rules {
+            for sentence in ctx.sentences {
+                let sentence_text = &text[..sentence.end];
+                let mut at = sentence.start;
+                while at < sentence.end {
+                    let Some(caps) = rule.regex.captures_at(sentence_text, at) else {
+                        break;
+                    };
+                    let m = caps.get(0).expect("group 0 always exists");
+                    at = if m.end() > m.start() {
+                        m.end()
+                    } else {
+                        m.end() + 1
+                    };
+                    while at < sentence_text.len() && !sentence_text.is_char_boundary(at) {
+                        at += 1;
+                    }
+                    if let Some(candidate) = (rule.handler)(self, &caps, sentence_text) {
+                        if !candidate.span.is_empty() {
+                            candidates.push(candidate);
+                        }
+                    }
+                }
+            }
         }
         let candidates = self.join_compounds(text, ctx.anchor, keep_longest(candidates));
         self.resolve(ctx, candidates)
@@ -418,6 +462,28 @@ impl TemporalTagger {
 
 /// How far a rule's match may run before or after its cue, in bytes.
 const CUE_REACH: usize = 64;
+
+/// Whether a cue of the classes `with` lies within [`CUE_REACH`] bytes of
+/// the cue at `anchor` (`cues` in the order of their starts), or, for the
+/// class [`cue::ANY_DIGIT`], a digit. A rule whose every match holds both
+/// one of its cues and one of its `with` classes needs only the windows
+/// of the cues that have the other near: a match runs at most
+/// `CUE_REACH` bytes either side of each cue it holds.
+fn with_near(text: &str, cues: &[CueAt], anchor: ByteSpan, with: u64) -> bool {
+    let low = anchor.start.saturating_sub(CUE_REACH);
+    let high = anchor.end + CUE_REACH;
+    let first = cues.partition_point(|c| c.span.start < low);
+    let by_cue = cues[first..]
+        .iter()
+        .take_while(|c| c.span.start < high)
+        .any(|c| c.classes & with != 0 && c.span.end <= high);
+    by_cue
+        || (with & cue::ANY_DIGIT != 0
+            && text
+                .as_bytes()
+                .get(low..high.min(text.len()))
+                .is_some_and(|bytes| bytes.iter().any(u8::is_ascii_digit)))
+}
 
 /// A match this close to a window's edge is searched again over its whole
 /// sentence.

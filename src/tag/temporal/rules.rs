@@ -19,7 +19,10 @@ pub(super) struct Rule {
     pub(super) handler: Handler,
     /// The cue classes of which a sentence must contain one for the rule to
     /// be tried there.
-    pub(super) cues: u32,
+    pub(super) cues: u64,
+    /// Classes of which a cue must also lie near one of `cues` (or 0): the
+    /// rule runs only around the cues that have one (see `with_near`).
+    pub(super) with: u64,
 }
 
 /// Cue classes: cheap evidence that an expression of a rule may be near.
@@ -27,54 +30,82 @@ pub(super) struct Rule {
 /// searched only in windows around those cues, and most of the text meets
 /// only a few of the rules.
 pub(super) mod cue {
-    pub const MONTH: u32 = 1 << 1;
-    pub const WEEKDAY: u32 = 1 << 2;
-    pub const DAY_OFFSET: u32 = 1 << 3;
-    pub const PART_OF_DAY: u32 = 1 << 4;
-    pub const UNIT: u32 = 1 << 5;
-    pub const SEASON: u32 = 1 << 6;
-    pub const AGO: u32 = 1 << 7;
-    pub const QUARTER: u32 = 1 << 8;
-    pub const REFERENCE: u32 = 1 << 9;
-    pub const SET: u32 = 1 << 10;
-    pub const HOLIDAY: u32 = 1 << 11;
-    pub const SPOKEN_YEAR: u32 = 1 << 12;
+    pub const MONTH: u64 = 1 << 1;
+    pub const WEEKDAY: u64 = 1 << 2;
+    pub const DAY_OFFSET: u64 = 1 << 3;
+    pub const PART_OF_DAY: u64 = 1 << 4;
+    pub const UNIT: u64 = 1 << 5;
+    pub const SEASON: u64 = 1 << 6;
+    pub const AGO: u64 = 1 << 7;
+    pub const QUARTER: u64 = 1 << 8;
+    pub const REFERENCE: u64 = 1 << 9;
+    pub const SET: u64 = 1 << 10;
+    pub const HOLIDAY: u64 = 1 << 11;
+    pub const SPOKEN_YEAR: u64 = 1 << 12;
     /// A decade word ("nineties").
-    pub const DECADE_WORD: u32 = 1 << 13;
+    pub const DECADE_WORD: u64 = 1 << 13;
     /// The word "century".
-    pub const CENTURY: u32 = 1 << 14;
+    pub const CENTURY: u64 = 1 << 14;
     /// The word "year".
-    pub const YEAR_WORD: u32 = 1 << 15;
+    pub const YEAR_WORD: u64 = 1 << 15;
     /// The word "week".
-    pub const WEEK_WORD: u32 = 1 << 16;
+    pub const WEEK_WORD: u64 = 1 << 16;
     /// The word "half".
-    pub const HALF: u32 = 1 << 17;
+    pub const HALF: u64 = 1 << 17;
     /// "some time", "a while".
-    pub const VAGUE_DURATION: u32 = 1 << 24;
+    pub const VAGUE_DURATION: u64 = 1 << 24;
 
     /// The classes whose words a rule may find inside a longer word
     /// ("midmorning"): every other class counts only for a cue that starts
     /// a word, as every rule's pattern has a word boundary, a space or a
     /// hyphen before its cue word ("today" holds no cue "day", "know" no
     /// "now").
-    pub const INSIDE_WORDS: u32 = PART_OF_DAY;
+    pub const INSIDE_WORDS: u64 = PART_OF_DAY;
 
     // Shapes of digits, found by one pass over the bytes of a sentence
     // (`digit_shapes`): each is what its rule cannot match without.
 
     /// Four digits and a hyphen: "2016-11-01".
-    pub const ISO_DATE: u32 = 1 << 18;
-    /// A digit, a slash or period, a digit: "11/01/2016", "1.11.2016".
-    pub const DIGIT_SEPARATOR: u32 = 1 << 19;
+    pub const ISO_DATE: u64 = 1 << 18;
+    /// One or two digits, a slash or period, one or two digits, the same
+    /// mark and a digit: "11/01/2016", "1.11.2016" (not "3.5", "24/7").
+    pub const DATE_DIGITS: u64 = 1 << 19;
+    /// A digit, a slash, a digit: "11/02".
+    pub const SLASH_DIGITS: u64 = 1 << 25;
     /// "18", "19" or "20" and two digits: "1998", "2016".
-    pub const YEAR_DIGITS: u32 = 1 << 20;
+    pub const YEAR_DIGITS: u64 = 1 << 20;
     /// A digit, "0" and "s": "1990s", "'90s".
-    pub const DECADE_DIGITS: u32 = 1 << 21;
+    pub const DECADE_DIGITS: u64 = 1 << 21;
     /// "Q" and a digit from 1 to 4: "Q3".
-    pub const QUARTER_NUMBER: u32 = 1 << 22;
-    /// A digit and a colon, or a digit and (after spaces) "a" or "p": "10:30",
-    /// "9 a.m.", "5pm".
-    pub const CLOCK_DIGITS: u32 = 1 << 23;
+    pub const QUARTER_NUMBER: u64 = 1 << 22;
+    /// A digit and a colon, or a digit and (after spaces) "a" or "p" with
+    /// "m" or a period after it: "10:30", "9 a.m.", "5pm" (not "5 people").
+    pub const CLOCK_DIGITS: u64 = 1 << 23;
+
+    // Words that a rule's every match holds besides its cue: the rule runs
+    // only around the cues that have one of them near (`Rule::with`).
+
+    /// "later", "earlier", "afterwards", "next", "following", "previous",
+    /// "preceding", "before", "after", "that", "same": the narrative rule.
+    pub const NARRATIVE_WORD: u64 = 1 << 26;
+    /// "this", "last", "next", "past", "coming", "previous", "following",
+    /// "current", "same", "end", "start", "beginning", "middle": the
+    /// anchor_unit rule.
+    pub const ANCHOR_WORD: u64 = 1 << 27;
+    /// "end", "earlier", "later", "early", "late", "full", "fiscal": the
+    /// year_part rule.
+    pub const YEAR_PART_WORD: u64 = 1 << 28;
+    /// An ordinal word of numbers.tsv ("first", "twentieth").
+    pub const ORDINAL: u64 = 1 << 29;
+    /// Not a cue word: any digit near the cue (checked on the bytes).
+    pub const ANY_DIGIT: u64 = 1 << 30;
+
+    // Cues of the bare_duration rule, one of which its every match holds.
+
+    /// A plural unit the rule writes out: "years", "quarters".
+    pub const PLURAL_UNIT: u64 = 1 << 31;
+    /// "ended", "ending" ("the year ended"), "long" ("weeks-long").
+    pub const DURATION_TAIL: u64 = 1 << 32;
 }
 
 /// The digit shapes (`cue::ISO_DATE` ...) of a sentence that starts at byte
@@ -84,7 +115,7 @@ pub(super) mod cue {
 pub(super) fn digit_cues(sentence: &str, offset: usize, out: &mut Vec<CueAt>) {
     let bytes = sentence.as_bytes();
     let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
-    let mut push = |start: usize, len: usize, class: u32| {
+    let mut push = |start: usize, len: usize, class: u64| {
         out.push(CueAt {
             span: ByteSpan::new(offset + start, offset + start + len),
             classes: class,
@@ -107,8 +138,17 @@ pub(super) fn digit_cues(sentence: &str, offset: usize, out: &mut Vec<CueAt>) {
         if digit(i + 1) && digit(i + 2) && digit(i + 3) && bytes.get(i + 4) == Some(&b'-') {
             push(i, 5, cue::ISO_DATE);
         }
-        if matches!(bytes.get(i + 1), Some(b'/' | b'.')) && digit(i + 2) {
-            push(i, 3, cue::DIGIT_SEPARATOR);
+        if let Some(&mark @ (b'/' | b'.')) = bytes.get(i + 1) {
+            if digit(i + 2) {
+                if mark == b'/' {
+                    push(i, 3, cue::SLASH_DIGITS);
+                }
+                // The second mark after one or two digits, and a digit.
+                let second = if digit(i + 3) { i + 4 } else { i + 3 };
+                if bytes.get(second) == Some(&mark) && digit(second + 1) {
+                    push(i, second + 2 - i, cue::DATE_DIGITS);
+                }
+            }
         }
         if matches!(
             (b, bytes.get(i + 1)),
@@ -126,7 +166,10 @@ pub(super) fn digit_cues(sentence: &str, offset: usize, out: &mut Vec<CueAt>) {
         } else if !digit(i + 1) {
             let rest = sentence.get(i + 1..).unwrap_or("");
             let spaces = rest.len() - rest.trim_start_matches(char::is_whitespace).len();
-            if rest[spaces..].starts_with(['a', 'A', 'p', 'P']) {
+            let after = &rest.as_bytes()[spaces..];
+            if matches!(after.first(), Some(b'a' | b'A' | b'p' | b'P'))
+                && matches!(after.get(1), Some(b'm' | b'M' | b'.'))
+            {
                 push(i, 2 + spaces, cue::CLOCK_DIGITS);
             }
         }
@@ -153,7 +196,7 @@ pub(super) fn digit_or_q_from(bytes: &[u8], from: usize) -> usize {
 #[derive(Clone, Copy, Debug)]
 pub(super) struct CueAt {
     pub(super) span: ByteSpan,
-    pub(super) classes: u32,
+    pub(super) classes: u64,
 }
 
 /// ASCII word boundary: cheap for the DFA on any input. Where the temporal
@@ -224,7 +267,7 @@ pub(super) fn build_rules(
         alternation(kind("approximator").map(|e| e.surface.as_str()))
     );
 
-    let specs: Vec<(String, Handler, u32)> = vec![
+    let specs: Vec<(String, Handler, u64, u64)> = vec![
         // "2016-10-25", "2016-10-25T14:30"
         (
             format!(
@@ -232,6 +275,7 @@ pub(super) fn build_rules(
             ),
             TemporalTagger::iso,
             cue::ISO_DATE,
+            0,
         ),
         // "25/10/2016", "10/25/16", "25.10.2016"
         (
@@ -239,14 +283,16 @@ pub(super) fn build_rules(
                 r"{B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}}){B}|{B}(?P<a2>\d{{1,2}})\.(?P<b2>\d{{1,2}})\.(?P<y2>\d{{4}}){B}"
             ),
             TemporalTagger::numeric,
-            cue::DIGIT_SEPARATOR,
+            cue::DATE_DIGITS,
+            0,
         ),
         // "on 11/02", "the night of 22/02" (day and month, in the order the
         // anchor makes likelier)
         (
             format!(r"(?i){B}(?:on|of)\s+(?:the\s+)?(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}}){B}"),
             TemporalTagger::numeric_day,
-            cue::DIGIT_SEPARATOR,
+            cue::SLASH_DIGITS,
+            0,
         ),
         // "25 October 2016", "Tuesday, 25th of October", "first of May"
         (
@@ -255,6 +301,7 @@ pub(super) fn build_rules(
             ),
             TemporalTagger::day_month,
             cue::MONTH,
+            cue::ORDINAL | cue::ANY_DIGIT,
         ),
         // "October 26, 2016", "Oct. 26", "Wednesday, October the 26th"
         (
@@ -263,6 +310,7 @@ pub(super) fn build_rules(
             ),
             TemporalTagger::month_day,
             cue::MONTH,
+            0,
         ),
         // "October 2016", "early October", "last October", "the end of October"
         (
@@ -271,6 +319,7 @@ pub(super) fn build_rules(
             ),
             TemporalTagger::month_year,
             cue::MONTH,
+            0,
         ),
         // "in 2016", "mid-2016", "fiscal 1989" (a bare year only where `year_context` allows)
         (
@@ -279,6 +328,7 @@ pub(super) fn build_rules(
             ),
             TemporalTagger::year,
             cue::YEAR_DIGITS,
+            0,
         ),
         // "the 1990s", "the early '90s", "mid-1980s"
         (
@@ -287,12 +337,14 @@ pub(super) fn build_rules(
             ),
             TemporalTagger::decade,
             cue::DECADE_DIGITS,
+            0,
         ),
         // "the nineties", "the late sixties"
         (
             format!(r"(?i){B}the\s+(?:(?P<mod>early|mid|late)[- ])?(?P<dw>{decade_word}){B}"),
             TemporalTagger::decade_word,
             cue::DECADE_WORD,
+            0,
         ),
         // "the 20th century", "the early twenty-first century"
         (
@@ -301,6 +353,7 @@ pub(super) fn build_rules(
             ),
             TemporalTagger::century,
             cue::CENTURY,
+            0,
         ),
         // "nineteen ninety-six", "the year two thousand and one"
         (
@@ -309,6 +362,7 @@ pub(super) fn build_rules(
             ),
             TemporalTagger::spoken_year,
             cue::SPOKEN_YEAR,
+            0,
         ),
         // "Christmas", "last Easter", "Election Day 1998"
         (
@@ -317,6 +371,7 @@ pub(super) fn build_rules(
             ),
             TemporalTagger::holiday,
             cue::HOLIDAY,
+            0,
         ),
         // "Monday", "last Friday", "Tuesday night", "Wed."
         (
@@ -325,6 +380,7 @@ pub(super) fn build_rules(
             ),
             TemporalTagger::weekday,
             cue::WEEKDAY,
+            0,
         ),
         // "yesterday", "late yesterday", "tomorrow morning", "last night"
         (
@@ -333,6 +389,7 @@ pub(super) fn build_rules(
             ),
             TemporalTagger::day_offset,
             cue::DAY_OFFSET | cue::PART_OF_DAY,
+            0,
         ),
         // "last week", "the past year", "earlier this month", "the end of next year"
         (
@@ -341,12 +398,14 @@ pub(super) fn build_rules(
             ),
             TemporalTagger::anchor_unit,
             cue::UNIT | cue::SEASON,
+            cue::ANCHOR_WORD,
         ),
         // "two years ago", "about three weeks ago"
         (
             format!(r"(?i){B}(?:(?P<mod>{approx})\s+)?(?P<n>{num})\s+(?P<unit>{unit}){B}\s+ago{B}"),
             TemporalTagger::ago,
             cue::AGO,
+            0,
         ),
         // "two days later", "the next day", "the week before", "later that same day"
         (
@@ -355,6 +414,7 @@ pub(super) fn build_rules(
             ),
             TemporalTagger::narrative,
             cue::UNIT | cue::PART_OF_DAY,
+            cue::NARRATIVE_WORD,
         ),
         // "summer 2016", "winter of 2015", "this past spring", "mid-summer"
         (
@@ -363,6 +423,7 @@ pub(super) fn build_rules(
             ),
             TemporalTagger::season,
             cue::SEASON,
+            0,
         ),
         // "the third quarter of 2016", "the year-ago fourth quarter", "Q3 2016", "2016 Q3"
         (
@@ -371,6 +432,7 @@ pub(super) fn build_rules(
             ),
             TemporalTagger::quarter,
             cue::QUARTER | cue::QUARTER_NUMBER,
+            0,
         ),
         // "the quarter", "the latest period", "the year-ago quarter", "the quarter a year ago"
         (
@@ -379,6 +441,7 @@ pub(super) fn build_rules(
             ),
             TemporalTagger::reported_quarter,
             cue::QUARTER,
+            0,
         ),
         // "year-end", "year's end", "earlier in the year", "the fiscal year"
         (
@@ -387,6 +450,7 @@ pub(super) fn build_rules(
             ),
             TemporalTagger::year_part,
             cue::YEAR_WORD,
+            cue::YEAR_PART_WORD,
         ),
         // "the first half of 2013", "the second half of the year"
         (
@@ -395,18 +459,21 @@ pub(super) fn build_rules(
             ),
             TemporalTagger::half_year,
             cue::HALF,
+            0,
         ),
         // "the weekend", "the week"
         (
             format!(r"(?i){B}the\s+(?P<wk>weekend|week){B}"),
             TemporalTagger::weekend,
             cue::WEEK_WORD,
+            0,
         ),
         // "now", "recently", "the near future"
         (
             format!(r"(?i){B}(?P<ref>{reference}){B}"),
             TemporalTagger::reference,
             cue::REFERENCE,
+            0,
         ),
         // "three years", "the past six months", "about five hours", "four and a half months"
         (
@@ -415,6 +482,7 @@ pub(super) fn build_rules(
             ),
             TemporalTagger::duration,
             cue::UNIT,
+            0,
         ),
         // "half a century", "a half-century", "a quarter of an hour"
         (
@@ -422,7 +490,8 @@ pub(super) fn build_rules(
                 r"(?i){B}(?:(?P<h1>half)\s+an?\s+(?P<u1>{unit})|an?\s+(?P<f2>half|quarter)[\s-](?:of\s+an?\s+)?(?P<u2>{unit})){B}"
             ),
             TemporalTagger::fraction_duration,
-            cue::UNIT,
+            cue::HALF | cue::QUARTER,
+            0,
         ),
         // "for years", "recent weeks", "the years ahead", "decades-long",
         // "for some time"
@@ -431,7 +500,8 @@ pub(super) fn build_rules(
                 r"(?i){B}(?:for|within)\s+(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries){B}|{B}(?P<pre>(?:the\s+)?(?:recent|coming|past)|(?-i:the))\s+(?P<unit2>years|months|weeks|days|decades|quarters|centuries){B}(?P<ahead>\s+ahead{B})?|{B}for\s+(?P<vague>some\s+time|a\s+while){B}|{B}(?P<fyu>the\s+(?:fiscal\s+)?year)\s+(?:ended|ending){B}|{B}(?P<unit3>days?|weeks?|months?|years?|decades?|hours?)-long{B}"
             ),
             TemporalTagger::bare_duration,
-            cue::UNIT | cue::VAGUE_DURATION,
+            cue::PLURAL_UNIT | cue::VAGUE_DURATION | cue::DURATION_TAIL,
+            0,
         ),
         // "10 p.m.", "9:30am", "14:45", "noon", "four in the morning", "mid-afternoon"
         (
@@ -440,6 +510,7 @@ pub(super) fn build_rules(
             ),
             TemporalTagger::clock,
             cue::CLOCK_DIGITS | cue::PART_OF_DAY,
+            0,
         ),
         // "every other day", "each Sunday morning", "Mondays", "twice a week", "daily"
         (
@@ -450,17 +521,19 @@ pub(super) fn build_rules(
             // "every"/"each", "once"/"times", "daily", or a weekday
             // ("Mondays", "Tuesday nights").
             cue::SET | cue::WEEKDAY,
+            0,
         ),
     ];
     let count = specs.len();
     let rules = specs
         .into_iter()
         .enumerate()
-        .map(|(i, (pattern, handler, cues))| {
+        .map(|(i, (pattern, handler, cues, with))| {
             Ok(Rule {
                 regex: compile(&pattern, unicode, (i + 1, count), size_limit, gazetteers)?,
                 handler,
                 cues,
+                with,
             })
         })
         .collect::<Result<Vec<Rule>, BuildError>>()?;
@@ -472,17 +545,25 @@ pub(super) fn build_rules(
 /// capitalised surfaces give (see `TemporalTagger::cue_capitalised`).
 pub(super) fn build_cue_words(
     gazetteers: &Gazetteers,
-) -> Result<(aho_corasick::AhoCorasick, Vec<u32>, Vec<u32>), BuildError> {
+) -> Result<(aho_corasick::AhoCorasick, Vec<u64>, Vec<u64>), BuildError> {
     let kind = |k: &'static str| gazetteers.kind("temporal", k);
     let mut cue_patterns: Vec<String> = Vec::new();
     let mut cue_index: rustc_hash::FxHashMap<String, usize> = Default::default();
-    let mut cue_classes: Vec<u32> = Vec::new();
+    let mut cue_classes: Vec<u64> = Vec::new();
     // Per pattern: the classes given by capitalised surfaces, and by
     // lower-case ones.
-    let mut capitalised_classes: Vec<u32> = Vec::new();
-    let mut lower_classes: Vec<u32> = Vec::new();
-    let mut add_cue = |surface: &str, class: u32| {
+    let mut capitalised_classes: Vec<u64> = Vec::new();
+    let mut lower_classes: Vec<u64> = Vec::new();
+    let mut add_cue = |surface: &str, class: u64| {
         let surface = surface.trim_end_matches('.');
+        // The patterns read the space of a phrase as any white space
+        // ("some\ntime"), the automaton only as written: a phrase is cued
+        // by its longest word.
+        let surface = surface
+            .split_whitespace()
+            .rev()
+            .max_by_key(|word| word.chars().count())
+            .unwrap_or(surface);
         let capitalised = surface.starts_with(char::is_uppercase);
         let lower = surface.to_lowercase();
         // The automaton folds ASCII case only: a word of another script
@@ -542,6 +623,63 @@ pub(super) fn build_cue_words(
     add_cue("period", cue::QUARTER);
     for w in ["every", "each", "times", "once", "twice", "thrice"] {
         add_cue(w, cue::SET);
+    }
+    // The words of the patterns that a rule needs besides its cue (its
+    // `with` classes), and the cues of bare_duration, as its pattern
+    // writes them.
+    for e in gazetteers.kind("numbers", "ordinal") {
+        add_cue(&e.surface, cue::ORDINAL);
+    }
+    for w in [
+        "later",
+        "earlier",
+        "afterwards",
+        "next",
+        "following",
+        "previous",
+        "preceding",
+        "before",
+        "after",
+        "that",
+        "same",
+    ] {
+        add_cue(w, cue::NARRATIVE_WORD);
+    }
+    for w in [
+        "this",
+        "last",
+        "next",
+        "past",
+        "coming",
+        "previous",
+        "following",
+        "current",
+        "same",
+        "end",
+        "start",
+        "beginning",
+        "middle",
+    ] {
+        add_cue(w, cue::ANCHOR_WORD);
+    }
+    for w in ["end", "earlier", "later", "early", "late", "full", "fiscal"] {
+        add_cue(w, cue::YEAR_PART_WORD);
+    }
+    for w in [
+        "years",
+        "months",
+        "weeks",
+        "days",
+        "decades",
+        "hours",
+        "minutes",
+        "centuries",
+        "quarters",
+    ] {
+        add_cue(w, cue::PLURAL_UNIT);
+    }
+    for w in ["ended", "ending", "long"] {
+        add_cue(w, cue::DURATION_TAIL);
     }
     let cue_words = aho_corasick::AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)

@@ -616,10 +616,14 @@ fn digit_shapes_are_what_their_rules_need() {
         cues.iter().fold(0, |all, c| all | c.classes)
     };
     assert_eq!(shapes("on 2016-11-01"), cue::ISO_DATE | cue::YEAR_DIGITS);
-    assert_eq!(shapes("on 11/01/16"), cue::DIGIT_SEPARATOR);
-    assert_eq!(shapes("it rose 3.5 times"), cue::DIGIT_SEPARATOR);
-    // A necessary condition, not a sufficient one: "5 pct" may be "5 pm".
-    assert_eq!(shapes("5 pct"), cue::CLOCK_DIGITS);
+    assert_eq!(shapes("on 11/01/16"), cue::SLASH_DIGITS | cue::DATE_DIGITS);
+    assert_eq!(shapes("on 1.11.2016"), cue::DATE_DIGITS | cue::YEAR_DIGITS);
+    assert_eq!(shapes("open 24/7"), cue::SLASH_DIGITS);
+    assert_eq!(shapes("it rose 3.5 times"), 0);
+    assert_eq!(shapes("version 3.5.1"), cue::DATE_DIGITS);
+    // A necessary condition, not a sufficient one: "5 a.k.a." is no time.
+    assert_eq!(shapes("5 a.k.a."), cue::CLOCK_DIGITS);
+    assert_eq!(shapes("5 pct and 3 people at 2 Acme"), 0);
     assert_eq!(
         shapes("in the 1990s"),
         cue::YEAR_DIGITS | cue::DECADE_DIGITS
@@ -640,7 +644,7 @@ fn digit_cues_are_where_their_shapes_are() {
     let text = "Filed on 2016-11-01, at 9 am.";
     let mut cues = Vec::new();
     super::rules::digit_cues(&text[6..], 6, &mut cues);
-    let found: Vec<(&str, u32)> = cues
+    let found: Vec<(&str, u64)> = cues
         .iter()
         .map(|c| (c.span.slice(text), c.classes))
         .collect();
@@ -847,4 +851,203 @@ fn the_nearer_of_a_past_and_a_future_word_decides_a_weekday() {
         ),
         pairs(&[("Friday", "2011-02-18")])
     );
+}
+
+/// The texts of the fixtures' documents (`fixtures/*.jsonl`), with their
+/// publication dates.
+fn fixture_texts() -> Vec<(String, Option<NaiveDate>)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
+    paths.sort();
+    let mut texts = Vec::new();
+    for path in paths {
+        for line in std::fs::read_to_string(path).unwrap().lines() {
+            let Ok(value) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
+            let published = value["published"]
+                .as_str()
+                .and_then(|p| NaiveDate::parse_from_str(p.get(..10)?, "%Y-%m-%d").ok());
+            if let Some(text) = value["text"].as_str() {
+                texts.push((text.to_string(), published));
+            }
+        }
+    }
+    texts
+}
+
+/// Sentences that put every rule's expressions in many contexts: near
+/// and far from other cues, at the ends of sentences, with the words a
+/// rule needs besides its cue at the edge of its reach.
+fn rule_stress_texts() -> Vec<String> {
+    let expressions = [
+        "25/10/2016",
+        "10/25/16",
+        "25.10.2016",
+        "on 11/02",
+        "the night of 22/02",
+        "open 24/7",
+        "25 October 2016",
+        "Tuesday, 25th of October",
+        "the first of May",
+        "twenty-first of June",
+        "October 26, 2016",
+        "Oct. 26",
+        "Wednesday, October the 26th",
+        "early October 2016",
+        "mid-2016",
+        "fiscal 1989",
+        "the 1990s",
+        "the early '90s",
+        "the nineties",
+        "the 20th century",
+        "nineteen ninety-six",
+        "the year two thousand and one",
+        "last Easter",
+        "last Friday",
+        "Tuesday night",
+        "late yesterday",
+        "tomorrow morning",
+        "last week",
+        "the past year",
+        "earlier this month",
+        "the end of next year",
+        "two years ago",
+        "two days later",
+        "the next day",
+        "the week before",
+        "later that same day",
+        "this past spring",
+        "winter of 2015",
+        "the third quarter of 2016",
+        "Q3 2016",
+        "the year-ago quarter",
+        "year-end",
+        "year's end",
+        "earlier in the year",
+        "the fiscal year",
+        "the first half of 2013",
+        "the weekend",
+        "recently",
+        "the past six months",
+        "four and a half months",
+        "half a century",
+        "a quarter of an hour",
+        "for years",
+        "recent weeks",
+        "the years ahead",
+        "decades-long",
+        "a day-long strike",
+        "month-long",
+        "for some time",
+        "for a\nwhile",
+        "the year ended",
+        "10 p.m.",
+        "9:30am",
+        "14:45",
+        "noon",
+        "four in the morning",
+        "mid-afternoon",
+        "every other day",
+        "each Sunday morning",
+        "Mondays",
+        "twice a week",
+        "daily",
+        "5 pm",
+        "3.5 million",
+        "7 people",
+    ];
+    let fillers = [
+        "",
+        "the committee said ",
+        "the council of elders and the regional governors, meeting in closed session, said that ",
+        "that ",
+        "a year ",
+        "9 ",
+    ];
+    let mut texts = Vec::new();
+    for (i, expression) in expressions.iter().enumerate() {
+        let after = expressions[(i * 7 + 3) % expressions.len()];
+        for filler in fillers {
+            texts.push(format!(
+                "Protesters gathered {filler}{expression}. {expression}"
+            ));
+            texts.push(format!(
+                "{filler}{expression} {filler}{after}, and {expression} {filler}."
+            ));
+        }
+    }
+    texts
+}
+
+/// A phrase of the lists is found across any white space, as its rule
+/// reads it: its cue is its longest word, not the phrase as written.
+#[test]
+fn a_phrase_cue_holds_across_a_line_break() {
+    let found = tag("Talks went on for some\ntime.", Some("2021-09-01"));
+    assert_eq!(found, triples(&[("some\ntime", "duration", "PXX")]));
+}
+
+/// The cues and windows of `tag` never change what it finds: it equals
+/// every rule run over every sentence, whole, on the fixtures and on
+/// sentences built to put each rule's words at the edges of its reach.
+#[test]
+fn cues_and_windows_never_change_a_mention() {
+    let gazetteers = Gazetteers::embedded().unwrap();
+    let tagger = TemporalTagger::new(&gazetteers).unwrap();
+    let segmenter = Segmenter::new(&gazetteers);
+    let mut texts = fixture_texts();
+    let anchor = NaiveDate::from_ymd_opt(2021, 9, 1);
+    texts.extend(rule_stress_texts().into_iter().map(|t| (t, anchor)));
+    assert!(texts.len() > 500, "{} texts", texts.len());
+    let mut mentions = 0;
+    for (text, anchor) in &texts {
+        let sentences = segmenter.split(text);
+        let ctx = TemporalContext {
+            text,
+            sentences: &sentences,
+            anchor: *anchor,
+        };
+        let windowed = tagger.tag(&ctx);
+        assert_eq!(windowed, tagger.tag_exhaustively(&ctx), "{text}");
+        mentions += windowed.len();
+    }
+    assert!(mentions > 1000, "{mentions} mentions");
+}
+
+/// [`cues_and_windows_never_change_a_mention`] on the documents of a JSON
+/// Lines file (`CIVEX_TEMPORAL_TEXTS`): run by hand on a corpus, with
+/// `cargo test --release -- --ignored windows_on_a_corpus`.
+#[test]
+#[ignore]
+fn windows_on_a_corpus() {
+    let path =
+        std::env::var("CIVEX_TEMPORAL_TEXTS").expect("CIVEX_TEMPORAL_TEXTS: a JSON Lines file");
+    let gazetteers = Gazetteers::embedded().unwrap();
+    let tagger = TemporalTagger::new(&gazetteers).unwrap();
+    let segmenter = Segmenter::new(&gazetteers);
+    let (mut documents, mut mentions) = (0, 0);
+    for line in std::fs::read_to_string(path).unwrap().lines() {
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let Some(text) = value["text"].as_str() else {
+            continue;
+        };
+        let sentences = segmenter.split(text);
+        let ctx = TemporalContext {
+            text,
+            sentences: &sentences,
+            anchor: NaiveDate::from_ymd_opt(2021, 9, 1),
+        };
+        let windowed = tagger.tag(&ctx);
+        assert_eq!(windowed, tagger.tag_exhaustively(&ctx), "{text}");
+        documents += 1;
+        mentions += windowed.len();
+    }
+    eprintln!("{documents} documents, {mentions} mentions: equal");
 }
