@@ -310,20 +310,7 @@ impl TemporalTagger {
                     let Some(caps) = rule.regex.captures_at(sentence_text, at) else {
                         break;
                     };
-                    let m = caps.get(0).expect("group 0 always exists");
-                    at = if m.end() > m.start() {
-                        m.end()
-                    } else {
-                        m.end() + 1
-                    };
-                    while at < sentence_text.len() && !sentence_text.is_char_boundary(at) {
-                        at += 1;
-                    }
-                    if let Some(candidate) = (rule.handler)(self, &caps, sentence_text) {
-                        if !candidate.span.is_empty() {
-                            candidates.push(candidate);
-                        }
-                    }
+                    at = self.take_match(rule, &caps, sentence_text, &mut candidates);
                 }
             }
         }
@@ -440,23 +427,38 @@ impl TemporalTagger {
                 else {
                     break;
                 };
-                let m = caps.get(0).expect("group 0 always exists");
-                at = if m.end() > m.start() {
-                    m.end()
-                } else {
-                    m.end() + 1
-                };
-                while at < sentence_text.len() && !sentence_text.is_char_boundary(at) {
-                    at += 1;
-                }
+                at = self.take_match(rule, &caps, sentence_text, out);
                 after_match = at;
-                if let Some(candidate) = (rule.handler)(self, &caps, sentence_text) {
-                    if !candidate.span.is_empty() {
-                        out.push(candidate);
-                    }
-                }
             }
         }
+    }
+
+    /// Hands a match of `rule` in `sentence_text` (the text up to the end
+    /// of its sentence) to the rule's handler, adding its candidate to
+    /// `out`; returns where the next search starts: the end of the match,
+    /// or the next character after an empty one.
+    fn take_match(
+        &self,
+        rule: &Rule,
+        caps: &regex::Captures,
+        sentence_text: &str,
+        out: &mut Vec<Candidate>,
+    ) -> usize {
+        let m = caps.get(0).expect("group 0 always exists");
+        let mut next = if m.end() > m.start() {
+            m.end()
+        } else {
+            m.end() + 1
+        };
+        while next < sentence_text.len() && !sentence_text.is_char_boundary(next) {
+            next += 1;
+        }
+        if let Some(candidate) = (rule.handler)(self, caps, sentence_text) {
+            if !candidate.span.is_empty() {
+                out.push(candidate);
+            }
+        }
+        next
     }
 }
 
