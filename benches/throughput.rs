@@ -26,8 +26,9 @@
 //!    the ratio of its time to the floor's. `events` tags only the
 //!    documents that hold a trigger candidate (`Stages::EventsOnly`, as
 //!    `extract` does), `documents` tags them all;
-//! 3. the time per stage of `events` (what `extract` runs: segmentation,
-//!    temporal, money, names, overlaps, events), in ms per MB and share;
+//! 3. the time per stage of `mentions` and `events` (segmentation,
+//!    temporal, money, names, overlaps, events, and the writing of the
+//!    records), in ms per MB and share;
 //! 4. `events` on two threads, and its speed-up over one;
 //! 5. one long document (the articles joined) against the same articles as
 //!    separate documents, every one tagged (`documents`): the ratio should
@@ -142,6 +143,32 @@ fn parse(lines: &[Vec<u8>], path: &Path) -> Vec<Document> {
             parse_json_document(line, origin, &options).ok()
         })
         .collect()
+}
+
+/// The time per stage of one command's run (`timings`, of a run that took
+/// `total` on `bytes` of text): ms per MB, share, MB/s; what no stage took
+/// is the writing of the records.
+fn print_stages(name: &str, timings: &StageTimings, total: Duration, bytes: usize) {
+    println!("\nstages of `{name}` (one thread): ms per MB of text, share of the run");
+    let mb = bytes as f64 / 1e6;
+    let mut staged = Duration::ZERO;
+    for (stage, time) in timings.by_stage() {
+        staged += time;
+        println!(
+            "  {:<13} {:>7.1} ms/MB {:>6.1}%  ({:.1} MB/s)",
+            stage,
+            time.as_secs_f64() * 1e3 / mb,
+            100.0 * time.as_secs_f64() / total.as_secs_f64(),
+            mb_per_s(bytes, time)
+        );
+    }
+    let rest = total.saturating_sub(staged);
+    println!(
+        "  {:<13} {:>7.1} ms/MB {:>6.1}%",
+        "output",
+        rest.as_secs_f64() * 1e3 / mb,
+        100.0 * rest.as_secs_f64() / total.as_secs_f64()
+    );
 }
 
 /// The fixtures' documents, repeated to about 5 MB of text, as JSON lines.
@@ -339,8 +366,7 @@ fn main() {
     );
     let mut events_pipeline = None;
     let mut documents_pipeline = None;
-    let mut events_timings = StageTimings::default();
-    let mut events_time = Duration::ZERO;
+    let mut staged_runs: Vec<(&str, StageTimings, Duration)> = Vec::new();
     for (name, stages) in [
         ("sentences", Stages::Sentences),
         ("mentions", Stages::Mentions),
@@ -363,12 +389,11 @@ fn main() {
             docs.len() as f64 / time.as_secs_f64(),
             time.as_secs_f64() / floor.as_secs_f64()
         );
+        if matches!(stages, Stages::Mentions | Stages::EventsOnly) {
+            staged_runs.push((name, timings, time));
+        }
         match stages {
-            Stages::EventsOnly => {
-                events_pipeline = Some(pipeline);
-                events_timings = timings;
-                events_time = time;
-            }
+            Stages::EventsOnly => events_pipeline = Some(pipeline),
             Stages::Events => documents_pipeline = Some(pipeline),
             _ => {}
         }
@@ -376,26 +401,9 @@ fn main() {
     let (Some(pipeline), Some(documents_pipeline)) = (events_pipeline, documents_pipeline) else {
         return;
     };
-    println!("\nstages of `events` (one thread): ms per MB of text, share of the run");
-    let mb = bytes as f64 / 1e6;
-    let mut staged = Duration::ZERO;
-    for (stage, time) in events_timings.by_stage() {
-        staged += time;
-        println!(
-            "  {:<13} {:>7.1} ms/MB {:>6.1}%  ({:.1} MB/s)",
-            stage,
-            time.as_secs_f64() * 1e3 / mb,
-            100.0 * time.as_secs_f64() / events_time.as_secs_f64(),
-            mb_per_s(bytes, time)
-        );
+    for (name, timings, time) in &staged_runs {
+        print_stages(name, timings, *time, bytes);
     }
-    let rest = events_time.saturating_sub(staged);
-    println!(
-        "  {:<13} {:>7.1} ms/MB {:>6.1}%",
-        "output",
-        rest.as_secs_f64() * 1e3 / mb,
-        100.0 * rest.as_secs_f64() / events_time.as_secs_f64()
-    );
 
     // 4. Two threads.
     let one = median(
