@@ -24,6 +24,14 @@ pub(crate) fn ascii_range(x: u64, lo: u8, hi: u8) -> u64 {
     at_least_lo & !past_hi & !x & HIGH
 }
 
+/// The high bit of each byte of `x` that is no ASCII letter or digit (a
+/// byte outside ASCII included): exact for every byte.
+pub(crate) fn not_ascii_alphanumeric(x: u64) -> u64 {
+    // Folding the case moves only the capitals into "a" to "z".
+    let alphanumeric = ascii_range(x, b'0', b'9') | ascii_range(fold_case(x), b'a', b'z');
+    !alphanumeric & HIGH
+}
+
 /// The high bit of the lowest byte of `x` equal to `b` (higher bits of the
 /// result may be wrong: see the module's rule 2).
 pub(crate) fn lowest_equal(x: u64, b: u8) -> u64 {
@@ -60,4 +68,28 @@ pub(crate) fn find_from(
         from += 1;
     }
     from
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every byte in every lane, beside bytes of every kind: each lane's
+    /// bit is the byte's own answer.
+    #[test]
+    fn not_ascii_alphanumeric_is_exact_in_every_lane() {
+        for filler in [b'a', b'Z', b'5', b' ', b'@', 0x80, 0xff, 0] {
+            for byte in 0..=255u8 {
+                for lane in 0..8 {
+                    let mut bytes = [filler; 8];
+                    bytes[lane] = byte;
+                    let hits = not_ascii_alphanumeric(u64::from_le_bytes(bytes));
+                    for (i, &b) in bytes.iter().enumerate() {
+                        let hit = hits >> (8 * i + 7) & 1 == 1;
+                        assert_eq!(hit, !b.is_ascii_alphanumeric(), "{bytes:?} lane {i}");
+                    }
+                }
+            }
+        }
+    }
 }
