@@ -92,4 +92,5 @@ pub mod internals {
     pub use crate::output::{write_document, write_events, write_mentions, write_sentences};
     pub use crate::pipeline::{Analysis, Pipeline, StageTimings, Stages, GROUP_DOCS};
     pub use crate::segment::Segmenter;
+    pub use crate::tokens::Tokens;
 }

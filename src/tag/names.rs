@@ -1080,19 +1080,24 @@ fn overlapping(sorted: &[Mention], span: ByteSpan) -> &[Mention] {
 /// two of them ("O'Brien", "Al-Farabi", "Zhanaozen’s"), each with the index
 /// of its sentence.
 fn name_tokens<'t>(text: &'t str, layer: &Tokens, sentences: &[ByteSpan]) -> Vec<Token<'t>> {
-    let piece = |span: &ByteSpan| text.get(span.start..span.end).unwrap_or("");
+    let bytes = text.as_bytes();
     // A letter, digit or combining mark: a word token, or a symbol that is
-    // a mark.
-    let wordlike = |span: &ByteSpan| {
-        piece(span)
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_alphanumeric() || (!c.is_ascii() && is_mark(c)))
+    // a mark. Most tokens start with an ASCII byte: no decoding then.
+    let wordlike = |span: &ByteSpan| match bytes.get(span.start) {
+        Some(&b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        _ => text
+            .get(span.start..span.end)
+            .and_then(|piece| piece.chars().next())
+            .is_some_and(|c| c.is_alphanumeric() || is_mark(c)),
     };
-    let joiner = |span: &ByteSpan| matches!(piece(span), "'" | "’" | "-");
+    let joiner = |span: &ByteSpan| match span.end - span.start {
+        1 => matches!(bytes.get(span.start), Some(b'\'' | b'-')),
+        _ => text.get(span.start..span.end) == Some("’"),
+    };
     let spans = layer.spans();
     // At most one word per token: reserved once, as documents run long.
     let mut words = Vec::with_capacity(spans.len());
+    let mut sentence = 0;
     let mut i = 0;
     while i < spans.len() {
         if !wordlike(&spans[i]) {
@@ -1117,34 +1122,29 @@ fn name_tokens<'t>(text: &'t str, layer: &Tokens, sentences: &[ByteSpan]) -> Vec
                 break;
             }
         }
-        words.push(ByteSpan::new(start, end));
+        let span = ByteSpan::new(start, end);
+        while sentence + 1 < sentences.len() && sentences[sentence].end <= span.start {
+            sentence += 1;
+        }
+        words.push(name_token(text, span, sentence));
     }
-    in_sentences(text, words, sentences)
+    words
 }
 
-/// `words` (in order) as tokens, each with the index of its sentence.
-fn in_sentences<'t>(text: &'t str, words: Vec<ByteSpan>, sentences: &[ByteSpan]) -> Vec<Token<'t>> {
-    let mut sentence = 0;
-    words
-        .into_iter()
-        .map(|span| {
-            while sentence + 1 < sentences.len() && sentences[sentence].end <= span.start {
-                sentence += 1;
-            }
-            let text = &text[span.start..span.end];
-            let capital = match text.as_bytes().first() {
-                Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
-                _ => text.starts_with(|c: char| c.is_uppercase()),
-            };
-            Token {
-                span,
-                text,
-                sentence,
-                capital,
-                sets: std::cell::Cell::new(word::UNKNOWN),
-            }
-        })
-        .collect()
+/// The token of the word at `span` of `text`, in sentence `sentence`.
+fn name_token(text: &str, span: ByteSpan, sentence: usize) -> Token<'_> {
+    let text = &text[span.start..span.end];
+    let capital = match text.as_bytes().first() {
+        Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => text.starts_with(|c: char| c.is_uppercase()),
+    };
+    Token {
+        span,
+        text,
+        sentence,
+        capital,
+        sets: std::cell::Cell::new(word::UNKNOWN),
+    }
 }
 
 fn is_mark(c: char) -> bool {
@@ -1249,7 +1249,16 @@ mod tests {
             }
             words.push(ByteSpan::new(start, end));
         }
-        in_sentences(text, words, sentences)
+        let mut sentence = 0;
+        words
+            .into_iter()
+            .map(|span| {
+                while sentence + 1 < sentences.len() && sentences[sentence].end <= span.start {
+                    sentence += 1;
+                }
+                name_token(text, span, sentence)
+            })
+            .collect()
     }
 
     proptest::proptest! {
