@@ -415,17 +415,21 @@ impl TemporalTagger {
             let sentence_text = &text[..sentence.end];
             let mut at = start;
             while at < end {
-                let Some(found) = rule.regex.find_at(&text[..end], at) else {
+                // One search in the window gives the match and its groups.
+                let Some(windowed) = rule.regex.captures_at(&text[..end], at) else {
                     break;
                 };
+                let found = windowed.get(0).expect("group 0 always exists");
                 let near_edge = (start_cut && found.start() < start + CUE_REACH_CHECK)
                     || (end_cut && found.end() + CUE_REACH_CHECK > end);
-                let from = if near_edge && at == start { lower } else { at };
-                let Some(caps) = rule
-                    .regex
-                    .captures_at(sentence_text, if near_edge { from } else { found.start() })
-                else {
-                    break;
+                let caps = if near_edge {
+                    let from = if at == start { lower } else { at };
+                    let Some(caps) = rule.regex.captures_at(sentence_text, from) else {
+                        break;
+                    };
+                    caps
+                } else {
+                    windowed
                 };
                 at = self.take_match(rule, &caps, sentence_text, out);
                 after_match = at;
