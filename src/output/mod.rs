@@ -75,12 +75,7 @@ pub fn write_sentences(out: &mut Vec<u8>, doc: &Document, analysis: &Analysis) {
     head.extend_from_slice(b"{\"doc_id\":");
     push_json_str(&mut head, &doc.id);
     head.extend_from_slice(b",\"index\":");
-    let mut tail = Vec::new();
-    if !doc.meta.is_empty() {
-        tail.extend_from_slice(b",\"meta\":");
-        serde_json::to_writer(&mut tail, &doc.meta).expect("serialising a map to memory");
-    }
-    tail.extend_from_slice(b"}\n");
+    let tail = record_tail(doc);
     let mut numbers = itoa::Buffer::new();
     for (i, sentence) in analysis.sentences.iter().enumerate() {
         let chars = index.char_span(*sentence);
@@ -160,21 +155,61 @@ pub fn push_json_str(out: &mut Vec<u8>, text: &str) {
 }
 
 /// `extract --emit mentions` records of one document.
+///
+/// Written by hand, as the sentences are (see [`write_sentences`]): the
+/// parts that are the same for every mention of a document (`doc_id`,
+/// `meta`) are serialised once. The bytes are those of [`MentionRecord`]
+/// through serde_json, which a unit test compares.
 pub fn write_mentions(out: &mut Vec<u8>, doc: &Document, analysis: &Analysis) {
     let index = CharIndex::new(&doc.text);
+    let mut head = Vec::with_capacity(doc.id.len() + 24);
+    head.extend_from_slice(b"{\"doc_id\":");
+    push_json_str(&mut head, &doc.id);
+    head.extend_from_slice(b",\"sentence\":");
+    let tail = record_tail(doc);
+    let mut numbers = itoa::Buffer::new();
     for mention in &analysis.mentions {
         let chars = index.char_span(mention.span);
-        push_line(
-            out,
-            &MentionRecord {
-                doc,
-                sentence: analysis.sentence_of(mention.span.start),
-                mention,
-                start: chars.start,
-                end: chars.end,
-            },
-        );
+        out.extend_from_slice(&head);
+        match analysis.sentence_of(mention.span.start) {
+            Some(sentence) => out.extend_from_slice(numbers.format(sentence).as_bytes()),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"kind\":");
+        push_json_str(out, mention.kind.as_str());
+        out.extend_from_slice(b",\"text\":");
+        push_json_str(out, mention.span.slice(&doc.text));
+        out.extend_from_slice(b",\"start\":");
+        out.extend_from_slice(numbers.format(chars.start).as_bytes());
+        out.extend_from_slice(b",\"end\":");
+        out.extend_from_slice(numbers.format(chars.end).as_bytes());
+        out.extend_from_slice(b",\"value\":");
+        match &mention.value {
+            Some(value) => push_json_str(out, value),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"rule\":");
+        push_json_str(out, mention.rule);
+        for (key, value) in &mention.attrs {
+            out.push(b',');
+            push_json_str(out, key);
+            out.push(b':');
+            serde_json::to_writer(&mut *out, value).expect("serialising a value to memory");
+        }
+        out.extend_from_slice(&tail);
     }
+}
+
+/// The end of every record of `doc` written by hand: its `meta` (when it
+/// has any), the closing brace and the newline.
+fn record_tail(doc: &Document) -> Vec<u8> {
+    let mut tail = Vec::new();
+    if !doc.meta.is_empty() {
+        tail.extend_from_slice(b",\"meta\":");
+        serde_json::to_writer(&mut tail, &doc.meta).expect("serialising a map to memory");
+    }
+    tail.extend_from_slice(b"}\n");
+    tail
 }
 
 struct SpanRecord<'a> {
@@ -370,6 +405,75 @@ pub fn error_record(error: &InputError) -> Vec<u8> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// The fixtures' documents, and one whose id, meta and text need
+    /// escaping.
+    fn documents() -> Vec<Document> {
+        let mut lines: Vec<String> =
+            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))
+                .unwrap()
+                .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok())
+                .flat_map(|text| {
+                    text.lines()
+                        .filter(|l| l.starts_with('{'))
+                        .map(String::from)
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+        lines.push(
+            r#"{"id":"a\"b\\c\u0001","text":"Police in \"Almaty\" detained Ivan Petrov\non 3 May 2024 and fined him $500.\tHe said so.","published":"2024-05-04","z":{"b":[1,2.5,null]},"title":"Ünïcode \u2028 line"}"#.to_string(),
+        );
+        lines
+            .iter()
+            .map(|line| {
+                crate::input::parse_json_document(
+                    line.as_bytes(),
+                    crate::document::Origin {
+                        path: "fixture".into(),
+                        line: None,
+                    },
+                    &Default::default(),
+                )
+                .unwrap()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn mentions_written_by_hand_are_serde_json_s_bytes() {
+        let gazetteers = crate::gazetteer::Gazetteers::embedded().unwrap();
+        let pipeline =
+            crate::pipeline::Pipeline::new(&gazetteers, crate::pipeline::Stages::Events).unwrap();
+        let mut mentions = 0;
+        for doc in documents() {
+            let analysis = pipeline.analyse(&doc);
+            let mut by_hand = Vec::new();
+            write_mentions(&mut by_hand, &doc, &analysis);
+            let index = CharIndex::new(&doc.text);
+            let mut by_serde = Vec::new();
+            for mention in &analysis.mentions {
+                let chars = index.char_span(mention.span);
+                push_line(
+                    &mut by_serde,
+                    &MentionRecord {
+                        doc: &doc,
+                        sentence: analysis.sentence_of(mention.span.start),
+                        mention,
+                        start: chars.start,
+                        end: chars.end,
+                    },
+                );
+            }
+            assert_eq!(
+                String::from_utf8(by_hand).unwrap(),
+                String::from_utf8(by_serde).unwrap(),
+                "{}",
+                doc.id
+            );
+            mentions += analysis.mentions.len();
+        }
+        assert!(mentions > 1000, "{mentions} mentions");
+    }
 
     fn escaped(text: &str) -> String {
         let mut out = Vec::new();
