@@ -459,35 +459,36 @@ pub(crate) mod testing {
     }
 }
 
+/// The documents of the fixtures.
+#[cfg(test)]
+pub(crate) fn fixture_documents() -> Vec<Document> {
+    std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))
+        .unwrap()
+        .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok())
+        .flat_map(|text| {
+            text.lines()
+                .filter(|l| l.starts_with('{'))
+                .map(|line| {
+                    crate::input::parse_json_document(
+                        line.as_bytes(),
+                        crate::document::Origin {
+                            path: "fixture".into(),
+                            line: None,
+                        },
+                        &Default::default(),
+                    )
+                    .unwrap()
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::document::Origin;
     use crate::tag::MentionKind;
-
-    /// The documents of the fixtures.
-    fn fixture_documents() -> Vec<Document> {
-        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))
-            .unwrap()
-            .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok())
-            .flat_map(|text| {
-                text.lines()
-                    .filter(|l| l.starts_with('{'))
-                    .map(|line| {
-                        crate::input::parse_json_document(
-                            line.as_bytes(),
-                            Origin {
-                                path: "fixture".into(),
-                                line: None,
-                            },
-                            &Default::default(),
-                        )
-                        .unwrap()
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .collect()
-    }
 
     /// Two analyses of document `id` have the same events and rejected
     /// candidates.

@@ -409,34 +409,17 @@ mod tests {
     /// The fixtures' documents, and one whose id, meta and text need
     /// escaping.
     fn documents() -> Vec<Document> {
-        let mut lines: Vec<String> =
-            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))
-                .unwrap()
-                .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok())
-                .flat_map(|text| {
-                    text.lines()
-                        .filter(|l| l.starts_with('{'))
-                        .map(String::from)
-                        .collect::<Vec<_>>()
-                })
-                .collect();
-        lines.push(
-            r#"{"id":"a\"b\\c\u0001","text":"Police in \"Almaty\" detained Ivan Petrov\non 3 May 2024 and fined him $500.\tHe said so.","published":"2024-05-04","z":{"b":[1,2.5,null]},"title":"Ünïcode \u2028 line"}"#.to_string(),
+        let line = r#"{"id":"a\"b\\c\u0001","text":"Police in \"Almaty\" detained Ivan Petrov\non 3 May 2024 and fined him $500.\tHe said so.","published":"2024-05-04","z":{"b":[1,2.5,null]},"title":"Ünïcode \u2028 line"}"#;
+        let origin = crate::document::Origin {
+            path: "test".into(),
+            line: None,
+        };
+        let mut documents = crate::pipeline::fixture_documents();
+        documents.push(
+            crate::input::parse_json_document(line.as_bytes(), origin, &Default::default())
+                .unwrap(),
         );
-        lines
-            .iter()
-            .map(|line| {
-                crate::input::parse_json_document(
-                    line.as_bytes(),
-                    crate::document::Origin {
-                        path: "fixture".into(),
-                        line: None,
-                    },
-                    &Default::default(),
-                )
-                .unwrap()
-            })
-            .collect()
+        documents
     }
 
     #[test]
