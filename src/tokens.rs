@@ -258,6 +258,33 @@ impl Tokens {
         out
     }
 
+    /// The words for reading within `span`, taken from `all` (the words of
+    /// the whole text, [`Tokens::words`] over it) when no word of `all`
+    /// crosses an end of `span`: then they are what [`Tokens::words`]
+    /// reads within `span` (a word's ends depend only on the tokens
+    /// beside it, and clipping removes none of those inside `span`), and
+    /// no copy is made; else they are read again.
+    pub fn words_within<'w, 't>(
+        &self,
+        text: &'t str,
+        all: &'w [(ByteSpan, &'t str)],
+        span: ByteSpan,
+    ) -> std::borrow::Cow<'w, [(ByteSpan, &'t str)]> {
+        let first = all.partition_point(|(w, _)| w.end <= span.start);
+        let last = all.partition_point(|(w, _)| w.start < span.end);
+        let inside = all[first..last.max(first)]
+            .first()
+            .is_none_or(|(w, _)| w.start >= span.start)
+            && all[first..last.max(first)]
+                .last()
+                .is_none_or(|(w, _)| w.end <= span.end);
+        if inside {
+            std::borrow::Cow::Borrowed(&all[first..last.max(first)])
+        } else {
+            std::borrow::Cow::Owned(self.words(text, span))
+        }
+    }
+
     /// Whether these tokens were computed from a text of `len` bytes (a
     /// cheap guard against passing the tokens of another text, not a proof).
     pub fn fit(&self, len: usize) -> bool {
@@ -491,6 +518,24 @@ mod tests {
             let (a, b) = (bounds[cut.0 % bounds.len()], bounds[cut.1 % bounds.len()]);
             let span = ByteSpan::new(a.min(b), a.max(b));
             proptest::prop_assert_eq!(Tokens::new(&text).words(&text, span), words_by_chars(&text, span));
+        }
+
+        #[test]
+        fn words_within_are_the_words_read_within(
+            picks in proptest::collection::vec(0..12usize, 0..16),
+            cut in (0usize..64, 0usize..64),
+        ) {
+            let fragments = ["ab", "X9", "'", "’", " ", "-", "é", "ß'", ".", "\u{a0}", "s", "''"];
+            let text: String = picks.iter().map(|&i| fragments[i]).collect();
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let (a, b) = (bounds[cut.0 % bounds.len()], bounds[cut.1 % bounds.len()]);
+            let span = ByteSpan::new(a.min(b), a.max(b));
+            let tokens = Tokens::new(&text);
+            let all = tokens.words(&text, ByteSpan::new(0, text.len()));
+            proptest::prop_assert_eq!(
+                tokens.words_within(&text, &all, span).into_owned(),
+                tokens.words(&text, span)
+            );
         }
     }
 }

@@ -271,7 +271,7 @@ pub fn assess_document(
         event.evidence = assess(
             event,
             text,
-            tokens,
+            &tokens.words_within(text, doc_words, sentence),
             sentence,
             mentions,
             lexicon,
@@ -383,7 +383,8 @@ pub fn document_domain(
         .then_some(domains[best].0)
 }
 
-/// Reads the evidence of `event`, whose trigger stands in `sentence`;
+/// Reads the evidence of `event`, whose trigger stands in `sentence` (of
+/// which `words` are the words for reading, [`Tokens::words`]);
 /// `document_domain` is what the whole document reads as
 /// ([`document_domain`]), taken when the sentence reads as no domain of its
 /// own and names no state agent.
@@ -391,14 +392,13 @@ pub fn document_domain(
 pub fn assess(
     event: &Event,
     text: &str,
-    tokens: &Tokens,
+    words: &[(ByteSpan, &str)],
     sentence: ByteSpan,
     mentions: &[Mention],
     lexicon: &EventLexicon,
     document_domain: Option<&'static str>,
 ) -> Evidence {
     let cues = &lexicon.cues;
-    let words = tokens.words(text, sentence);
     let lower: Vec<std::borrow::Cow<str>> = words
         .iter()
         .map(|(_, w)| crate::tokens::lower_case(w))
@@ -409,7 +409,7 @@ pub fn assess(
         .unwrap_or(0);
     let near =
         trigger_word.saturating_sub(HUMAN_WINDOW)..(trigger_word + HUMAN_WINDOW).min(words.len());
-    let window = window_span(&words, trigger_word).unwrap_or(event.trigger);
+    let window = window_span(words, trigger_word).unwrap_or(event.trigger);
     let sentence_mentions = crate::events::within(mentions, |m| m.span, sentence);
     // "beat them", "attacked the village": for violence, a personal pronoun
     // or a place where people live or gather (`inhabited_place` cues) among

@@ -382,7 +382,7 @@ impl EventExtractor {
                 .iter()
                 .filter(|g| sentence.contains(&g.span))
                 .collect();
-            let words = tokens.words(text, *sentence);
+            let words = tokens.words_within(text, &doc_words, *sentence);
             // Trigger patterns (patterns.rs), matched at their anchors.
             let fillers = patterns::SlotFillers {
                 text,

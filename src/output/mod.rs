@@ -158,7 +158,7 @@ pub fn push_json_str(out: &mut Vec<u8>, text: &str) {
 ///
 /// Written by hand, as the sentences are (see [`write_sentences`]): the
 /// parts that are the same for every mention of a document (`doc_id`,
-/// `meta`) are serialised once. The bytes are those of [`MentionRecord`]
+/// `meta`) are serialised once. The bytes are those of `MentionRecord`
 /// through serde_json, which a unit test compares.
 pub fn write_mentions(out: &mut Vec<u8>, doc: &Document, analysis: &Analysis) {
     let index = CharIndex::new(&doc.text);
