@@ -491,6 +491,24 @@ mod tests {
         );
     }
 
+    /// A text of word pieces, apostrophes, hyphens and spaces (`picks`
+    /// of them), and a span of it between two character boundaries
+    /// (`cut`).
+    fn text_and_span(picks: &[usize], cut: (usize, usize)) -> (String, ByteSpan) {
+        let fragments = [
+            "ab", "X9", "'", "’", " ", "-", "é", "ß'", ".", "\u{a0}", "s", "''",
+        ];
+        let text: String = picks
+            .iter()
+            .map(|&i| fragments[i % fragments.len()])
+            .collect();
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        let (a, b) = (bounds[cut.0 % bounds.len()], bounds[cut.1 % bounds.len()]);
+        (text, ByteSpan::new(a.min(b), a.max(b)))
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig { cases: 500, .. Default::default() })]
         #[test]
@@ -512,11 +530,7 @@ mod tests {
             picks in proptest::collection::vec(0..12usize, 0..16),
             cut in (0usize..64, 0usize..64),
         ) {
-            let fragments = ["ab", "X9", "'", "’", " ", "-", "é", "ß'", ".", "\u{a0}", "s", "''"];
-            let text: String = picks.iter().map(|&i| fragments[i]).collect();
-            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
-            let (a, b) = (bounds[cut.0 % bounds.len()], bounds[cut.1 % bounds.len()]);
-            let span = ByteSpan::new(a.min(b), a.max(b));
+            let (text, span) = text_and_span(&picks, cut);
             proptest::prop_assert_eq!(Tokens::new(&text).words(&text, span), words_by_chars(&text, span));
         }
 
@@ -525,11 +539,7 @@ mod tests {
             picks in proptest::collection::vec(0..12usize, 0..16),
             cut in (0usize..64, 0usize..64),
         ) {
-            let fragments = ["ab", "X9", "'", "’", " ", "-", "é", "ß'", ".", "\u{a0}", "s", "''"];
-            let text: String = picks.iter().map(|&i| fragments[i]).collect();
-            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
-            let (a, b) = (bounds[cut.0 % bounds.len()], bounds[cut.1 % bounds.len()]);
-            let span = ByteSpan::new(a.min(b), a.max(b));
+            let (text, span) = text_and_span(&picks, cut);
             let tokens = Tokens::new(&text);
             let all = tokens.words(&text, ByteSpan::new(0, text.len()));
             proptest::prop_assert_eq!(
