@@ -18,7 +18,7 @@
 //! documents' `text`):
 //!
 //! 1. reading (and decompressing) the file, and the floor: parsing every
-//!    JSON line (in memory) into a document;
+//!    JSON line (in memory) into a document; then the token layer alone;
 //! 2. `sentences`, `mentions`, `events` and `documents` (the records of
 //!    `civex sentences`, `extract --emit mentions`, `extract` and `extract
 //!    --emit documents`), each in process on documents already in memory,
@@ -47,6 +47,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use civex::internals::Gazetteers;
+use civex::internals::Tokens;
 use civex::internals::GROUP_DOCS;
 use civex::internals::{parse_json_document, InputOptions};
 use civex::internals::{Analysis, Pipeline, StageTimings, Stages};
@@ -356,6 +357,21 @@ fn main() {
     println!(
         "floor (parsing the JSON lines, in memory): {:.0} MB/s of text",
         mb_per_s(bytes, floor)
+    );
+    // The token layer alone (part of `segmentation` below): the one pass
+    // over the bytes that every phrase matcher reads.
+    let token_times: Vec<Duration> = (0..options.repeat)
+        .map(|_| {
+            let start = Instant::now();
+            for doc in &docs {
+                std::hint::black_box(Tokens::new(doc.text()));
+            }
+            start.elapsed()
+        })
+        .collect();
+    println!(
+        "token layer (Tokens::new, in memory): {:.0} MB/s of text",
+        mb_per_s(bytes, median(token_times))
     );
 
     // 2. and 3. Each command on one thread; stages of the full extraction.
