@@ -1051,3 +1051,20 @@ fn windows_on_a_corpus() {
     }
     eprintln!("{documents} documents, {mentions} mentions: equal");
 }
+
+#[test]
+fn days_are_written_as_chrono_writes_them() {
+    for year in [
+        -12000, -1, 0, 1, 99, 999, 1000, 1999, 2024, 9999, 10000, 262000,
+    ] {
+        for (month, day) in [(1, 1), (2, 29), (12, 31), (7, 4)] {
+            if let Some(date) = NaiveDate::from_ymd_opt(year, month, day) {
+                assert_eq!(
+                    super::timex::ymd(date),
+                    date.format("%Y-%m-%d").to_string(),
+                    "{date:?}"
+                );
+            }
+        }
+    }
+}

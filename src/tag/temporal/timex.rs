@@ -90,8 +90,15 @@ pub(super) fn shifted_month(date: NaiveDate, months: i64) -> String {
     )
 }
 
-pub(super) fn ymd(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+/// `date` as chrono's `%Y-%m-%d` writes it ("2016-11-01"), written
+/// directly for years of four digits (chrono parses its format string on
+/// every call).
+pub(super) fn ymd(date: NaiveDate) -> String {
+    if (0..=9999).contains(&date.year()) {
+        format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+    } else {
+        date.format("%Y-%m-%d").to_string()
+    }
 }
 
 pub(super) fn with_part(value: String, part: Option<&str>) -> String {
