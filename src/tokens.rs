@@ -138,7 +138,7 @@ impl Tokens {
     ///
     /// One pass over the bytes: white space is skipped, a symbol is one
     /// token, a word runs while its bytes are ASCII letters or digits
-    /// (a table lookup a byte) or decode to a letter or digit; each
+    /// (eight bytes tested at a time) or decode to a letter or digit; each
     /// token's key is computed as it is pushed, while its bytes are in the
     /// cache.
     pub fn new(text: &str) -> Tokens {

@@ -1074,7 +1074,6 @@ fn overlapping(sorted: &[Mention], span: ByteSpan) -> &[Mention] {
     &sorted[lo..hi]
 }
 
-/// Combining marks (accents written as separate code points).
 /// The words the name rules read, from the token layer: runs of letters,
 /// digits and combining marks, joined by one apostrophe or hyphen between
 /// two of them ("O'Brien", "Al-Farabi", "Zhanaozen’s"), each with the index
@@ -1147,6 +1146,7 @@ fn name_token(text: &str, span: ByteSpan, sentence: usize) -> Token<'_> {
     }
 }
 
+/// Combining marks (accents written as separate code points).
 fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }

@@ -369,7 +369,10 @@ impl TemporalTagger {
     ///    within the cue's sentence; the windows of nearby cues merge.
     /// 2. A window ends where no word goes on (a space or a punctuation
     ///    mark), so that a word boundary reads the same as in the whole
-    ///    text.
+    ///    text. White space runs on in patterns (`\s+`) without adding a
+    ///    word: an end or a start that meets a run of [`LONG_RUN`] or more
+    ///    white-space bytes moves outward past the run and the word beyond
+    ///    it ("three years", sixty spaces, "old").
     /// 3. A match that comes within [`CUE_REACH_CHECK`] bytes of a window's
     ///    end or cut-off start is searched again over the whole sentence:
     ///    a window never changes a match, it only spares the search of the
@@ -408,28 +411,40 @@ impl TemporalTagger {
                 i += 1;
             }
             let lower = after_match.max(sentence.start);
-            let start = crate::tag::money::floor_char_boundary(text, window.start.max(lower));
-            let end = word_break_at_or_after(text, window.end.min(sentence.end), sentence.end);
+            let start = window_start(
+                text,
+                crate::tag::money::floor_char_boundary(text, window.start.max(lower)),
+                lower,
+            );
+            let end = window_end(text, window.end.min(sentence.end), sentence.end);
             let start_cut = start > lower;
             let end_cut = end < sentence.end;
             let sentence_text = &text[..sentence.end];
             let mut at = start;
             while at < end {
-                // One search in the window gives the match and its groups.
+                // A window that runs to the end of its sentence gives the
+                // match and its groups in one search; a cut one gives the
+                // match, whose groups are read over the rest of the
+                // sentence (an optional tail may go on past the window).
                 let Some(windowed) = rule.regex.captures_at(&text[..end], at) else {
                     break;
                 };
                 let found = windowed.get(0).expect("group 0 always exists");
                 let near_edge = (start_cut && found.start() < start + CUE_REACH_CHECK)
                     || (end_cut && found.end() + CUE_REACH_CHECK > end);
-                let caps = if near_edge {
-                    let from = if at == start { lower } else { at };
+                let from = match (near_edge, end_cut) {
+                    (true, _) if at == start => lower,
+                    (true, _) => at,
+                    (false, true) => found.start(),
+                    (false, false) => usize::MAX,
+                };
+                let caps = if from == usize::MAX {
+                    windowed
+                } else {
                     let Some(caps) = rule.regex.captures_at(sentence_text, from) else {
                         break;
                     };
                     caps
-                } else {
-                    windowed
                 };
                 at = self.take_match(rule, &caps, sentence_text, out);
                 after_match = at;
@@ -469,31 +484,90 @@ impl TemporalTagger {
 /// How far a rule's match may run before or after its cue, in bytes.
 const CUE_REACH: usize = 64;
 
-/// Whether a cue of the classes `with` lies within [`CUE_REACH`] bytes of
-/// the cue at `anchor` (`cues` in the order of their starts), or, for the
-/// class [`cue::ANY_DIGIT`], a digit. A rule whose every match holds both
-/// one of its cues and one of its `with` classes needs only the windows
-/// of the cues that have the other near: a match runs at most
-/// `CUE_REACH` bytes either side of each cue it holds.
+/// Whether a cue of the classes `with` lies in the window of the cue at
+/// `anchor` (`cues` in the order of their starts), or, for the class
+/// [`cue::ANY_DIGIT`], a digit: from [`CUE_REACH`] bytes before it to as
+/// far after it, moved past runs of white space as `run_rule` moves a
+/// window (here without the bounds of the sentence: a window that is never
+/// smaller). A rule whose every match holds both one of its cues and one
+/// of its `with` classes needs only the windows of the cues that have the
+/// other in them.
 fn with_near(text: &str, cues: &[CueAt], anchor: ByteSpan, with: u64) -> bool {
-    let low = anchor.start.saturating_sub(CUE_REACH);
-    let high = anchor.end + CUE_REACH;
+    let low = window_start(
+        text,
+        crate::tag::money::floor_char_boundary(text, anchor.start.saturating_sub(CUE_REACH)),
+        0,
+    );
+    let high = window_end(text, (anchor.end + CUE_REACH).min(text.len()), text.len());
     let first = cues.partition_point(|c| c.span.start < low);
     let by_cue = cues[first..]
         .iter()
         .take_while(|c| c.span.start < high)
-        .any(|c| c.classes & with != 0 && c.span.end <= high);
+        .any(|c| c.classes & with != 0);
     by_cue
         || (with & cue::ANY_DIGIT != 0
             && text
                 .as_bytes()
-                .get(low..high.min(text.len()))
+                .get(low..high)
                 .is_some_and(|bytes| bytes.iter().any(u8::is_ascii_digit)))
 }
+
+/// A run of white space at least this long at a window's edge moves the
+/// edge past it and the word beyond (shorter runs, such as a paragraph's
+/// indent, fit in the reach).
+const LONG_RUN: usize = 8;
 
 /// A match this close to a window's edge is searched again over its whole
 /// sentence.
 const CUE_REACH_CHECK: usize = 32;
+
+/// Where a window that would end at `at` ends (at most `limit`): the
+/// first word break at or after it, or, where that break meets a run of
+/// [`LONG_RUN`] or more white-space bytes, the break after the word beyond
+/// the run.
+fn window_end(text: &str, at: usize, limit: usize) -> usize {
+    let end = word_break_at_or_after(text, at, limit);
+    let bytes = text.as_bytes();
+    let (mut run_start, mut run_end) = (end, end);
+    while run_start > 0 && bytes[run_start - 1].is_ascii_whitespace() {
+        run_start -= 1;
+    }
+    while run_end < limit && bytes[run_end].is_ascii_whitespace() {
+        run_end += 1;
+    }
+    if run_end - run_start >= LONG_RUN && run_end < limit {
+        word_break_at_or_after(text, run_end + 1, limit)
+    } else {
+        end
+    }
+}
+
+/// Where a window that would start at `at` starts (at least `lower`): at
+/// `at`, or, where `at` meets a run of [`LONG_RUN`] or more white-space
+/// bytes, at the start of the word before the run.
+fn window_start(text: &str, at: usize, lower: usize) -> usize {
+    let bytes = text.as_bytes();
+    let (mut run_start, mut run_end) = (at, at);
+    while run_start > lower && bytes[run_start - 1].is_ascii_whitespace() {
+        run_start -= 1;
+    }
+    while run_end < bytes.len() && bytes[run_end].is_ascii_whitespace() {
+        run_end += 1;
+    }
+    if run_end - run_start < LONG_RUN {
+        return at;
+    }
+    let mut start = run_start;
+    // Back over the word (letters, digits, bytes outside ASCII) before the
+    // run: a character boundary, as the run's start is one.
+    while start > lower && {
+        let b = bytes[start - 1];
+        !b.is_ascii() || b.is_ascii_alphanumeric() || b == b'_'
+    } {
+        start -= 1;
+    }
+    start
+}
 
 /// The first position at or after `at` (and at most `limit`) where no word
 /// goes on: an ASCII byte that is neither a letter, a digit nor `_`.

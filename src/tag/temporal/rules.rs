@@ -63,7 +63,7 @@ pub(super) mod cue {
     pub const INSIDE_WORDS: u64 = PART_OF_DAY;
 
     // Shapes of digits, found by one pass over the bytes of a sentence
-    // (`digit_shapes`): each is what its rule cannot match without.
+    // (`digit_cues`): each is what its rule cannot match without.
 
     /// Four digits and a hyphen: "2016-11-01".
     pub const ISO_DATE: u64 = 1 << 18;

@@ -853,36 +853,18 @@ fn the_nearer_of_a_past_and_a_future_word_decides_a_weekday() {
     );
 }
 
-/// The texts of the fixtures' documents (`fixtures/*.jsonl`), with their
-/// publication dates.
+/// The texts of the fixtures' documents, with their publication dates.
 fn fixture_texts() -> Vec<(String, Option<NaiveDate>)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
-        .collect();
-    paths.sort();
-    let mut texts = Vec::new();
-    for path in paths {
-        for line in std::fs::read_to_string(path).unwrap().lines() {
-            let Ok(value) = serde_json::from_str::<serde_json::Value>(line) else {
-                continue;
-            };
-            let published = value["published"]
-                .as_str()
-                .and_then(|p| NaiveDate::parse_from_str(p.get(..10)?, "%Y-%m-%d").ok());
-            if let Some(text) = value["text"].as_str() {
-                texts.push((text.to_string(), published));
-            }
-        }
-    }
-    texts
+    crate::pipeline::fixture_documents()
+        .into_iter()
+        .map(|doc| (doc.text.clone(), doc.published))
+        .collect()
 }
 
 /// Sentences that put every rule's expressions in many contexts: near
-/// and far from other cues, at the ends of sentences, with the words a
-/// rule needs besides its cue at the edge of its reach.
+/// and far from other cues, at the ends of sentences, and the parts of an
+/// expression on either side of a long run of white space or of a long
+/// phrase.
 fn rule_stress_texts() -> Vec<String> {
     let expressions = [
         "25/10/2016",
@@ -970,6 +952,23 @@ fn rule_stress_texts() -> Vec<String> {
         "9 ",
     ];
     let mut texts = Vec::new();
+    // Words a rule needs on either side of a long run of white space, or
+    // at the far edge of a cue's reach.
+    let run = " ".repeat(80);
+    let far = "of the regional council and of the elders, ";
+    for (before, after) in [
+        ("the day", "before, witnesses said."),
+        ("He was three years", "old."),
+        ("two", "days later he was freed."),
+        ("It lasted three years", "or so."),
+        ("on 25", "October 2016"),
+        ("the next", "week"),
+    ] {
+        texts.push(format!("Police said that {before}{run}{after}"));
+        texts.push(format!("{before}{run}{after}"));
+        texts.push(format!("As reported, {before}\n\n {run}\t{after}"));
+        texts.push(format!("{before} {far}{far}{after}"));
+    }
     for (i, expression) in expressions.iter().enumerate() {
         let after = expressions[(i * 7 + 3) % expressions.len()];
         for filler in fillers {
@@ -1054,10 +1053,8 @@ fn windows_on_a_corpus() {
 
 #[test]
 fn days_are_written_as_chrono_writes_them() {
-    for year in [
-        -12000, -1, 0, 1, 99, 999, 1000, 1999, 2024, 9999, 10000, 262000,
-    ] {
-        for (month, day) in [(1, 1), (2, 29), (12, 31), (7, 4)] {
+    for year in (-12000..=12000).chain([262000]) {
+        for (month, day) in [(1, 1), (2, 29), (12, 31)] {
             if let Some(date) = NaiveDate::from_ymd_opt(year, month, day) {
                 assert_eq!(
                     super::timex::ymd(date),
