@@ -426,25 +426,33 @@ impl TemporalTagger {
                 // match and its groups in one search; a cut one gives the
                 // match, whose groups are read over the rest of the
                 // sentence (an optional tail may go on past the window).
-                let Some(windowed) = rule.regex.captures_at(&text[..end], at) else {
-                    break;
-                };
-                let found = windowed.get(0).expect("group 0 always exists");
-                let near_edge = (start_cut && found.start() < start + CUE_REACH_CHECK)
-                    || (end_cut && found.end() + CUE_REACH_CHECK > end);
-                let from = match (near_edge, end_cut) {
-                    (true, _) if at == start => lower,
-                    (true, _) => at,
-                    (false, true) => found.start(),
-                    (false, false) => usize::MAX,
-                };
-                let caps = if from == usize::MAX {
-                    windowed
-                } else {
-                    let Some(caps) = rule.regex.captures_at(sentence_text, from) else {
+                let (found, windowed) = if end_cut {
+                    let Some(found) = rule.regex.find_at(&text[..end], at) else {
                         break;
                     };
-                    caps
+                    (found.range(), None)
+                } else {
+                    let Some(caps) = rule.regex.captures_at(&text[..end], at) else {
+                        break;
+                    };
+                    let found = caps.get(0).expect("group 0 always exists").range();
+                    (found, Some(caps))
+                };
+                let near_edge = (start_cut && found.start < start + CUE_REACH_CHECK)
+                    || (end_cut && found.end + CUE_REACH_CHECK > end);
+                let caps = match windowed {
+                    Some(caps) if !near_edge => caps,
+                    _ => {
+                        let from = match near_edge {
+                            true if at == start => lower,
+                            true => at,
+                            false => found.start,
+                        };
+                        let Some(caps) = rule.regex.captures_at(sentence_text, from) else {
+                            break;
+                        };
+                        caps
+                    }
                 };
                 at = self.take_match(rule, &caps, sentence_text, out);
                 after_match = at;
