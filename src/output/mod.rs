@@ -71,11 +71,7 @@ fn meta_entry<M: SerializeMap>(map: &mut M, meta: &Map<String, Value>) -> Result
 /// the ones serde_json would write; a unit test compares the two.
 pub fn write_sentences(out: &mut Vec<u8>, doc: &Document, analysis: &Analysis) {
     let index = CharIndex::new(&doc.text);
-    let mut head = Vec::with_capacity(doc.id.len() + 16);
-    head.extend_from_slice(b"{\"doc_id\":");
-    push_json_str(&mut head, &doc.id);
-    head.extend_from_slice(b",\"index\":");
-    let tail = record_tail(doc);
+    let (head, tail) = record_ends(doc, "index");
     let mut numbers = itoa::Buffer::new();
     for (i, sentence) in analysis.sentences.iter().enumerate() {
         let chars = index.char_span(*sentence);
@@ -162,11 +158,7 @@ pub fn push_json_str(out: &mut Vec<u8>, text: &str) {
 /// through serde_json, which a unit test compares.
 pub fn write_mentions(out: &mut Vec<u8>, doc: &Document, analysis: &Analysis) {
     let index = CharIndex::new(&doc.text);
-    let mut head = Vec::with_capacity(doc.id.len() + 24);
-    head.extend_from_slice(b"{\"doc_id\":");
-    push_json_str(&mut head, &doc.id);
-    head.extend_from_slice(b",\"sentence\":");
-    let tail = record_tail(doc);
+    let (head, tail) = record_ends(doc, "sentence");
     let mut numbers = itoa::Buffer::new();
     for mention in &analysis.mentions {
         let chars = index.char_span(mention.span);
@@ -200,16 +192,24 @@ pub fn write_mentions(out: &mut Vec<u8>, doc: &Document, analysis: &Analysis) {
     }
 }
 
-/// The end of every record of `doc` written by hand: its `meta` (when it
-/// has any), the closing brace and the newline.
-fn record_tail(doc: &Document) -> Vec<u8> {
+/// The two ends of every record of `doc` written by hand: the head, up to
+/// the value of the field after `doc_id` (`{"doc_id":"a","index":`), and
+/// the tail: its `meta` (when it has any), the closing brace and the
+/// newline.
+fn record_ends(doc: &Document, second_key: &str) -> (Vec<u8>, Vec<u8>) {
+    let mut head = Vec::with_capacity(doc.id.len() + second_key.len() + 16);
+    head.extend_from_slice(b"{\"doc_id\":");
+    push_json_str(&mut head, &doc.id);
+    head.push(b',');
+    push_json_str(&mut head, second_key);
+    head.push(b':');
     let mut tail = Vec::new();
     if !doc.meta.is_empty() {
         tail.extend_from_slice(b",\"meta\":");
         serde_json::to_writer(&mut tail, &doc.meta).expect("serialising a map to memory");
     }
     tail.extend_from_slice(b"}\n");
-    tail
+    (head, tail)
 }
 
 struct SpanRecord<'a> {
