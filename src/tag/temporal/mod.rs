@@ -379,6 +379,9 @@ impl TemporalTagger {
     ///    text far from any cue.
     /// 4. A match never runs past the end of its sentence, and the handler
     ///    reads the sentence up to its end.
+    /// 5. As every match holds one of the rule's cues, the search of a
+    ///    window stops once it has passed the start of the window's last
+    ///    cue.
     fn run_rule(
         &self,
         rule: &Rule,
@@ -410,6 +413,8 @@ impl TemporalTagger {
                 window.end = window.end.max(near[i].end + CUE_REACH);
                 i += 1;
             }
+            // Every match holds a cue: none starts after the last cue.
+            let last_cue_start = near[i - 1].start;
             let lower = after_match.max(sentence.start);
             let start = window_start(
                 text,
@@ -421,7 +426,7 @@ impl TemporalTagger {
             let end_cut = end < sentence.end;
             let sentence_text = &text[..sentence.end];
             let mut at = start;
-            while at < end {
+            while at < end && at <= last_cue_start {
                 // A window that runs to the end of its sentence gives the
                 // match and its groups in one search; a cut one gives the
                 // match, whose groups are read over the rest of the
