@@ -627,7 +627,14 @@ impl EventExtractor {
         if let Some(last) = sentences.len().checked_sub(1) {
             resolve_cataphora(&mut events, last, sentences, &all_groups, text);
         }
-        let roles = participants::person_roles(text, mentions, &self.lexicon);
+        // Roles are read only for the persons that events target (most
+        // documents have none).
+        let targeted: rustc_hash::FxHashSet<&str> = (events.iter())
+            .flat_map(|e| e.targets.iter())
+            .filter(|actor| actor.kind == "person")
+            .map(|actor| actor.name.as_str())
+            .collect();
+        let roles = participants::person_roles(text, mentions, &targeted, &self.lexicon);
         for actor in events.iter_mut().flat_map(|e| e.targets.iter_mut()) {
             if actor.kind == "person" {
                 actor.role = roles.get(&actor.name).cloned();

@@ -433,19 +433,25 @@ pub fn groups(text: &str, participants: &[Participant]) -> Vec<Group> {
 /// ("independent journalist Dilnoza Rahimova", "lawyer X") or in an
 /// apposition after it ("X, a blogger,"): the `group=` of the descriptor
 /// (its canonical form without one). The first role given to a name wins.
+/// Only the names in `wanted` are read.
 pub fn person_roles(
     text: &str,
     mentions: &[Mention],
+    wanted: &rustc_hash::FxHashSet<&str>,
     lexicon: &EventLexicon,
 ) -> rustc_hash::FxHashMap<String, String> {
     let mut roles = rustc_hash::FxHashMap::default();
+    if wanted.is_empty() {
+        return roles;
+    }
     for m in mentions.iter().filter(|m| m.kind == MentionKind::Person) {
-        let Some(name) = m.value.clone() else {
+        let Some(name) = m.value.as_deref().filter(|name| wanted.contains(name)) else {
             continue;
         };
-        if roles.contains_key(&name) {
+        if roles.contains_key(name) {
             continue;
         }
+        let name = name.to_string();
         let role_of = |entry: &crate::gazetteer::Entry| {
             entry
                 .attr("group")
