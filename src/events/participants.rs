@@ -285,6 +285,9 @@ pub fn participants(
             },
         });
     }
+    // The role nouns of the document, in order (read by the back-references
+    // and the counted groups below).
+    let descriptors = lexicon.descriptors.find_in(text, tokens);
     // Back-references ("the two", "both activists") and pronouns.
     for m in lexicon.cues.phrases.find_in(text, tokens) {
         let entry = lexicon.cues.phrases.entry(m.entry);
@@ -294,11 +297,13 @@ pub fn participants(
         let count = entry.canonical.parse::<u64>().ok();
         let mut span = m.span;
         let mut description = None;
-        // "both activists": the role noun belongs to the reference.
-        let after = crate::tag::after_window(text, span.end);
-        if let Some(d) = lexicon.descriptors.find(after).first() {
-            if after[..d.span.start].trim().is_empty() && !after[..d.span.start].contains('\n') {
-                span.end += d.span.end;
+        // "both activists": the role noun right after belongs to the
+        // reference.
+        let next = descriptors.partition_point(|d| d.span.start < span.end);
+        if let Some(d) = descriptors.get(next) {
+            let gap = &text[span.end..d.span.start];
+            if gap.trim().is_empty() && !gap.contains('\n') {
+                span.end = d.span.end;
                 description = Some(lexicon.descriptors.entry(d.entry).surface.clone());
             }
         }
@@ -343,7 +348,7 @@ pub fn participants(
         }
     }
     // Role nouns without a number: "protesters", "journalists".
-    for d in lexicon.descriptors.find_in(text, tokens) {
+    for d in descriptors {
         let entry = lexicon.descriptors.entry(d.entry);
         if !entry.flag("plural") || taken(&occupied, d.span) {
             continue;
