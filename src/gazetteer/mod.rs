@@ -862,7 +862,13 @@ impl PhraseMatcher {
         };
         let mut found = Vec::new();
         if let [part] = self.parts.as_slice() {
-            self.collect_walked(part, text, tokens, 0..tokens.spans().len(), &mut found);
+            self.collect_walked(
+                part,
+                (text, text.len()),
+                tokens,
+                0..tokens.spans().len(),
+                &mut found,
+            );
             return found;
         }
         // The tokens that may start a pattern of some part, found once
@@ -873,7 +879,50 @@ impl PhraseMatcher {
             .map(|(i, _)| i)
             .collect();
         for part in &self.parts {
-            self.collect_walked(part, text, tokens, candidates.iter().copied(), &mut found);
+            self.collect_walked(
+                part,
+                (text, text.len()),
+                tokens,
+                candidates.iter().copied(),
+                &mut found,
+            );
+        }
+        leftmost_longest(found)
+    }
+
+    /// [`PhraseMatcher::find_in`] over the part of the text at `range`, with
+    /// the tokens of the whole text: the matches that start at a token
+    /// starting in `range` and end by its end, with word boundaries read in
+    /// the whole text. This is what [`PhraseMatcher::find`] finds in the
+    /// slice `range` (at its offsets in the text), without reading the
+    /// slice's tokens again, except where an end of the range cuts a word:
+    /// the piece of a word there is no word.
+    pub fn find_within(&self, text: &str, tokens: &Tokens, range: ByteSpan) -> Vec<PhraseMatch> {
+        if !tokens.fit(text.len()) || range.end > text.len() || range.start > range.end {
+            let Some(slice) = text.get(range.start..range.end) else {
+                return Vec::new();
+            };
+            let mut found = self.find(slice);
+            for m in &mut found {
+                m.span = ByteSpan::new(m.span.start + range.start, m.span.end + range.start);
+            }
+            return found;
+        }
+        let spans = tokens.spans();
+        let first = spans.partition_point(|s| s.start < range.start);
+        let last = first + spans[first..].partition_point(|s| s.start < range.end);
+        let mut found = Vec::new();
+        if let [part] = self.parts.as_slice() {
+            self.collect_walked(part, (text, range.end), tokens, first..last, &mut found);
+            return found;
+        }
+        let keys = tokens.keys();
+        let candidates: Vec<usize> = (first..last)
+            .filter(|&i| self.first_tokens.may_start(keys[i]))
+            .collect();
+        for part in &self.parts {
+            let candidates = candidates.iter().copied();
+            self.collect_walked(part, (text, range.end), tokens, candidates, &mut found);
         }
         leftmost_longest(found)
     }
@@ -885,7 +934,13 @@ impl PhraseMatcher {
     fn find_unfiltered(&self, text: &str, tokens: &Tokens) -> Vec<PhraseMatch> {
         let mut found = Vec::new();
         for part in &self.parts {
-            self.collect_walked(part, text, tokens, 0..tokens.spans().len(), &mut found);
+            self.collect_walked(
+                part,
+                (text, text.len()),
+                tokens,
+                0..tokens.spans().len(),
+                &mut found,
+            );
         }
         leftmost_longest(found)
     }
@@ -904,10 +959,13 @@ impl PhraseMatcher {
     /// `candidates` are the indices of the tokens to try, in order: all, or
     /// those the matcher's keys let through (a token no part may start at
     /// is passed over as the part's own tests would pass it over).
+    ///
+    /// A match ends by byte `limit` of the text (its length, or the end of
+    /// the range of [`PhraseMatcher::find_within`]).
     fn collect_walked(
         &self,
         part: &MatcherPart,
-        text: &str,
+        (text, limit): (&str, usize),
         tokens: &Tokens,
         candidates: impl Iterator<Item = usize>,
         out: &mut Vec<PhraseMatch>,
@@ -917,7 +975,7 @@ impl PhraseMatcher {
                 part,
                 |b| trie.may_start_with(b),
                 |bytes, at| trie.longest_at(bytes, at),
-                text,
+                (text, limit),
                 tokens,
                 candidates,
                 out,
@@ -926,7 +984,7 @@ impl PhraseMatcher {
                 part,
                 |b| walked.first_bytes[usize::from(b)],
                 |bytes, at| walk_longest(&walked.dfa, bytes, at),
-                text,
+                (text, limit),
                 tokens,
                 candidates,
                 out,
@@ -940,12 +998,13 @@ impl PhraseMatcher {
         part: &MatcherPart,
         may_start_with: impl Fn(u8) -> bool,
         longest_at: impl Fn(&[u8], usize) -> Option<(usize, usize)>,
-        text: &str,
+        (text, limit): (&str, usize),
         tokens: &Tokens,
         candidates: impl Iterator<Item = usize>,
         out: &mut Vec<PhraseMatch>,
     ) {
         let bytes = text.as_bytes();
+        let walked = bytes.get(..limit).unwrap_or(bytes);
         let spans = tokens.spans();
         let keys = tokens.keys();
         let mut after = 0;
@@ -972,7 +1031,7 @@ impl PhraseMatcher {
                     continue;
                 }
             }
-            let Some((pattern, end)) = longest_at(bytes, at) else {
+            let Some((pattern, end)) = longest_at(walked, at) else {
                 continue;
             };
             let span = ByteSpan::new(at, end);
@@ -1825,6 +1884,46 @@ mod walk_tests {
             prop_assert!(matcher.parts.len() == 3);
             let tokens = Tokens::new(&text);
             prop_assert_eq!(matcher.find_in(&text, &tokens), matcher.find_unfiltered(&text, &tokens));
+        }
+
+        /// Within a range whose ends cut no word, the matches are those of
+        /// the slice (at its offsets), for a matcher of one part and of
+        /// several.
+        #[test]
+        fn matches_within_a_range_are_those_of_the_slice(
+            picks in proptest::collection::vec(0..FRAGMENTS.len(), 0..14),
+            from in 0usize..200,
+            to in 0usize..200,
+            several in proptest::bool::ANY,
+        ) {
+            let text: String = picks.iter().map(|&i| FRAGMENTS[i]).collect();
+            let list = if several {
+                format!("{FOLDED}Police Officer\t-\tstate\nUS\tUSA\tcountry\nmEN\t-\tx\n")
+            } else {
+                FOLDED.to_string()
+            };
+            let entries = parse_list("t.tsv", &list).unwrap();
+            let matcher = PhraseMatcher::new("t", "t.tsv", &entries).unwrap();
+            prop_assert_eq!(matcher.parts.len() > 1, several);
+            let tokens = Tokens::new(&text);
+            // Range ends where no word goes on across them.
+            let cuts_no_word = |at: usize| {
+                text.is_char_boundary(at)
+                    && !(text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+                        && text[at..].chars().next().is_some_and(char::is_alphanumeric))
+            };
+            let ends: Vec<usize> = (0..=text.len()).filter(|&at| cuts_no_word(at)).collect();
+            let (a, b) = (ends[from % ends.len()], ends[to % ends.len()]);
+            let range = ByteSpan::new(a.min(b), a.max(b));
+            let shifted: Vec<PhraseMatch> = matcher
+                .find(range.slice(&text))
+                .into_iter()
+                .map(|m| PhraseMatch {
+                    span: ByteSpan::new(m.span.start + range.start, m.span.end + range.start),
+                    entry: m.entry,
+                })
+                .collect();
+            prop_assert_eq!(matcher.find_within(&text, &tokens, range), shifted);
         }
 
         #[test]

@@ -246,7 +246,7 @@ impl NameTagger {
         mentions.extend(organisations);
         // Person shapes look up what is known by position: sorted, disjoint.
         let mut mentions = super::resolve_overlaps(mentions);
-        let persons = self.person_shapes(text, &tokens, &mentions);
+        let persons = self.person_shapes(text, layer, &tokens, &mentions);
         mentions.extend(persons);
         let mentions = super::resolve_overlaps(mentions);
         self.document_references(text, &tokens, mentions)
@@ -574,7 +574,13 @@ impl NameTagger {
     }
 
     /// Person name shapes.
-    fn person_shapes(&self, text: &str, tokens: &[Token], known: &[Mention]) -> Vec<Mention> {
+    fn person_shapes(
+        &self,
+        text: &str,
+        layer: &Tokens,
+        tokens: &[Token],
+        known: &[Mention],
+    ) -> Vec<Mention> {
         let mut out = Vec::new();
         // Runs that start with an ambiguous given name at a sentence start
         // ("Timur Bekov and ..."), kept if the surname recurs on its own.
@@ -718,7 +724,7 @@ impl NameTagger {
                 Some("person.honorific")
             } else if multi && (given == Some(false) || given == Some(true) && !sentence_initial) {
                 Some("person.given_name")
-            } else if multi && self.descriptor_before(text, span.start) {
+            } else if multi && self.descriptor_before(text, layer, span.start) {
                 Some("person.descriptor_before")
             } else if multi && self.apposition_after(text, span.end) {
                 Some("person.apposition")
@@ -833,7 +839,7 @@ impl NameTagger {
     /// possessive's descriptor set off by a comma ("her lawyer, Trust
     /// Makoni", "the group's spokesman, Ali Musa"), which introduces one
     /// person as the apposition does.
-    fn descriptor_before(&self, text: &str, start: usize) -> bool {
+    fn descriptor_before(&self, text: &str, layer: &Tokens, start: usize) -> bool {
         let window_start = super::money::floor_char_boundary(text, start.saturating_sub(64));
         let window = &text[window_start..start];
         let trimmed = window.trim_end_matches([' ', '\u{a0}']);
@@ -844,10 +850,12 @@ impl NameTagger {
             Some(head) => (head, true),
             None => (trimmed, false),
         };
-        self.descriptors.find(trimmed).last().is_some_and(|m| {
-            m.span.end == trimmed.len()
+        let range = ByteSpan::new(window_start, window_start + trimmed.len());
+        let found = self.descriptors.find_within(text, layer, range);
+        found.last().is_some_and(|m| {
+            m.span.end == range.end
                 && (!after_comma || {
-                    let owner = trimmed[..m.span.start]
+                    let owner = text[window_start..m.span.start]
                         .split_whitespace()
                         .next_back()
                         .unwrap_or("");
