@@ -234,7 +234,7 @@ pub fn participants(
                     span.start = before.len() - title.len();
                 }
             }
-            span.start = descriptor_start(text, span.start, lexicon).unwrap_or(span.start);
+            span.start = descriptor_start(text, tokens, span.start, lexicon).unwrap_or(span.start);
         }
         if taken(&occupied, span) {
             span = m.span;
@@ -503,15 +503,21 @@ fn possessive_after(text: &str, end: usize) -> bool {
 /// "human rights defender Dana Oralova": where the descriptor before a
 /// name starts (with one adjective after a comma: ", prominent human rights
 /// defender Dana Oralova").
-fn descriptor_start(text: &str, name_start: usize, lexicon: &EventLexicon) -> Option<usize> {
+fn descriptor_start(
+    text: &str,
+    tokens: &Tokens,
+    name_start: usize,
+    lexicon: &EventLexicon,
+) -> Option<usize> {
     let window_start = crate::tag::money::floor_char_boundary(text, name_start.saturating_sub(60));
     let window = &text[window_start..name_start];
     let trimmed = window.strip_suffix(' ')?;
-    let d = lexicon.descriptors.find(trimmed).into_iter().last()?;
-    if d.span.end != trimmed.len() {
+    let range = ByteSpan::new(window_start, window_start + trimmed.len());
+    let d = lexicon.descriptors.find_within(text, tokens, range).into_iter().last()?;
+    if d.span.end != range.end {
         return None;
     }
-    let mut start = window_start + d.span.start;
+    let mut start = d.span.start;
     // Up to two modifiers before the role ("national spokesperson",
     // "anti-corruption activist"), but no function words.
     for _ in 0..2 {
