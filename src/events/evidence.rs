@@ -270,7 +270,7 @@ pub fn assess_document(
             .unwrap_or(event.trigger);
         event.evidence = assess(
             event,
-            text,
+            (text, tokens),
             &tokens.words_within(text, doc_words, sentence),
             sentence,
             mentions,
@@ -391,7 +391,7 @@ pub fn document_domain(
 #[allow(clippy::too_many_arguments)]
 pub fn assess(
     event: &Event,
-    text: &str,
+    (text, tokens): (&str, &Tokens),
     words: &[(ByteSpan, &str)],
     sentence: ByteSpan,
     mentions: &[Mention],
@@ -422,7 +422,7 @@ pub fn assess(
         });
     let human_word = people_after
         || lower[near].iter().any(|w| cues.human.contains(w))
-        || !lexicon.descriptors.find(window.slice(text)).is_empty()
+        || !(lexicon.descriptors.find_within(text, tokens, window)).is_empty()
         || crate::events::within(sentence_mentions, |m| m.span, window)
             .iter()
             .any(|m| matches!(m.kind, MentionKind::Person | MentionKind::Quantity));
@@ -448,9 +448,7 @@ pub fn assess(
         || event.target_count.is_some()
         || event.target_description.is_some();
     let state_agent = event.agents.iter().any(|a| a.kind == "state")
-        || lexicon
-            .agents
-            .find(sentence.slice(text))
+        || (lexicon.agents.find_within(text, tokens, sentence))
             .iter()
             .any(|m| lexicon.agents.entry(m.entry).kind == "state");
     // The trigger's own words are no context ("protest" confirms nothing
