@@ -148,6 +148,7 @@ use super::participants::{names_people, Group, Part};
 use super::roles;
 use crate::document::ByteSpan;
 use crate::tag::{Mention, MentionKind};
+use crate::tokens::Tokens;
 
 /// A trigger candidate in its sentence: what every guard may read.
 pub(super) struct Candidate<'a> {
@@ -164,6 +165,8 @@ pub(super) struct Candidate<'a> {
     pub mentions: &'a [Mention],
     pub clause_start: usize,
     pub lexicon: &'a EventLexicon,
+    /// The tokens of the whole text.
+    pub tokens: &'a Tokens,
 }
 
 impl Candidate<'_> {
@@ -376,12 +379,12 @@ pub(super) fn rejection(candidate: &Candidate) -> Option<&'static str> {
 // earlier in the clause.
 fn not_event_cue(c: &Candidate) -> bool {
     let phrases = &c.lexicon.cues.phrases;
-    let clause_before = &c.text[c.clause_start..c.span.start];
-    phrases.find(clause_before).iter().any(|m| {
-        let at = ByteSpan::new(c.clause_start + m.span.start, c.clause_start + m.span.end);
+    let clause_before = ByteSpan::new(c.clause_start, c.span.start);
+    let found = phrases.find_within(c.text, c.tokens, clause_before);
+    found.iter().any(|m| {
         phrases.entry(m.entry).kind == "not_event"
-            && !clause_before[m.span.end..].contains(',')
-            && is_cue_word(c.text, at, c.mentions, &c.lexicon.cues)
+            && !c.text[m.span.end..c.span.start].contains(',')
+            && is_cue_word(c.text, m.span, c.mentions, &c.lexicon.cues)
     })
 }
 
@@ -929,8 +932,7 @@ fn aggregate_since(c: &Candidate) -> bool {
         .any(|(_, w)| matches!(w.to_lowercase().as_str(), "have" | "has"));
     let phrases = &c.lexicon.cues.phrases;
     if perfect
-        && phrases
-            .find(c.sentence.slice(c.text))
+        && (phrases.find_within(c.text, c.tokens, c.sentence))
             .iter()
             .any(|m| phrases.entry(m.entry).kind == "aggregate_period")
     {

@@ -462,7 +462,7 @@ impl EventExtractor {
                     Err("pattern.covered")
                 } else {
                     self.read_trigger(
-                        doc,
+                        (doc, tokens),
                         *sentence,
                         s_index,
                         pattern_match.map_or(tm.span, |m| m.span),
@@ -752,7 +752,7 @@ impl EventExtractor {
     #[allow(clippy::too_many_arguments)]
     fn read_trigger(
         &self,
-        doc: &Document,
+        (doc, tokens): (&Document, &Tokens),
         sentence: ByteSpan,
         s_index: usize,
         span: ByteSpan,
@@ -786,6 +786,7 @@ impl EventExtractor {
             mentions,
             clause_start,
             lexicon: &self.lexicon,
+            tokens,
         };
         // A pattern says what it means: the sense guards of single words
         // are not applied to it.
@@ -1031,6 +1032,7 @@ impl EventExtractor {
                 after: &after,
                 noun: trigger.is_noun,
                 penalty_noun: trigger.is_noun && matches!(trigger.event_type, "fine" | "sentence"),
+                tokens,
             };
             modality(text, &reading, mentions, cues)
         });

@@ -35,6 +35,7 @@ use super::lexicon::Cues;
 use crate::document::ByteSpan;
 use crate::tag::value::{DatePrecision, DateValue};
 use crate::tag::Mention;
+use crate::tokens::Tokens;
 
 /// How many words before a trigger, within its clause, a negation or
 /// possibility cue reaches ("could face between three months and four years
@@ -77,6 +78,8 @@ pub(super) struct Reading<'a> {
     /// cues of its whole clause apply ("faces up to five years in jail and
     /// a $250,000 fine").
     pub penalty_noun: bool,
+    /// The tokens of the whole text.
+    pub tokens: &'a Tokens,
 }
 
 pub(super) fn modality(
@@ -99,9 +102,10 @@ pub(super) fn modality(
         (words, start)
     };
     let phrase_in = |start: usize, kind: &str| {
-        cues.phrases.find(&text[start..span.start]).iter().any(|m| {
-            let at = ByteSpan::new(start + m.span.start, start + m.span.end);
-            cues.phrases.entry(m.entry).kind == kind && is_cue_word(text, at, mentions, cues)
+        let found =
+            (cues.phrases).find_within(text, reading.tokens, ByteSpan::new(start, span.start));
+        found.iter().any(|m| {
+            cues.phrases.entry(m.entry).kind == kind && is_cue_word(text, m.span, mentions, cues)
         })
     };
     let (near_words, window_start) = cues_in(reading.clause_start, MODALITY_WINDOW);
@@ -121,15 +125,17 @@ pub(super) fn modality(
     let negated = near_words.iter().any(|(s, w)| {
         let w = w.to_lowercase();
         (cues.negation.contains(&w) || w.ends_with("n't")) && !doubt_after(s.end)
-    }) || cues
-        .phrases
-        .find(&text[window_start..span.start])
+    }) || (cues.phrases)
+        .find_within(
+            text,
+            reading.tokens,
+            ByteSpan::new(window_start, span.start),
+        )
         .iter()
         .any(|m| {
-            let at = ByteSpan::new(window_start + m.span.start, window_start + m.span.end);
             cues.phrases.entry(m.entry).kind == "negation"
-                && is_cue_word(text, at, mentions, cues)
-                && !doubt_after(at.end)
+                && is_cue_word(text, m.span, mentions, cues)
+                && !doubt_after(m.span.end)
         });
     if negated {
         return "negated";

@@ -513,7 +513,11 @@ fn descriptor_start(
     let window = &text[window_start..name_start];
     let trimmed = window.strip_suffix(' ')?;
     let range = ByteSpan::new(window_start, window_start + trimmed.len());
-    let d = lexicon.descriptors.find_within(text, tokens, range).into_iter().last()?;
+    let d = lexicon
+        .descriptors
+        .find_within(text, tokens, range)
+        .into_iter()
+        .last()?;
     if d.span.end != range.end {
         return None;
     }
