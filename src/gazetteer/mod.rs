@@ -860,34 +860,7 @@ impl PhraseMatcher {
             own = Tokens::new(text);
             &own
         };
-        let mut found = Vec::new();
-        if let [part] = self.parts.as_slice() {
-            self.collect_walked(
-                part,
-                (text, text.len()),
-                tokens,
-                0..tokens.spans().len(),
-                &mut found,
-            );
-            return found;
-        }
-        // The tokens that may start a pattern of some part, found once
-        // (each part's own tests turn away every token this turns away: a
-        // test compares).
-        let candidates: Vec<usize> = (tokens.keys().iter().enumerate())
-            .filter(|(_, &key)| self.first_tokens.may_start(key))
-            .map(|(i, _)| i)
-            .collect();
-        for part in &self.parts {
-            self.collect_walked(
-                part,
-                (text, text.len()),
-                tokens,
-                candidates.iter().copied(),
-                &mut found,
-            );
-        }
-        leftmost_longest(found)
+        self.find_from_tokens(text, tokens, 0..tokens.spans().len(), text.len())
     }
 
     /// [`PhraseMatcher::find_in`] over the part of the text at `range`, with
@@ -911,18 +884,36 @@ impl PhraseMatcher {
         let spans = tokens.spans();
         let first = spans.partition_point(|s| s.start < range.start);
         let last = first + spans[first..].partition_point(|s| s.start < range.end);
+        self.find_from_tokens(text, tokens, first..last, range.end)
+    }
+
+    /// The matches that start at the tokens `walked` (indices into
+    /// `tokens`, the whole text's) and end by byte `limit`.
+    fn find_from_tokens(
+        &self,
+        text: &str,
+        tokens: &Tokens,
+        walked: std::ops::Range<usize>,
+        limit: usize,
+    ) -> Vec<PhraseMatch> {
         let mut found = Vec::new();
         if let [part] = self.parts.as_slice() {
-            self.collect_walked(part, (text, range.end), tokens, first..last, &mut found);
+            self.collect_walked(part, (text, limit), tokens, walked, &mut found);
             return found;
         }
+        // The tokens that may start a pattern of some part, found once
+        // (each part's own tests turn away every token this turns away: a
+        // test compares).
         let keys = tokens.keys();
-        let candidates: Vec<usize> = (first..last)
-            .filter(|&i| self.first_tokens.may_start(keys[i]))
+        let candidates: Vec<usize> = walked
+            .filter(|&i| {
+                keys.get(i)
+                    .is_some_and(|&key| self.first_tokens.may_start(key))
+            })
             .collect();
         for part in &self.parts {
             let candidates = candidates.iter().copied();
-            self.collect_walked(part, (text, range.end), tokens, candidates, &mut found);
+            self.collect_walked(part, (text, limit), tokens, candidates, &mut found);
         }
         leftmost_longest(found)
     }
