@@ -1350,6 +1350,18 @@ mod tests {
             .unwrap_or_else(|| panic!("no {event_type} event in {rows:?}"))
     }
 
+    /// "the women" (a back-reference) and the role noun after it, which
+    /// the document's role nouns read as part of "women journalists".
+    #[test]
+    fn a_role_noun_after_a_back_reference_is_its_description() {
+        let text = "Police detained the women journalists on Monday in Almaty.";
+        let analysis = pipeline().analyse(&document(text));
+        let descriptions: Vec<Option<&str>> = (analysis.events.iter())
+            .map(|e| e.target_description.as_deref())
+            .collect();
+        assert_eq!(descriptions, [Some("journalists")], "{:?}", analysis.events);
+    }
+
     #[test]
     fn active_and_passive_voice_give_the_same_roles() {
         let active = events("Police arrested nine activists in Almaty.");

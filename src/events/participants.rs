@@ -297,10 +297,30 @@ pub fn participants(
         let count = entry.canonical.parse::<u64>().ok();
         let mut span = m.span;
         let mut description = None;
-        // "both activists": the role noun right after belongs to the
-        // reference.
-        let next = descriptors.partition_point(|d| d.span.start < span.end);
-        if let Some(d) = descriptors.get(next) {
+        // "both activists": the first role noun of the window after the
+        // reference, right after it, belongs to it. The document's role
+        // nouns give it, unless one of them runs across the reference's
+        // end ("the women" + "women journalists"): the window is read
+        // again then, as that noun does not start in it.
+        let after = ByteSpan::new(
+            span.end,
+            span.end + crate::tag::after_window(text, span.end).len(),
+        );
+        let next = descriptors.partition_point(|d| d.span.start < after.start);
+        let crossed = next > 0 && descriptors[next - 1].span.end > after.start;
+        let first = if crossed {
+            lexicon
+                .descriptors
+                .find_within(text, tokens, after)
+                .into_iter()
+                .next()
+        } else {
+            descriptors
+                .get(next)
+                .copied()
+                .filter(|d| d.span.end <= after.end)
+        };
+        if let Some(d) = first {
             let gap = &text[span.end..d.span.start];
             if gap.trim().is_empty() && !gap.contains('\n') {
                 span.end = d.span.end;

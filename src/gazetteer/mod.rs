@@ -869,7 +869,9 @@ impl PhraseMatcher {
     /// the whole text. This is what [`PhraseMatcher::find`] finds in the
     /// slice `range` (at its offsets in the text), without reading the
     /// slice's tokens again, except where an end of the range cuts a word:
-    /// the piece of a word there is no word.
+    /// the piece of a word there is no word. With tokens of another text
+    /// the slice is read as `find` reads it; a range outside the text, or
+    /// off its character boundaries, holds no match.
     pub fn find_within(&self, text: &str, tokens: &Tokens, range: ByteSpan) -> Vec<PhraseMatch> {
         if !tokens.fit(text.len()) || range.end > text.len() || range.start > range.end {
             let Some(slice) = text.get(range.start..range.end) else {

@@ -379,9 +379,9 @@ impl TemporalTagger {
     ///    text far from any cue.
     /// 4. A match never runs past the end of its sentence, and the handler
     ///    reads the sentence up to its end.
-    /// 5. As every match holds one of the rule's cues, the search of a
-    ///    window stops once it has passed the start of the window's last
-    ///    cue.
+    /// 5. As every match holds one of the rule's cues (a cue that starts
+    ///    within the match), the search of a window stops once it has
+    ///    passed the start of the window's last cue.
     fn run_rule(
         &self,
         rule: &Rule,
@@ -413,7 +413,8 @@ impl TemporalTagger {
                 window.end = window.end.max(near[i].end + CUE_REACH);
                 i += 1;
             }
-            // Every match holds a cue: none starts after the last cue.
+            // Every match holds a cue that starts within it: none starts
+            // after the last cue's start.
             let last_cue_start = near[i - 1].start;
             let lower = after_match.max(sentence.start);
             let start = window_start(
