@@ -530,17 +530,10 @@ fn descriptor_start(
     lexicon: &EventLexicon,
 ) -> Option<usize> {
     let window_start = crate::tag::money::floor_char_boundary(text, name_start.saturating_sub(60));
-    let window = &text[window_start..name_start];
-    let trimmed = window.strip_suffix(' ')?;
-    let range = ByteSpan::new(window_start, window_start + trimmed.len());
+    let end = window_start + text[window_start..name_start].strip_suffix(' ')?.len();
     let d = lexicon
         .descriptors
-        .find_within(text, tokens, range)
-        .into_iter()
-        .last()?;
-    if d.span.end != range.end {
-        return None;
-    }
+        .ending_at(text, tokens, end, end - window_start)?;
     let mut start = d.span.start;
     // Up to two modifiers before the role ("national spokesperson",
     // "anti-corruption activist"), but no function words.

@@ -889,6 +889,22 @@ impl PhraseMatcher {
         self.find_from_tokens(text, tokens, first..last, range.end)
     }
 
+    /// The match that ends at byte `end` of the text, as the last match
+    /// of the `reach` bytes before `end` ([`PhraseMatcher::find_within`]):
+    /// the role noun right before a name ("human rights defender").
+    pub fn ending_at(
+        &self,
+        text: &str,
+        tokens: &Tokens,
+        end: usize,
+        reach: usize,
+    ) -> Option<PhraseMatch> {
+        let start = crate::tag::money::floor_char_boundary(text, end.saturating_sub(reach));
+        let range = ByteSpan::new(start, end);
+        let last = self.find_within(text, tokens, range).pop()?;
+        (last.span.end == end).then_some(last)
+    }
+
     /// The matches that start at the tokens `walked` (indices into
     /// `tokens`, the whole text's) and end by byte `limit`.
     fn find_from_tokens(
@@ -1373,6 +1389,25 @@ mod tests {
         assert!(case_matches("Georgia", "GEORGIA"));
         assert!(!case_matches("Georgia", "georgia"));
         assert!(case_matches("riot police", "Riot Police"));
+    }
+
+    #[test]
+    fn the_match_ending_at_a_place_is_the_last_one_before_it() {
+        let list = entries("human rights defender\t-\td\ndefender\t-\td\nlawyer\t-\td\n");
+        let matcher = PhraseMatcher::new("test", "test.tsv", &list).unwrap();
+        let text = "the lawyer and human rights defender Dana said";
+        let tokens = Tokens::new(text);
+        let end = text.find(" Dana").unwrap();
+        let found = matcher.ending_at(text, &tokens, end, 64).unwrap();
+        assert_eq!(found.span.slice(text), "human rights defender");
+        // Within a reach that cuts "human", the longest is what is left.
+        let found = matcher.ending_at(text, &tokens, end, 18).unwrap();
+        assert_eq!(found.span.slice(text), "defender");
+        // No match ends at "and".
+        assert_eq!(
+            matcher.ending_at(text, &tokens, text.find(" human").unwrap(), 64),
+            None
+        );
     }
 
     #[test]

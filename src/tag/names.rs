@@ -850,11 +850,12 @@ impl NameTagger {
             Some(head) => (head, true),
             None => (trimmed, false),
         };
-        let range = ByteSpan::new(window_start, window_start + trimmed.len());
-        let found = self.descriptors.find_within(text, layer, range);
-        found.last().is_some_and(|m| {
-            m.span.end == range.end
-                && (!after_comma || {
+        let end = window_start + trimmed.len();
+        let reach = end - window_start;
+        self.descriptors
+            .ending_at(text, layer, end, reach)
+            .is_some_and(|m| {
+                !after_comma || {
                     let owner = text[window_start..m.span.start]
                         .split_whitespace()
                         .next_back()
@@ -862,8 +863,8 @@ impl NameTagger {
                     matches!(owner, "his" | "her" | "their" | "its" | "our" | "my")
                         || owner.ends_with("'s")
                         || owner.ends_with("’s")
-                })
-        })
+                }
+            })
     }
 
     /// ", a journalist", ", the editor of ...", ", 34, " after the name.
